@@ -1,0 +1,1 @@
+//! warta-boilerplate (skeleton: being written).

@@ -1,0 +1,1 @@
+//! warta-gazetteer (skeleton: being written).

@@ -1,0 +1,1 @@
+//! warta-quotes (skeleton: being written).

@@ -1,0 +1,3 @@
+//! Indonesian tokenizer (skeleton: being written).
+mod span;
+pub use span::Span;
