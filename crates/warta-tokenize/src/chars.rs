@@ -63,10 +63,22 @@ const fn build_table() -> [u8; 256] {
 /// Class of every byte; bytes >= 0x80 are [`NONASCII`].
 pub(crate) static CLASS: [u8; 256] = build_table();
 
+const fn build_alnum() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+}
+
+static ALNUM: [bool; 256] = build_alnum();
+
 /// True for ASCII letters and digits.
 #[inline]
 pub(crate) fn is_ascii_alnum(b: u8) -> bool {
-    matches!(CLASS[b as usize], LOWER | UPPER | DIGIT)
+    ALNUM[b as usize]
 }
 
 /// Characters the tokenizer treats as separators: Unicode white space, the zero-width space,
