@@ -11,6 +11,8 @@
 //! The corpus is the one of the criterion benches (`benches/common/mod.rs`): the PFSA texts of
 //! `../shared/data/pfsa/dev.jsonl` joined with blank lines when present, else the seed article
 //! repeated to 3 MB; `--corpus` joins the `"text"` fields of another JSONL file the same way.
+//! Every stage runs on the joined corpus as one text; the whole pipeline also runs one document
+//! at a time, as `warta analyze --jsonl` feeds it.
 //! The pages (`../shared/data/pages/dev.jsonl` by default) are whole scraped pages, one block
 //! element per line, for the boilerplate classifier.
 //!
@@ -33,7 +35,7 @@
 mod common;
 
 use std::hint::black_box;
-use std::path::PathBuf;
+use std::path::{Path, PathBuf};
 use std::time::{Duration, Instant};
 
 use serde_json::{Value, json};
@@ -241,33 +243,33 @@ fn build_gazetteer(names: usize) -> Result<Built, String> {
     })
 }
 
-/// The `"text"` fields of a JSONL file joined as the benches join the PFSA corpus.
-fn join_jsonl(path: &PathBuf) -> Result<String, String> {
+/// The `"text"` fields of a JSONL file, in order (lines without one are skipped).
+fn jsonl_texts(path: &Path) -> Result<Vec<String>, String> {
     let data = std::fs::read_to_string(path).map_err(|e| format!("{}: {e}", path.display()))?;
-    let mut text = String::with_capacity(data.len());
-    for line in data.lines() {
-        if let Ok(value) = serde_json::from_str::<Value>(line)
-            && let Some(t) = value.get("text").and_then(|t| t.as_str())
-        {
-            text.push_str(t);
-            text.push_str("\n\n");
-        }
-    }
-    if text.is_empty() {
-        return Err(format!("{}: no line with a \"text\" field", path.display()));
-    }
-    Ok(text)
-}
-
-/// The page texts of a pages JSONL file (empty when the file is absent).
-fn load_pages(path: &PathBuf) -> Vec<String> {
-    let Ok(data) = std::fs::read_to_string(path) else {
-        return Vec::new();
-    };
-    data.lines()
+    Ok(data
+        .lines()
         .filter_map(|line| serde_json::from_str::<Value>(line).ok())
         .filter_map(|v| v.get("text").and_then(|t| t.as_str()).map(str::to_owned))
-        .collect()
+        .collect())
+}
+
+/// The corpus as documents, with its label: the texts of `path`, or by default the documents of
+/// the benches' corpus (`benches/common/mod.rs`): the PFSA texts, else the seed repeated.
+fn corpus_docs(path: Option<&Path>) -> Result<(Vec<String>, String), String> {
+    if let Some(path) = path {
+        let docs = jsonl_texts(path)?;
+        if docs.is_empty() {
+            return Err(format!("{}: no line with a \"text\" field", path.display()));
+        }
+        return Ok((docs, path.display().to_string()));
+    }
+    let pfsa = Path::new(env!("CARGO_MANIFEST_DIR")).join("../shared/data/pfsa/dev.jsonl");
+    let docs = jsonl_texts(&pfsa).unwrap_or_default();
+    if !docs.is_empty() {
+        return Ok((docs, "pfsa-dev".to_owned()));
+    }
+    let copies = (3usize << 20).div_ceil(common::SEED.len() + 2);
+    Ok((vec![common::SEED.to_owned(); copies], "seed-x".to_owned()))
 }
 
 /// The first `n` bytes (cut back to a char boundary) of `unit` repeated.
@@ -301,17 +303,11 @@ impl Row {
 
 fn main() -> Result<(), Box<dyn std::error::Error>> {
     let options = parse_args()?;
-    let (corpus, label) = match &options.corpus {
-        Some(path) => (
-            join_jsonl(path)?,
-            path.file_name()
-                .map_or("corpus".into(), |f| f.to_string_lossy().into_owned()),
-        ),
-        None => {
-            let (text, label) = common::corpus();
-            (text, label.to_owned())
-        }
-    };
+    let (docs, label) = corpus_docs(options.corpus.as_deref())?;
+    let corpus: String = docs.iter().flat_map(|d| [d.as_str(), "\n\n"]).collect();
+    if options.corpus.is_none() && common::corpus() != (corpus.clone(), label.as_str()) {
+        return Err("the corpus of benches/common/mod.rs changed: update corpus_docs".into());
+    }
 
     if options.dump_corpus.is_some() || options.dump_names.is_some() {
         if let Some(path) = &options.dump_corpus {
@@ -372,7 +368,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             black_box(classifier.classify(black_box(&corpus)));
         }),
     );
-    let pages = load_pages(&options.pages);
+    let pages = jsonl_texts(&options.pages).unwrap_or_default();
     if !pages.is_empty() {
         let bytes = pages.iter().map(String::len).sum();
         row(
@@ -423,6 +419,17 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         &corpus_input,
         measure(corpus.len(), reps, min_time, || {
             black_box(pipeline.analyze(black_box(&corpus)));
+        }),
+    );
+    let docs_bytes = docs.iter().map(String::len).sum();
+    row(
+        "pipeline_docs",
+        "whole pipeline, one document at a time",
+        &format!("{label}, {} documents ({docs_bytes} bytes)", docs.len()),
+        measure(docs_bytes, reps, min_time, || {
+            for doc in &docs {
+                black_box(pipeline.analyze(black_box(doc)));
+            }
         }),
     );
 

@@ -45,6 +45,7 @@ TARGETS = {
     "gazetteer_100000": 300,
     "quotes": 150,
     "pipeline": 50,
+    "pipeline_docs": 50,
 }
 
 
@@ -425,6 +426,12 @@ def report(info: dict, command: str, warta: dict, peer: dict, cli: dict | None, 
             "justext",
         ),
         ("whole pipeline", "pipeline", 'spaCy `blank("id")` tokenizer alone', "spacy_tokenizer"),
+        (
+            "whole pipeline, one article at a time",
+            "pipeline_docs",
+            'spaCy `blank("id")` tokenizer alone',
+            "spacy_tokenizer",
+        ),
     ]
     for label, wid, pname, pid in rows:
         w, p = stages.get(wid), peer.get(pid)
