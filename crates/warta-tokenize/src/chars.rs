@@ -81,18 +81,20 @@ pub(crate) fn is_ascii_alnum(b: u8) -> bool {
     ALNUM[b as usize]
 }
 
-/// Characters the tokenizer treats as separators: Unicode white space, the zero-width space,
-/// the byte-order mark and other control characters. They never belong to a token.
+/// Characters the tokenizer treats as separators: Unicode white space (`char::is_whitespace`:
+/// spaces, tabs, line breaks, NBSP, thin and other Unicode spaces). They never belong to a
+/// token; every other character does (a NUL or a zero-width space becomes a symbol token).
 ///
 /// ```
 /// use warta_tokenize::is_separator;
 /// assert!(is_separator('\u{a0}'));
-/// assert!(is_separator('\0'));
+/// assert!(is_separator('\u{2009}'));
+/// assert!(!is_separator('\0'));
 /// assert!(!is_separator('a'));
 /// ```
 #[inline]
 pub fn is_separator(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+    c.is_whitespace()
 }
 
 /// Combining marks and joiners that continue the word they follow.

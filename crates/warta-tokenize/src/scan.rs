@@ -293,7 +293,15 @@ impl<'a> Scanner<'a> {
         while i < self.end {
             let c = self.b[i];
             match CLASS[c as usize] {
-                SPACE | CONTROL => i += 1,
+                SPACE => i += 1,
+                CONTROL => {
+                    let mut j = i + 1;
+                    while j < self.end && self.b[j] == c {
+                        j += 1;
+                    }
+                    self.push(i, j, TokenKind::Symbol);
+                    i = j;
+                }
                 LOWER | UPPER | DIGIT => {
                     if matches!(c, b'h' | b'H' | b'w' | b'W')
                         && let Some(e) = self.try_url(i)

@@ -110,7 +110,10 @@ fn splits() {
         ("halo😀dunia", &["halo", "😀", "dunia"]),
         ("5%", &["5", "%"]),
         ("Kata\u{a0}dia", &["Kata", "dia"]),
-        ("kata\u{2009}dia\u{200b}pun", &["kata", "dia", "pun"]),
+        (
+            "kata\u{2009}dia\u{200b}pun\0",
+            &["kata", "dia", "\u{200b}", "pun", "\0"],
+        ),
         ("Moody's", &["Moody's"]),
     ];
     for &(text, want) in table {
