@@ -212,10 +212,10 @@ impl Tokenizer {
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        let mut sc = scan::Scanner::new(self, text, end);
+        let mut sc = scan::Scanner::new(self, text, start, end);
         sc.run(start);
         let tokens = sc.out;
-        let sentences = self.sentences(text, &tokens);
+        let sentences = self.sentences(text, &tokens, &sc.ends);
         Analysis { tokens, sentences }
     }
 
@@ -240,7 +240,7 @@ impl Tokenizer {
     /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut sc = scan::Scanner::new(self, text, text.len());
+        let mut sc = scan::Scanner::new(self, text, 0, text.len());
         sc.run(0);
         sc.out
     }

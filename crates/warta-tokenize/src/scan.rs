@@ -47,26 +47,50 @@ pub(crate) struct Scanner<'a> {
     end: usize,
     tk: &'a Tokenizer,
     pub(crate) out: Vec<Token>,
+    /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
+    /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
+    pub(crate) ends: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(tk: &'a Tokenizer, text: &'a str, end: usize) -> Self {
+    pub(crate) fn new(tk: &'a Tokenizer, text: &'a str, start: usize, end: usize) -> Self {
+        let len = end - start;
         Scanner {
             text,
             b: text.as_bytes(),
             end,
             tk,
-            out: Vec::with_capacity((end / 6).min(1 << 20)),
+            out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
+            ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
         }
     }
 
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.push_word(start, end, kind);
+        if matches!(self.b[end - 1], b'.' | b'!' | b'?' | 0x80..=0xbf) {
+            self.mark_end();
+        }
+    }
+
+    /// Pushes a token that cannot end a sentence by itself (a plain word).
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, kind: TokenKind) {
         self.out.push(Token {
             span: Span::new(start, end),
             kind,
             words: Vec::new(),
         });
+    }
+
+    /// Marks the last token as a possible sentence end.
+    #[inline]
+    fn mark_end(&mut self) {
+        if let Some(k) = self.out.len().checked_sub(1)
+            && self.ends.last() != Some(&k)
+        {
+            self.ends.push(k);
+        }
     }
 
     /// True when a word character starts at byte `i`.
@@ -121,6 +145,20 @@ impl<'a> Scanner<'a> {
             }
         }
         j
+    }
+
+    /// Cheap test on the bytes of the word `i..e` (at least 5 bytes): may it carry a clitic
+    /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)?
+    #[inline]
+    fn clitic_candidate(&self, i: usize, e: usize) -> bool {
+        let l = |k: usize| self.b[k] | 0x20;
+        matches!(
+            (l(e - 3), l(e - 2), l(e - 1)),
+            (b'n', b'y', b'a')
+                | (b'l' | b'k', b'a', b'h')
+                | (b'p', b'u', b'n')
+                | (_, b'k' | b'm', b'u')
+        ) || (l(i) == b'k' && (l(i + 1) == b'u' || (l(i + 1) == b'a' && l(i + 2) == b'u')))
     }
 
     /// True when a byte at `e` may join the word before it to more word characters.
@@ -315,7 +353,12 @@ impl<'a> Scanner<'a> {
         while i < self.end {
             let c = self.b[i];
             match CLASS[c as usize] {
-                SPACE => i += 1,
+                SPACE => {
+                    if c == b'\n' || c == b'\r' {
+                        self.mark_end();
+                    }
+                    i += 1;
+                }
                 CONTROL => {
                     let mut j = i + 1;
                     while j < self.end && self.b[j] == c {
@@ -333,17 +376,17 @@ impl<'a> Scanner<'a> {
                         && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
                     if !(rupiah || url || self.connector_at(e)) {
                         // fast path: a plain word
-                        self.push(i, e, TokenKind::Word);
-                        if e - i >= 5
-                            && (matches!(self.b[e - 1] | 0x20, b'a' | b'h' | b'n' | b'u')
-                                || c | 0x20 == b'k')
-                        {
+                        self.push_word(i, e, TokenKind::Word);
+                        if e - i >= 5 && self.clitic_candidate(i, e) {
                             self.tk.split_clitics(
                                 self.text,
                                 self.out.last_mut().expect("just pushed"),
                             );
                         }
                         i = e;
+                        if i < self.end && self.b[i] == b' ' {
+                            i += 1;
+                        }
                     } else if matches!(c, b'h' | b'H' | b'w' | b'W')
                         && let Some(e) = self.try_url(i)
                     {
@@ -358,6 +401,9 @@ impl<'a> Scanner<'a> {
                 _ => {
                     let ch = char_at(self.text, i);
                     if is_separator(ch) {
+                        if matches!(ch, '\u{2028}' | '\u{2029}') {
+                            self.mark_end();
+                        }
                         i += ch.len_utf8();
                     } else if !is_unicode_punct(ch) && is_word_char(ch) {
                         i = self.word(i);
