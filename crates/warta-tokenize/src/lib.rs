@@ -25,8 +25,8 @@
 //! assert_eq!(a.sentences[1].slice(text), "Dr. Budi tiba pukul 10.30 WIB.");
 //! ```
 
+use lexicon::{FxMap, FxSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 mod chars;
 mod clitic;
@@ -167,9 +167,9 @@ pub struct Analysis {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Tokenizer {
-    abbrevs: HashMap<String, AbbrevClass>,
-    keep: HashSet<String>,
-    stems: HashSet<String>,
+    abbrevs: FxMap<String, AbbrevClass>,
+    keep: FxSet<String>,
+    stems: FxSet<String>,
     clitics: bool,
     attach_period: bool,
 }
@@ -308,9 +308,9 @@ impl TokenizerBuilder {
     pub fn new() -> Self {
         TokenizerBuilder {
             tk: Tokenizer {
-                abbrevs: HashMap::new(),
-                keep: HashSet::new(),
-                stems: HashSet::new(),
+                abbrevs: FxMap::default(),
+                keep: FxSet::default(),
+                stems: FxSet::default(),
                 clitics: true,
                 attach_period: false,
             },

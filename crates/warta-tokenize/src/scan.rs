@@ -83,16 +83,57 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// End of the maximal run of word characters starting at `j`.
+    #[inline]
+    fn seg_end(&self, mut j: usize) -> usize {
+        while j < self.end {
+            let c = self.b[j];
+            if c < 0x80 {
+                if !is_ascii_alnum(c) {
+                    break;
+                }
+                j += 1;
+            } else {
+                let ch = char_at(self.text, j);
+                if !is_word_char(ch) {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+        }
+        j
+    }
+
+    /// True when a byte at `e` may join the word before it to more word characters.
+    #[inline]
+    fn connector_at(&self, e: usize) -> bool {
+        if e + 1 >= self.end {
+            return false;
+        }
+        match self.b[e] {
+            b'.' | b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => true,
+            b',' | b':' => self.b[e - 1].is_ascii_digit(),
+            0xe2 => self.b[e..].starts_with("’".as_bytes()),
+            _ => false,
+        }
+    }
+
     /// The maximal run of word characters starting at `i`.
     #[inline]
     fn seg(&self, i: usize) -> Seg {
+        self.stats(i, self.end)
+    }
+
+    /// Character counts of the run of word characters from `i`, stopping at `limit`.
+    #[inline]
+    fn stats(&self, i: usize, limit: usize) -> Seg {
         let mut s = Seg {
             start: i,
             end: i,
             ..Seg::default()
         };
         let mut j = i;
-        while j < self.end {
+        while j < limit {
             let c = self.b[j];
             match CLASS[c as usize] {
                 LOWER => s.lower += 1,
@@ -252,7 +293,15 @@ impl<'a> Scanner<'a> {
         while i < self.end {
             let c = self.b[i];
             match CLASS[c as usize] {
-                SPACE | CONTROL => i += 1,
+                SPACE => i += 1,
+                CONTROL => {
+                    let mut j = i + 1;
+                    while j < self.end && self.b[j] == c {
+                        j += 1;
+                    }
+                    self.push(i, j, TokenKind::Symbol);
+                    i = j;
+                }
                 LOWER | UPPER | DIGIT => {
                     if matches!(c, b'h' | b'H' | b'w' | b'W')
                         && let Some(e) = self.try_url(i)
@@ -417,7 +466,20 @@ impl<'a> Scanner<'a> {
             self.push(s, s + 2, TokenKind::Symbol);
             return s + 2;
         }
-        let first = self.seg(s);
+        let e = self.seg_end(s);
+        if self.b[s].is_ascii_alphabetic() && !self.connector_at(e) {
+            // fast path: a plain word
+            self.push(s, e, TokenKind::Word);
+            if e - s >= 5
+                && (matches!(self.b[e - 1] | 0x20, b'a' | b'h' | b'n' | b'u')
+                    || self.b[s] | 0x20 == b'k')
+            {
+                self.tk
+                    .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+            }
+            return e;
+        }
+        let first = self.stats(s, e);
         let mut last = first;
         let mut j = first.end;
         let mut nsegs = 1u32;
@@ -471,7 +533,15 @@ impl<'a> Scanner<'a> {
                 }
                 b',' | b':' => last_digit && n.all_digits(),
                 b'-' => self.join_hyphen(s, last, n),
-                b'/' => last.all_digits() && n.all_digits(),
+                // dates and references (19/2/2022, S/A, 34/PMK.011/2007) stay whole; two
+                // words (MPR/DPR, dan/atau) are split as in UD Indonesian
+                b'/' => {
+                    (last.all_digits() && n.all_digits())
+                        || last.chars() <= 2
+                        || n.chars() <= 2
+                        || last.digits > 0
+                        || n.digits > 0
+                }
                 b'_' => true,
                 b'&' => last.no_lower() && n.no_lower() && last.chars() <= 4 && n.chars() <= 4,
                 b'@' => {
@@ -481,10 +551,8 @@ impl<'a> Scanner<'a> {
                     }
                     false
                 }
-                // apostrophe between letters (Ka'ban, Ma’ruf), but English `'s` apart
-                _ => {
-                    !last_digit && n.letters_only() && !(n.chars() == 1 && self.b[n.start] == b's')
-                }
+                // apostrophe between letters: Ka'ban, Ma’ruf, Moody's
+                _ => !last_digit && n.letters_only(),
             };
             if !join {
                 if c == b'.'

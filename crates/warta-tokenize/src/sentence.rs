@@ -112,6 +112,9 @@ impl Tokenizer {
     /// abbreviation), its class.
     fn period_class(&self, text: &str, tokens: &[Token], i: usize) -> Option<AbbrevClass> {
         let tok = &tokens[i];
+        if text.as_bytes()[tok.span.end - 1] != b'.' {
+            return None;
+        }
         let t = tok.span.slice(text);
         if tok.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
             return Some(
@@ -136,14 +139,25 @@ impl Tokenizer {
 
     pub(crate) fn sentences(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
         let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+        let bytes = text.as_bytes();
         let n = tokens.len();
         let mut first = 0;
         let mut i = 0;
         while i < n {
             let mut last = i;
             let t = tokens[i].span.slice(text);
+            let cur = tokens[i].span;
             let brk = if i + 1 == n {
                 true
+            } else if !matches!(bytes[cur.end - 1], b'.' | b'!' | b'?' | 0x80..=0xbf) {
+                // not a possible sentence end: only a line break can end the sentence here
+                let next = tokens[i + 1].span.start;
+                if next == cur.end || (next == cur.end + 1 && bytes[cur.end] == b' ') {
+                    false
+                } else {
+                    let lb = line_breaks(text, cur.end, next);
+                    lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
+                }
             } else {
                 let kind = tokens[i].kind;
                 let lb = line_breaks(text, tokens[i].span.end, tokens[i + 1].span.start);
@@ -156,7 +170,8 @@ impl Tokenizer {
                     while last + 1 < n
                         && tokens[last + 1].span.start == tokens[last].span.end
                         && tokens[last + 1].kind == TokenKind::Punct
-                        && is_closer(tokens[last + 1].span.slice(text))
+                        && (is_closer(tokens[last + 1].span.slice(text))
+                            || is_terminal(tokens[last + 1].span.slice(text)))
                     {
                         last += 1;
                     }
