@@ -129,7 +129,10 @@ pub(crate) struct WordTable {
 
 impl WordTable {
     pub(crate) fn new(words: &[(String, u8)]) -> WordTable {
-        let bits = (words.len() * 2).max(64).next_power_of_two().trailing_zeros();
+        let bits = (words.len() * 2)
+            .max(64)
+            .next_power_of_two()
+            .trailing_zeros();
         let size = 1usize << bits;
         let mut table = WordTable {
             keys: vec![0; size],
@@ -258,7 +261,8 @@ impl PhraseMatcher {
 
 #[inline]
 fn is_letter_at(b: &[u8], i: usize) -> bool {
-    b.get(i).is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
+    b.get(i)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
 }
 
 #[inline]
