@@ -194,7 +194,16 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     h
 }
 
-/// Folds an alias to its key: the folded tokens joined by one space.
+/// Folds a name to the key aliases are compared on: tokens (runs of letters and digits, or
+/// single other characters), lowercased, without diacritics, joined by one space. Two aliases
+/// with the same key are the same alias for the matcher.
+///
+/// ```
+/// use warta_gazetteer::fold_key;
+/// assert_eq!(fold_key("Côte d’Ivoire"), "cote d ' ivoire");
+/// assert_eq!(fold_key("PDI-P"), fold_key("pdi - p"));
+/// assert_eq!(fold_key("Korea\u{A0}\u{A0}Selatan"), "korea selatan");
+/// ```
 pub fn fold_key(alias: &str) -> String {
     let mut f = Folded::default();
     f.fold(alias);
