@@ -418,7 +418,6 @@ impl GazetteerBuilder {
             aliases: resolved,
             duplicates,
         } = self.resolve()?;
-        let mut patterns = Vec::with_capacity(resolved.len());
         let mut aliases = Vec::with_capacity(resolved.len());
         for r in resolved {
             let sensitive = match r.mode {
@@ -434,18 +433,15 @@ impl GazetteerBuilder {
                 CaseRule::Insensitive
             };
             let clitics = !sensitive && r.alias.chars().last().is_some_and(char::is_alphabetic);
-            let mut p = String::with_capacity(r.key.len() + 1);
-            p.push(' ');
-            p.push_str(&r.key);
-            patterns.push(p);
             aliases.push(AliasInfo {
                 entity: r.entity,
                 alias: r.alias,
                 case,
                 clitics,
+                key: r.key.into_bytes().into_boxed_slice(),
             });
         }
-        Gazetteer::compile(patterns, aliases, entities, duplicates)
+        Gazetteer::compile(aliases, entities, duplicates)
     }
 }
 

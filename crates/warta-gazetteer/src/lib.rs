@@ -64,6 +64,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use builder::{Duplicate, GazetteerBuilder};
+pub use fold::fold_key;
 pub use link::{PersonName, link_document};
 pub use matcher::Gazetteer;
 pub use warta_tokenize::Span;

@@ -135,8 +135,8 @@ fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
 /// Returns all mentions sorted and non-overlapping.
 ///
 /// Rules:
-/// - a *full name* is the canonical name of a `PER` mention with two name tokens or more, or a
-///   [`PersonName`] of two tokens or more (one that overlaps no mention is also added as a `PER`
+/// - a *full name* is the canonical name of a `PER` mention with two words or more, or a
+///   [`PersonName`] of two words or more (one that overlaps no mention is also added as a `PER`
 ///   mention with id `PER:slug`, e.g. `PER:emily-home`, when it lies inside a region);
 /// - a later word inside a region that is not already part of a mention, starts with a
 ///   capital letter and equals (case- and diacritic-insensitively) one of the name tokens of
@@ -182,14 +182,13 @@ pub fn link_document(
     let mut tokens: HashMap<String, Vec<usize>> = HashMap::new();
     let mut add_full = |full: &mut Vec<FullName>, f: FullName, name: &str| {
         let toks = name_tokens(name);
-        if toks.len() < 2 && name.split_whitespace().count() < 2 {
-            return false;
+        if toks.is_empty() || name.split_whitespace().count() < 2 {
+            return;
         }
         for t in toks {
             tokens.entry(t).or_default().push(full.len());
         }
         full.push(f);
-        true
     };
     let per = |t: &str| t.eq_ignore_ascii_case("PER") || t.eq_ignore_ascii_case("PERSON");
     for m in mentions.iter().filter(|m| per(&m.entity_type)) {
@@ -205,7 +204,10 @@ pub fn link_document(
     }
     let mut added = Vec::new();
     for p in persons {
-        if !valid(text, p.span) || name_tokens(&p.name).len() < 2 {
+        if !valid(text, p.span)
+            || p.name.split_whitespace().count() < 2
+            || name_tokens(&p.name).is_empty()
+        {
             continue;
         }
         let overlaps = mentions
