@@ -61,8 +61,21 @@ impl Tokenizer {
                 if stem.len() < MIN_STEM || stem.ends_with('-') {
                     return;
                 }
-                let ok =
-                    !cap || self.known_stem(stem) || stem.ends_with("kan") || stem.ends_with("nya");
+                if p == "lah" && (lower.ends_with("olah") || lower.ends_with("elah")) {
+                    // sekolah, mengolah, telah, sebelah: -lah belongs to the root
+                    return;
+                }
+                // A capitalised word may be a name (Abdullah, Jamilah): split -lah only after
+                // a known or clearly derived stem.
+                let ok = !cap
+                    || p != "lah"
+                    || self.known_stem(stem)
+                    || stem.ends_with("kan")
+                    || stem.ends_with("nya")
+                    || (stem.len() >= 6
+                        && ["ber", "me", "di", "ter", "per"]
+                            .iter()
+                            .any(|pre| stem.starts_with(pre)));
                 if !ok {
                     return;
                 }

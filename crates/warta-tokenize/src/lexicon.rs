@@ -35,6 +35,8 @@ pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// How an abbreviation that keeps its period behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum AbbrevClass {
     /// Precedes a name or a number (`Dr.`, `Jl.`, `No.`): never ends a sentence.
     Title,

@@ -147,6 +147,7 @@ impl Token {
 
 /// Tokens and sentences of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Analysis {
     /// Tokens in text order, non-overlapping.
     pub tokens: Vec<Token>,

@@ -86,7 +86,26 @@ impl<'a> Scanner<'a> {
     /// End of the maximal run of word characters starting at `j`.
     #[inline]
     fn seg_end(&self, mut j: usize) -> usize {
+        const H: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
         while j < self.end {
+            if j + 8 <= self.end {
+                // eight bytes at a time over lower-case ASCII letters (SWAR)
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&self.b[j..j + 8]);
+                let v = u64::from_le_bytes(w);
+                let ge_a = v.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+                let gt_z = v.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+                let lower = ge_a & !gt_z & !v & H;
+                if lower == H {
+                    j += 8;
+                    continue;
+                }
+                j += ((!lower & H).trailing_zeros() / 8) as usize;
+            }
+            if j >= self.end {
+                break;
+            }
             let c = self.b[j];
             if c < 0x80 {
                 if !is_ascii_alnum(c) {
@@ -110,9 +129,12 @@ impl<'a> Scanner<'a> {
         if e + 1 >= self.end {
             return false;
         }
+        let next = self.b[e + 1];
+        let wordish = is_ascii_alnum(next) || next >= 0x80;
         match self.b[e] {
-            b'.' | b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => true,
-            b',' | b':' => self.b[e - 1].is_ascii_digit(),
+            b'.' => wordish || self.tk.attach_period,
+            b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => wordish,
+            b',' | b':' => self.b[e - 1].is_ascii_digit() && next.is_ascii_digit(),
             0xe2 => self.b[e..].starts_with("’".as_bytes()),
             _ => false,
         }
@@ -302,8 +324,27 @@ impl<'a> Scanner<'a> {
                     self.push(i, j, TokenKind::Symbol);
                     i = j;
                 }
-                LOWER | UPPER | DIGIT => {
-                    if matches!(c, b'h' | b'H' | b'w' | b'W')
+                LOWER | UPPER => {
+                    let e = self.seg_end(i);
+                    // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
+                    let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
+                    let url = matches!(c, b'h' | b'H' | b'w' | b'W')
+                        && e > i + 1
+                        && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
+                    if !(rupiah || url || self.connector_at(e)) {
+                        // fast path: a plain word
+                        self.push(i, e, TokenKind::Word);
+                        if e - i >= 5
+                            && (matches!(self.b[e - 1] | 0x20, b'a' | b'h' | b'n' | b'u')
+                                || c | 0x20 == b'k')
+                        {
+                            self.tk.split_clitics(
+                                self.text,
+                                self.out.last_mut().expect("just pushed"),
+                            );
+                        }
+                        i = e;
+                    } else if matches!(c, b'h' | b'H' | b'w' | b'W')
                         && let Some(e) = self.try_url(i)
                     {
                         self.push(i, e, TokenKind::Url);
@@ -312,12 +353,13 @@ impl<'a> Scanner<'a> {
                         i = self.word(i);
                     }
                 }
+                DIGIT => i = self.word(i),
                 PUNCT | SYMBOL => i = self.punct(i, c),
                 _ => {
                     let ch = char_at(self.text, i);
                     if is_separator(ch) {
                         i += ch.len_utf8();
-                    } else if is_word_char(ch) {
+                    } else if !is_unicode_punct(ch) && is_word_char(ch) {
                         i = self.word(i);
                     } else if is_unicode_punct(ch) {
                         let mut j = i + ch.len_utf8();
@@ -466,20 +508,7 @@ impl<'a> Scanner<'a> {
             self.push(s, s + 2, TokenKind::Symbol);
             return s + 2;
         }
-        let e = self.seg_end(s);
-        if self.b[s].is_ascii_alphabetic() && !self.connector_at(e) {
-            // fast path: a plain word
-            self.push(s, e, TokenKind::Word);
-            if e - s >= 5
-                && (matches!(self.b[e - 1] | 0x20, b'a' | b'h' | b'n' | b'u')
-                    || self.b[s] | 0x20 == b'k')
-            {
-                self.tk
-                    .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
-            }
-            return e;
-        }
-        let first = self.stats(s, e);
+        let first = self.seg(s);
         let mut last = first;
         let mut j = first.end;
         let mut nsegs = 1u32;

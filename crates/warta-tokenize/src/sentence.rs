@@ -145,7 +145,6 @@ impl Tokenizer {
         let mut i = 0;
         while i < n {
             let mut last = i;
-            let t = tokens[i].span.slice(text);
             let cur = tokens[i].span;
             let brk = if i + 1 == n {
                 true
@@ -159,6 +158,7 @@ impl Tokenizer {
                     lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
                 }
             } else {
+                let t = cur.slice(text);
                 let kind = tokens[i].kind;
                 let lb = line_breaks(text, tokens[i].span.end, tokens[i + 1].span.start);
                 if let Some(class) = self.period_class(text, tokens, i) {
