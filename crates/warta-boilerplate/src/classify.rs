@@ -117,17 +117,22 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     if lines.is_empty() {
         return Page::default();
     }
-    let scores: Vec<f32> = lines.iter().map(Line::score).collect();
+    let scores = scores(&lines);
     let mut regions = find_regions(&scores);
     extend_to_credits(text, &lines, &mut regions);
     let mut in_region = vec![false; lines.len()];
     for &(a, b) in &regions {
         in_region[a..b].iter_mut().for_each(|x| *x = true);
     }
-    // The body starts at the first prose line of the first region.
+    // The body starts at the first prose line of the first region (captions only when the
+    // region is a photo story).
     let body_start = regions
         .first()
-        .and_then(|&(a, b)| (a..b).find(|&i| lines[i].is_prose()))
+        .and_then(|&(a, b)| {
+            (a..b)
+                .find(|&i| matches!(lines[i].class, Class::Prose | Class::Weak))
+                .or_else(|| (a..b).find(|&i| lines[i].is_prose()))
+        })
         .unwrap_or(lines.len());
 
     let mut decisions: Vec<Decision> = vec![Decision::Body; lines.len()];
@@ -226,8 +231,20 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 },
             }
         } else {
-            list = None;
-            Decision::Chrome(outside_reason(&lines, i))
+            let reason = match (line.class, list) {
+                (Class::Short, Some(r)) => r,
+                _ => outside_reason(&lines, i),
+            };
+            match line.class {
+                Class::Chrome(r, true)
+                    if matches!(r, ChromeReason::Teaser | ChromeReason::RelatedList) =>
+                {
+                    list = Some(r)
+                }
+                Class::Short => {}
+                _ => list = None,
+            }
+            Decision::Chrome(reason)
         };
     }
     // The page's <title> line repeated above the headline.
@@ -535,6 +552,16 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
         };
         return Class::Chrome(reason, false);
     }
+    // `Tech News15 Feb 2016 07:16`: a time stamp of a listed article.
+    if f.words <= 6
+        && !f.terminal
+        && f.lower == 0
+        && 2 * (f.date + f.num) >= f.words
+        && f.num > 0
+        && c.re.date(s).is_some()
+    {
+        return Class::Chrome(ChromeReason::Widget, false);
+    }
     let lr = f.lower_ratio();
     let w = f.words;
     let prose = (lr >= 0.4
@@ -554,6 +581,7 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     if prose {
         Class::Prose
     } else if (lr >= 0.5 && w >= 5 && f.stop >= 2)
+        || (w >= 2 && is_list_item(s))
         || (f.terminal && w >= 2 && lr >= 0.5)
         || (s.ends_with('.') && !s.ends_with(".."))
         || (w <= 2 && s.ends_with(['!', '?']))
@@ -562,6 +590,20 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     } else {
         Class::Short
     }
+}
+
+/// `1. Perbaikan jalan`, `2) Jembatan`, `- Bantuan`, `• Bantuan`, `a. Bantuan`.
+fn is_list_item(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let marker = if digits > 0 && digits <= 2 {
+        digits
+    } else if b.len() > 1 && b[0].is_ascii_lowercase() && matches!(b[1], b'.' | b')') {
+        1
+    } else {
+        return ["- ", "• ", "* ", "– "].iter().any(|m| s.starts_with(m));
+    };
+    matches!(b.get(marker), Some(b'.' | b')')) && b.get(marker + 1) == Some(&b' ')
 }
 
 fn starts_with_credit_label(s: &str) -> bool {
@@ -649,6 +691,33 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     let (source, name) = inner.split_once('/')?;
     (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
         .then_some(false)
+}
+
+/// The line scores: prose is positive, chrome negative, short lines mildly negative except a
+/// single short line between two prose lines (a subheading, a list item), which costs nothing.
+fn scores(lines: &[Line]) -> Vec<f32> {
+    let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if !matches!(lines[i].class, Class::Short | Class::Weak) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < lines.len() && matches!(lines[i].class, Class::Short | Class::Weak) {
+            i += 1;
+        }
+        let bounded = run_start > 0
+            && lines[run_start - 1].is_prose()
+            && i < lines.len()
+            && lines[i].is_prose();
+        if bounded && i - run_start == 1 {
+            for s in &mut scores[run_start..i] {
+                *s = s.max(0.0);
+            }
+        }
+    }
+    scores
 }
 
 /// Extends each region over trailing contact lines (`KONTAK: info@…`, bare URLs) and prose up

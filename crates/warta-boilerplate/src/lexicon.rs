@@ -229,7 +229,15 @@ impl PhraseMatcher {
     pub(crate) fn find(&self, line: &str, scan_anywhere: bool, limit: usize) -> Option<Hit> {
         let bytes = line.as_bytes();
         if let Some((ac, phrases)) = &self.start {
-            let input = Input::new(bytes).anchored(Anchored::Yes);
+            // Leading arrows and bullets do not hide a phrase (`» Selanjutnya`, `• Baca juga`).
+            let lead = line.len()
+                - line
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace()
+                            || matches!(c, '»' | '›' | '>' | '•' | '*' | '#' | '|' | '-')
+                    })
+                    .len();
+            let input = Input::new(bytes).range(lead..).anchored(Anchored::Yes);
             if let Some(m) = ac.find(input) {
                 let p = &phrases[m.pattern().as_usize()];
                 let whole = rest_is_decoration(&line[m.end()..]);
