@@ -25,6 +25,7 @@ use crate::{Entity, Error};
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerBuilder {
     entities: Vec<Entity>,
+    lowercase_text: bool,
 }
 
 /// Two entities whose aliases fold to the same key; the later one keeps the alias.
@@ -127,6 +128,26 @@ impl GazetteerBuilder {
     #[allow(clippy::should_implement_trait)] // the contract name; not an arithmetic `Add`
     pub fn add(mut self, entity: Entity) -> Self {
         self.entities.push(entity);
+        self
+    }
+
+    /// Also match aliases written with capitals where the text is all lowercase (`korea
+    /// selatan`, `antara`). Off by default: in edited news an all-lowercase occurrence of a
+    /// capitalised name is nearly always a common word (`antara` "between", `bulan` "month",
+    /// `malang` "unlucky"). Aliases written all in lowercase in the list, or marked `~`,
+    /// match all-lowercase text either way.
+    ///
+    /// ```
+    /// use warta_gazetteer::GazetteerBuilder;
+    /// let tsv = "ORG:ANTARA\tORG\tAntara\n";
+    /// let strict = GazetteerBuilder::new().add_tsv(tsv)?.build()?;
+    /// assert_eq!(strict.find("di antara kita, kata Antara").len(), 1);
+    /// let loose = GazetteerBuilder::new().lowercase_text(true).add_tsv(tsv)?.build()?;
+    /// assert_eq!(loose.find("di antara kita, kata Antara").len(), 2);
+    /// # Ok::<(), warta_gazetteer::Error>(())
+    /// ```
+    pub fn lowercase_text(mut self, yes: bool) -> Self {
+        self.lowercase_text = yes;
         self
     }
 
@@ -429,8 +450,13 @@ impl GazetteerBuilder {
                 CaseRule::Sensitive {
                     upper: r.alias.to_uppercase().into(),
                 }
-            } else {
+            } else if r.mode == CaseMode::Insensitive
+                || self.lowercase_text
+                || !r.alias.chars().any(char::is_uppercase)
+            {
                 CaseRule::Insensitive
+            } else {
+                CaseRule::NotLowercase
             };
             let clitics = !sensitive && r.alias.chars().last().is_some_and(char::is_alphabetic);
             aliases.push(AliasInfo {
