@@ -328,10 +328,10 @@ pub fn link_document(
         tokens.keys().map(|k| (k.as_str(), false)).collect();
     for w in words(text, Span::new(0, text.len())) {
         let s = &text[w.start..w.end];
-        if s.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str()) {
-                *seen = true;
-            }
+        if s.chars().next().is_some_and(char::is_lowercase)
+            && let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str())
+        {
+            *seen = true;
         }
     }
     let mut taken: Vec<Span> = mentions.iter().chain(&added).map(|m| m.span).collect();

@@ -287,10 +287,10 @@ impl Gazetteer {
                 while !text.is_char_boundary(stop) {
                     stop -= 1;
                 }
-                if let Some(ws) = text[at..stop].rfind(char::is_whitespace) {
-                    if ws > 0 {
-                        stop = at + ws;
-                    }
+                if let Some(ws) = text[at..stop].rfind(char::is_whitespace)
+                    && ws > 0
+                {
+                    stop = at + ws;
                 }
             }
             self.find_piece(at, &text[at..stop], &mut out);
@@ -321,15 +321,13 @@ impl Gazetteer {
                 let mut node = 0;
                 let stop = n.min(i + self.max_depth);
                 for (j, tj) in toks.iter().enumerate().take(stop).skip(i) {
-                    if tj.clitic > 0 {
-                        if let Some(a) = self.alias_at(node, chash(tj)) {
-                            if self.aliases[a as usize].clitics
-                                && starts_upper(piece, t)
-                                && self.accept(&folded, piece, i, j, true, a)
-                            {
-                                best = Some((j, true, a));
-                            }
-                        }
+                    if tj.clitic > 0
+                        && let Some(a) = self.alias_at(node, chash(tj))
+                        && self.aliases[a as usize].clitics
+                        && starts_upper(piece, t)
+                        && self.accept(&folded, piece, i, j, true, a)
+                    {
+                        best = Some((j, true, a));
                     }
                     let Some(c) = self.child(node, tj.hash) else {
                         break;
