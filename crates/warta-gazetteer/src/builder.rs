@@ -124,7 +124,7 @@ impl GazetteerBuilder {
         crate::default_list::TSV
     }
 
-    /// Adds one entity.
+    /// Adds one entity. An entity with the id of an earlier one replaces it.
     #[allow(clippy::should_implement_trait)] // the contract name; not an arithmetic `Add`
     pub fn add(mut self, entity: Entity) -> Self {
         self.entities.push(entity);
@@ -360,7 +360,21 @@ impl GazetteerBuilder {
         let mut resolved: Vec<Resolved> = Vec::with_capacity(self.entities.len() * 2);
         let mut by_key: HashMap<String, usize> = HashMap::with_capacity(self.entities.len() * 2);
         let mut duplicates = Vec::new();
-        for (index, e) in self.entities.iter().enumerate() {
+        // An id defined again later is a redefinition: only the last definition counts.
+        let ids: Vec<String> = self
+            .entities
+            .iter()
+            .map(|e| match e.id.trim() {
+                "" => make_id(e.entity_type.trim(), &e.canonical),
+                id => id.to_string(),
+            })
+            .collect();
+        let last: HashMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        for (index, (e, id)) in self.entities.iter().zip(&ids).enumerate() {
             let err = |message: &str| Error::Entity {
                 index,
                 message: message.to_string(),
@@ -371,10 +385,10 @@ impl GazetteerBuilder {
             if e.canonical.trim().is_empty() {
                 return Err(err("empty canonical name"));
             }
-            let id = match e.id.trim() {
-                "" => make_id(e.entity_type.trim(), &e.canonical),
-                id => id.to_string(),
-            };
+            if last[id.as_str()] != index {
+                continue;
+            }
+            let id = id.clone();
             let entity = u32::try_from(infos.len())
                 .map_err(|_| Error::Build("more than 4 billion entities".into()))?;
             infos.push(EntityInfo {

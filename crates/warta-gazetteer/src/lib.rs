@@ -55,7 +55,8 @@
 //! - **Duplicates.** When two entities have aliases that fold to the same key, the entity
 //!   added *later* keeps the alias (so a user list added after the default list overrides it);
 //!   every such collision is reported by [`GazetteerBuilder::duplicates`] and
-//!   [`Gazetteer::duplicates`].
+//!   [`Gazetteer::duplicates`]. An entity added with the id of an earlier one replaces it
+//!   (all its aliases) silently.
 //!
 //! # List formats
 //!

@@ -345,6 +345,19 @@ fn user_lists_override_the_default_list() {
 }
 
 #[test]
+fn an_entity_with_the_same_id_replaces_the_earlier_one() {
+    let g = GazetteerBuilder::new()
+        .with_default_list()
+        .add_tsv("GPE:KR\tGPE\tKorea Selatan\tKorsel\n")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(g.duplicates(), []);
+    assert_eq!(found(&g, "Korsel")[0].1, "GPE:KR");
+    assert_eq!(found(&g, "ROK"), []);
+}
+
+#[test]
 fn the_default_list_is_consistent() {
     let b = GazetteerBuilder::new().with_default_list();
     assert!(b.len() > 700);
