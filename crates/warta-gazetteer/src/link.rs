@@ -25,6 +25,83 @@ const NOT_NAME_TOKENS: &[&str] = &[
     "mohammad", "mohamed", "muhamad", "ahmad", "abdul", "nur", "siti", "jr", "sr", "ii", "iii",
 ];
 
+/// Words of institution and place names that never occur in a personal name: a
+/// [`PersonName`] containing one (`Hak Asasi Manusia`, `Badan Pengatur Hilir Minyak`) is a
+/// mis-recognised speaker and is ignored.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "kementerian",
+    "kantor",
+    "badan",
+    "komisi",
+    "komite",
+    "dewan",
+    "lembaga",
+    "majelis",
+    "mahkamah",
+    "pengadilan",
+    "kejaksaan",
+    "kepolisian",
+    "partai",
+    "perusahaan",
+    "pemerintah",
+    "pemerintahan",
+    "universitas",
+    "institut",
+    "sekolah",
+    "rumah",
+    "sakit",
+    "bank",
+    "pt",
+    "tbk",
+    "hak",
+    "asasi",
+    "manusia",
+    "hukum",
+    "minyak",
+    "gas",
+    "bumi",
+    "hilir",
+    "hulu",
+    "energi",
+    "keuangan",
+    "kesehatan",
+    "pendidikan",
+    "keamanan",
+    "pertahanan",
+    "sosial",
+    "nasional",
+    "negara",
+    "republik",
+    "provinsi",
+    "kabupaten",
+    "kota",
+    "daerah",
+    "wilayah",
+    "pusat",
+    "umum",
+    "rakyat",
+    "pulau",
+    "gunung",
+    "sungai",
+    "jalan",
+    "gedung",
+    "istana",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+    "pasar",
+    "masjid",
+    "gereja",
+    "koalisi",
+    "asosiasi",
+    "yayasan",
+    "organisasi",
+    "serikat",
+    "kepresidenan",
+    "bursa",
+    "efek",
+];
+
 /// A full person name that later partial mentions may link to.
 struct FullName {
     /// Where it appears (partial mentions must start at or after `end`).
@@ -143,6 +220,8 @@ fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
 ///   a full name ending before it becomes a mention of that person, with the full name as
 ///   alias. Any token links, so Korean family-name-first names work (`Suh` -> `Suh Hoon`,
 ///   `Moon` -> `Moon Jae-in`) as well as Western ones (`Sullivan` -> `Jake Sullivan`);
+/// - a [`PersonName`] with a word of institution or place names (`Kementerian`, `Hak`,
+///   `Asasi`, `Minyak`, `Pulau`) is a mis-recognised speaker and is ignored;
 /// - name tokens exclude particles and titles (`bin`, `van`, `Haji`, `Presiden`), abbreviations
 ///   (`H.`) and very common first names (`Muhammad`, `Ahmad`, `Siti`);
 /// - a sentence-initial word links only if the same word never appears in lowercase in the
@@ -204,8 +283,10 @@ pub fn link_document(
     }
     let mut added = Vec::new();
     for p in persons {
+        let words: Vec<String> = p.name.split_whitespace().map(fold_key).collect();
         if !valid(text, p.span)
-            || p.name.split_whitespace().count() < 2
+            || words.len() < 2
+            || words.iter().any(|w| NOT_PERSON_WORDS.contains(&w.as_str()))
             || name_tokens(&p.name).is_empty()
         {
             continue;
@@ -247,10 +328,10 @@ pub fn link_document(
         tokens.keys().map(|k| (k.as_str(), false)).collect();
     for w in words(text, Span::new(0, text.len())) {
         let s = &text[w.start..w.end];
-        if s.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str()) {
-                *seen = true;
-            }
+        if s.chars().next().is_some_and(char::is_lowercase)
+            && let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str())
+        {
+            *seen = true;
         }
     }
     let mut taken: Vec<Span> = mentions.iter().chain(&added).map(|m| m.span).collect();

@@ -30,6 +30,8 @@ pub(crate) struct EntityInfo {
 #[derive(Debug, Clone)]
 pub(crate) enum CaseRule {
     Insensitive,
+    /// Any case except all lowercase (the alias has a capital letter).
+    NotLowercase,
     /// Match only as written or all in capitals.
     Sensitive {
         upper: Box<str>,
@@ -241,7 +243,7 @@ impl Gazetteer {
                 + a.alias.len()
                 + match &a.case {
                     CaseRule::Sensitive { upper } => upper.len(),
-                    CaseRule::Insensitive => 0,
+                    CaseRule::Insensitive | CaseRule::NotLowercase => 0,
                 }
                 + a.key.len()
         });
@@ -285,10 +287,10 @@ impl Gazetteer {
                 while !text.is_char_boundary(stop) {
                     stop -= 1;
                 }
-                if let Some(ws) = text[at..stop].rfind(char::is_whitespace) {
-                    if ws > 0 {
-                        stop = at + ws;
-                    }
+                if let Some(ws) = text[at..stop].rfind(char::is_whitespace)
+                    && ws > 0
+                {
+                    stop = at + ws;
                 }
             }
             self.find_piece(at, &text[at..stop], &mut out);
@@ -319,14 +321,13 @@ impl Gazetteer {
                 let mut node = 0;
                 let stop = n.min(i + self.max_depth);
                 for (j, tj) in toks.iter().enumerate().take(stop).skip(i) {
-                    if tj.clitic > 0 {
-                        if let Some(a) = self.alias_at(node, chash(tj)) {
-                            if self.aliases[a as usize].clitics
-                                && self.accept(&folded, piece, i, j, true, a)
-                            {
-                                best = Some((j, true, a));
-                            }
-                        }
+                    if tj.clitic > 0
+                        && let Some(a) = self.alias_at(node, chash(tj))
+                        && self.aliases[a as usize].clitics
+                        && starts_upper(piece, t)
+                        && self.accept(&folded, piece, i, j, true, a)
+                    {
+                        best = Some((j, true, a));
                     }
                     let Some(c) = self.child(node, tj.hash) else {
                         break;
@@ -410,6 +411,10 @@ impl Gazetteer {
         }
         match &info.case {
             CaseRule::Insensitive => true,
+            CaseRule::NotLowercase => {
+                let span = Self::span(piece, &folded.tokens, i, j, clitic);
+                piece[span.start..span.end].chars().any(char::is_uppercase)
+            }
             CaseRule::Sensitive { upper } => {
                 let span = Self::span(piece, &folded.tokens, i, j, clitic);
                 let surface = &piece[span.start..span.end];
@@ -417,6 +422,14 @@ impl Gazetteer {
             }
         }
     }
+}
+
+/// True when the token's original text starts with an uppercase letter.
+fn starts_upper(piece: &str, t: &Token) -> bool {
+    piece[t.ostart as usize..]
+        .chars()
+        .next()
+        .is_some_and(char::is_uppercase)
 }
 
 /// Equal ignoring whitespace and invisible characters (exact case).

@@ -91,7 +91,7 @@ fn acronyms_only_as_whole_tokens_and_as_written() {
         ("KTT ASEAN membahas kasus di AS.", &["ASEAN", "AS"]),
         ("as roda dan As kapal", &[]),
         ("ASEAN", &["ASEAN"]),
-        ("Asean dan asean", &["Asean", "asean"]),
+        ("Asean dan asean", &["Asean"]),
         ("KPK memeriksa kpk palsu", &["KPK"]),
         ("PAN menolak, pan penggorengan", &["PAN"]),
         ("AS.", &["AS"]),
@@ -164,7 +164,7 @@ fn whitespace_nbsp_and_line_breaks_inside_names() {
 #[test]
 fn case_and_diacritics_insensitive_by_default() {
     let g = default();
-    for text in ["Erdoğan", "Erdogan", "ERDOGAN", "erdogan", "Erdog\u{306}an"] {
+    for text in ["Erdoğan", "Erdogan", "ERDOGAN", "ErdoĞan", "Erdog\u{306}an"] {
         assert_eq!(
             found(&g, text),
             [(text, "PER:RECEP-TAYYIP-ERDOGAN".to_string())],
@@ -182,6 +182,37 @@ fn case_and_diacritics_insensitive_by_default() {
         found(&g, "KOREA SELATAN"),
         [("KOREA SELATAN", "GPE:KR".to_string())]
     );
+}
+
+#[test]
+fn all_lowercase_text_never_matches_a_capitalised_alias() {
+    let g = list(
+        "A\tORG\tAntara\nB\tLOC\tBulan\nK\tGPE\tKorea Selatan\nC\tMISC\tvirus corona\nN\tORG\tNato\t~NATO\n",
+    );
+    let cases: &[(&str, &[&str])] = &[
+        ("di antara kita, kata Antara", &["Antara"]),
+        ("bulan depan ke Bulan", &["Bulan"]),
+        (
+            "korea selatan, Korea selatan, KOREA SELATAN",
+            &["Korea selatan", "KOREA SELATAN"],
+        ),
+        (
+            "Virus Corona dan virus corona",
+            &["Virus Corona", "virus corona"],
+        ),
+        ("nato dan Nato", &["nato", "Nato"]),
+    ];
+    for (text, want) in cases {
+        let got: Vec<&str> = found(&g, text).into_iter().map(|(s, _)| s).collect();
+        assert_eq!(&got, want, "{text}");
+    }
+    let loose = GazetteerBuilder::new()
+        .lowercase_text(true)
+        .add_tsv("K\tGPE\tKorea Selatan\n")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(found(&loose, "korea selatan").len(), 1);
 }
 
 #[test]
@@ -216,8 +247,9 @@ fn clitics_glued_to_a_name() {
         ("Jokowi-nya", &[("Jokowi", "PER:JOKO-WIDODO")]),
         // Case-sensitive aliases take no glued clitic.
         ("PANnya dan KPKnya", &[]),
-        // Other suffixes are not clitics.
+        // Other suffixes are not clitics, and lowercase words never split this way.
         ("Indonesiawan Jakartanyaa", &[]),
+        ("jokowinya indonesiaku", &[]),
     ];
     for (text, want) in cases {
         let want: Vec<(&str, String)> = want.iter().map(|(s, i)| (*s, i.to_string())).collect();
@@ -310,6 +342,19 @@ fn user_lists_override_the_default_list() {
         [("Korsel", "ORG:KORSEL-FC".to_string())]
     );
     assert_eq!(g.duplicates().len(), 1);
+}
+
+#[test]
+fn an_entity_with_the_same_id_replaces_the_earlier_one() {
+    let g = GazetteerBuilder::new()
+        .with_default_list()
+        .add_tsv("GPE:KR\tGPE\tKorea Selatan\tKorsel\n")
+        .unwrap()
+        .build()
+        .unwrap();
+    assert_eq!(g.duplicates(), []);
+    assert_eq!(found(&g, "Korsel")[0].1, "GPE:KR");
+    assert_eq!(found(&g, "ROK"), []);
 }
 
 #[test]
@@ -478,6 +523,20 @@ fn linking_is_conservative() {
     assert_eq!(
         all_of(text, &persons(text, "Haji Muhammad Yusuf")),
         ["Haji Muhammad Yusuf", "Yusuf"]
+    );
+}
+
+#[test]
+fn institution_names_given_as_persons_are_ignored() {
+    let text = "Kementerian Hukum dan Hak Asasi Manusia menyatakan. Manusia itu hadir.";
+    let start = text.find("Hak").unwrap();
+    let persons = [PersonName {
+        span: Span::new(start, start + "Hak Asasi Manusia".len()),
+        name: "Hak Asasi Manusia".into(),
+    }];
+    assert_eq!(
+        link_document(text, &[Span::new(0, text.len())], Vec::new(), &persons),
+        []
     );
 }
 
