@@ -1,9 +1,9 @@
 //! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
-use crate::lexicon::{CueClass, Lexicon, norm};
-use crate::mention::{Mention, entity_covering};
+use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
+use crate::mention::{Known, Mention, entity_covering};
 use crate::names::NameIndex;
 use crate::text::{
     RawQuote, char_at, char_before, find_quotes, is_capitalised, next_word, prev_word,
@@ -112,6 +112,8 @@ pub(crate) struct Doc<'a> {
     entities: &'a [KnownEntity],
     index: OnceCell<NameIndex>,
     last_speaker: Option<Speaker>,
+    /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
+    last_org: Cell<bool>,
     out: Vec<Quote>,
 }
 
@@ -138,13 +140,21 @@ impl<'a> Doc<'a> {
             entities,
             index: OnceCell::new(),
             last_speaker: None,
+            last_org: Cell::new(false),
             out: Vec::new(),
         }
     }
 
     fn index(&self) -> &NameIndex {
         self.index
-            .get_or_init(|| NameIndex::build(self.lex, self.text, self.paragraphs, self.entities))
+            .get_or_init(|| NameIndex::build(self.lex, self.text, self.paragraphs))
+    }
+
+    fn known(&self) -> Known<'_> {
+        Known {
+            entities: self.entities,
+            places: self.index().places(),
+        }
     }
 
     pub(crate) fn run(mut self) -> Vec<Quote> {
@@ -160,7 +170,7 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let hay = &text.as_bytes()[start..end];
         let mut out: Vec<Cue> = Vec::new();
-        for m in self.lex.cue_ac.find_overlapping_iter(hay) {
+        for m in self.lex.cue_ac.find_iter(hay) {
             let (s, e) = (start + m.start(), start + m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
@@ -264,7 +274,7 @@ impl<'a> Doc<'a> {
     }
 
     fn emit(&mut self, q: Quote) {
-        if let Some(s) = &q.speaker {
+        if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             self.last_speaker = Some(s.clone());
         }
         self.out.push(q);
@@ -282,6 +292,7 @@ impl<'a> Doc<'a> {
     ) -> Option<Attribution> {
         let text = self.text;
         let lex = self.lex;
+        self.last_org.set(false);
         if q.inner_end <= q.inner_start
             || !text[q.inner_start..q.inner_end]
                 .chars()
@@ -312,7 +323,7 @@ impl<'a> Doc<'a> {
                     });
                 }
             } else if let Some(w) = word_at(text, p, end) {
-                let subj = if lex.is_pronoun(&norm(w.str(text))) {
+                let subj = if lex.has(w.str(text), flag::PRONOUN) {
                     Some(w.end)
                 } else if is_capitalised(w.str(text)) {
                     lex.run_forward(text, p, end).last().map(|l| l.end)
@@ -322,12 +333,7 @@ impl<'a> Doc<'a> {
                 if let Some(mut e) = subj {
                     for _ in 0..2 {
                         match next_word(text, e, end) {
-                            Some(a)
-                                if crate::mention::ADVERBS
-                                    .contains(&norm(a.str(text)).as_str()) =>
-                            {
-                                e = a.end
-                            }
+                            Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => e = a.end,
                             _ => break,
                         }
                     }
@@ -376,7 +382,7 @@ impl<'a> Doc<'a> {
             if lead == Some(':') {
                 let words = lex.run_backward(text, b - 1, clause);
                 if !words.is_empty() && skip_ws_back(text, words[0].start, clause) == clause {
-                    let m = lex.split(text, &words, self.entities);
+                    let m = lex.split(text, &words, &self.known());
                     if let Some(speaker) = self.speaker_from_mention(&m) {
                         return Some(Attribution {
                             kind: QuoteKind::Direct,
@@ -413,6 +419,7 @@ impl<'a> Doc<'a> {
         let words = inner.split_whitespace().count();
         if let Some(prev) = continuation {
             if words >= 2 {
+                self.last_org.set(false);
                 return Some(Attribution {
                     kind: QuoteKind::Direct,
                     cue: None,
@@ -424,7 +431,7 @@ impl<'a> Doc<'a> {
         }
         // 5. A whole utterance with no cue; short fragments are scare quotes, titles are names.
         let titled = prev_word(text, b, clause)
-            .is_some_and(|w| TITLE_WORDS.contains(&norm(w.str(text)).as_str()));
+            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)));
         let ends_like_speech = inner
             .trim_end()
             .chars()
@@ -463,6 +470,7 @@ impl<'a> Doc<'a> {
     fn speaker_for(&self, c: &Cue, floor: usize, end: usize) -> Option<Speaker> {
         let text = self.text;
         let lex = self.lex;
+        self.last_org.set(false);
         if c.nya {
             let s = self.last_speaker.clone()?;
             return Some(Speaker {
@@ -472,7 +480,7 @@ impl<'a> Doc<'a> {
         }
         let m = match c.class {
             CueClass::Base | CueClass::After | CueClass::Menurut => {
-                lex.mention_after(text, c.end, end, self.entities)?
+                lex.mention_after(text, c.end, end, &self.known())?
             }
             CueClass::Me | CueClass::Weak => {
                 if prev_word(text, c.start, floor)
@@ -482,8 +490,7 @@ impl<'a> Doc<'a> {
                     let mut p = skip_ws(text, floor, c.start);
                     let mut found = None;
                     while let Some(w) = word_at(text, p, c.start) {
-                        if is_capitalised(w.str(text)) && !lex.stopcaps.contains(&norm(w.str(text)))
-                        {
+                        if is_capitalised(w.str(text)) && !lex.has(w.str(text), flag::STOP) {
                             found = Some(w);
                             break;
                         }
@@ -494,9 +501,9 @@ impl<'a> Doc<'a> {
                     if words.is_empty() {
                         return None;
                     }
-                    lex.split(text, &words, self.entities)
+                    lex.split(text, &words, &self.known())
                 } else {
-                    lex.mention_before(text, c.start, floor, self.entities)?
+                    lex.mention_before(text, c.start, floor, &self.known())?
                 }
             }
         };
@@ -508,6 +515,10 @@ impl<'a> Doc<'a> {
     fn speaker_from_mention(&self, m: &Mention) -> Option<Speaker> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
+        self.last_org.set(m.org);
+        if self.lex.media.contains(&norm(&text[m.start..m.end])) {
+            return None;
+        }
         if m.pronoun {
             let s = self.last_speaker.clone()?;
             return Some(Speaker { span, ..s });
@@ -527,7 +538,9 @@ impl<'a> Doc<'a> {
             Some((s, e)) => {
                 let surface = &text[s..e];
                 let ent = entity_covering(self.entities, s, e).filter(|x| x.entity_type == "PER");
-                let found = self.index().resolve_name(surface, m.start);
+                let found =
+                    self.index()
+                        .resolve_name(self.lex, text, &self.known(), surface, m.start);
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
                 if let Some(x) = ent {
                     if x.canonical.split_whitespace().count() > name.split_whitespace().count() {
@@ -550,7 +563,9 @@ impl<'a> Doc<'a> {
             }
             None => {
                 let key = m.role_key.as_deref()?;
-                let found = self.index().resolve_role(key, m.start);
+                let found = self
+                    .index()
+                    .resolve_role(self.lex, text, &self.known(), key, m.start);
                 Some(Speaker {
                     span,
                     name: found
@@ -591,7 +606,7 @@ impl<'a> Doc<'a> {
                 let after = if c.nya {
                     skip_ws(text, c.end, end)
                 } else {
-                    let Some(m) = self.lex.mention_after(text, c.end, end, self.entities) else {
+                    let Some(m) = self.lex.mention_after(text, c.end, end, &self.known()) else {
                         return false;
                     };
                     skip_ws(text, m.end, end)
