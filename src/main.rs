@@ -1,1 +1,181 @@
-fn main() {}
+//! `warta`: the command-line front end of the Warta pipeline.
+//!
+//! See `warta --help` and the README for the contract (inputs, outputs, exit codes).
+
+mod args;
+mod input;
+mod jsonl;
+
+use std::io::{self, Write};
+use std::process::ExitCode;
+
+use args::{Command, Format, Options};
+use warta::Pipeline;
+use warta::gazetteer::GazetteerBuilder;
+
+/// Exit status: everything went well.
+const EXIT_OK: u8 = 0;
+/// Exit status: at least one input (file or JSONL line) could not be processed; the others were.
+const EXIT_INPUT: u8 = 1;
+/// Exit status: bad command line or configuration (e.g. a malformed gazetteer file).
+const EXIT_USAGE: u8 = 2;
+
+fn main() -> ExitCode {
+    let options = match args::parse() {
+        Ok(Some(options)) => options,
+        Ok(None) => return ExitCode::from(EXIT_OK),
+        Err(message) => {
+            eprintln!("warta: {message}");
+            eprintln!("Try 'warta --help'.");
+            return ExitCode::from(EXIT_USAGE);
+        }
+    };
+    match run(&options) {
+        Ok(failed) if failed > 0 => ExitCode::from(EXIT_INPUT),
+        Ok(_) => ExitCode::from(EXIT_OK),
+        Err(Failure::BrokenPipe) => ExitCode::from(EXIT_OK),
+        Err(Failure::Config(message)) => {
+            eprintln!("warta: {message}");
+            ExitCode::from(EXIT_USAGE)
+        }
+        Err(Failure::Output(err)) => {
+            eprintln!("warta: cannot write output: {err}");
+            ExitCode::from(EXIT_INPUT)
+        }
+    }
+}
+
+/// Why a run stopped early.
+#[derive(Debug)]
+pub(crate) enum Failure {
+    /// The reader of our output went away (`warta … | head`): stop quietly.
+    BrokenPipe,
+    /// A configuration problem (gazetteer file, thread pool).
+    Config(String),
+    /// Writing the output failed for another reason.
+    Output(io::Error),
+}
+
+impl From<io::Error> for Failure {
+    fn from(err: io::Error) -> Self {
+        if err.kind() == io::ErrorKind::BrokenPipe {
+            Failure::BrokenPipe
+        } else {
+            Failure::Output(err)
+        }
+    }
+}
+
+/// Runs the command; returns how many inputs failed.
+fn run(options: &Options) -> Result<usize, Failure> {
+    if let Some(threads) = options.threads {
+        rayon::ThreadPoolBuilder::new()
+            .num_threads(threads)
+            .build_global()
+            .map_err(|e| Failure::Config(format!("cannot start {threads} threads: {e}")))?;
+    }
+    match &options.command {
+        Command::Analyze { jsonl } => {
+            let pipeline = build_pipeline(options)?;
+            if *jsonl {
+                jsonl::run(&pipeline, &options.files)
+            } else {
+                analyze_files(&pipeline, &options.files)
+            }
+        }
+        Command::Tokenize { format } => tokenize_files(*format, &options.files),
+    }
+}
+
+fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
+    let mut builder = GazetteerBuilder::new();
+    if !options.no_default_gazetteer {
+        builder = builder.with_default_list();
+    }
+    for path in &options.gazetteers {
+        let data = std::fs::read_to_string(path)
+            .map_err(|e| Failure::Config(format!("gazetteer {}: {e}", path.display())))?;
+        let is_json = path
+            .extension()
+            .is_some_and(|e| e.eq_ignore_ascii_case("json"));
+        let loaded = if is_json {
+            builder.add_json(&data)
+        } else {
+            builder.add_tsv(&data)
+        };
+        builder =
+            loaded.map_err(|e| Failure::Config(format!("gazetteer {}: {e}", path.display())))?;
+    }
+    let gazetteer = builder
+        .build()
+        .map_err(|e| Failure::Config(format!("gazetteer: {e}")))?;
+    Ok(Pipeline::builder()
+        .tokens(options.tokens)
+        .gazetteer(gazetteer)
+        .build())
+}
+
+/// `warta analyze [FILE…]`: one pretty JSON document per input.
+fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
+    let mut failed = 0;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for source in input::sources(files) {
+        let text = match input::read_text(&source) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("warta: {message}");
+                failed += 1;
+                continue;
+            }
+        };
+        if text.trim().is_empty() {
+            eprintln!("warta: {}: input is empty", source.name());
+        }
+        let doc = pipeline.analyze(&text);
+        serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
+        out.write_all(b"\n")?;
+    }
+    out.flush()?;
+    Ok(failed)
+}
+
+/// `warta tokenize [--format conllu|json] [FILE…]`: the whole input, no boilerplate removal.
+fn tokenize_files(format: Format, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
+    let tokenizer = warta::tokenize::Tokenizer::new();
+    let mut failed = 0;
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    for source in input::sources(files) {
+        let text = match input::read_text(&source) {
+            Ok(text) => text,
+            Err(message) => {
+                eprintln!("warta: {message}");
+                failed += 1;
+                continue;
+            }
+        };
+        let analysis = tokenizer.analyze(&text);
+        match format {
+            Format::Conllu => {
+                let mut buf = String::new();
+                warta::tokenize::conllu::write(&text, &analysis, &mut buf);
+                out.write_all(buf.as_bytes())?;
+            }
+            Format::Json => {
+                let tokens: Vec<warta::TokenOut> = analysis
+                    .tokens
+                    .iter()
+                    .map(|t| warta::TokenOut::new(&text, t))
+                    .collect();
+                let sentences: Vec<warta::SpanOut> =
+                    analysis.sentences.iter().map(|&s| s.into()).collect();
+                let value = serde_json::json!({ "tokens": tokens, "sentences": sentences });
+                serde_json::to_writer(&mut out, &value).map_err(io::Error::from)?;
+                out.write_all(b"\n")?;
+            }
+        }
+    }
+    out.flush()?;
+    Ok(failed)
+}

@@ -1,8 +1,44 @@
 //! Separates the article body of scraped Indonesian news text from page chrome.
 //!
-//! CONTRACT SKELETON: the types and signatures below are the API the facade is wired against;
-//! the implementation is being written.
+//! Input is plain text as a scraper saved it (one block element per line). Every non-empty
+//! line becomes a [`Block`] (title, dateline, body or chrome with a [`ChromeReason`]); a
+//! dateline at the start of the first body line and a credit glued to the end of the last one
+//! are split off into their own blocks. The decision uses what generalises across outlets:
+//! the density of Indonesian (and English) function words, length, closing punctuation,
+//! capitalisation, a lexicon of chrome phrases (`Baca Juga:`, `ADVERTISEMENT`, `Related
+//! Articles`, share prompts, copyright), widgets (weather, clock, date lines) and context: the
+//! body is the densest region of prose lines (a maximum-sum segment over per-line scores), so
+//! menus and related lists far from it are chrome while teasers and subheadings inside it are
+//! judged line by line.
+//!
+//! ```
+//! use warta_boilerplate::{classify, BlockKind, ChromeReason};
+//!
+//! let text = "10.4 C\nBupati Resmikan Jembatan Baru\n\
+//!             JAKARTA, KOMPAS.com — Bupati meresmikan jembatan yang menghubungkan dua desa itu pada Senin (21/10/2025).\n\
+//!             Baca Juga: Banjir Rendam Tiga Kecamatan\n\
+//!             Warga menyambut jembatan itu dengan gembira karena jarak tempuh ke pasar menjadi lebih pendek.(ant/hm02)\n";
+//! let page = classify(text);
+//! let kinds: Vec<_> = page.blocks.iter().map(|b| (b.kind, b.reason)).collect();
+//! assert_eq!(kinds[0], (BlockKind::Chrome, Some(ChromeReason::Widget)));
+//! assert_eq!(kinds[1], (BlockKind::Title, None));
+//! assert_eq!(kinds[2], (BlockKind::Dateline, None));
+//! assert_eq!(kinds[3], (BlockKind::Body, None));
+//! assert_eq!(kinds[4], (BlockKind::Chrome, Some(ChromeReason::Teaser)));
+//! assert_eq!(kinds[5], (BlockKind::Body, None));
+//! assert_eq!(kinds[6], (BlockKind::Chrome, Some(ChromeReason::Credit)));
+//! assert_eq!(page.meta.title.as_deref(), Some("Bupati Resmikan Jembatan Baru"));
+//! assert_eq!(page.meta.date.as_deref(), Some("2025-10-21"));
+//! let dateline = page.meta.dateline.unwrap();
+//! assert_eq!(dateline.outlet.as_deref(), Some("KOMPAS.com"));
+//! assert_eq!(page.meta.credits[0].source.as_deref(), Some("ant"));
+//! ```
 
+mod classify;
+mod lexicon;
+mod meta;
+
+pub use lexicon::PhraseMode;
 pub use warta_tokenize::Span;
 
 /// What a block is.
@@ -41,6 +77,10 @@ pub enum ChromeReason {
     Copyright,
     /// Credits and editor tags.
     Credit,
+    /// Photo captions (a line ending in a photo credit such as `(ANTARA FOTO/…)`).
+    Caption,
+    /// Page metadata: the page's `<title>` line repeated above the headline, tags, counters.
+    Metadata,
     /// Anything else that is not article text.
     Other,
 }
@@ -57,6 +97,8 @@ impl ChromeReason {
             ChromeReason::RelatedList => "related-list",
             ChromeReason::Copyright => "copyright",
             ChromeReason::Credit => "credit",
+            ChromeReason::Caption => "caption",
+            ChromeReason::Metadata => "metadata",
             ChromeReason::Other => "other",
         }
     }
@@ -92,6 +134,11 @@ pub struct Credit {
     pub source: Option<String>,
     /// Editor or writer (`hm02`).
     pub editor: Option<String>,
+    /// What the named person did, when a label says so: `writer` (`Penulis:`, `Oleh`),
+    /// `reporter` (`Reporter:`, `Pewarta:`), `editor` (`Editor:`), `photographer`, or `source`
+    /// (`Sumber:`). `None` for a glued code such as `(CNN/hm02)`.
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub role: Option<String>,
 }
 
 /// Article metadata.
@@ -118,24 +165,197 @@ pub struct Page {
     pub meta: Meta,
 }
 
-/// An immutable, `Send + Sync` classifier.
-#[derive(Debug, Clone, Default)]
-pub struct Classifier {}
+/// Builds a [`Classifier`] with custom phrase lists, function words and outlet names.
+///
+/// [`ClassifierBuilder::new`] starts from the built-in lexicons (embedded data files);
+/// [`ClassifierBuilder::empty`] starts from nothing, to replace them.
+///
+/// ```
+/// use warta_boilerplate::{BlockKind, ChromeReason, ClassifierBuilder, PhraseMode};
+///
+/// let classifier = ClassifierBuilder::new()
+///     .phrase(ChromeReason::Teaser, PhraseMode::Prefix, "Baca Pula")
+///     .outlet("Warta Kita")
+///     .build();
+/// let text = "Baca Pula: Harga Cabai Naik\nHarga beras di pasar itu turun karena panen raya sudah dimulai sejak pekan lalu.";
+/// let page = classifier.classify(text);
+/// assert_eq!(page.blocks[0].reason, Some(ChromeReason::Teaser));
+/// assert_eq!(page.blocks[1].kind, BlockKind::Body);
+/// ```
+#[derive(Debug, Clone)]
+pub struct ClassifierBuilder {
+    phrases: Vec<lexicon::Phrase>,
+    words: Vec<(String, u8)>,
+    outlets: Vec<String>,
+}
+
+impl Default for ClassifierBuilder {
+    fn default() -> Self {
+        ClassifierBuilder::new()
+    }
+}
+
+impl ClassifierBuilder {
+    /// A builder holding the built-in chrome phrases, function words and outlets.
+    pub fn new() -> Self {
+        ClassifierBuilder {
+            phrases: lexicon::builtin_phrases(),
+            words: lexicon::builtin_words(),
+            outlets: lexicon::builtin_outlets(),
+        }
+    }
+
+    /// A builder with no built-in lists at all (add your own).
+    pub fn empty() -> Self {
+        ClassifierBuilder {
+            phrases: Vec::new(),
+            words: Vec::new(),
+            outlets: Vec::new(),
+        }
+    }
+
+    /// Adds one chrome phrase (matched ASCII-case-insensitively).
+    pub fn phrase(mut self, reason: ChromeReason, mode: PhraseMode, phrase: &str) -> Self {
+        self.phrases.push(lexicon::Phrase {
+            text: phrase.trim().to_string(),
+            reason,
+            mode,
+        });
+        self
+    }
+
+    /// Adds chrome phrases sharing one reason and mode.
+    pub fn phrases<I, S>(mut self, reason: ChromeReason, mode: PhraseMode, phrases: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for p in phrases {
+            self = self.phrase(reason, mode, p.as_ref());
+        }
+        self
+    }
+
+    /// Removes every chrome phrase collected so far (the built-in ones included).
+    pub fn clear_phrases(mut self) -> Self {
+        self.phrases.clear();
+        self
+    }
+
+    /// Adds Indonesian function words (`yang`, `dan`, …) used for the prose density of a line.
+    /// Words longer than 15 bytes or with non-ASCII letters are ignored.
+    pub fn stop_words<I, S>(mut self, words: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        self.words.extend(
+            words
+                .into_iter()
+                .map(|w| (w.as_ref().trim().to_string(), lexicon::W_ID)),
+        );
+        self
+    }
+
+    /// Removes every Indonesian and English function word collected so far (calendar words
+    /// used for date widgets stay).
+    pub fn clear_stop_words(mut self) -> Self {
+        self.words.retain(|(_, f)| *f == lexicon::W_DATE);
+        self
+    }
+
+    /// Adds an outlet or agency name recognised in datelines (`Warta Kita`, `ANTARA`).
+    /// Domain-like names (`KOMPAS.com`) are recognised without being listed.
+    pub fn outlet(mut self, name: &str) -> Self {
+        self.outlets.push(name.trim().to_string());
+        self
+    }
+
+    /// Adds outlet names.
+    pub fn outlets<I, S>(mut self, names: I) -> Self
+    where
+        I: IntoIterator<Item = S>,
+        S: AsRef<str>,
+    {
+        for n in names {
+            self = self.outlet(n.as_ref());
+        }
+        self
+    }
+
+    /// Removes every outlet name collected so far.
+    pub fn clear_outlets(mut self) -> Self {
+        self.outlets.clear();
+        self
+    }
+
+    /// Compiles the lists into an immutable classifier.
+    pub fn build(self) -> Classifier {
+        Classifier {
+            words: lexicon::WordTable::new(&self.words),
+            phrases: lexicon::PhraseMatcher::new(self.phrases),
+            outlets: self
+                .outlets
+                .iter()
+                .map(|o| o.to_lowercase())
+                .filter(|o| !o.is_empty())
+                .collect(),
+            re: meta::MetaRegexes::new(),
+        }
+    }
+}
+
+/// An immutable, `Send + Sync` classifier: compiled lexicons and regular expressions.
+///
+/// ```
+/// use warta_boilerplate::{BlockKind, Classifier};
+///
+/// let classifier = Classifier::new();
+/// let page = classifier.classify("Related Articles\nPemerintah menaikkan anggaran pendidikan tahun depan, kata menteri itu.");
+/// assert_eq!(page.blocks[0].kind, BlockKind::Chrome);
+/// assert_eq!(page.blocks[1].kind, BlockKind::Body);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Classifier {
+    words: lexicon::WordTable,
+    phrases: lexicon::PhraseMatcher,
+    outlets: std::collections::HashSet<String>,
+    re: meta::MetaRegexes,
+}
+
+impl Default for Classifier {
+    fn default() -> Self {
+        Classifier::new()
+    }
+}
 
 impl Classifier {
     /// The classifier with the built-in lexicons.
     pub fn new() -> Self {
-        Classifier {}
+        ClassifierBuilder::new().build()
     }
 
-    /// Classifies `text`.
+    /// A builder to customise the lexicons.
+    pub fn builder() -> ClassifierBuilder {
+        ClassifierBuilder::new()
+    }
+
+    /// Classifies `text`: blocks in text order (non-overlapping, trimmed, covering every
+    /// non-whitespace byte) and the article metadata.
     pub fn classify(&self, text: &str) -> Page {
-        let _ = text;
-        Page::default()
+        classify::run(self, text)
     }
 }
 
-/// Classifies `text` with the default classifier.
+/// Classifies `text` with the default classifier (built once, then shared).
+///
+/// ```
+/// let page = warta_boilerplate::classify("Washington, MISTAR.ID\nPejabat kedua negara kembali membahas perdamaian pada Sabtu waktu setempat.");
+/// let dateline = page.meta.dateline.unwrap();
+/// assert_eq!(dateline.place.as_deref(), Some("Washington"));
+/// assert_eq!(dateline.outlet.as_deref(), Some("MISTAR.ID"));
+/// ```
 pub fn classify(text: &str) -> Page {
-    Classifier::new().classify(text)
+    static DEFAULT: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
+    DEFAULT.get_or_init(Classifier::new).classify(text)
 }

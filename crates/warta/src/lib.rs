@@ -1,1 +1,394 @@
-//! Warta facade (skeleton).
+//! Warta: Indonesian online news in, a structured record out.
+//!
+//! The facade wires the component crates into one [`Pipeline`]: page chrome is separated from
+//! the article body ([`boilerplate`]), the body is tokenized and split into sentences
+//! ([`tokenize`]), entity mentions are found with a gazetteer ([`gazetteer`]) and statements
+//! are attributed to their speakers ([`quotes`]). The result is a [`Document`] whose spans are
+//! byte offsets into the text you passed in; with the default `serde` feature it serialises to
+//! the JSON schema documented in the README.
+//!
+//! ```
+//! use warta::Pipeline;
+//!
+//! let pipeline = Pipeline::new();
+//! let text = "Presiden Bahas Ekonomi\n\n\
+//!             “Kita harus bekerja lebih keras,” kata Menteri Keuangan Sri Mulyani di Jakarta.";
+//! let doc = pipeline.analyze(text);
+//! for block in &doc.blocks {
+//!     assert!(block.end <= text.len());
+//! }
+//! for quote in &doc.quotes {
+//!     println!("{:?} said {}", quote.speaker.as_ref().map(|s| &s.name), quote.content.text);
+//! }
+//! ```
+
+pub use warta_boilerplate as boilerplate;
+pub use warta_gazetteer as gazetteer;
+pub use warta_quotes as quotes;
+pub use warta_tokenize as tokenize;
+
+mod document;
+
+pub use document::{
+    BlockOut, CreditOut, DatelineOut, Document, EntityOut, MetaOut, QuoteOut, SpanOut, SpeakerOut,
+    TextSpan, TokenOut,
+};
+pub use warta_tokenize::Span;
+
+use warta_boilerplate::{BlockKind, Classifier};
+use warta_gazetteer::{Gazetteer, GazetteerBuilder, Mention, PersonName};
+use warta_quotes::{Extractor, KnownEntity, Quote};
+use warta_tokenize::Tokenizer;
+
+/// Version of the [`Document`] JSON schema written by this crate.
+pub const SCHEMA_VERSION: u32 = 1;
+
+/// Configures a [`Pipeline`]: which stages run and with which resources.
+///
+/// Every stage is on by default except the per-token output, which is large.
+///
+/// ```
+/// use warta::Pipeline;
+///
+/// let pipeline = Pipeline::builder().tokens(true).quotes(false).build();
+/// let doc = pipeline.analyze("Warga Jakarta menyambut baik rencana itu.");
+/// assert!(doc.tokens.is_some());
+/// assert!(doc.quotes.is_empty());
+/// ```
+#[derive(Debug, Clone)]
+pub struct PipelineBuilder {
+    boilerplate: bool,
+    tokens: bool,
+    entities: bool,
+    quotes: bool,
+    classifier: Option<Classifier>,
+    tokenizer: Option<Tokenizer>,
+    gazetteer: Option<Gazetteer>,
+    extractor: Option<Extractor>,
+}
+
+impl Default for PipelineBuilder {
+    fn default() -> Self {
+        PipelineBuilder {
+            boilerplate: true,
+            tokens: false,
+            entities: true,
+            quotes: true,
+            classifier: None,
+            tokenizer: None,
+            gazetteer: None,
+            extractor: None,
+        }
+    }
+}
+
+impl PipelineBuilder {
+    /// Separate page chrome from the body (on by default). When off, every non-blank line is
+    /// treated as body and `Document::blocks` stays empty.
+    pub fn boilerplate(mut self, on: bool) -> Self {
+        self.boilerplate = on;
+        self
+    }
+
+    /// Include the tokens in `Document::tokens` (off by default; sentences are always filled).
+    pub fn tokens(mut self, on: bool) -> Self {
+        self.tokens = on;
+        self
+    }
+
+    /// Find entity mentions (on by default).
+    pub fn entities(mut self, on: bool) -> Self {
+        self.entities = on;
+        self
+    }
+
+    /// Extract quotes (on by default).
+    pub fn quotes(mut self, on: bool) -> Self {
+        self.quotes = on;
+        self
+    }
+
+    /// Use this boilerplate classifier instead of the default one.
+    pub fn classifier(mut self, classifier: Classifier) -> Self {
+        self.classifier = Some(classifier);
+        self
+    }
+
+    /// Use this tokenizer instead of the default one.
+    pub fn tokenizer(mut self, tokenizer: Tokenizer) -> Self {
+        self.tokenizer = Some(tokenizer);
+        self
+    }
+
+    /// Use this gazetteer instead of the embedded default list.
+    ///
+    /// ```
+    /// use warta::Pipeline;
+    /// use warta::gazetteer::GazetteerBuilder;
+    ///
+    /// let gazetteer = GazetteerBuilder::new()
+    ///     .add_tsv("PER:1\tPER\tSri Mulyani Indrawati\tSri Mulyani")
+    ///     .unwrap()
+    ///     .build()
+    ///     .unwrap();
+    /// let pipeline = Pipeline::builder().gazetteer(gazetteer).build();
+    /// let doc = pipeline.analyze("Sri Mulyani tiba di kantor pukul delapan pagi ini.");
+    /// assert!(doc.entities.iter().all(|e| e.end <= 52));
+    /// ```
+    pub fn gazetteer(mut self, gazetteer: Gazetteer) -> Self {
+        self.gazetteer = Some(gazetteer);
+        self
+    }
+
+    /// Use this quote extractor instead of the default one.
+    pub fn extractor(mut self, extractor: Extractor) -> Self {
+        self.extractor = Some(extractor);
+        self
+    }
+
+    /// Builds the immutable pipeline. Building the default gazetteer compiles the embedded list,
+    /// so build once and share the pipeline (it is `Send + Sync`).
+    pub fn build(self) -> Pipeline {
+        let gazetteer = if self.entities {
+            Some(self.gazetteer.unwrap_or_else(default_gazetteer))
+        } else {
+            None
+        };
+        Pipeline {
+            boilerplate: self
+                .boilerplate
+                .then(|| self.classifier.unwrap_or_default()),
+            tokenizer: self.tokenizer.unwrap_or_default(),
+            tokens: self.tokens,
+            gazetteer,
+            extractor: self.quotes.then(|| self.extractor.unwrap_or_default()),
+        }
+    }
+}
+
+/// The embedded default gazetteer.
+///
+/// The embedded list is checked by the gazetteer crate's tests, so building it cannot fail.
+fn default_gazetteer() -> Gazetteer {
+    GazetteerBuilder::new()
+        .with_default_list()
+        .build()
+        .expect("the embedded default gazetteer list is valid")
+}
+
+/// The whole analysis: boilerplate, tokens and sentences, entities, quotes.
+///
+/// Immutable and `Send + Sync`: build it once and call [`Pipeline::analyze`] from any number of
+/// threads.
+#[derive(Debug, Clone)]
+pub struct Pipeline {
+    boilerplate: Option<Classifier>,
+    tokenizer: Tokenizer,
+    tokens: bool,
+    gazetteer: Option<Gazetteer>,
+    extractor: Option<Extractor>,
+}
+
+impl Default for Pipeline {
+    fn default() -> Self {
+        Self::new()
+    }
+}
+
+impl Pipeline {
+    /// The pipeline with every stage on and the built-in resources.
+    pub fn new() -> Self {
+        PipelineBuilder::default().build()
+    }
+
+    /// A builder to choose stages and resources.
+    pub fn builder() -> PipelineBuilder {
+        PipelineBuilder::default()
+    }
+
+    /// Analyses `text`. Never panics; every span in the result is a byte range into `text`.
+    pub fn analyze(&self, text: &str) -> Document {
+        self.analyze_with_id(None, text)
+    }
+
+    /// Analyses `text` and records `id` in the document.
+    pub fn analyze_with_id(&self, id: Option<String>, text: &str) -> Document {
+        let mut doc = Document {
+            schema_version: SCHEMA_VERSION,
+            id,
+            ..Document::default()
+        };
+
+        // 1. Blocks: what is article text (title, dateline, body) and what is chrome.
+        let (body, article) = match &self.boilerplate {
+            Some(classifier) => {
+                let page = classifier.classify(text);
+                let body: Vec<Span> = page
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind == BlockKind::Body)
+                    .map(|b| b.span)
+                    .collect();
+                let article: Vec<Span> = page
+                    .blocks
+                    .iter()
+                    .filter(|b| b.kind != BlockKind::Chrome)
+                    .map(|b| b.span)
+                    .collect();
+                doc.blocks = page.blocks.iter().map(BlockOut::new).collect();
+                doc.meta = MetaOut::from(&page.meta);
+                (body, article)
+            }
+            None => {
+                let lines = non_blank_lines(text);
+                (lines.clone(), lines)
+            }
+        };
+
+        // 2. Tokens and sentences of the title and body.
+        let mut tokens = Vec::new();
+        for &region in article.iter() {
+            let analysis = self.tokenizer.analyze_range(text, region);
+            doc.sentences
+                .extend(analysis.sentences.iter().map(|&s| SpanOut::from(s)));
+            if self.tokens {
+                tokens.extend(analysis.tokens.iter().map(|t| TokenOut::new(text, t)));
+            }
+        }
+        if self.tokens {
+            doc.tokens = Some(tokens);
+        }
+
+        // 3. Entities from the list.
+        let mut mentions: Vec<Mention> = Vec::new();
+        if let Some(gazetteer) = &self.gazetteer {
+            for &region in article.iter() {
+                mentions.extend(gazetteer.find_in(text, region));
+            }
+        }
+
+        // 4. Quotes, helped by the entities.
+        let mut quotes: Vec<Quote> = Vec::new();
+        if let Some(extractor) = &self.extractor {
+            let known: Vec<KnownEntity> = mentions
+                .iter()
+                .map(|m| KnownEntity {
+                    span: m.span,
+                    id: m.id.to_string(),
+                    entity_type: m.entity_type.to_string(),
+                    canonical: m.canonical.to_string(),
+                })
+                .collect();
+            quotes = extractor.extract_in(text, &body, &known);
+        }
+
+        // 5. Document-level linking of partial person names, with the speakers as persons.
+        if self.gazetteer.is_some() {
+            let persons = speaker_names(text, &article, &quotes);
+            mentions = warta_gazetteer::link_document(text, &article, mentions, &persons);
+            for quote in &mut quotes {
+                if let Some(speaker) = &mut quote.speaker
+                    && speaker.entity_id.is_none()
+                {
+                    speaker.entity_id = mentions
+                        .iter()
+                        .find(|m| m.span.overlaps(speaker.span))
+                        .map(|m| m.id.to_string());
+                }
+            }
+        }
+        doc.entities = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
+        doc.quotes = quotes.iter().map(|q| QuoteOut::new(text, q)).collect();
+        doc
+    }
+}
+
+/// Full person names of the speakers (`Jake Sullivan`, also when the quote's own mention is
+/// only `Sullivan`), located at their first occurrence inside the article regions, so document
+/// linking can attach later partial mentions to them. One automaton pass over the regions.
+fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonName> {
+    let mut names: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| s.name.as_str())
+        .filter(|n| n.split_whitespace().nth(1).is_some())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+    else {
+        return Vec::new();
+    };
+    let mut seen = vec![false; names.len()];
+    let mut persons = Vec::new();
+    for region in regions {
+        let Some(slice) = text.get(region.start..region.end) else {
+            continue;
+        };
+        for m in automaton.find_iter(slice) {
+            let k = m.pattern().as_usize();
+            if !seen[k] {
+                seen[k] = true;
+                persons.push(PersonName {
+                    span: Span::new(region.start + m.start(), region.start + m.end()),
+                    name: names[k].to_owned(),
+                });
+            }
+        }
+    }
+    persons.sort_by_key(|p| p.span);
+    persons
+}
+
+/// The non-blank lines of `text`, trimmed, as spans.
+fn non_blank_lines(text: &str) -> Vec<Span> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    for line in text.split_inclusive('\n') {
+        let trimmed = line.trim();
+        if !trimmed.is_empty() {
+            let lead = line.len() - line.trim_start().len();
+            out.push(Span::new(start + lead, start + lead + trimmed.len()));
+        }
+        start += line.len();
+    }
+    out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn non_blank_lines_are_trimmed_spans() {
+        let text = "  satu\r\n\n dua \n";
+        let spans = non_blank_lines(text);
+        let words: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
+        assert_eq!(words, ["satu", "dua"]);
+    }
+
+    #[test]
+    fn pipeline_is_send_and_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Pipeline>();
+    }
+
+    #[test]
+    fn disabled_stages_leave_empty_fields() {
+        let pipeline = Pipeline::builder()
+            .boilerplate(false)
+            .entities(false)
+            .quotes(false)
+            .build();
+        let doc = pipeline.analyze("“Kami siap,” kata Budi di Jakarta.");
+        assert!(doc.blocks.is_empty());
+        assert!(doc.entities.is_empty());
+        assert!(doc.quotes.is_empty());
+        assert!(doc.tokens.is_none());
+    }
+}

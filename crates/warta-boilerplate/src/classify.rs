@@ -1,0 +1,905 @@
+//! The classification: per-line features, the prose region(s), then title, dateline, credits.
+
+use crate::lexicon::{W_DATE, W_EN, W_ID, pack};
+use crate::meta::{DatelineMatch, floor_char};
+use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
+
+/// Bytes of a line looked at for word statistics (long lines are extrapolated).
+const SCAN: usize = 400;
+/// Lines longer than this are never looked at as chrome phrases `any`where in the line.
+const ANYWHERE_LIMIT: usize = 300;
+/// A page title line, a dateline or a date line is never longer than this.
+const META_LINE: usize = 200;
+
+/// Word statistics of one line.
+#[derive(Debug, Clone, Copy, Default)]
+struct Feat {
+    /// Words in the line (extrapolated from the scanned prefix for long lines).
+    words: u32,
+    /// Words in the scanned prefix.
+    scanned: u32,
+    /// Indonesian or English function words.
+    stop: u32,
+    /// Calendar and counter words.
+    date: u32,
+    /// Words starting with a digit.
+    num: u32,
+    /// Words starting with a lowercase letter.
+    lower: u32,
+    /// Words starting with an uppercase letter.
+    upper: u32,
+    /// Menu separators (`|`, `·`, `»`, `•`).
+    seps: u32,
+    /// The line holds a `©`.
+    copyright: bool,
+    /// The line ends like a sentence (`.`, `!`, `?`, `…`, `:`, `;`, before closing quotes).
+    terminal: bool,
+}
+
+impl Feat {
+    fn lower_ratio(&self) -> f32 {
+        let cased = self.lower + self.upper;
+        if cased == 0 {
+            0.0
+        } else {
+            self.lower as f32 / cased as f32
+        }
+    }
+
+    fn density(&self) -> f32 {
+        self.stop as f32 / self.scanned.max(1) as f32
+    }
+}
+
+/// What a line looks like on its own.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Class {
+    /// A sentence or paragraph of running text.
+    Prose,
+    /// Sentence-cased text without the length or punctuation of prose.
+    Weak,
+    /// A short line: heading, menu item, headline, label.
+    Short,
+    /// Chrome on its own evidence; `true` when the line is only a list header (`Baca Juga`).
+    Chrome(ChromeReason, bool),
+    /// A credit line (`Editor: X`, `(ant/hm02)`).
+    Credit,
+    /// A prose-like photo caption: `strong` when it ends in a photo credit
+    /// (`(ANTARA FOTO/…)`, `(REUTERS/…)`), weak when in `(Outlet/Name)` (a glued credit
+    /// when it is the last line of the body).
+    Caption(bool),
+}
+
+#[derive(Debug, Clone)]
+struct Line {
+    start: usize,
+    end: usize,
+    feat: Feat,
+    class: Class,
+}
+
+impl Line {
+    fn text<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+
+    fn is_prose(&self) -> bool {
+        matches!(self.class, Class::Prose | Class::Weak | Class::Caption(_))
+    }
+
+    fn score(&self) -> f32 {
+        match self.class {
+            Class::Prose | Class::Caption(_) => 1.0 + self.feat.words.min(60) as f32 / 10.0,
+            Class::Weak => 0.2,
+            Class::Short => -1.5,
+            Class::Credit => -3.0,
+            Class::Chrome(reason, _) => match reason {
+                ChromeReason::Copyright => -4.0,
+                ChromeReason::RelatedList => -2.0,
+                ChromeReason::Advertisement | ChromeReason::Caption => -1.0,
+                _ => -1.5,
+            },
+        }
+    }
+}
+
+/// The final decision for one line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Decision {
+    Title,
+    Dateline,
+    Body,
+    Chrome(ChromeReason),
+}
+
+pub(crate) fn run(c: &Classifier, text: &str) -> Page {
+    let lines = split_lines(c, text);
+    if lines.is_empty() {
+        return Page::default();
+    }
+    let scores: Vec<f32> = lines.iter().map(Line::score).collect();
+    let mut regions = find_regions(&scores);
+    extend_to_credits(text, &lines, &mut regions);
+    let mut in_region = vec![false; lines.len()];
+    for &(a, b) in &regions {
+        in_region[a..b].iter_mut().for_each(|x| *x = true);
+    }
+    // The body starts at the first prose line of the first region.
+    let body_start = regions
+        .first()
+        .and_then(|&(a, b)| (a..b).find(|&i| lines[i].is_prose()))
+        .unwrap_or(lines.len());
+
+    let mut decisions: Vec<Decision> = vec![Decision::Body; lines.len()];
+    let mut meta = Meta::default();
+
+    // Title.
+    let title = find_title(c, text, &lines, body_start);
+    if let Some((t, ref title_text)) = title {
+        meta.title = Some(title_text.clone());
+        for x in in_region.iter_mut().take(t + 1) {
+            *x = false;
+        }
+    }
+    let title_idx = title.as_ref().map(|t| t.0);
+
+    // Dateline: a standalone line just before the body, or the start of the first body line.
+    let mut dateline_split: Option<(usize, DatelineMatch)> = None;
+    let mut standalone_dateline: Option<usize> = None;
+    if body_start < lines.len() {
+        let from = title_idx
+            .map_or(0, |t| t + 1)
+            .max(body_start.saturating_sub(3));
+        for i in (from..body_start).rev() {
+            let s = lines[i].text(text);
+            if s.len() <= META_LINE
+                && !matches!(lines[i].class, Class::Prose | Class::Credit)
+                && let Some(m) = c.dateline(s, false)
+                && m.rest >= s.len()
+            {
+                standalone_dateline = Some(i);
+                meta.dateline = Some(m.dateline);
+                break;
+            }
+        }
+        if standalone_dateline.is_none()
+            && let Some(m) = c.dateline(lines[body_start].text(text), true)
+        {
+            meta.dateline = Some(m.dateline.clone());
+            if m.rest >= lines[body_start].end - lines[body_start].start {
+                standalone_dateline = Some(body_start);
+            } else {
+                dateline_split = Some((body_start, m));
+            }
+        }
+    }
+
+    // A region made only of captions is a photo story: its captions are the body.
+    let mut region_has_prose = vec![false; lines.len()];
+    for &(a, b) in &regions {
+        let has = (a..b).any(|j| matches!(lines[j].class, Class::Prose | Class::Weak));
+        region_has_prose[a..b].iter_mut().for_each(|x| *x = has);
+    }
+
+    // Decide every line.
+    let mut list: Option<ChromeReason> = None;
+    for i in 0..lines.len() {
+        let line = &lines[i];
+        decisions[i] = if Some(i) == title_idx {
+            Decision::Title
+        } else if Some(i) == standalone_dateline {
+            Decision::Dateline
+        } else if in_region[i] {
+            match line.class {
+                Class::Prose | Class::Weak => {
+                    list = None;
+                    Decision::Body
+                }
+                Class::Caption(strong) => {
+                    list = None;
+                    let region = regions
+                        .iter()
+                        .find(|&&(a, b)| a <= i && i < b)
+                        .copied()
+                        .unwrap_or((i, i + 1));
+                    let last_prose = (region.0..region.1).rev().find(|&j| lines[j].is_prose());
+                    if !region_has_prose[i] || (!strong && last_prose == Some(i)) {
+                        Decision::Body
+                    } else {
+                        Decision::Chrome(ChromeReason::Caption)
+                    }
+                }
+                Class::Credit => Decision::Chrome(ChromeReason::Credit),
+                Class::Chrome(reason, header) => {
+                    if header && matches!(reason, ChromeReason::Teaser | ChromeReason::RelatedList)
+                    {
+                        list = Some(reason);
+                    }
+                    Decision::Chrome(reason)
+                }
+                Class::Short => match list {
+                    Some(reason) => Decision::Chrome(reason),
+                    None => match between_chrome(&lines, i) {
+                        Some(reason) => Decision::Chrome(reason),
+                        None => Decision::Body,
+                    },
+                },
+            }
+        } else {
+            list = None;
+            Decision::Chrome(outside_reason(&lines, i))
+        };
+    }
+    // The page's <title> line repeated above the headline.
+    if let Some(t) = title_idx
+        && t > 0
+        && lines[0].text(text).len() <= META_LINE
+        && decisions[0] != Decision::Body
+        && page_title_matches(text, &lines[0], &lines[t])
+    {
+        decisions[0] = Decision::Chrome(ChromeReason::Metadata);
+    }
+
+    // Credits: label lines, code lines, and a credit glued to the last line of a region.
+    let mut credit_splits: Vec<(usize, usize)> = Vec::new();
+    for &(a, b) in &regions {
+        if let Some(last) = (a..b).rev().find(|&i| decisions[i] == Decision::Body) {
+            let s = lines[last].text(text);
+            if let Some(m) = c.re.credit_tail(s)
+                && m.start > 0
+                && dateline_split
+                    .as_ref()
+                    .is_none_or(|(i, d)| *i != last || d.rest < m.start)
+            {
+                credit_splits.push((last, m.start));
+            }
+        }
+    }
+    let mut pending_label: Option<Credit> = None;
+    for (i, line) in lines.iter().enumerate() {
+        let s = line.text(text);
+        if let Some(mut label) = pending_label.take()
+            && let Some(name) = s.strip_prefix(':')
+        {
+            let name = name.trim();
+            if !name.is_empty() && name.len() <= 80 {
+                if label.role.as_deref() == Some("source") {
+                    label.source = Some(name.to_string());
+                } else {
+                    label.editor = Some(name.to_string());
+                }
+                meta.credits.push(label);
+                decisions[i] = Decision::Chrome(ChromeReason::Credit);
+            }
+            continue;
+        }
+        if line.class == Class::Credit {
+            if let Some(cr) = c.re.credit_line(s) {
+                if cr.source.is_none() && cr.editor.is_none() {
+                    pending_label = Some(cr);
+                } else {
+                    meta.credits.push(cr);
+                }
+            } else if let Some(m) = c.re.credit_tail(s) {
+                meta.credits.push(m.credit);
+            }
+        } else if let Some(&(_, at)) = credit_splits.iter().find(|(l, _)| *l == i)
+            && let Some(m) = c.re.credit_tail(s)
+            && m.start == at
+        {
+            meta.credits.push(m.credit);
+        }
+    }
+
+    meta.date = find_date(c, text, &lines, title_idx, body_start, &decisions);
+
+    // Blocks.
+    let mut blocks = Vec::with_capacity(lines.len() + 2);
+    for (i, line) in lines.iter().enumerate() {
+        let (kind, reason) = match decisions[i] {
+            Decision::Title => (BlockKind::Title, None),
+            Decision::Dateline => (BlockKind::Dateline, None),
+            Decision::Body => (BlockKind::Body, None),
+            Decision::Chrome(r) => (BlockKind::Chrome, Some(r)),
+        };
+        let mut start = line.start;
+        let mut end = line.end;
+        if let Some((_, m)) = dateline_split.as_ref().filter(|(l, _)| *l == i) {
+            blocks.push(Block {
+                span: Span::new(start, start + m.len),
+                kind: BlockKind::Dateline,
+                reason: None,
+            });
+            start += m.rest;
+        }
+        let mut credit_block = None;
+        if let Some(&(_, at)) = credit_splits.iter().find(|(l, _)| *l == i) {
+            credit_block = Some(Block {
+                span: Span::new(line.start + at, line.end),
+                kind: BlockKind::Chrome,
+                reason: Some(ChromeReason::Credit),
+            });
+            end = line.start + at;
+        }
+        let part = &text[start..end];
+        let lead = part.len() - part.trim_start().len();
+        let trail = part.len() - part.trim_end().len();
+        if start + lead < end - trail {
+            blocks.push(Block {
+                span: Span::new(start + lead, end - trail),
+                kind,
+                reason,
+            });
+        }
+        blocks.extend(credit_block);
+    }
+    Page { blocks, meta }
+}
+
+impl Classifier {
+    /// Whether `name` is a news outlet or agency: a listed name, a domain-like name
+    /// (`KOMPAS.com`, `MISTAR.ID`), or a listed name with a section glued on (`KompasOtomotif`).
+    pub(crate) fn is_outlet(&self, name: &str) -> bool {
+        let name = name.trim();
+        if name.is_empty() || name.len() > 40 {
+            return false;
+        }
+        let lower = name.to_lowercase();
+        if self.outlets.contains(&lower) {
+            return true;
+        }
+        if !name.contains(' ')
+            && let Some((host, tld)) = name.rsplit_once('.')
+        {
+            let tld_ok = (2..=4).contains(&tld.len()) && tld.chars().all(|c| c.is_alphabetic());
+            if tld_ok && host.chars().next().is_some_and(char::is_alphanumeric) {
+                return true;
+            }
+        }
+        // `KompasOtomotif`, `detikNews`: a listed one-word name followed by a capitalised part.
+        let first = name.split_whitespace().next().unwrap_or("");
+        self.outlets.iter().any(|o| {
+            !o.contains(' ')
+                && o.len() >= 4
+                && first.len() > o.len()
+                && first.is_char_boundary(o.len())
+                && first[..o.len()].eq_ignore_ascii_case(o)
+                && first[o.len()..].starts_with(|c: char| c.is_uppercase())
+        })
+    }
+
+    fn dateline(&self, line: &str, loose: bool) -> Option<DatelineMatch> {
+        self.re.dateline(line, &|s| self.is_outlet(s), loose)
+    }
+}
+
+/// Splits `text` into trimmed, non-empty lines with their features and local class.
+fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
+    let mut lines = Vec::new();
+    let mut pos = 0;
+    for raw in text.split('\n') {
+        let raw_start = pos;
+        pos += raw.len() + 1;
+        let trimmed = raw.trim_start();
+        if trimmed.is_empty() {
+            continue;
+        }
+        let start = raw_start + (raw.len() - trimmed.len());
+        let s = trimmed.trim_end();
+        // A credit glued at the end (`….(ant/hm)`) is not part of the sentence.
+        let sentence = match c.re.credit_tail(s) {
+            Some(m) if m.start > 0 => s[..m.start].trim_end(),
+            _ => s,
+        };
+        let feat = features(c, sentence);
+        let class = local_class(c, s, &feat);
+        lines.push(Line {
+            start,
+            end: start + s.len(),
+            feat,
+            class,
+        });
+    }
+    lines
+}
+
+/// Word statistics of a trimmed line (its first [`SCAN`] bytes).
+fn features(c: &Classifier, s: &str) -> Feat {
+    let b = s.as_bytes();
+    let n = floor_char(s, SCAN);
+    let mut f = Feat::default();
+    let mut word_start: Option<usize> = None;
+    let mut i = 0;
+    while i <= n {
+        let (is_word, len) = if i == n {
+            (false, 1)
+        } else {
+            let x = b[i];
+            if x < 0x80 {
+                if x == b'|' {
+                    f.seps += 1;
+                }
+                (x.is_ascii_alphanumeric(), 1)
+            } else {
+                let ch = s[i..].chars().next().unwrap_or(' ');
+                match ch {
+                    '·' | '»' | '•' => f.seps += 1,
+                    '©' => f.copyright = true,
+                    _ => {}
+                }
+                (ch.is_alphabetic(), ch.len_utf8())
+            }
+        };
+        match (is_word, word_start) {
+            (true, None) => word_start = Some(i),
+            (false, Some(ws)) => {
+                word(c, &s[ws..i], &mut f);
+                word_start = None;
+            }
+            _ => {}
+        }
+        i += len;
+    }
+    f.words = if s.len() > n && n > 0 {
+        (f.scanned as usize * s.len() / n).min(u32::MAX as usize) as u32
+    } else {
+        f.scanned
+    };
+    f.terminal = ends_like_sentence(s);
+    f
+}
+
+#[inline]
+fn word(c: &Classifier, w: &str, f: &mut Feat) {
+    f.scanned += 1;
+    // The capital of the first word says nothing about the line: it is not counted as cased.
+    let cased = f.scanned > 1;
+    let first = w.as_bytes()[0];
+    if first.is_ascii_digit() {
+        f.num += 1;
+        return;
+    }
+    if !first.is_ascii() {
+        if cased && let Some(ch) = w.chars().next() {
+            f.upper += u32::from(ch.is_uppercase());
+            f.lower += u32::from(ch.is_lowercase());
+        }
+        return;
+    }
+    if cased {
+        f.upper += u32::from(first.is_ascii_uppercase());
+        f.lower += u32::from(first.is_ascii_lowercase());
+    }
+    if let Some(k) = pack(w.as_bytes()) {
+        let flags = c.words.get(k);
+        if flags & (W_ID | W_EN) != 0 {
+            f.stop += 1;
+        }
+        if flags & W_DATE != 0 {
+            f.date += 1;
+        }
+    }
+}
+
+fn ends_like_sentence(s: &str) -> bool {
+    for ch in s.chars().rev().take(6) {
+        match ch {
+            '"' | '”' | '’' | '\'' | '»' | ')' | ']' | '*' => continue,
+            '.' | '!' | '?' | '…' | ':' | ';' => return true,
+            _ => return false,
+        }
+    }
+    false
+}
+
+/// What a line is on its own evidence.
+fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
+    if s.len() <= 120 && starts_with_credit_label(s) && c.re.credit_line(s).is_some() {
+        return Class::Credit;
+    }
+    if s.starts_with('(') && s.len() <= 48 && c.re.credit_tail(s).is_some_and(|m| m.start == 0) {
+        return Class::Credit;
+    }
+    let short = f.words <= 30;
+    if let Some(hit) = c
+        .phrases
+        .find(s, short && s.len() <= ANYWHERE_LIMIT, ANYWHERE_LIMIT)
+        && (short || hit.whole)
+    {
+        return Class::Chrome(hit.reason, hit.whole);
+    }
+    if f.copyright && short {
+        let l = s.to_ascii_lowercase();
+        let reason = if s.starts_with('©')
+            || l.contains("copyright")
+            || l.contains("hak cipta")
+            || l.contains("rights reserved")
+        {
+            ChromeReason::Copyright
+        } else {
+            ChromeReason::Caption
+        };
+        return Class::Chrome(reason, false);
+    }
+    if f.scanned == 0 {
+        return Class::Chrome(ChromeReason::Navigation, false);
+    }
+    if is_weather(s) {
+        return Class::Chrome(ChromeReason::Widget, false);
+    }
+    if f.words <= 14 && f.date + f.num == f.scanned {
+        let reason = if f.date > 0 || s.contains(['/', ':']) {
+            ChromeReason::Widget
+        } else {
+            ChromeReason::Metadata
+        };
+        return Class::Chrome(reason, false);
+    }
+    let lr = f.lower_ratio();
+    let w = f.words;
+    let prose = (lr >= 0.4
+        && ((w >= 10 && f.density() >= 0.08) || (f.terminal && w >= 3 && (f.stop >= 1 || w >= 6))))
+        || (w >= 25 && lr >= 0.3);
+    if f.seps >= 2 && !(prose && f.terminal) {
+        return Class::Chrome(ChromeReason::Navigation, false);
+    }
+    let caption = if w <= 80 { caption_tail(c, s) } else { None };
+    if let Some(strong) = caption {
+        return if prose {
+            Class::Caption(strong)
+        } else {
+            Class::Chrome(ChromeReason::Caption, false)
+        };
+    }
+    if prose {
+        Class::Prose
+    } else if (lr >= 0.5 && w >= 5 && f.stop >= 2)
+        || (f.terminal && w >= 2 && lr >= 0.5)
+        || (s.ends_with('.') && !s.ends_with(".."))
+        || (w <= 2 && s.ends_with(['!', '?']))
+    {
+        Class::Weak
+    } else {
+        Class::Short
+    }
+}
+
+fn starts_with_credit_label(s: &str) -> bool {
+    let first = s
+        .split(|c: char| !c.is_alphabetic())
+        .next()
+        .unwrap_or("")
+        .to_ascii_lowercase();
+    matches!(
+        first.as_str(),
+        "editor"
+            | "penulis"
+            | "reporter"
+            | "pewarta"
+            | "penyunting"
+            | "redaktur"
+            | "fotografer"
+            | "kontributor"
+            | "sumber"
+            | "source"
+            | "writer"
+            | "written"
+            | "reported"
+            | "editing"
+            | "oleh"
+            | "by"
+    )
+}
+
+/// `10.4 C`, `31°C`, `-2 °F`.
+fn is_weather(s: &str) -> bool {
+    if s.len() > 12 {
+        return false;
+    }
+    let t = s.trim_end_matches(['C', 'F']);
+    if t.len() == s.len() {
+        return false;
+    }
+    let t = t.trim_end().trim_end_matches('°').trim_end();
+    let t = t.strip_prefix('-').unwrap_or(t);
+    !t.is_empty()
+        && t.starts_with(|c: char| c.is_ascii_digit())
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+}
+
+/// A line ending in a photo credit: `Some(true)` for `(ANTARA FOTO/Ahmad)`,
+/// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`; `Some(false)` for `(Antaranews/Monalisa)`
+/// (an outlet and a name: a caption, or a credit when it ends the body).
+fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
+    // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`.
+    let head = &s[..floor_char(s, 300)];
+    if head.contains('(')
+        && ["(kiri", "(kanan", "(tengah", "(ki-ka", "(dari kiri"]
+            .iter()
+            .any(|m| head.contains(m))
+    {
+        return Some(true);
+    }
+    if !s.ends_with(')') {
+        return None;
+    }
+    let from = floor_char(s, s.len().saturating_sub(80));
+    let tail = &s[from..];
+    let open = tail.rfind('(')?;
+    let inner = &tail[open + 1..tail.len() - 1];
+    const MARKS: [&str; 13] = [
+        "FOTO",
+        "Foto",
+        "foto",
+        "REUTERS",
+        "Reuters",
+        "AFP",
+        "AP Photo",
+        "Getty",
+        "Dok.",
+        "dok.",
+        "Istimewa",
+        "istimewa",
+        "Shutterstock",
+    ];
+    if MARKS.iter().any(|m| inner.contains(m)) {
+        return Some(true);
+    }
+    let (source, name) = inner.split_once('/')?;
+    (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
+        .then_some(false)
+}
+
+/// Extends each region over trailing contact lines (`KONTAK: info@…`, bare URLs) and prose up
+/// to the credit or copyright line that closes the article, when one follows within a few lines.
+fn extend_to_credits(text: &str, lines: &[Line], regions: &mut [(usize, usize)]) {
+    for k in 0..regions.len() {
+        let (_, b) = regions[k];
+        let limit = regions.get(k + 1).map_or(lines.len(), |r| r.0).min(b + 6);
+        for (j, line) in lines.iter().enumerate().take(limit).skip(b) {
+            match line.class {
+                Class::Credit | Class::Chrome(ChromeReason::Copyright, _) => {
+                    regions[k].1 = j;
+                    break;
+                }
+                Class::Prose | Class::Weak | Class::Caption(_) => {}
+                Class::Short => {
+                    let s = line.text(text);
+                    let head = &s.as_bytes()[..s.len().min(24)];
+                    let contact = s.contains('@')
+                        || s.contains("http")
+                        || s.contains("www.")
+                        || head.contains(&b':');
+                    if !contact {
+                        break;
+                    }
+                }
+                Class::Chrome(..) => break,
+            }
+        }
+    }
+}
+
+/// Maximum-sum segments of the line scores: the main one, then further segments that are
+/// strong on their own or close to an accepted one (a body cut by a long widget).
+fn find_regions(scores: &[f32]) -> Vec<(usize, usize)> {
+    let Some(main) = best_segment(scores, 0, scores.len()) else {
+        return Vec::new();
+    };
+    let mut regions = vec![(main.0, main.1)];
+    let mut gaps = vec![(0, main.0), (main.1, scores.len())];
+    while let Some((lo, hi)) = gaps.pop() {
+        if regions.len() >= 16 {
+            break;
+        }
+        let Some((a, b, sum)) = best_segment(scores, lo, hi) else {
+            continue;
+        };
+        let near = regions
+            .iter()
+            .any(|&(ra, rb)| (a >= rb && a - rb <= 15) || (ra >= b && ra - b <= 15));
+        if sum >= 0.5 * main.2 || (sum >= 10.0 && near) {
+            regions.push((a, b));
+            gaps.push((lo, a));
+            gaps.push((b, hi));
+        }
+    }
+    regions.sort_unstable();
+    regions
+}
+
+fn best_segment(scores: &[f32], lo: usize, hi: usize) -> Option<(usize, usize, f32)> {
+    let mut best: Option<(usize, usize, f32)> = None;
+    let mut cur = 0.0f32;
+    let mut cur_start = lo;
+    for (i, &s) in scores.iter().enumerate().take(hi).skip(lo) {
+        if cur <= 0.0 {
+            cur = 0.0;
+            cur_start = i;
+        }
+        cur += s;
+        if cur > best.map_or(0.0, |b| b.2) {
+            best = Some((cur_start, i + 1, cur));
+        }
+    }
+    best
+}
+
+/// The reason of a short line inside a region whose nearest neighbours are both chrome.
+fn between_chrome(lines: &[Line], i: usize) -> Option<ChromeReason> {
+    let prev = lines.get(i.checked_sub(1)?)?;
+    let next = lines.get(i + 1)?;
+    match (prev.class, next.class) {
+        (Class::Chrome(r, _), Class::Chrome(_, _)) => Some(r),
+        (Class::Chrome(r, _), Class::Credit) => Some(r),
+        (Class::Credit, Class::Chrome(_, _) | Class::Credit) => Some(ChromeReason::Credit),
+        _ => None,
+    }
+}
+
+/// The reason of a line outside every body region.
+fn outside_reason(lines: &[Line], i: usize) -> ChromeReason {
+    let line = &lines[i];
+    match line.class {
+        Class::Chrome(r, _) => r,
+        Class::Credit => ChromeReason::Credit,
+        Class::Short => {
+            let prev = i.checked_sub(1).map(|p| lines[p].class);
+            let next = lines.get(i + 1).map(|l| l.class);
+            if let (Some(Class::Chrome(a, _)), Some(Class::Chrome(b, _))) = (prev, next)
+                && a == b
+            {
+                return a;
+            }
+            if line.feat.words <= 3 {
+                ChromeReason::Navigation
+            } else {
+                ChromeReason::RelatedList
+            }
+        }
+        Class::Weak => ChromeReason::RelatedList,
+        Class::Caption(_) => ChromeReason::Caption,
+        Class::Prose => ChromeReason::Other,
+    }
+}
+
+/// Letters and digits only, lowercased: `Menteri "Dipangkas"` and `menteri dipangkas` agree.
+fn norm_key(s: &str) -> String {
+    s.chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+        .collect()
+}
+
+const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];
+
+/// The parts of a page title line: the whole line and its pieces between site separators.
+fn title_parts(s: &str) -> Vec<&str> {
+    let mut parts = vec![s];
+    let mut pieces = vec![s];
+    for sep in TITLE_SEPARATORS {
+        pieces = pieces.into_iter().flat_map(|p| p.split(sep)).collect();
+    }
+    if pieces.len() > 1 {
+        parts.extend(pieces.into_iter().map(str::trim));
+    }
+    parts.retain(|p| p.split_whitespace().count() >= 3);
+    parts
+}
+
+/// The title of a page line without its site suffix (`Judul - Kompas.com` -> `Judul`).
+fn strip_site_suffix<'a>(c: &Classifier, s: &'a str) -> Option<&'a str> {
+    let (pos, sep) = TITLE_SEPARATORS
+        .iter()
+        .filter_map(|sep| s.rfind(sep).map(|p| (p, *sep)))
+        .max_by_key(|(p, _)| *p)?;
+    let suffix = s[pos + sep.len()..].trim();
+    let words: Vec<&str> = suffix.split_whitespace().collect();
+    let site = !words.is_empty()
+        && words.len() <= 4
+        && (c.is_outlet(suffix) || c.is_outlet(words[0]) || words.iter().any(|w| c.is_outlet(w)));
+    let head = s[..pos].trim();
+    (site && !head.is_empty()).then_some(head)
+}
+
+fn page_title_matches(text: &str, first: &Line, title: &Line) -> bool {
+    let key = norm_key(title.text(text));
+    title_parts(first.text(text))
+        .iter()
+        .any(|p| norm_key(p) == key)
+}
+
+/// The headline: a line before the body that repeats the page's first line (the `<title>`,
+/// maybe with a site suffix), else the first line when it carries a site suffix, else the
+/// nearest short line without closing punctuation just above the body.
+fn find_title(
+    c: &Classifier,
+    text: &str,
+    lines: &[Line],
+    body_start: usize,
+) -> Option<(usize, String)> {
+    if body_start == 0 {
+        return None;
+    }
+    let first = lines[0].text(text);
+    if first.len() <= META_LINE {
+        let keys: Vec<String> = title_parts(first).iter().map(|p| norm_key(p)).collect();
+        if !keys.is_empty() {
+            // The longest matching part wins (the headline, not a tag in front of it); among
+            // its repeats, the one nearest the body.
+            let mut best: Option<(usize, usize)> = None;
+            for j in (1..body_start).rev() {
+                let s = lines[j].text(text);
+                if s.len() <= first.len() {
+                    let key = norm_key(s);
+                    if keys.contains(&key) && best.is_none_or(|(_, len)| key.len() > len) {
+                        best = Some((j, key.len()));
+                    }
+                }
+            }
+            if let Some((j, _)) = best {
+                return Some((j, lines[j].text(text).to_string()));
+            }
+        }
+        if let Some(head) = strip_site_suffix(c, first)
+            && head.split_whitespace().count() >= 2
+        {
+            return Some((0, head.to_string()));
+        }
+    }
+    for j in (body_start.saturating_sub(6)..body_start).rev() {
+        let line = &lines[j];
+        let s = line.text(text);
+        match line.class {
+            Class::Prose | Class::Caption(_) => return None,
+            Class::Chrome(..) | Class::Credit => continue,
+            Class::Short | Class::Weak => {}
+        }
+        if s.len() > META_LINE || c.dateline(s, false).is_some() {
+            continue;
+        }
+        let words = line.feat.words;
+        if (2..=25).contains(&words) && !s.ends_with('.') && line.feat.upper > 0 {
+            return Some((j, s.to_string()));
+        }
+    }
+    None
+}
+
+/// The publication date: a date line between the title and the body, else the nearest one
+/// above the body, else a date written in the first body lines.
+fn find_date(
+    c: &Classifier,
+    text: &str,
+    lines: &[Line],
+    title: Option<usize>,
+    body_start: usize,
+    decisions: &[Decision],
+) -> Option<String> {
+    let short_date = |i: usize| {
+        let s = lines[i].text(text);
+        (s.len() <= META_LINE).then(|| c.re.date(s)).flatten()
+    };
+    if let Some(t) = title {
+        for i in t + 1..body_start.min(t + 12) {
+            if let Some(d) = short_date(i) {
+                return Some(d);
+            }
+        }
+    }
+    for i in (0..body_start.min(lines.len())).rev() {
+        if matches!(lines[i].class, Class::Chrome(ChromeReason::Widget, _))
+            && let Some(d) = short_date(i)
+        {
+            return Some(d);
+        }
+    }
+    lines
+        .iter()
+        .enumerate()
+        .skip(body_start)
+        .filter(|(i, _)| decisions[*i] == Decision::Body)
+        .take(3)
+        .find_map(|(_, l)| c.re.date(l.text(text)))
+}

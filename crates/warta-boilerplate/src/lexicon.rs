@@ -1,0 +1,314 @@
+//! Embedded word lists and the phrase lexicon of page chrome.
+
+use aho_corasick::{AhoCorasick, AhoCorasickBuilder, Anchored, Input, MatchKind, StartKind};
+
+use crate::ChromeReason;
+
+/// Indonesian function word.
+pub(crate) const W_ID: u8 = 1;
+/// English function word.
+pub(crate) const W_EN: u8 = 2;
+/// Calendar / clock / counter word (`Senin`, `November`, `WIB`, `views`).
+pub(crate) const W_DATE: u8 = 4;
+
+pub(crate) const BUILTIN_STOPWORDS: &str = include_str!("../data/stopwords.txt");
+pub(crate) const BUILTIN_OUTLETS: &str = include_str!("../data/outlets.txt");
+pub(crate) const BUILTIN_CHROME: &str = include_str!("../data/chrome.txt");
+
+/// Where a chrome phrase must occur in a line for the line to count as chrome.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+pub enum PhraseMode {
+    /// The line starts with the phrase, followed by a non-letter (`Baca Juga: …`).
+    Prefix,
+    /// The whole line is the phrase, ignoring surrounding punctuation and counters
+    /// (`Related Articles`, `Tweet`, `Share 12`).
+    Line,
+    /// The phrase occurs anywhere in a short line (`SCROLL TO CONTINUE WITH CONTENT`).
+    Anywhere,
+}
+
+impl PhraseMode {
+    fn parse(s: &str) -> Option<PhraseMode> {
+        match s {
+            "prefix" => Some(PhraseMode::Prefix),
+            "line" => Some(PhraseMode::Line),
+            "any" => Some(PhraseMode::Anywhere),
+            _ => None,
+        }
+    }
+}
+
+pub(crate) fn parse_reason(s: &str) -> Option<ChromeReason> {
+    Some(match s {
+        "teaser" => ChromeReason::Teaser,
+        "navigation" => ChromeReason::Navigation,
+        "widget" => ChromeReason::Widget,
+        "advertisement" => ChromeReason::Advertisement,
+        "social" => ChromeReason::Social,
+        "related-list" => ChromeReason::RelatedList,
+        "copyright" => ChromeReason::Copyright,
+        "credit" => ChromeReason::Credit,
+        "caption" => ChromeReason::Caption,
+        "metadata" => ChromeReason::Metadata,
+        "other" => ChromeReason::Other,
+        _ => return None,
+    })
+}
+
+/// One chrome phrase of the lexicon.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Phrase {
+    pub(crate) text: String,
+    pub(crate) reason: ChromeReason,
+    pub(crate) mode: PhraseMode,
+}
+
+pub(crate) fn builtin_phrases() -> Vec<Phrase> {
+    BUILTIN_CHROME
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let mut parts = l.split('\t');
+            let reason = parse_reason(parts.next()?)?;
+            let mode = PhraseMode::parse(parts.next()?)?;
+            let text = parts.next()?.trim().to_string();
+            Some(Phrase { text, reason, mode })
+        })
+        .collect()
+}
+
+pub(crate) fn builtin_words() -> Vec<(String, u8)> {
+    BUILTIN_STOPWORDS
+        .lines()
+        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+        .filter_map(|l| {
+            let (tag, word) = l.split_once(' ')?;
+            let flag = match tag {
+                "id" => W_ID,
+                "en" => W_EN,
+                "date" => W_DATE,
+                _ => return None,
+            };
+            Some((word.trim().to_string(), flag))
+        })
+        .collect()
+}
+
+pub(crate) fn builtin_outlets() -> Vec<String> {
+    BUILTIN_OUTLETS
+        .lines()
+        .map(str::trim)
+        .filter(|l| !l.is_empty() && !l.starts_with('#'))
+        .map(str::to_string)
+        .collect()
+}
+
+/// Packs an ASCII word of at most 15 bytes, lowercased, into a `u128` key (never 0).
+#[inline]
+pub(crate) fn pack(word: &[u8]) -> Option<u128> {
+    if word.is_empty() || word.len() > 15 {
+        return None;
+    }
+    let mut k: u128 = (word.len() as u128) << 120;
+    for (i, &b) in word.iter().enumerate() {
+        if !b.is_ascii() {
+            return None;
+        }
+        k |= (b.to_ascii_lowercase() as u128) << (8 * i);
+    }
+    Some(k)
+}
+
+/// A small open-addressing table from packed words to flag bits: a few nanoseconds a lookup.
+#[derive(Debug, Clone)]
+pub(crate) struct WordTable {
+    keys: Vec<u128>,
+    flags: Vec<u8>,
+    shift: u32,
+}
+
+impl WordTable {
+    pub(crate) fn new(words: &[(String, u8)]) -> WordTable {
+        let bits = (words.len() * 2)
+            .max(64)
+            .next_power_of_two()
+            .trailing_zeros();
+        let size = 1usize << bits;
+        let mut table = WordTable {
+            keys: vec![0; size],
+            flags: vec![0; size],
+            shift: 64 - bits,
+        };
+        for (w, f) in words {
+            if let Some(k) = pack(w.as_bytes()) {
+                let mut i = table.slot(k);
+                loop {
+                    if table.keys[i] == 0 || table.keys[i] == k {
+                        table.keys[i] = k;
+                        table.flags[i] |= f;
+                        break;
+                    }
+                    i = (i + 1) & (size - 1);
+                }
+            }
+        }
+        table
+    }
+
+    #[inline]
+    fn slot(&self, k: u128) -> usize {
+        let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    #[inline]
+    pub(crate) fn get(&self, k: u128) -> u8 {
+        let mask = self.keys.len() - 1;
+        let mut i = self.slot(k);
+        loop {
+            let key = self.keys[i];
+            if key == k {
+                return self.flags[i];
+            }
+            if key == 0 {
+                return 0;
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// The compiled phrase lexicon: an anchored automaton for line-start phrases (`prefix`,
+/// `line`) and an unanchored one for `any` phrases, so a line costs one anchored probe plus,
+/// for short lines only, one scan.
+#[derive(Debug, Clone)]
+pub(crate) struct PhraseMatcher {
+    start: Option<(AhoCorasick, Vec<Phrase>)>,
+    anywhere: Option<(AhoCorasick, Vec<Phrase>)>,
+}
+
+/// A lexicon hit on a line.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Hit {
+    pub(crate) reason: ChromeReason,
+    /// The phrase is the whole line (a list header such as `Baca Juga` or `Berita Lainnya`).
+    pub(crate) whole: bool,
+}
+
+fn compile(phrases: Vec<Phrase>, anchored: bool) -> Option<(AhoCorasick, Vec<Phrase>)> {
+    if phrases.is_empty() {
+        return None;
+    }
+    let ac = AhoCorasickBuilder::new()
+        .ascii_case_insensitive(true)
+        .match_kind(MatchKind::LeftmostLongest)
+        .start_kind(if anchored {
+            StartKind::Anchored
+        } else {
+            StartKind::Unanchored
+        })
+        .build(phrases.iter().map(|p| p.text.as_str()))
+        .ok()?;
+    Some((ac, phrases))
+}
+
+impl PhraseMatcher {
+    pub(crate) fn new(phrases: Vec<Phrase>) -> PhraseMatcher {
+        let (anywhere, start): (Vec<Phrase>, Vec<Phrase>) = phrases
+            .into_iter()
+            .filter(|p| !p.text.trim().is_empty())
+            .partition(|p| p.mode == PhraseMode::Anywhere);
+        PhraseMatcher {
+            start: compile(start, true),
+            anywhere: compile(anywhere, false),
+        }
+    }
+
+    /// The lexicon hit of `line` (trimmed). `scan_anywhere` also looks for `any` phrases in
+    /// the first `limit` bytes.
+    pub(crate) fn find(&self, line: &str, scan_anywhere: bool, limit: usize) -> Option<Hit> {
+        let bytes = line.as_bytes();
+        if let Some((ac, phrases)) = &self.start {
+            let input = Input::new(bytes).anchored(Anchored::Yes);
+            if let Some(m) = ac.find(input) {
+                let p = &phrases[m.pattern().as_usize()];
+                let whole = rest_is_decoration(&line[m.end()..]);
+                let ok = match p.mode {
+                    PhraseMode::Line => whole,
+                    _ => !is_letter_at(bytes, m.end()),
+                };
+                if ok {
+                    return Some(Hit {
+                        reason: p.reason,
+                        whole,
+                    });
+                }
+            }
+        }
+        if !scan_anywhere {
+            return None;
+        }
+        let (ac, phrases) = self.anywhere.as_ref()?;
+        let hay = &bytes[..bytes.len().min(limit)];
+        ac.find_iter(hay)
+            .find(|m| !is_letter_before(bytes, m.start()) && !is_letter_at(bytes, m.end()))
+            .map(|m| Hit {
+                reason: phrases[m.pattern().as_usize()].reason,
+                whole: m.start() == 0 && rest_is_decoration(&line[m.end()..]),
+            })
+    }
+}
+
+#[inline]
+fn is_letter_at(b: &[u8], i: usize) -> bool {
+    b.get(i)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
+}
+
+#[inline]
+fn is_letter_before(b: &[u8], i: usize) -> bool {
+    i > 0 && (b[i - 1].is_ascii_alphanumeric() || b[i - 1] >= 0x80)
+}
+
+/// True when what follows a whole-line phrase is only punctuation, arrows or a counter
+/// (`Related Articles`, `Baca Juga:`, `Share 12`, `Index »`).
+fn rest_is_decoration(rest: &str) -> bool {
+    rest.chars().all(|c| {
+        c.is_whitespace()
+            || c.is_ascii_digit()
+            || matches!(
+                c,
+                ':' | '.' | '!' | '»' | '«' | '›' | '>' | '|' | '(' | ')' | '-' | '–' | '—' | '+'
+            )
+    })
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn word_table_finds_words_case_insensitively() {
+        let t = WordTable::new(&builtin_words());
+        assert_eq!(t.get(pack(b"Yang").unwrap()) & W_ID, W_ID);
+        assert_eq!(t.get(pack(b"the").unwrap()) & W_EN, W_EN);
+        assert_eq!(t.get(pack(b"November").unwrap()) & W_DATE, W_DATE);
+        assert_eq!(t.get(pack(b"presiden").unwrap()), 0);
+        assert!(pack(b"abcdefghijklmnopq").is_none());
+    }
+
+    #[test]
+    fn phrase_modes() {
+        let m = PhraseMatcher::new(builtin_phrases());
+        let hit = |s: &str| m.find(s, true, 300).map(|h| h.reason);
+        assert_eq!(hit("Baca Juga: Joe Biden"), Some(ChromeReason::Teaser));
+        assert_eq!(hit("Related Articles"), Some(ChromeReason::RelatedList));
+        assert_eq!(hit("Terkait kekuatan mantan timnya, Samsul mengaku."), None);
+        assert_eq!(hit("Bacaan juga"), None);
+        assert_eq!(hit("Share 12"), Some(ChromeReason::Social));
+        assert_eq!(
+            hit("ada iklan SCROLL TO CONTINUE WITH CONTENT di sini"),
+            Some(ChromeReason::Advertisement)
+        );
+    }
+}

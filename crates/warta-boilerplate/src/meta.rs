@@ -1,0 +1,438 @@
+//! Datelines, credits and dates: the regular expressions, compiled once per classifier.
+
+use regex::Regex;
+
+use crate::{Credit, Dateline};
+
+/// A dateline found at the start of a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct DatelineMatch {
+    /// Length in bytes of the dateline itself (without the whitespace that follows).
+    pub(crate) len: usize,
+    /// Where the text after the dateline starts (after the separator and whitespace).
+    pub(crate) rest: usize,
+    pub(crate) dateline: Dateline,
+}
+
+/// A credit found in a line.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct CreditMatch {
+    /// Byte offset in the line where the credit starts.
+    pub(crate) start: usize,
+    pub(crate) credit: Credit,
+}
+
+#[derive(Debug, Clone)]
+pub(crate) struct MetaRegexes {
+    /// `PLACE, OUTLET —` or `OUTLET, PLACE —` or the standalone `Washington, MISTAR.ID`.
+    comma: Regex,
+    /// `Jakarta (ANTARA) -`, `Mataram, NTB (ANTARA News) -`.
+    paren: Regex,
+    /// `Kapanlagi.com -`, `Jakarta -`.
+    single: Regex,
+    /// `(CNN/hm02)` at the end of a line.
+    credit_tail: Regex,
+    /// `Editor: X`, `Penulis : X`, `Oleh X`.
+    credit_line: Regex,
+    /// `5 November 2015`, `04 Nov, 2015`.
+    date_dmy: Regex,
+    /// `April 28, 2024`.
+    date_mdy: Regex,
+    /// `21/10/2025`, `23-02-2016`.
+    date_num: Regex,
+    /// `2024-04-28`.
+    date_iso: Regex,
+    /// `14:56 WIB`.
+    time: Regex,
+}
+
+const MONTHS: &str = "jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:et|ch)?|apr(?:il)?|mei|may|jun(?:i|e)?|jul(?:i|y)?|agu(?:stus)?|agt|aug(?:ust)?|sept?(?:ember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?";
+
+impl MetaRegexes {
+    pub(crate) fn new() -> MetaRegexes {
+        let re = |s: &str| Regex::new(s).expect("built-in regex is valid");
+        let dash = r"(?:-{1,2}|–|—|―)";
+        let name = r"\p{Lu}[\p{L}\p{N}.'’&]*(?:[ \-][\p{L}\p{N}.'’&]+){0,3}";
+        MetaRegexes {
+            comma: re(&format!(
+                r"^(?P<a>{name}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
+            )),
+            paren: re(&format!(
+                r"^(?P<a>\p{{Lu}}[\p{{L}}\p{{N}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
+            )),
+            single: re(&format!(
+                r"^(?P<a>{name})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
+            )),
+            credit_tail: re(
+                r"\((?P<s>[\p{L}\p{N}][\p{L}\p{N}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[\p{L}\p{N}][\p{L}\p{N}.\-& /]{0,30}?)\)\s*$",
+            ),
+            credit_line: re(
+                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by)\b[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
+            ),
+            date_dmy: re(&format!(
+                r"(?i)\b(?P<d>\d{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>\d{{4}})\b"
+            )),
+            date_mdy: re(&format!(
+                r"(?i)\b(?P<m>{MONTHS})\.?[ \t]+(?P<d>\d{{1,2}}),?[ \t]+(?P<y>\d{{4}})\b"
+            )),
+            date_num: re(r"\b(?P<d>\d{1,2})[/\-](?P<m>\d{1,2})[/\-](?P<y>\d{4})\b"),
+            date_iso: re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+            time: re(
+                r"^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
+            ),
+        }
+    }
+
+    /// A dateline at the start of `line` (trimmed). `is_outlet` says whether a name is an
+    /// outlet. `loose` also accepts `Place -` without an outlet (only for the first body line).
+    pub(crate) fn dateline(
+        &self,
+        line: &str,
+        is_outlet: &dyn Fn(&str) -> bool,
+        loose: bool,
+    ) -> Option<DatelineMatch> {
+        let head = prefix(line, 160);
+        // Cheap gate: a separator, a comma or a parenthesis must occur early.
+        if !head.contains([',', '(', '-', '–', '—', '―']) {
+            return None;
+        }
+        if let Some(c) = self.paren.captures(head) {
+            let b = c.name("b")?.as_str().trim();
+            if b.split('/').any(is_outlet) {
+                let place = c.name("a")?.as_str();
+                let place = place
+                    .split(',')
+                    .next()
+                    .unwrap_or(place)
+                    .trim()
+                    .trim_end_matches(',');
+                let m = c.get(0)?;
+                return Some(make_match(line, m.end(), Some(place), Some(b)));
+            }
+        }
+        if let Some(c) = self.comma.captures(head) {
+            let a = c.name("a")?.as_str().trim();
+            let b = c.name("b")?.as_str().trim();
+            let m = c.get(0)?;
+            let whole_line = m.end() == line.len();
+            if c.name("dash").is_some() || whole_line {
+                if is_outlet(b) && !is_outlet(a) {
+                    return Some(make_match(line, m.end(), Some(a), Some(b)));
+                }
+                if is_outlet(a) && !is_outlet(b) {
+                    return Some(make_match(line, m.end(), Some(b), Some(a)));
+                }
+            }
+        }
+        if let Some(c) = self.single.captures(head) {
+            let a = c.name("a")?.as_str().trim();
+            let m = c.get(0)?;
+            if is_outlet(a) {
+                return Some(make_match(line, m.end(), None, Some(a)));
+            }
+            let words = a.split_whitespace().count();
+            if (loose || m.end() == line.len()) && words <= 3 && !a.contains('.') {
+                return Some(make_match(line, m.end(), Some(a), None));
+            }
+        }
+        None
+    }
+
+    /// A credit glued at the end of `line` (`…itu.(CNN/hm02)`), or a line that is only one.
+    pub(crate) fn credit_tail(&self, line: &str) -> Option<CreditMatch> {
+        if !line.ends_with(')') || line.len() < 5 {
+            return None;
+        }
+        let from = floor_char(line, line.len().saturating_sub(64));
+        let tail = &line[from..];
+        if !tail.contains('/') {
+            return None;
+        }
+        let c = self.credit_tail.captures(tail)?;
+        let s = c.name("s")?.as_str().trim();
+        let e = c.name("e")?.as_str().trim();
+        // Codes, not words: a credit has no spaces apart from around the slash.
+        if s.split_whitespace().count() > 2 || e.split_whitespace().count() > 3 {
+            return None;
+        }
+        let start = from + c.get(0)?.start();
+        Some(CreditMatch {
+            start,
+            credit: Credit {
+                source: Some(s.to_string()),
+                editor: Some(e.to_string()),
+                role: None,
+            },
+        })
+    }
+
+    /// A credit line (`Editor: X`, `Penulis: X`, `Oleh X`, a lone `Penulis` label). Returns
+    /// the credit (with an empty name for a lone label).
+    pub(crate) fn credit_line(&self, line: &str) -> Option<Credit> {
+        if line.len() > 120 {
+            return None;
+        }
+        let c = self.credit_line.captures(line)?;
+        let role = c.name("role")?.as_str().to_lowercase();
+        let name = c
+            .name("name")
+            .map_or("", |m| m.as_str())
+            .trim()
+            .trim_start_matches(':')
+            .trim();
+        let colon = c.name("colon").is_some();
+        let bare = matches!(role.as_str(), "oleh" | "by");
+        if bare {
+            // `Oleh Desca Lidya Natalia`: a short run of capitalised words.
+            let words: Vec<&str> = name.split_whitespace().collect();
+            let names_only = !words.is_empty()
+                && words.len() <= 5
+                && words
+                    .iter()
+                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
+            if !names_only || name.ends_with('.') {
+                return None;
+            }
+        } else if !colon && !name.is_empty() {
+            return None;
+        }
+        if name.split_whitespace().count() > 8 {
+            return None;
+        }
+        let role = match role.as_str() {
+            "oleh" | "by" | "written by" | "writer" | "penulis" => "writer",
+            "reporter" | "reported by" | "pewarta" | "kontributor" => "reporter",
+            "editor" | "editing by" | "penyunting" | "redaktur" => "editor",
+            "fotografer" => "photographer",
+            _ => "source",
+        };
+        let name = (!name.is_empty()).then(|| name.to_string());
+        Some(if role == "source" {
+            Credit {
+                source: name,
+                editor: None,
+                role: Some(role.to_string()),
+            }
+        } else {
+            Credit {
+                source: None,
+                editor: name,
+                role: Some(role.to_string()),
+            }
+        })
+    }
+
+    /// The first date written in `s`, as ISO 8601 (`2015-11-05`, `2015-11-05T14:56+07:00`).
+    pub(crate) fn date(&self, s: &str) -> Option<String> {
+        let s = prefix(s, 200);
+        if !s.bytes().any(|b| b.is_ascii_digit()) {
+            return None;
+        }
+        let mut best: Option<(usize, usize, u32, u32, u32)> = None;
+        let mut consider = |start: usize, end: usize, y: &str, m: u32, d: &str| {
+            let (Ok(y), Ok(d)) = (y.parse::<u32>(), d.parse::<u32>()) else {
+                return;
+            };
+            if (1900..=2100).contains(&y)
+                && (1..=12).contains(&m)
+                && (1..=31).contains(&d)
+                && best.is_none_or(|b| start < b.0)
+            {
+                best = Some((start, end, y, m, d));
+            }
+        };
+        for (re, named) in [(&self.date_dmy, true), (&self.date_mdy, true)] {
+            if let Some(c) = re.captures(s) {
+                let m = c.name("m").map_or(0, |m| month_number(m.as_str()));
+                let all = c.get(0).expect("group 0");
+                if named {
+                    consider(all.start(), all.end(), &c["y"], m, &c["d"]);
+                }
+            }
+        }
+        for re in [&self.date_num, &self.date_iso] {
+            if let Some(c) = re.captures(s) {
+                let m = c["m"].parse::<u32>().unwrap_or(0);
+                let all = c.get(0).expect("group 0");
+                consider(all.start(), all.end(), &c["y"], m, &c["d"]);
+            }
+        }
+        let (_, end, y, m, d) = best?;
+        let mut out = format!("{y:04}-{m:02}-{d:02}");
+        if let Some(t) = self.time.captures(&s[end..]) {
+            let h = t["h"].parse::<u32>().unwrap_or(99);
+            let mi = t["mi"].parse::<u32>().unwrap_or(99);
+            if h < 24 && mi < 60 {
+                out.push_str(&format!("T{h:02}:{mi:02}"));
+                match t.name("tz").map(|z| z.as_str()) {
+                    Some("WIB") => out.push_str("+07:00"),
+                    Some("WITA") => out.push_str("+08:00"),
+                    Some("WIT") => out.push_str("+09:00"),
+                    Some("GMT") | Some("UTC") => out.push('Z'),
+                    _ => {}
+                }
+            }
+        }
+        Some(out)
+    }
+}
+
+fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {
+    let matched = &line[..end];
+    let len = matched.trim_end().len();
+    let clean = |s: &str| {
+        let s = s.trim().trim_end_matches(',').trim();
+        (!s.is_empty()).then(|| s.to_string())
+    };
+    DatelineMatch {
+        len,
+        rest: end,
+        dateline: Dateline {
+            place: place.and_then(clean),
+            outlet: outlet.and_then(clean),
+        },
+    }
+}
+
+fn month_number(m: &str) -> u32 {
+    let m = m.to_ascii_lowercase();
+    match m.get(..3).unwrap_or("") {
+        "jan" => 1,
+        "feb" => 2,
+        "mar" => 3,
+        "apr" => 4,
+        "mei" | "may" => 5,
+        "jun" => 6,
+        "jul" => 7,
+        "agu" | "agt" | "aug" => 8,
+        "sep" => 9,
+        "okt" | "oct" => 10,
+        "nov" => 11,
+        "des" | "dec" => 12,
+        _ => 0,
+    }
+}
+
+/// The longest prefix of `s` of at most `n` bytes that ends on a char boundary.
+pub(crate) fn prefix(s: &str, n: usize) -> &str {
+    &s[..floor_char(s, n.min(s.len()))]
+}
+
+/// The largest char boundary of `s` not after `i`.
+pub(crate) fn floor_char(s: &str, mut i: usize) -> usize {
+    if i >= s.len() {
+        return s.len();
+    }
+    while !s.is_char_boundary(i) {
+        i -= 1;
+    }
+    i
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn outlet(s: &str) -> bool {
+        let l = s.to_lowercase();
+        l.contains(".com")
+            || l.contains(".id")
+            || l.contains(".co")
+            || ["antara", "antara news", "kompas", "prnewswire"].contains(&l.as_str())
+    }
+
+    #[test]
+    fn datelines() {
+        let r = MetaRegexes::new();
+        let d = |s: &str| {
+            r.dateline(s, &outlet, false)
+                .map(|m| (m.dateline.place, m.dateline.outlet, s[m.rest..].to_string()))
+        };
+        let some = |p: &str, o: &str, rest: &str| {
+            Some((Some(p.to_string()), Some(o.to_string()), rest.to_string()))
+        };
+        assert_eq!(
+            d("JAKARTA, KOMPAS.com — Menteri datang."),
+            some("JAKARTA", "KOMPAS.com", "Menteri datang.")
+        );
+        assert_eq!(
+            d("Jakarta (ANTARA) - Presiden datang."),
+            some("Jakarta", "ANTARA", "Presiden datang.")
+        );
+        assert_eq!(
+            d("Mataram, NTB (ANTARA News) - Sebanyak 29 penerbangan"),
+            some("Mataram", "ANTARA News", "Sebanyak 29 penerbangan")
+        );
+        assert_eq!(
+            d("Liputan6.com, Jakarta - Indonesia memasuki"),
+            some("Jakarta", "Liputan6.com", "Indonesia memasuki")
+        );
+        assert_eq!(
+            d("TEMPO.CO, Jakarta - Organisasi"),
+            some("Jakarta", "TEMPO.CO", "Organisasi")
+        );
+        assert_eq!(
+            d("JAKARTA, KOMPAS — Presiden"),
+            some("JAKARTA", "KOMPAS", "Presiden")
+        );
+        assert_eq!(
+            d("Washington, MISTAR.ID"),
+            some("Washington", "MISTAR.ID", "")
+        );
+        assert_eq!(d("Menurut dia, akibat penutupan - itu"), None);
+        assert_eq!(d("Presiden Joko Widodo, Senin, datang."), None);
+    }
+
+    #[test]
+    fn credits() {
+        let r = MetaRegexes::new();
+        let c = r
+            .credit_tail("kata Home dalam pernyataan itu.(CNN/hm02)")
+            .unwrap();
+        assert_eq!(c.start, 31);
+        assert_eq!(c.credit.source.as_deref(), Some("CNN"));
+        assert_eq!(c.credit.editor.as_deref(), Some("hm02"));
+        assert!(r.credit_tail("(ant/Ade Marboen)").is_some());
+        assert!(r.credit_tail("aliansi AS-ROK (Republik Korea)").is_none());
+        let e = r.credit_line("Editor: Ade Marboen").unwrap();
+        assert_eq!(e.editor.as_deref(), Some("Ade Marboen"));
+        assert_eq!(e.role.as_deref(), Some("editor"));
+        assert!(r.credit_line("Penulis").is_some());
+        assert!(
+            r.credit_line("Oleh karena itu, kebijakan harus segera.")
+                .is_none()
+        );
+        assert!(
+            r.credit_line("Editor menilai kebijakan itu tepat.")
+                .is_none()
+        );
+    }
+
+    #[test]
+    fn dates() {
+        let r = MetaRegexes::new();
+        assert_eq!(
+            r.date("Sunday, April 28, 2024").as_deref(),
+            Some("2024-04-28")
+        );
+        assert_eq!(
+            r.date("Kamis, 5 November 2015 14:56 WIB | 1.229 Views")
+                .as_deref(),
+            Some("2015-11-05T14:56+07:00")
+        );
+        assert_eq!(
+            r.date("kata Presiden, Selasa (21/10/2025).").as_deref(),
+            Some("2025-10-21")
+        );
+        assert_eq!(
+            r.date("Wednesday, 04 November, 2015 | 07:28 WIB")
+                .as_deref(),
+            Some("2015-11-04T07:28+07:00")
+        );
+        assert_eq!(
+            r.date("on 16 Feb 2016 at 09:10 WIB").as_deref(),
+            Some("2016-02-16T09:10+07:00")
+        );
+        assert_eq!(r.date("Rp 60.000 per 5 tangki"), None);
+    }
+}
