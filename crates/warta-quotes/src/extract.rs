@@ -112,6 +112,8 @@ pub(crate) struct Doc<'a> {
     entities: &'a [KnownEntity],
     index: OnceCell<NameIndex>,
     last_speaker: Option<Speaker>,
+    /// Where the last speaker's statement ends.
+    last_speaker_pos: usize,
     /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
     last_org: Cell<bool>,
     out: Vec<Quote>,
@@ -140,6 +142,7 @@ impl<'a> Doc<'a> {
             entities,
             index: OnceCell::new(),
             last_speaker: None,
+            last_speaker_pos: 0,
             last_org: Cell::new(false),
             out: Vec::new(),
         }
@@ -276,6 +279,7 @@ impl<'a> Doc<'a> {
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             self.last_speaker = Some(s.clone());
+            self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
         self.out.push(q);
     }
@@ -472,11 +476,7 @@ impl<'a> Doc<'a> {
         let lex = self.lex;
         self.last_org.set(false);
         if c.nya {
-            let s = self.last_speaker.clone()?;
-            return Some(Speaker {
-                span: Span::new(c.end - 3, c.end),
-                ..s
-            });
+            return self.antecedent(Span::new(c.end - 3, c.end));
         }
         let m = match c.class {
             CueClass::Base | CueClass::After | CueClass::Menurut => {
@@ -510,6 +510,29 @@ impl<'a> Doc<'a> {
         self.speaker_from_mention(&m)
     }
 
+    /// Who a `-nya` cue or a pronoun at `span` refers to: the person the latest sentence since
+    /// the last attributed statement is about, else the last speaker.
+    fn antecedent(&self, span: Span) -> Option<Speaker> {
+        let known = self.known();
+        if let Some(e) = self.index().last_subject(
+            self.lex,
+            self.text,
+            &known,
+            self.last_speaker_pos,
+            span.start,
+        ) {
+            return Some(Speaker {
+                span,
+                name: e.name.clone(),
+                role: e.role.clone(),
+                affiliation: e.affiliation.clone(),
+                entity_id: None,
+            });
+        }
+        let s = self.last_speaker.clone()?;
+        Some(Speaker { span, ..s })
+    }
+
     /// Resolves a mention to a speaker: pronouns to the last speaker, short names to the
     /// fullest name of the document, roles to the name introduced with that role.
     fn speaker_from_mention(&self, m: &Mention) -> Option<Speaker> {
@@ -520,15 +543,14 @@ impl<'a> Doc<'a> {
             return None;
         }
         if m.pronoun {
-            let s = self.last_speaker.clone()?;
-            return Some(Speaker { span, ..s });
+            return self.antecedent(span);
         }
         if m.org {
             let (s, e) = m.name?;
             let ent = entity_covering(self.entities, s, e);
             return Some(Speaker {
                 span,
-                name: ent.map_or_else(|| text[s..e].to_string(), |e| e.canonical.clone()),
+                name: text[s..e].to_string(),
                 role: None,
                 affiliation: None,
                 entity_id: ent.map(|e| e.id.clone()),
@@ -702,21 +724,31 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // Right after the speaker: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip …`.
         let mut p = from;
-        for _ in 0..12 {
+        for _ in 0..4 {
             let Some(w) = next_word(text, skip_punct(text, p, end), end) else {
                 break;
             };
             let lw = norm(w.str(text));
-            if lw == "kepada" || lw == "dilansir" || lw == "dikutip" || lw == "melansir" {
-                if let Some(n) = next_word(text, w.end, end) {
-                    if lw == "kepada" && n.str(text).eq_ignore_ascii_case("wartawan") {
-                        return Some(n.str(text).to_string());
-                    }
+            if lw == "kepada" {
+                let n = next_word(text, w.end, end)?;
+                let ns = n.str(text);
+                if matches!(
+                    norm(ns).as_str(),
+                    "wartawan" | "media" | "jurnalis" | "pers"
+                ) {
+                    return Some(ns.to_string());
                 }
-                if let Some(s) = self.outlet_after(w.end, end) {
-                    return Some(s);
-                }
+                let outlet = self.outlet_after(w.end, end)?;
+                let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
+                return known.then_some(outlet);
+            }
+            if matches!(
+                lw.as_str(),
+                "dilansir" | "dikutip" | "melansir" | "mengutip"
+            ) {
+                return self.outlet_after(w.end, end);
             }
             if matches!(
                 char_at(text, skip_ws(text, w.end, end)),

@@ -427,7 +427,10 @@ impl Lexicon {
                 let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
                 let seg_end = seg[seg.len() - 1].end;
                 if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
-                    name_run = Some(seg);
+                    // Only when the role part holds no name yet, or places came between.
+                    if m.name.is_none() || m.org || segments > 0 {
+                        name_run = Some(seg);
+                    }
                     break;
                 }
                 p = seg_end;
@@ -483,7 +486,30 @@ impl Lexicon {
         if let Some(m) = self.pronoun_mention(text, w) {
             return Some(m);
         }
-        let words = self.run_backward(text, p, floor);
+        let mut words = self.run_backward(text, p, floor);
+        if words.is_empty() && comma {
+            // `Yuhendar Muabuai, saat dihubungi dari Jayapura, Senin (14/9), mengatakan`: skip
+            // up to three comma-separated circumstance clauses back to the subject.
+            let mut c = p;
+            for _ in 0..3 {
+                let Some(prev) = text[floor..c].rfind(',') else {
+                    break;
+                };
+                let comma_at = floor + prev;
+                let opens = next_word(text, comma_at + 1, c).map(|w| w.str(text));
+                let circumstance =
+                    opens.is_some_and(|o| !is_capitalised(o) || self.has(o, flag::HARD_STOP));
+                if !circumstance {
+                    break;
+                }
+                let run = self.run_backward(text, comma_at, floor);
+                if !run.is_empty() {
+                    words = run;
+                    break;
+                }
+                c = comma_at;
+            }
+        }
         if words.is_empty() {
             return None;
         }

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::Span;
 use crate::lexicon::{Lexicon, flag, norm, with_lower};
 use crate::mention::Known;
-use crate::text::{char_before, skip_ws_back, word_at};
+use crate::text::{char_at, char_before, skip_ws, skip_ws_back, word_at};
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`).
 const PLACE_MARKERS: &[&str] = &[
@@ -46,6 +46,9 @@ pub(crate) struct NameEntry {
     /// Seen only as a sentence-initial run without role (`Diakui Syafrin`): may hold a
     /// capitalised common word.
     pub weak: bool,
+    /// The run opens its sentence and a verb or an apposition follows (`Anwar Abbas
+    /// menyayangkan …`, `Trismiati (37), warga …`): the sentence is about this person.
+    pub subject: bool,
 }
 
 /// A run of capitalised words.
@@ -178,12 +181,18 @@ impl NameIndex {
                 }
                 let m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
+                let after = skip_ws(text, m.end, run.limit);
+                let subject = run.initial
+                    && at == run.start
+                    && char_at(text, after)
+                        .is_some_and(|c| c == ',' || c == '(' || c.is_lowercase());
                 let name = &text[s..e];
                 let tokens = name_tokens(name);
                 (tokens.len() >= 2 || m.role.is_some()).then(|| NameEntry {
                     name: name.to_string(),
                     tokens,
                     weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
+                    subject,
                     role: m.role,
                     role_key: m.role_key,
                     affiliation: m.affiliation,
@@ -275,5 +284,24 @@ impl NameIndex {
             |e| e.role_key.as_deref() == Some(role_key),
             |e| e.tokens.len() >= 2,
         )
+    }
+
+    /// The person a sentence between `after` and `before` is about (the latest one), for
+    /// `-nya` cues and pronouns when no quote was attributed since.
+    pub(crate) fn last_subject(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        known: &Known,
+        after: usize,
+        before: usize,
+    ) -> Option<&NameEntry> {
+        let hi = self.runs.partition_point(|r| r.start < before);
+        let lo = self.runs.partition_point(|r| r.start < after);
+        (lo..hi)
+            .rev()
+            .take(MAX_CANDIDATES)
+            .filter(|&i| self.runs[i].initial)
+            .find_map(|i| self.entry(lex, text, known, i).filter(|e| e.subject))
     }
 }
