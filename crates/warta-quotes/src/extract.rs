@@ -421,17 +421,17 @@ impl<'a> Doc<'a> {
         // 4. A paragraph (or sentence) that only continues the previous speaker's quote.
         let inner = &text[q.inner_start..q.inner_end];
         let words = inner.split_whitespace().count();
-        if let Some(prev) = continuation {
-            if words >= 2 {
-                self.last_org.set(false);
-                return Some(Attribution {
-                    kind: QuoteKind::Direct,
-                    cue: None,
-                    confidence: if prev.is_some() { 0.75 } else { 0.5 },
-                    speaker: prev,
-                    rule: "direct-continuation",
-                });
-            }
+        if let Some(prev) = continuation
+            && words >= 2
+        {
+            self.last_org.set(false);
+            return Some(Attribution {
+                kind: QuoteKind::Direct,
+                cue: None,
+                confidence: if prev.is_some() { 0.75 } else { 0.5 },
+                speaker: prev,
+                rule: "direct-continuation",
+            });
         }
         // 5. A whole utterance with no cue; short fragments are scare quotes, titles are names.
         let titled = prev_word(text, b, clause)
@@ -564,10 +564,10 @@ impl<'a> Doc<'a> {
                     self.index()
                         .resolve_name(self.lex, text, &self.known(), surface, m.start);
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
-                if let Some(x) = ent {
-                    if x.canonical.split_whitespace().count() > name.split_whitespace().count() {
-                        name = x.canonical.clone();
-                    }
+                if let Some(x) = ent
+                    && x.canonical.split_whitespace().count() > name.split_whitespace().count()
+                {
+                    name = x.canonical.clone();
                 }
                 Some(Speaker {
                     span,
@@ -717,12 +717,11 @@ impl<'a> Doc<'a> {
     /// `from`: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip dari …`.
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
-        if let Some(w) = next_word(text, sent, end) {
-            if SOURCE_OPENERS.contains(&norm(w.str(text)).as_str()) {
-                if let Some(s) = self.outlet_after(w.end, end) {
-                    return Some(s);
-                }
-            }
+        if let Some(w) = next_word(text, sent, end)
+            && SOURCE_OPENERS.contains(&norm(w.str(text)).as_str())
+            && let Some(s) = self.outlet_after(w.end, end)
+        {
+            return Some(s);
         }
         // Right after the speaker: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip …`.
         let mut p = from;

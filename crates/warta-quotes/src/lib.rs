@@ -47,6 +47,9 @@ mod mention;
 mod names;
 mod text;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::Arc;
 
 pub use lexicon::CueClass;

@@ -54,6 +54,7 @@ pub(crate) struct NameEntry {
 /// A run of capitalised words.
 #[derive(Debug)]
 struct Run {
+    para_start: usize,
     start: usize,
     limit: usize,
     initial: bool,
@@ -127,12 +128,11 @@ impl NameIndex {
                             } else {
                                 idx.by_token.insert(l.to_string(), vec![id]);
                             }
-                            if PLACE_MARKERS.contains(&l) {
-                                if let Some(n) = words.get(k + 1) {
-                                    if !lex.has(n.str(text), flag::STOP | flag::ROLE) {
-                                        idx.places.insert(norm(n.str(text)));
-                                    }
-                                }
+                            if PLACE_MARKERS.contains(&l)
+                                && let Some(n) = words.get(k + 1)
+                                && !lex.has(n.str(text), flag::STOP | flag::ROLE)
+                            {
+                                idx.places.insert(norm(n.str(text)));
                             }
                         });
                     }
@@ -143,6 +143,7 @@ impl NameIndex {
                             Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
                         );
                     idx.runs.push(Run {
+                        para_start: p.start,
                         start: i,
                         limit: p.end,
                         initial,
@@ -182,10 +183,22 @@ impl NameIndex {
                 let m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
                 let after = skip_ws(text, m.end, run.limit);
-                let subject = run.initial
-                    && at == run.start
-                    && char_at(text, after)
-                        .is_some_and(|c| c == ',' || c == '(' || c.is_lowercase());
+                let next = char_at(text, after);
+                let subject = if run.initial {
+                    at == run.start
+                        && next.is_some_and(|c| c == ',' || c == '(' || c.is_lowercase())
+                } else {
+                    // `Warga Desa Sukamaju, Tini Suryani, masih mengungsi`: the apposition
+                    // right after the sentence's first phrase.
+                    let b = skip_ws_back(text, at, run.para_start);
+                    let from = floor_boundary(text, b.saturating_sub(200).max(run.para_start));
+                    let lead = text.get(from..b).unwrap_or("");
+                    let sentence = lead.rfind(['.', '!', '?']).map_or(lead, |k| &lead[k + 1..]);
+                    next == Some(',')
+                        && char_before(text, b) == Some(',')
+                        && sentence.matches(',').count() == 1
+                        && (from == run.para_start || sentence.len() < lead.len())
+                };
                 let name = &text[s..e];
                 let tokens = name_tokens(name);
                 (tokens.len() >= 2 || m.role.is_some()).then(|| NameEntry {
@@ -301,7 +314,14 @@ impl NameIndex {
         (lo..hi)
             .rev()
             .take(MAX_CANDIDATES)
-            .filter(|&i| self.runs[i].initial)
             .find_map(|i| self.entry(lex, text, known, i).filter(|e| e.subject))
     }
+}
+
+/// `pos` moved back to a char boundary.
+fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    while pos > 0 && !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
 }
