@@ -95,6 +95,10 @@ def machine() -> dict[str, str]:
         cores = len(os.sched_getaffinity(0))
     except AttributeError:
         cores = os.cpu_count() or 0
+    try:
+        load = Path("/proc/loadavg").read_text().split()[0]
+    except OSError:
+        load = "unknown"
     rustc = subprocess.run(["rustc", "-V"], capture_output=True, text=True).stdout.strip()
     from importlib.metadata import version
 
@@ -107,6 +111,7 @@ def machine() -> dict[str, str]:
         "spacy": version("spacy"),
         "flashtext": version("flashtext"),
         "justext": version("justext"),
+        "load": load,
         "date": dt.datetime.now(dt.timezone.utc).strftime("%Y-%m-%d %H:%M UTC"),
     }
 
@@ -376,7 +381,8 @@ def report(info: dict, command: str, warta: dict, peer: dict, cli: dict | None, 
         "## Warta and its peers",
         "",
         f"- Date: {info['date']}",
-        f"- Machine: {info['cpu']}, {info['nproc']} cores available (nproc), {info['os']}",
+        f"- Machine: {info['cpu']}, {info['nproc']} cores available (nproc), {info['os']}; "
+        f"1-minute load average {info['load']} when the run started",
         f"- Software: {info['rustc']}; Python {info['python']}, spaCy {info['spacy']}, "
         f"flashtext {info['flashtext']}, jusText {info['justext']}",
         f"- Command: `{command}`",
