@@ -18,7 +18,9 @@
 //!
 //! Each figure is the median of `--reps` timed repetitions (7 by default, 3 with `--quick`)
 //! after a warm-up run; a repetition repeats the work until it lasts at least 0.3 s (0.1 s with
-//! `--quick`). MB means 10^6 bytes of input text. Everything runs on the calling thread.
+//! `--quick`). MB means 10^6 bytes of input text. Everything runs on the calling thread. Beside
+//! the wall-clock rates, the rate per second of the thread's CPU time over all repetitions
+//! (`/proc/thread-self/stat`, 10 ms ticks) shows what a busy machine hides.
 //! Gazetteer memory is read from `VmRSS` / `VmHWM` of `/proc/self/status` (Linux only; the peak
 //! is reset through `/proc/self/clear_refs` before each build).
 //!
@@ -119,6 +121,9 @@ struct Stat {
     bytes: usize,
     iters: u64,
     rates: Vec<f64>,
+    /// MB per second of this thread's CPU time over all the timed repetitions: unlike the
+    /// wall-clock rates, it hardly moves when other processes compete for the cores.
+    cpu_rate: Option<f64>,
 }
 
 impl Stat {
@@ -155,6 +160,7 @@ impl Stat {
             "min_mb_s": self.min(),
             "max_mb_s": self.max(),
             "ns_per_byte": self.ns_per_byte(),
+            "cpu_mb_s": self.cpu_rate,
         })
     }
 }
@@ -181,17 +187,39 @@ fn measure(bytes: usize, reps: usize, min_time: Duration, mut work: impl FnMut()
         iters = ((iters as f64) * factor).ceil() as u64;
         elapsed = run(&mut work, iters);
     }
+    let cpu_before = thread_cpu_ticks();
     let rates = (0..reps)
         .map(|_| {
             let t = run(&mut work, iters).as_secs_f64().max(1e-9);
             (bytes as f64) * (iters as f64) / t / 1e6
         })
         .collect();
+    let cpu_rate = match (cpu_before, thread_cpu_ticks()) {
+        (Some(a), Some(b)) if b > a => {
+            let seconds = (b - a) as f64 / USER_HZ;
+            Some((bytes as f64) * (iters as f64) * (reps as f64) / seconds / 1e6)
+        }
+        _ => None,
+    };
     Stat {
         bytes,
         iters,
         rates,
+        cpu_rate,
     }
+}
+
+/// Clock ticks per second of the times in `/proc` (`USER_HZ`, 100 on Linux).
+const USER_HZ: f64 = 100.0;
+
+/// User + system CPU time of the calling thread in clock ticks, from `/proc/thread-self/stat`.
+fn thread_cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let mut fields = after_name.split(' ').skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(utime + stime)
 }
 
 /// `VmRSS` and `VmHWM` of this process in kB, when `/proc` has them.
@@ -536,44 +564,53 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         corpus.len()
     );
     println!();
-    println!("| stage | input | MB/s median | min | max |");
-    println!("|---|---|---:|---:|---:|");
+    let cpu = |stat: &Stat| {
+        stat.cpu_rate
+            .map_or("n/a".to_owned(), |r| format!("{r:.2}"))
+    };
+    println!("| stage | input | MB/s median | min | max | MB/s of CPU time |");
+    println!("|---|---|---:|---:|---:|---:|");
     for r in &rows {
         println!(
-            "| {} | {} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {} |",
             r.what,
             r.input,
             r.stat.median(),
             r.stat.min(),
-            r.stat.max()
+            r.stat.max(),
+            cpu(&r.stat)
         );
     }
-    println!();
-    println!("| gazetteer | build ms | retained RSS MB | peak during build MB |");
-    println!("|---|---:|---:|---:|");
-    let mb = |kb: Option<u64>| kb.map_or("n/a".to_owned(), |k| format!("{:.1}", k as f64 / 1024.0));
-    for b in &built {
-        let list = match b.names {
-            0 => "default list".to_owned(),
-            n => format!("default list + {n} names"),
-        };
-        println!(
-            "| {list} | {:.1} | {} | {} |",
-            b.build.as_secs_f64() * 1e3,
-            mb(b.retained_kb),
-            mb(b.peak_kb)
-        );
+    if !built.is_empty() {
+        println!();
+        println!("| gazetteer | build ms | retained RSS MB | peak during build MB |");
+        println!("|---|---:|---:|---:|");
+        let mb =
+            |kb: Option<u64>| kb.map_or("n/a".to_owned(), |k| format!("{:.1}", k as f64 / 1024.0));
+        for b in &built {
+            let list = match b.names {
+                0 => "default list".to_owned(),
+                n => format!("default list + {n} names"),
+            };
+            println!(
+                "| {list} | {:.1} | {} | {} |",
+                b.build.as_secs_f64() * 1e3,
+                mb(b.retained_kb),
+                mb(b.peak_kb)
+            );
+        }
     }
     println!();
-    println!("| whole pipeline on | bytes | MB/s median | ns/B |");
-    println!("|---|---:|---:|---:|");
+    println!("| whole pipeline on | bytes | MB/s median | ns/B | MB/s of CPU time |");
+    println!("|---|---:|---:|---:|---:|");
     for r in &scaling {
         println!(
-            "| {} | {} | {:.2} | {:.3} |",
+            "| {} | {} | {:.2} | {:.3} | {} |",
             r.id,
             r.stat.bytes,
             r.stat.median(),
-            r.stat.ns_per_byte()
+            r.stat.ns_per_byte(),
+            cpu(&r.stat)
         );
     }
     Ok(())
