@@ -29,22 +29,34 @@
 //!   wins and, at equal start, the longest (`Korea Selatan` beats `Korea`). A longer candidate
 //!   that fails a rule never hides a shorter valid one.
 //! - **Case and diacritics.** Matching is Unicode case-insensitive and diacritic-insensitive
-//!   (`Erdoğan` = `Erdogan` = `ERDOGAN`), except for *case-sensitive* aliases, which match
-//!   only as written or written all in capitals. An alias is case-sensitive when it has at
-//!   most 4 letters, at least one, and no lowercase letter (`AS`, `PAN`, `KPK`, `PDI-P`,
-//!   `G20`), or when it is written with a leading `=` in the list (`=Bali`, `=Solo`, `=Antara`:
-//!   names that are also common words). A leading `~` forces case-insensitivity (`~NATO` would
-//!   also match `Nato`). The markers are stripped from the alias reported.
+//!   (`Erdoğan` = `Erdogan` = `ERDOGAN`), with three rules:
+//!   1. *short acronyms are case-sensitive*: an alias with 1 to 4 letters and no lowercase
+//!      letter (`AS`, `PAN`, `KPK`, `PDI-P`, `G20`) matches only as written, so `as` and `As`
+//!      are not the United States;
+//!   2. *`=` aliases are case-sensitive*: written with a leading `=` in the list (`=Bali`,
+//!      `=Solo`, `=Antara`: names that are also common words), an alias matches only as
+//!      written or all in capitals (`Bali`, `BALI`, not `bali`);
+//!   3. *an all-lowercase occurrence never matches a capitalised alias* (`korea selatan`,
+//!      `antara`, `bulan`): in edited news it is nearly always a common word. Any other case
+//!      matches (`KOREA SELATAN`, `Korea selatan`). Aliases written all in lowercase in the
+//!      list (`virus corona`) match any case; [`GazetteerBuilder::lowercase_text`] turns the
+//!      rule off.
+//!
+//!   A leading `~` makes an alias fully case-insensitive, overriding all three (`~NATO` also
+//!   matches `Nato` and `nato`). The markers are stripped from the alias reported.
 //! - **Whitespace.** Any run of whitespace (spaces, NBSP, tabs, line breaks) inside a name
 //!   matches any other; zero-width joiners and soft hyphens inside a word are ignored.
 //! - **Clitics.** A case-insensitive alias ending in a letter also matches when the enclitic
-//!   `-nya`, `-ku` or `-mu` is glued to it (`Jokowinya`, `Indonesiaku`); the span covers the
-//!   name only. Case-sensitive aliases (acronyms, `=` words) never take a glued clitic
-//!   (`PANnya` yields nothing). Written with a hyphen (`Jokowi-nya`), the name is a token anyway.
+//!   `-nya`, `-ku` or `-mu` is glued to it and the word is capitalised in the text
+//!   (`Jokowinya`, `Indonesiaku`); the span covers the name only. A lowercase word never
+//!   matches this way (`antaranya` is not `Antara` + `-nya`), and case-sensitive aliases
+//!   (acronyms, `=` words) never take a glued clitic (`PANnya` yields nothing). Written with a
+//!   hyphen (`Jokowi-nya`), the name is a token anyway.
 //! - **Duplicates.** When two entities have aliases that fold to the same key, the entity
 //!   added *later* keeps the alias (so a user list added after the default list overrides it);
 //!   every such collision is reported by [`GazetteerBuilder::duplicates`] and
-//!   [`Gazetteer::duplicates`].
+//!   [`Gazetteer::duplicates`]. An entity added with the id of an earlier one replaces it
+//!   (all its aliases) silently.
 //!
 //! # List formats
 //!
@@ -64,6 +76,7 @@ use std::collections::BTreeMap;
 use std::sync::Arc;
 
 pub use builder::{Duplicate, GazetteerBuilder};
+pub use fold::fold_key;
 pub use link::{PersonName, link_document};
 pub use matcher::Gazetteer;
 pub use warta_tokenize::Span;
