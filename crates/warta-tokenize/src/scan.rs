@@ -244,10 +244,7 @@ impl<'a> Scanner<'a> {
             if n.start == n.end || n.upper > 0 || n.other > 0 {
                 return false;
             }
-            if labels > 0 && self.is_tld(n) {
-                return true;
-            }
-            if labels == 0 && self.is_tld(n) {
+            if self.is_tld(n) {
                 return true;
             }
             labels += 1;
