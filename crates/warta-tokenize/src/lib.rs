@@ -7,6 +7,22 @@
 //! `19/2/2022`), outlets (`MISTAR.ID`, `KOMPAS.com`), URLs, e-mail, hashtags, mentions and emoji.
 //! Clitics are analysed into syntactic words as in UD Indonesian (`katanya` = `kata` + `nya`).
 //!
+//! Conventions follow UD Indonesian (GSD, CSUI) where they are consistent:
+//! - the currency is its own token (`Rp1.500.000` = `Rp` + `1.500.000`), number ranges are split
+//!   (`19-21`), two capitalised words joined by a hyphen are split (`Januari-September`,
+//!   `RI-Jepang`), as are two words joined by a slash (`MPR/DPR`) and `-nya` after a hyphen
+//!   (`APBD-nya` = `APBD` + `-` + `nya`); dates (`19/2/2022`) and references (`S/A`) stay whole;
+//! - an abbreviation's period is a token of its own (`Dr` + `.`, as in GSD; see
+//!   [`TokenizerBuilder::attach_abbreviation_period`]), dotted abbreviations stay whole
+//!   (`S.H.`, `a.n.`); sentence splitting knows the abbreviations either way;
+//! - `-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu` and `ku-`, `kau-` are split off, except in
+//!   lexicalised words (`akhirnya`, `sebelumnya`, `walaupun`, `adalah`, `sekolah`, `tanya`).
+//!
+//! Sentences end at `.`, `!`, `?`, `…` (with the closing quotes and brackets that follow) when
+//! the next word is not lower case, never after a title abbreviation (`Jl.`, `Prof.`, an
+//! initial `R.`), at a blank line, and at a line break unless the next line starts in lower case
+//! (a headline without final punctuation is a sentence).
+//!
 //! ```
 //! use warta_tokenize::{TokenKind, Tokenizer};
 //! let text = "“Kami siap,” katanya di KOMPAS.com. Dr. Budi tiba pukul 10.30 WIB.";
