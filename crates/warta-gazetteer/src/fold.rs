@@ -179,12 +179,27 @@ impl Folded {
 }
 
 /// A very cheap hash of a token for the first-token filter: its first 8 bytes and length.
+/// `buf[start..start + len]` are the token's bytes.
 #[inline]
-pub(crate) fn quick_hash(bytes: &[u8]) -> u64 {
-    let mut w = [0u8; 8];
-    let n = bytes.len().min(8);
-    w[..n].copy_from_slice(&bytes[..n]);
-    (u64::from_le_bytes(w) ^ ((bytes.len() as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+pub(crate) fn quick_hash(buf: &[u8], start: usize, len: usize) -> u64 {
+    let w = match buf.get(start..start + 8) {
+        // Read 8 bytes at once and keep the token's.
+        Some(b) => {
+            let w = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            if len >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut w = [0u8; 8];
+            let n = len.min(8);
+            w[..n].copy_from_slice(&buf[start..start + n]);
+            u64::from_le_bytes(w)
+        }
+    };
+    (w ^ ((len as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// A fast 64-bit hash of a token's folded bytes (FxHash-style over 8-byte words).

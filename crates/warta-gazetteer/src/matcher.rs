@@ -108,12 +108,9 @@ impl Gazetteer {
         for a in &aliases {
             folded.fold(&a.alias);
             hashes.extend(folded.tokens.iter().map(|t| hash_bytes(folded.bytes(t))));
-            quick.push(
-                folded
-                    .tokens
-                    .first()
-                    .map_or(0, |t| quick_hash(folded.bytes(t))),
-            );
+            quick.push(folded.tokens.first().map_or(0, |t| {
+                quick_hash(&folded.buf, t.fstart as usize, (t.fend - t.fstart) as usize)
+            }));
             bounds.push(hashes.len());
         }
         if hashes.len() >= (u32::MAX / 2) as usize {
@@ -321,13 +318,14 @@ impl Gazetteer {
             let t = &toks[i];
             // (last token, clitic stripped, alias) of the longest valid candidate at `i`.
             let mut best: Option<(usize, bool, u32)> = None;
-            let bytes = folded.bytes(t);
             let stripped = |t: &Token| {
                 let b = folded.bytes(t);
                 &b[..b.len() - t.clitic as usize]
             };
-            if self.maybe_first(quick_hash(bytes))
-                || (t.clitic > 0 && self.maybe_first(quick_hash(stripped(t))))
+            let (start, len) = (t.fstart as usize, (t.fend - t.fstart) as usize);
+            if self.maybe_first(quick_hash(&folded.buf, start, len))
+                || (t.clitic > 0
+                    && self.maybe_first(quick_hash(&folded.buf, start, len - t.clitic as usize)))
             {
                 let mut node = 0;
                 let stop = n.min(i + self.max_depth);
