@@ -8,7 +8,9 @@
 //! keeps the longest valid one. Boundaries are therefore part of the matching: a candidate
 //! is made of whole tokens by construction, and a longer candidate that fails a check never
 //! hides a shorter valid one at the same start or one starting inside it. The cost is one
-//! filter probe per token plus one table probe per trie step: linear in the text.
+//! filter probe per token plus one table probe per trie step: linear in the text. A 64-bit
+//! hash collision between two different tokens can only propose a candidate, which the exact
+//! byte comparison then rejects.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
