@@ -4,6 +4,8 @@
 # matched on the dev split; exact-span precision/recall/F1 per type, side by side.
 #
 #   scripts/ner-compare.sh            (from the repository root; needs ../shared)
+#   TRAIN=../shared/data/ner/nergrit-train.txt DEV=../shared/data/ner/nergrit-valid.txt \
+#       scripts/ner-compare.sh        (the same on another BIO set)
 #
 # Builds `warta` in release mode, installs spaCy 3.8 into target/ner-venv on first use
 # (PyPI), and runs ../shared/eval/ner_eval.py twice.
@@ -11,8 +13,8 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 
 SHARED=${SHARED:-../shared}
-TRAIN=$SHARED/data/ner/idner-train.txt
-DEV=$SHARED/data/ner/idner-dev.txt
+TRAIN=${TRAIN:-$SHARED/data/ner/idner-train.txt}
+DEV=${DEV:-$SHARED/data/ner/idner-dev.txt}
 EVAL=$SHARED/eval/ner_eval.py
 VENV=target/ner-venv
 
@@ -35,7 +37,7 @@ spacy=$("$VENV/bin/python" "$EVAL" "$TRAIN" "$DEV" --spacy)
 python3 - "$warta" "$spacy" <<'PY'
 import json, sys
 w, s = json.loads(sys.argv[1]), json.loads(sys.argv[2])
-print(f"list: {w['list_names']} names from {sys.argv[0] and 'idner-train'}, {w['docs']} dev documents of 20 sentences")
+print(f"list: {w['list_names']} names from the train split; {w['docs']} test documents of 20 sentences")
 print(f"{'type':<5} {'Warta P':>8} {'R':>7} {'F1':>7}   {'spaCy P':>8} {'R':>7} {'F1':>7}")
 for t in ("PER", "ORG", "LOC", "ALL"):
     a, b = w[t], s[t]

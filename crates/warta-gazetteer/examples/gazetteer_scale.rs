@@ -6,13 +6,17 @@
 //!
 //! `CORPUS.jsonl` holds one JSON object per line with a `"text"` field (news articles, e.g.
 //! `../shared/data/pfsa/dev.jsonl`); it is the text matched. For each size `N` (default
-//! `10000 100000 1000000`) a list of `N` entities is built: half are capitalised 1–3 word
+//! `10000 100000 1000000`) a list of `N` entities is built (all synthetic with `--synthetic`,
+//! the few real matches then come from the default list mix): half are capitalised 1–3 word
 //! sequences taken from the corpus itself, not sentence-initial (so many of them match), the rest are synthetic
-//! Indonesian-looking names; every entity has the default list's type mix and one alias.
+//! Indonesian-looking names; every entity has one alias (the name plus a synthetic word), and
+//! the embedded default list is added too.
 //! Prints build time, the matcher's own estimate of its heap size, the process peak RSS
 //! (`VmHWM`, Linux), the number of mentions per pass and the throughput on one thread, per CPU
 //! second over at least 2 s of passes (robust on a busy machine) and for the best pass by
-//! the wall clock.
+//! the wall clock. Two calibration lines first give the speed of plain `std` passes over the
+//! same text on the same machine at the same time (`str::to_lowercase`,
+//! `split_whitespace().count()`), to read the figures on a busy or slow machine.
 
 use std::time::Instant;
 
@@ -106,11 +110,13 @@ fn corpus_names(texts: &[String], limit: usize) -> Vec<String> {
 fn main() {
     let mut args = std::env::args().skip(1);
     let Some(corpus) = args.next() else {
-        eprintln!("usage: gazetteer_scale CORPUS.jsonl [N ...]");
+        eprintln!("usage: gazetteer_scale CORPUS.jsonl [--synthetic] [N ...]");
         std::process::exit(2);
     };
+    let rest: Vec<String> = args.collect();
+    let synthetic = rest.iter().any(|a| a == "--synthetic");
     let sizes: Vec<usize> = {
-        let s: Vec<usize> = args.filter_map(|a| a.parse().ok()).collect();
+        let s: Vec<usize> = rest.iter().filter_map(|a| a.parse().ok()).collect();
         if s.is_empty() {
             vec![10_000, 100_000, 1_000_000]
         } else {
@@ -129,16 +135,41 @@ fn main() {
         texts.len(),
         bytes as f64 / 1e6
     );
+    // Calibration on the same machine: how fast plain std text passes run right now.
+    for (what, f) in [
+        (
+            "str::to_lowercase",
+            (|t: &str| t.to_lowercase().len()) as fn(&str) -> usize,
+        ),
+        ("str::split_whitespace().count()", |t: &str| {
+            t.split_whitespace().count()
+        }),
+    ] {
+        let (mut passes, cpu0, mut sink) = (0, thread_cpu_seconds(), 0);
+        while passes < 3 || thread_cpu_seconds() - cpu0 < 1.0 {
+            sink += texts.iter().map(|t| f(t)).sum::<usize>();
+            passes += 1;
+        }
+        let cpu = (thread_cpu_seconds() - cpu0) / passes as f64;
+        println!(
+            "calibration: {what} {:.1} MB/s per CPU second ({sink} units)",
+            bytes as f64 / 1e6 / cpu
+        );
+    }
     let types = ["PER", "ORG", "LOC", "GPE"];
     for n in sizes {
         let mut rng = Rng(0x9E37_79B9_7F4A_7C15 ^ n as u64);
-        let mut names = corpus_names(&texts, n / 2);
+        let mut names = if synthetic {
+            Vec::new()
+        } else {
+            corpus_names(&texts, n / 2)
+        };
         while names.len() < n {
             let words = 1 + rng.below(3);
             let name: Vec<String> = (0..words).map(|_| synthetic_word(&mut rng)).collect();
             names.push(name.join(" "));
         }
-        let mut builder = GazetteerBuilder::new();
+        let mut builder = GazetteerBuilder::new().with_default_list();
         for (i, name) in names.iter().enumerate() {
             let t = types[i % types.len()];
             let alias = format!("{} {}", name, synthetic_word(&mut rng));

@@ -360,6 +360,7 @@ impl GazetteerBuilder {
         let mut resolved: Vec<Resolved> = Vec::with_capacity(self.entities.len() * 2);
         let mut by_key: HashMap<String, usize> = HashMap::with_capacity(self.entities.len() * 2);
         let mut duplicates = Vec::new();
+        let mut types: HashMap<String, Arc<str>> = HashMap::new();
         // An id defined again later is a redefinition: only the last definition counts.
         let ids: Vec<String> = self
             .entities
@@ -391,10 +392,28 @@ impl GazetteerBuilder {
             let id = id.clone();
             let entity = u32::try_from(infos.len())
                 .map_err(|_| Error::Build("more than 4 billion entities".into()))?;
+            // Types are few: share one allocation per type.
+            let entity_type = match types.get(e.entity_type.trim()) {
+                Some(t) => Arc::clone(t),
+                None => {
+                    let t: Arc<str> = Arc::from(e.entity_type.trim());
+                    types.insert(e.entity_type.trim().to_string(), Arc::clone(&t));
+                    t
+                }
+            };
+            let canonical: Arc<str> = Arc::from(e.canonical.trim());
+            // The alias text shares the canonical name's allocation when they are equal.
+            let share = |alias: &str| -> Arc<str> {
+                if alias == &*canonical {
+                    Arc::clone(&canonical)
+                } else {
+                    Arc::from(alias)
+                }
+            };
             infos.push(EntityInfo {
                 id: Arc::from(id.as_str()),
-                entity_type: Arc::from(e.entity_type.trim()),
-                canonical: Arc::from(e.canonical.trim()),
+                entity_type,
+                canonical: Arc::clone(&canonical),
                 attributes: e.attributes.clone(),
             });
             let names =
@@ -423,7 +442,7 @@ impl GazetteerBuilder {
                         resolved[i] = Resolved {
                             key,
                             entity,
-                            alias: Arc::from(alias),
+                            alias: share(alias),
                             mode,
                         };
                     }
@@ -432,7 +451,7 @@ impl GazetteerBuilder {
                         resolved.push(Resolved {
                             key,
                             entity,
-                            alias: Arc::from(alias),
+                            alias: share(alias),
                             mode,
                         });
                     }

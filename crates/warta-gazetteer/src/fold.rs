@@ -15,7 +15,7 @@
 //!
 //! In keys (see [`fold_key`]) tokens are joined by one space.
 
-/// A token of the folded text: its folded bytes, its original span and hashes.
+/// A token of the folded text: its folded bytes and its original span.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
     /// Folded bytes: `buf[fstart..fend]`.
@@ -26,8 +26,8 @@ pub(crate) struct Token {
     pub ostart: u32,
     /// End of the original span.
     pub oend: u32,
-    /// Hash of the folded bytes.
-    pub hash: u64,
+    /// True when the original token has an uppercase letter.
+    pub upper: bool,
     /// Length in bytes of a glued clitic (`-nya`, `-ku`, `-mu`) the token ends with, 0 when
     /// none.
     pub clitic: u8,
@@ -42,6 +42,8 @@ pub(crate) struct Folded {
     pub tokens: Vec<Token>,
     /// Start of the open token in `buf` and in the original text.
     open: Option<(u32, u32)>,
+    /// The open token has an uppercase letter.
+    open_upper: bool,
     /// End of the last character of the open token in the original text.
     open_end: u32,
 }
@@ -52,6 +54,7 @@ impl Folded {
         self.buf.clear();
         self.tokens.clear();
         self.open = None;
+        self.open_upper = false;
         self.buf.reserve(text.len());
         self.tokens.reserve(text.len() / 6 + 1);
         let bytes = text.as_bytes();
@@ -59,27 +62,31 @@ impl Folded {
         while i < bytes.len() {
             let b = bytes[i];
             if b < 0x80 {
-                match CLASS[b as usize] {
-                    C_WORD => {
-                        if self.open.is_none() {
-                            self.open = Some((self.buf.len() as u32, i as u32));
-                        }
-                        // The whole ASCII word at once.
-                        let mut j = i + 1;
-                        while j < bytes.len()
-                            && bytes[j] < 0x80
-                            && CLASS[bytes[j] as usize] == C_WORD
-                        {
-                            j += 1;
-                        }
-                        self.buf
-                            .extend(bytes[i..j].iter().map(u8::to_ascii_lowercase));
-                        self.open_end = j as u32;
-                        i = j;
-                        continue;
+                if LOWER[b as usize] != 0 {
+                    if self.open.is_none() {
+                        self.open = Some((self.buf.len() as u32, i as u32));
                     }
-                    C_SPACE => self.close(),
-                    _ => self.symbol(i, i + 1, b as char),
+                    // The whole ASCII word at once (LOWER is 0 for every other byte).
+                    let mut j = i;
+                    let mut upper = false;
+                    while let Some(&b) = bytes.get(j) {
+                        let l = LOWER[b as usize];
+                        if l == 0 {
+                            break;
+                        }
+                        upper |= l != b;
+                        self.buf.push(l);
+                        j += 1;
+                    }
+                    self.open_upper |= upper;
+                    self.open_end = j as u32;
+                    i = j;
+                    continue;
+                }
+                if CLASS[b as usize] == C_SPACE {
+                    self.close();
+                } else {
+                    self.symbol(i, i + 1, b as char);
                 }
                 i += 1;
                 continue;
@@ -100,7 +107,6 @@ impl Folded {
         };
         let fend = self.buf.len() as u32;
         let bytes = &self.buf[fstart as usize..];
-        let hash = hash_bytes(bytes);
         let clitic = match bytes {
             [.., b'n', b'y', b'a'] if bytes.len() > 4 => 3,
             [.., b'k' | b'm', b'u'] if bytes.len() > 3 => 2,
@@ -111,7 +117,7 @@ impl Folded {
             fend,
             ostart,
             oend: self.open_end,
-            hash,
+            upper: std::mem::take(&mut self.open_upper),
             clitic,
         });
     }
@@ -138,6 +144,7 @@ impl Folded {
             if self.open.is_none() {
                 self.open = Some((self.buf.len() as u32, start as u32));
             }
+            self.open_upper |= c.is_uppercase();
             for l in c.to_lowercase() {
                 if is_combining(l) {
                     continue;
@@ -169,6 +176,30 @@ impl Folded {
     pub fn bytes(&self, t: &Token) -> &[u8] {
         &self.buf[t.fstart as usize..t.fend as usize]
     }
+}
+
+/// A very cheap hash of a token for the first-token filter: its first 8 bytes and length.
+/// `buf[start..start + len]` are the token's bytes.
+#[inline]
+pub(crate) fn quick_hash(buf: &[u8], start: usize, len: usize) -> u64 {
+    let w = match buf.get(start..start + 8) {
+        // Read 8 bytes at once and keep the token's.
+        Some(b) => {
+            let w = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
+            if len >= 8 {
+                w
+            } else {
+                w & ((1u64 << (8 * len)) - 1)
+            }
+        }
+        None => {
+            let mut w = [0u8; 8];
+            let n = len.min(8);
+            w[..n].copy_from_slice(&buf[start..start + n]);
+            u64::from_le_bytes(w)
+        }
+    };
+    (w ^ ((len as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
 }
 
 /// A fast 64-bit hash of a token's folded bytes (FxHash-style over 8-byte words).
@@ -216,6 +247,20 @@ pub fn fold_key(alias: &str) -> String {
     }
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// Lowercase of ASCII letters and digits, 0 for every other byte.
+static LOWER: [u8; 256] = {
+    let mut t = [0u8; 256];
+    let mut i = 0;
+    while i < 128 {
+        let b = i as u8;
+        if b.is_ascii_alphanumeric() {
+            t[i] = b.to_ascii_lowercase();
+        }
+        i += 1;
+    }
+    t
+};
 
 const C_SPACE: u8 = 0;
 const C_WORD: u8 = 1;

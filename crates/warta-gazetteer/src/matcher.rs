@@ -8,13 +8,15 @@
 //! keeps the longest valid one. Boundaries are therefore part of the matching: a candidate
 //! is made of whole tokens by construction, and a longer candidate that fails a check never
 //! hides a shorter valid one at the same start or one starting inside it. The cost is one
-//! filter probe per token plus one table probe per trie step: linear in the text.
+//! filter probe per token plus one table probe per trie step: linear in the text. A 64-bit
+//! hash collision between two different tokens can only propose a candidate, which the exact
+//! byte comparison then rejects.
 
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::builder::Duplicate;
-use crate::fold::{Folded, Token, hash_bytes, is_combining};
+use crate::fold::{Folded, Token, hash_bytes, is_combining, quick_hash};
 use crate::{Error, Mention, Span};
 
 /// Per-entity data shared by its mentions.
@@ -66,7 +68,7 @@ pub struct Gazetteer {
     roots: Vec<Slot>,
     /// Trie edges below the first token: (parent, token hash) -> child.
     table: Vec<Slot>,
-    /// Bit filter of the hashes of first tokens.
+    /// Bit filter of the quick hashes (`fold::quick_hash`) of first tokens.
     first: Vec<u64>,
     /// Alias ending at each node (`NONE` when none); node 0 is the root.
     terminal: Vec<u32>,
@@ -102,11 +104,15 @@ impl Gazetteer {
         // Token hashes of every alias, flat.
         let mut folded = Folded::default();
         let mut hashes: Vec<u64> = Vec::new();
+        let mut quick: Vec<u64> = Vec::with_capacity(aliases.len());
         let mut bounds: Vec<usize> = Vec::with_capacity(aliases.len() + 1);
         bounds.push(0);
         for a in &aliases {
             folded.fold(&a.alias);
-            hashes.extend(folded.tokens.iter().map(|t| t.hash));
+            hashes.extend(folded.tokens.iter().map(|t| hash_bytes(folded.bytes(t))));
+            quick.push(folded.tokens.first().map_or(0, |t| {
+                quick_hash(&folded.buf, t.fstart as usize, (t.fend - t.fstart) as usize)
+            }));
             bounds.push(hashes.len());
         }
         if hashes.len() >= (u32::MAX / 2) as usize {
@@ -123,10 +129,10 @@ impl Gazetteer {
         let mut max_depth = 0;
         for (a, w) in bounds.windows(2).enumerate() {
             let toks = &hashes[w[0]..w[1]];
-            let Some(&h0) = toks.first() else {
+            if toks.is_empty() {
                 continue;
-            };
-            let bit = (h0 >> 32) as usize & (first_bits - 1);
+            }
+            let bit = (quick[a] >> 32) as usize & (first_bits - 1);
             first[bit / 64] |= 1 << (bit % 64);
             max_depth = max_depth.max(toks.len());
             let mut node = 0u32;
@@ -314,22 +320,27 @@ impl Gazetteer {
             let t = &toks[i];
             // (last token, clitic stripped, alias) of the longest valid candidate at `i`.
             let mut best: Option<(usize, bool, u32)> = None;
-            let chash = |t: &Token| {
-                hash_bytes(&folded.bytes(t)[..(t.fend - t.fstart - t.clitic as u32) as usize])
+            let stripped = |t: &Token| {
+                let b = folded.bytes(t);
+                &b[..b.len() - t.clitic as usize]
             };
-            if self.maybe_first(t.hash) || (t.clitic > 0 && self.maybe_first(chash(t))) {
+            let (start, len) = (t.fstart as usize, (t.fend - t.fstart) as usize);
+            if self.maybe_first(quick_hash(&folded.buf, start, len))
+                || (t.clitic > 0
+                    && self.maybe_first(quick_hash(&folded.buf, start, len - t.clitic as usize)))
+            {
                 let mut node = 0;
                 let stop = n.min(i + self.max_depth);
                 for (j, tj) in toks.iter().enumerate().take(stop).skip(i) {
                     if tj.clitic > 0
-                        && let Some(a) = self.alias_at(node, chash(tj))
+                        && let Some(a) = self.alias_at(node, hash_bytes(stripped(tj)))
                         && self.aliases[a as usize].clitics
                         && starts_upper(piece, t)
                         && self.accept(&folded, piece, i, j, true, a)
                     {
                         best = Some((j, true, a));
                     }
-                    let Some(c) = self.child(node, tj.hash) else {
+                    let Some(c) = self.child(node, hash_bytes(folded.bytes(tj))) else {
                         break;
                     };
                     node = c;
@@ -396,6 +407,9 @@ impl Gazetteer {
     ) -> bool {
         let info = &self.aliases[a as usize];
         let toks = &folded.tokens[i..=j];
+        if matches!(info.case, CaseRule::NotLowercase) && !toks.iter().any(|t| t.upper) {
+            return false;
+        }
         let mut key = info.key.split(|&b| b == b' ');
         for (k, t) in toks.iter().enumerate() {
             let mut bytes = folded.bytes(t);
@@ -410,11 +424,7 @@ impl Gazetteer {
             return false;
         }
         match &info.case {
-            CaseRule::Insensitive => true,
-            CaseRule::NotLowercase => {
-                let span = Self::span(piece, &folded.tokens, i, j, clitic);
-                piece[span.start..span.end].chars().any(char::is_uppercase)
-            }
+            CaseRule::Insensitive | CaseRule::NotLowercase => true,
             CaseRule::Sensitive { upper } => {
                 let span = Self::span(piece, &folded.tokens, i, j, clitic);
                 let surface = &piece[span.start..span.end];
