@@ -539,7 +539,7 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
         self.last_org.set(m.org);
-        if self.lex.media.contains(&norm(&text[m.start..m.end])) {
+        if with_lower(&text[m.start..m.end], |l| self.lex.media.contains(l)) {
             return None;
         }
         if m.pronoun {
@@ -718,7 +718,7 @@ impl<'a> Doc<'a> {
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
         if let Some(w) = next_word(text, sent, end)
-            && SOURCE_OPENERS.contains(&norm(w.str(text)).as_str())
+            && with_lower(w.str(text), |l| SOURCE_OPENERS.contains(&l))
             && let Some(s) = self.outlet_after(w.end, end)
         {
             return Some(s);
@@ -729,8 +729,8 @@ impl<'a> Doc<'a> {
             let Some(w) = next_word(text, skip_punct(text, p, end), end) else {
                 break;
             };
-            let lw = norm(w.str(text));
-            if lw == "kepada" {
+            let lw = w.str(text);
+            if lw.eq_ignore_ascii_case("kepada") {
                 let n = next_word(text, w.end, end)?;
                 let ns = n.str(text);
                 if matches!(
@@ -743,10 +743,9 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
-            if matches!(
-                lw.as_str(),
-                "dilansir" | "dikutip" | "melansir" | "mengutip"
-            ) {
+            if with_lower(lw, |l| {
+                matches!(l, "dilansir" | "dikutip" | "melansir" | "mengutip")
+            }) {
                 return self.outlet_after(w.end, end);
             }
             if matches!(
@@ -778,7 +777,7 @@ impl<'a> Doc<'a> {
                 }
                 return Some(text[w.start..last.end].to_string());
             }
-            if !SOURCE_FILLERS.contains(&norm(s).as_str()) {
+            if !with_lower(s, |l| SOURCE_FILLERS.contains(&l)) {
                 return None;
             }
             p = w.end;
