@@ -399,8 +399,25 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
+        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
+        let inner = &text[q.inner_start..q.inner_end];
+        let words = inner.split_whitespace().count();
+        let ends_like_speech = inner
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
+        let before_mark = skip_ws_back(text, b, clause);
+        let before_mark = match char_before(text, before_mark) {
+            Some(',' | ':') if before_mark > clause => before_mark - 1,
+            _ => before_mark,
+        };
+        let titled = prev_word(text, before_mark, clause)
+            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)))
+            || (words >= 2 && !ends_like_speech && title_case(inner));
         // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
-        if b > clause {
+        if b > clause && !titled {
             let lo = cues.partition_point(|c| c.start < clause);
             let hi = cues.partition_point(|c| c.end <= b);
             if let Some(ci) = (lo..hi).rev().find(|&i| {
@@ -419,8 +436,6 @@ impl<'a> Doc<'a> {
             }
         }
         // 4. A paragraph (or sentence) that only continues the previous speaker's quote.
-        let inner = &text[q.inner_start..q.inner_end];
-        let words = inner.split_whitespace().count();
         if let Some(prev) = continuation
             && words >= 2
         {
@@ -434,13 +449,6 @@ impl<'a> Doc<'a> {
             });
         }
         // 5. A whole utterance with no cue; short fragments are scare quotes, titles are names.
-        let titled = prev_word(text, b, clause)
-            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)));
-        let ends_like_speech = inner
-            .trim_end()
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
         let starts_upper = inner
             .trim_start()
             .chars()
@@ -539,7 +547,7 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
         self.last_org.set(m.org);
-        if self.lex.media.contains(&norm(&text[m.start..m.end])) {
+        if with_lower(&text[m.start..m.end], |l| self.lex.media.contains(l)) {
             return None;
         }
         if m.pronoun {
@@ -718,7 +726,7 @@ impl<'a> Doc<'a> {
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
         if let Some(w) = next_word(text, sent, end)
-            && SOURCE_OPENERS.contains(&norm(w.str(text)).as_str())
+            && with_lower(w.str(text), |l| SOURCE_OPENERS.contains(&l))
             && let Some(s) = self.outlet_after(w.end, end)
         {
             return Some(s);
@@ -729,8 +737,8 @@ impl<'a> Doc<'a> {
             let Some(w) = next_word(text, skip_punct(text, p, end), end) else {
                 break;
             };
-            let lw = norm(w.str(text));
-            if lw == "kepada" {
+            let lw = w.str(text);
+            if lw.eq_ignore_ascii_case("kepada") {
                 let n = next_word(text, w.end, end)?;
                 let ns = n.str(text);
                 if matches!(
@@ -743,10 +751,9 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
-            if matches!(
-                lw.as_str(),
-                "dilansir" | "dikutip" | "melansir" | "mengutip"
-            ) {
+            if with_lower(lw, |l| {
+                matches!(l, "dilansir" | "dikutip" | "melansir" | "mengutip")
+            }) {
                 return self.outlet_after(w.end, end);
             }
             if matches!(
@@ -778,13 +785,28 @@ impl<'a> Doc<'a> {
                 }
                 return Some(text[w.start..last.end].to_string());
             }
-            if !SOURCE_FILLERS.contains(&norm(s).as_str()) {
+            if !with_lower(s, |l| SOURCE_FILLERS.contains(&l)) {
                 return None;
             }
             p = w.end;
         }
         None
     }
+}
+
+/// True when most words start with a capital (`Peluncuran Katalog UMKM dan Pelatihan`).
+fn title_case(s: &str) -> bool {
+    let (mut caps, mut all) = (0, 0);
+    for w in s.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        all += 1;
+        if c.is_uppercase() || c.is_numeric() {
+            caps += 1;
+        }
+    }
+    all > 0 && caps * 3 >= all * 2
 }
 
 /// The cue starting exactly at `pos`.

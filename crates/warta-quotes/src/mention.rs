@@ -245,7 +245,7 @@ impl Lexicon {
         if is_acronym(s)
             || s.chars().any(|c| c.is_ascii_digit())
             || s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("kemen"))
-            || (!known.places.is_empty() && known.places.contains(&norm(s)))
+            || (!known.places.is_empty() && with_lower(s, |l| known.places.contains(l)))
         {
             return Some(false);
         }

@@ -82,6 +82,7 @@ impl NameIndex {
     pub(crate) fn build(lex: &Lexicon, text: &str, paragraphs: &[Span]) -> NameIndex {
         let mut idx = NameIndex::default();
         let bytes = text.as_bytes();
+        let mut words = Vec::new();
         for p in paragraphs {
             let mut i = p.start;
             while i < p.end {
@@ -101,11 +102,13 @@ impl NameIndex {
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
                     && !lex.has(first.str(text), flag::STOP | flag::ROLE)
+                    && !with_lower(first.str(text), |l| idx.places.contains(l))
                 {
                     idx.places.insert(norm(first.str(text)));
                 }
                 // Words separated by one space, each starting with an ASCII capital.
-                let mut words = vec![first];
+                words.clear();
+                words.push(first);
                 let mut end = first.end;
                 while end + 1 < p.end && bytes[end] == b' ' && bytes[end + 1].is_ascii_uppercase() {
                     match word_at(text, end + 1, p.end) {
@@ -120,13 +123,19 @@ impl NameIndex {
                     let id = idx.runs.len();
                     for (k, w) in words.iter().enumerate() {
                         let s = w.str(text);
+                        // Organisation and stop words are never name tokens (roles stay: a
+                        // role-only mention is looked up by its last word).
+                        let f = lex.flags(s);
+                        let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
                         with_lower(s, |l| {
-                            if let Some(v) = idx.by_token.get_mut(l) {
-                                if v.last() != Some(&id) {
-                                    v.push(id);
+                            if indexed {
+                                match idx.by_token.get_mut(l) {
+                                    Some(v) if v.last() == Some(&id) => {}
+                                    Some(v) => v.push(id),
+                                    None => {
+                                        idx.by_token.insert(l.to_string(), vec![id]);
+                                    }
                                 }
-                            } else {
-                                idx.by_token.insert(l.to_string(), vec![id]);
                             }
                             if PLACE_MARKERS.contains(&l)
                                 && let Some(n) = words.get(k + 1)
