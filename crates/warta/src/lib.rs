@@ -290,9 +290,11 @@ impl Pipeline {
                 if let Some(speaker) = &mut quote.speaker
                     && speaker.entity_id.is_none()
                 {
+                    // Mentions are sorted and non-overlapping: binary search, not a scan per quote.
+                    let first = mentions.partition_point(|m| m.span.end <= speaker.span.start);
                     speaker.entity_id = mentions
-                        .iter()
-                        .find(|m| m.span.overlaps(speaker.span))
+                        .get(first)
+                        .filter(|m| m.span.overlaps(speaker.span))
                         .map(|m| m.id.to_string());
                 }
             }
