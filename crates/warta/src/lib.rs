@@ -320,7 +320,9 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
     if names.is_empty() {
         return Vec::new();
     }
+    // A handful of names per document: the NFA is cheap to build, a DFA is not.
     let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&names)
     else {
