@@ -40,6 +40,13 @@ fn is_terminal(t: &str) -> bool {
     !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
 }
 
+/// A single `.`, or a run of `?` and `!` (not an ellipsis, after which the text may go on in
+/// lower case).
+#[inline]
+fn is_plain_end(t: &str) -> bool {
+    t == "." || t.chars().all(|c| matches!(c, '?' | '!'))
+}
+
 /// Quote marks and brackets that can close a sentence after its final punctuation.
 #[inline]
 fn is_closer(t: &str) -> bool {
@@ -62,9 +69,34 @@ fn is_opener(t: &str) -> bool {
     })
 }
 
+/// True when token `k` is a one-letter Roman numeral (`I`, `V`, `X`, with or without its
+/// period) after a lower-case word, as in `kuartal I.`: a number, not a name's initial.
+#[inline]
+fn is_roman_after_lower(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = tokens[k].span.slice(text);
+    matches!(t.strip_suffix('.').unwrap_or(t), "I" | "V" | "X")
+        && k > 0
+        && tokens[k - 1].kind == TokenKind::Word
+        && char_at(text, tokens[k - 1].span.start).is_lowercase()
+}
+
+/// True when the period at token `i` sits in a short parenthesis, opened at most two tokens
+/// before it and closed at most two tokens after (`(Bl.)`, `(SSK. II)`): an abbreviation.
+#[inline]
+fn in_short_parens(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is =
+        |k: usize, p: &str| tokens[k].kind == TokenKind::Punct && tokens[k].span.slice(text) == p;
+    let opened = (1..=2).any(|d| i >= d && is(i - d, "(")) && !(i >= 2 && is(i - 1, ")"));
+    opened && (1..=2).any(|d| i + d < tokens.len() && is(i + d, ")"))
+}
+
 #[derive(PartialEq, Eq)]
 enum Start {
+    /// A lower-case word.
     Lower,
+    /// A comma, semicolon, colon or closing bracket: the sentence goes on.
+    Continuation,
+    /// Anything else (a capitalised word, a number, a symbol).
     Other,
 }
 
@@ -72,15 +104,23 @@ impl Tokenizer {
     /// How the text continues at token `k`: lower case (a continuation) or anything else.
     fn start_at(&self, text: &str, tokens: &[Token], mut k: usize) -> Start {
         let stop = (k + 4).min(tokens.len());
+        let mut opened = false;
         while k < stop {
             let t = tokens[k].span.slice(text);
             if tokens[k].kind == TokenKind::Punct {
                 if is_opener(t) {
+                    opened = t == "(" || t == "[";
+                    k += 1;
+                    continue;
+                }
+                // an empty `()` says nothing about the next word
+                if opened && matches!(t, ")" | "]") {
+                    opened = false;
                     k += 1;
                     continue;
                 }
                 if matches!(t, "," | ";" | ":" | ")" | "]" | "}") {
-                    return Start::Lower;
+                    return Start::Continuation;
                 }
             }
             let c = char_at(text, tokens[k].span.start);
@@ -117,6 +157,9 @@ impl Tokenizer {
         }
         let t = tok.span.slice(text);
         if tok.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
+            if is_roman_after_lower(text, tokens, i) {
+                return Some(AbbrevClass::Final);
+            }
             return Some(
                 self.stem_class(&t[..t.len() - 1])
                     .unwrap_or(AbbrevClass::Final),
@@ -125,6 +168,9 @@ impl Tokenizer {
         if t == "." && i > 0 {
             let prev = &tokens[i - 1];
             if prev.kind == TokenKind::Word && prev.span.end == tok.span.start {
+                if is_roman_after_lower(text, tokens, i - 1) {
+                    return Some(AbbrevClass::Final);
+                }
                 return self.stem_class(prev.span.slice(text));
             }
         }
@@ -163,6 +209,8 @@ impl Tokenizer {
                         && char_at(text, next).is_uppercase()
                         && !self.is_abbrev_at(text, tokens, i + 1))
             } else if tokens[i].kind == TokenKind::Punct && is_terminal(cur.slice(text)) {
+                let short_parens =
+                    lb == 0 && cur.slice(text) == "." && in_short_parens(text, tokens, i);
                 while last + 1 < n
                     && tokens[last + 1].span.start == tokens[last].span.end
                     && tokens[last + 1].kind == TokenKind::Punct
@@ -173,7 +221,24 @@ impl Tokenizer {
                 }
                 last + 1 == n
                     || line_breaks(text, tokens[last].span.end, tokens[last + 1].span.start) > 0
-                    || self.start_at(text, tokens, last + 1) == Start::Other
+                    || !short_parens
+                        && match self.start_at(text, tokens, last + 1) {
+                            Start::Other => true,
+                            // a plain `.`, `?` or `!` after a word or number, then a space: a
+                            // sentence whose next word lost its capital (`... tahun 1879. atau`)
+                            Start::Lower => {
+                                last == i
+                                    && is_plain_end(cur.slice(text))
+                                    && i > 0
+                                    && matches!(
+                                        tokens[i - 1].kind,
+                                        TokenKind::Word | TokenKind::Number
+                                    )
+                                    && tokens[i - 1].span.end == cur.start
+                                    && next > cur.end
+                            }
+                            Start::Continuation => false,
+                        }
             } else {
                 lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
             };
