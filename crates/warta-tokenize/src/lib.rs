@@ -26,6 +26,8 @@
 //! is a sentence). A plain `.`, `?` or `!` right after a word or number also ends a sentence
 //! before a lower-case word (`tahun 1879. atau ...`: a lost capital); after an ellipsis, a
 //! closing quote or an abbreviation, lower case continues the sentence (`“Siapa?” tanya dia`).
+//! A quotation within one line is never split: it stays one sentence with the words that frame
+//! it (`“Kami siap. Kami datang,” kata Budi.`), as in UD Indonesian.
 //!
 //! ```
 //! use warta_tokenize::{TokenKind, Tokenizer};
@@ -235,7 +237,7 @@ impl Tokenizer {
         let mut sc = scan::Scanner::new(self, text, start, end);
         sc.run(start);
         let tokens = sc.out;
-        let sentences = self.sentences(text, &tokens, &sc.ends);
+        let sentences = self.sentences(text, &tokens, &sc.ends, &sc.quotes);
         Analysis { tokens, sentences }
     }
 

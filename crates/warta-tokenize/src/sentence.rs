@@ -90,6 +90,44 @@ fn in_short_parens(text: &str, tokens: &[Token], i: usize) -> bool {
     opened && (1..=2).any(|d| i + d < tokens.len() && is(i + d, ")"))
 }
 
+/// The longest quotation, in tokens, that is kept in one sentence; a longer one is more likely
+/// a pair of stray quote marks.
+const MAX_QUOTATION: usize = 120;
+
+/// The quotations as (opening mark, closing mark) token indices, sorted and disjoint: a
+/// straight `"` opens when it is glued to the next token only and closes when glued to the
+/// previous one only, else it toggles. A quotation crossing a line break, or longer than
+/// [`MAX_QUOTATION`] tokens, is left out (a paragraph of a multi-paragraph quotation does not
+/// close it).
+fn quotations(text: &str, tokens: &[Token], quotes: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for &k in quotes {
+        let t = tokens[k].span;
+        let opens = match text.as_bytes()[t.start] {
+            b'"' => {
+                let glued_prev = k > 0 && tokens[k - 1].span.end == t.start;
+                let glued_next = k + 1 < tokens.len() && tokens[k + 1].span.start == t.end;
+                match (glued_prev, glued_next) {
+                    (false, true) => true,
+                    (true, false) => false,
+                    _ => open.is_none(),
+                }
+            }
+            _ => t.slice(text) == "“",
+        };
+        if opens {
+            open = Some(k);
+        } else if let Some(o) = open.take()
+            && k - o <= MAX_QUOTATION
+            && line_breaks(text, tokens[o].span.end, t.start) == 0
+        {
+            out.push((o, k));
+        }
+    }
+    out
+}
+
 #[derive(PartialEq, Eq)]
 enum Start {
     /// A lower-case word.
@@ -184,13 +222,22 @@ impl Tokenizer {
     }
 
     /// Sentence spans over `tokens`; `ends` lists (sorted) the only tokens after which a
-    /// sentence may end, so the pass costs O(ends) plus bounded look-ahead.
-    pub(crate) fn sentences(&self, text: &str, tokens: &[Token], ends: &[usize]) -> Vec<Span> {
+    /// sentence may end and `quotes` the double quote marks, so the pass costs O(ends + quotes)
+    /// plus bounded look-ahead.
+    pub(crate) fn sentences(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ends: &[usize],
+        quotes: &[usize],
+    ) -> Vec<Span> {
         let n = tokens.len();
         let mut out = Vec::with_capacity(ends.len() + 1);
         if n == 0 {
             return out;
         }
+        let quoted = quotations(text, tokens, quotes);
+        let mut q = 0;
         let mut first = 0;
         // tokens up to `seen` were already decided (absorbed closing marks), so a run of
         // marks is looked at once
@@ -243,6 +290,12 @@ impl Tokenizer {
                 lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
             };
             seen = last + 1;
+            while q < quoted.len() && quoted[q].1 <= last {
+                q += 1;
+            }
+            // a quotation is one sentence with what frames it (`“Kami siap. Kami datang,”
+            // katanya.`)
+            let brk = brk && !(q < quoted.len() && quoted[q].0 < i);
             if brk && last + 1 < n {
                 out.push(Span::new(tokens[first].span.start, tokens[last].span.end));
                 first = last + 1;

@@ -307,6 +307,29 @@ fn sentence_boundaries() {
             ],
         ),
         (
+            "“Kami siap. Kami datang besok,” kata Budi. Rapat ditunda.",
+            &[
+                "“Kami siap. Kami datang besok,” kata Budi.",
+                "Rapat ditunda.",
+            ],
+        ),
+        (
+            "Ia berkata, \"Harga naik. Warga resah.\" Lalu ia pergi.",
+            &["Ia berkata, \"Harga naik. Warga resah.\"", "Lalu ia pergi."],
+        ),
+        (
+            "“Kami bekerja. Kami lelah.\n“Kami ingin pulang. Besok libur,” ujarnya.",
+            &[
+                "“Kami bekerja.",
+                "Kami lelah.",
+                "“Kami ingin pulang. Besok libur,” ujarnya.",
+            ],
+        ),
+        (
+            "Ia membaca \"buku. Buku itu tebal. Ia senang.",
+            &["Ia membaca \"buku.", "Buku itu tebal.", "Ia senang."],
+        ),
+        (
             "Ia sudah pulang. (Foto: Antara.) Besok ia kembali.",
             &["Ia sudah pulang.", "(Foto: Antara.)", "Besok ia kembali."],
         ),
