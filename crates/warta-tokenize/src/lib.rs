@@ -20,8 +20,14 @@
 //!
 //! Sentences end at `.`, `!`, `?`, `…` (with the closing quotes and brackets that follow) when
 //! the next word is not lower case, never after a title abbreviation (`Jl.`, `Prof.`, an
-//! initial `R.`), at a blank line, and at a line break unless the next line starts in lower case
-//! (a headline without final punctuation is a sentence).
+//! initial `R.`; a lone `I`, `V`, `X` after a lower-case word is a numeral, `kuartal I.`), nor
+//! at a period inside a short parenthesis (`(Bl.)`, `(SSK. II)`), at a blank line, and at a
+//! line break unless the next line starts in lower case (a headline without final punctuation
+//! is a sentence). A plain `.`, `?` or `!` right after a word or number also ends a sentence
+//! before a lower-case word (`tahun 1879. atau ...`: a lost capital); after an ellipsis, a
+//! closing quote or an abbreviation, lower case continues the sentence (`“Siapa?” tanya dia`).
+//! A quotation within one line is never split: it stays one sentence with the words that frame
+//! it (`“Kami siap. Kami datang,” kata Budi.`), as in UD Indonesian.
 //!
 //! ```
 //! use warta_tokenize::{TokenKind, Tokenizer};
@@ -231,7 +237,7 @@ impl Tokenizer {
         let mut sc = scan::Scanner::new(self, text, start, end);
         sc.run(start);
         let tokens = sc.out;
-        let sentences = self.sentences(text, &tokens, &sc.ends);
+        let sentences = self.sentences(text, &tokens, &sc.ends, &sc.quotes);
         Analysis { tokens, sentences }
     }
 

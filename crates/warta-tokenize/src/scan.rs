@@ -50,6 +50,8 @@ pub(crate) struct Scanner<'a> {
     /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
     /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
     pub(crate) ends: Vec<usize>,
+    /// Indices of the double quote marks (`"`, `“`, `”`), for the quotation spans.
+    pub(crate) quotes: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
@@ -62,14 +64,23 @@ impl<'a> Scanner<'a> {
             tk,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
             ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
+            quotes: Vec::new(),
         }
     }
 
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
         self.push_word(start, end, kind);
-        if matches!(self.b[end - 1], b'.' | b'!' | b'?' | 0x80..=0xbf) {
-            self.mark_end();
+        match self.b[end - 1] {
+            b'.' | b'!' | b'?' => self.mark_end(),
+            b'"' => self.quotes.push(self.out.len() - 1),
+            0x80..=0xbf => {
+                self.mark_end();
+                if matches!(&self.b[start..end], [0xe2, 0x80, 0x9c | 0x9d]) {
+                    self.quotes.push(self.out.len() - 1);
+                }
+            }
+            _ => {}
         }
     }
 

@@ -263,6 +263,76 @@ fn sentence_boundaries() {
             "Menurut Fitzpatrick et al., 2005, ini benar.",
             &["Menurut Fitzpatrick et al., 2005, ini benar."],
         ),
+        (
+            "Ia lahir pada tahun 1950. ayahnya seorang guru.",
+            &["Ia lahir pada tahun 1950.", "ayahnya seorang guru."],
+        ),
+        (
+            "Rumah itu terbakar. warga panik. Apakah ia selamat? belum jelas.",
+            &[
+                "Rumah itu terbakar.",
+                "warga panik.",
+                "Apakah ia selamat?",
+                "belum jelas.",
+            ],
+        ),
+        (
+            "Kami membeli beras, dll. dan gula. Ya... begitulah.",
+            &["Kami membeli beras, dll. dan gula.", "Ya... begitulah."],
+        ),
+        (
+            "“Sudah selesai.” kata Budi. “Siapa?” tanya Ani.",
+            &["“Sudah selesai.” kata Budi.", "“Siapa?” tanya Ani."],
+        ),
+        (
+            "Mobil itu terbalik. () Sopirnya selamat.",
+            &["Mobil itu terbalik.", "() Sopirnya selamat."],
+        ),
+        (
+            "Laba naik dibanding kuartal I. Dengan hasil itu, saham naik.",
+            &[
+                "Laba naik dibanding kuartal I.",
+                "Dengan hasil itu, saham naik.",
+            ],
+        ),
+        (
+            "Ia dilatih oleh Budi I. Santoso di Medan.",
+            &["Ia dilatih oleh Budi I. Santoso di Medan."],
+        ),
+        (
+            "Bandara Sultan Syarif Kasim II (SSK. II) Pekanbaru ramai. Tanaman honje (Bl.) Smith tumbuh liar.",
+            &[
+                "Bandara Sultan Syarif Kasim II (SSK. II) Pekanbaru ramai.",
+                "Tanaman honje (Bl.) Smith tumbuh liar.",
+            ],
+        ),
+        (
+            "“Kami siap. Kami datang besok,” kata Budi. Rapat ditunda.",
+            &[
+                "“Kami siap. Kami datang besok,” kata Budi.",
+                "Rapat ditunda.",
+            ],
+        ),
+        (
+            "Ia berkata, \"Harga naik. Warga resah.\" Lalu ia pergi.",
+            &["Ia berkata, \"Harga naik. Warga resah.\"", "Lalu ia pergi."],
+        ),
+        (
+            "“Kami bekerja. Kami lelah.\n“Kami ingin pulang. Besok libur,” ujarnya.",
+            &[
+                "“Kami bekerja.",
+                "Kami lelah.",
+                "“Kami ingin pulang. Besok libur,” ujarnya.",
+            ],
+        ),
+        (
+            "Ia membaca \"buku. Buku itu tebal. Ia senang.",
+            &["Ia membaca \"buku.", "Buku itu tebal.", "Ia senang."],
+        ),
+        (
+            "Ia sudah pulang. (Foto: Antara.) Besok ia kembali.",
+            &["Ia sudah pulang.", "(Foto: Antara.)", "Besok ia kembali."],
+        ),
     ];
     for &(text, want) in table {
         assert_eq!(sentences(text), want, "{text:?}");
