@@ -5,7 +5,7 @@ use crate::meta::{DatelineMatch, floor_char};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
 /// Bytes of a line looked at for word statistics (long lines are extrapolated).
-const SCAN: usize = 400;
+const SCAN: usize = 128;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
 /// A page title line, a dateline or a date line is never longer than this.
@@ -425,37 +425,34 @@ fn features(c: &Classifier, s: &str) -> Feat {
     let b = s.as_bytes();
     let n = floor_char(s, SCAN);
     let mut f = Feat::default();
-    let mut word_start: Option<usize> = None;
     let mut i = 0;
-    while i <= n {
-        let (is_word, len) = if i == n {
-            (false, 1)
+    while i < n {
+        let x = b[i];
+        if x.is_ascii_alphanumeric() || (x >= 0x80 && char_at(s, i).is_alphabetic()) {
+            let start = i;
+            while i < n {
+                let y = b[i];
+                if y.is_ascii_alphanumeric() {
+                    i += 1;
+                } else if y >= 0x80 && char_at(s, i).is_alphabetic() {
+                    i += char_at(s, i).len_utf8();
+                } else {
+                    break;
+                }
+            }
+            word(c, &s[start..i], &mut f);
+        } else if x < 0x80 {
+            f.seps += u32::from(x == b'|');
+            i += 1;
         } else {
-            let x = b[i];
-            if x < 0x80 {
-                if x == b'|' {
-                    f.seps += 1;
-                }
-                (x.is_ascii_alphanumeric(), 1)
-            } else {
-                let ch = s[i..].chars().next().unwrap_or(' ');
-                match ch {
-                    '·' | '»' | '•' => f.seps += 1,
-                    '©' => f.copyright = true,
-                    _ => {}
-                }
-                (ch.is_alphabetic(), ch.len_utf8())
+            let ch = char_at(s, i);
+            match ch {
+                '·' | '»' | '•' => f.seps += 1,
+                '©' => f.copyright = true,
+                _ => {}
             }
-        };
-        match (is_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(ws)) => {
-                word(c, &s[ws..i], &mut f);
-                word_start = None;
-            }
-            _ => {}
+            i += ch.len_utf8();
         }
-        i += len;
     }
     f.words = if s.len() > n && n > 0 {
         (f.scanned as usize * s.len() / n).min(u32::MAX as usize) as u32
@@ -464,6 +461,12 @@ fn features(c: &Classifier, s: &str) -> Feat {
     };
     f.terminal = ends_like_sentence(s);
     f
+}
+
+/// The char starting at byte `i` (a char boundary) of `s`.
+#[inline]
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
 }
 
 #[inline]
@@ -487,7 +490,9 @@ fn word(c: &Classifier, w: &str, f: &mut Feat) {
         f.upper += u32::from(first.is_ascii_uppercase());
         f.lower += u32::from(first.is_ascii_lowercase());
     }
-    if let Some(k) = pack(w.as_bytes()) {
+    if w.len() <= c.words.max_len()
+        && let Some(k) = pack(w.as_bytes())
+    {
         let flags = c.words.get(k);
         if flags & (W_ID | W_EN) != 0 {
             f.stop += 1;
@@ -518,9 +523,11 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
         return Class::Credit;
     }
     let short = f.words <= 30;
-    if let Some(hit) = c
-        .phrases
-        .find(s, short && s.len() <= ANYWHERE_LIMIT, ANYWHERE_LIMIT)
+    // `any` phrases (`SCROLL TO CONTINUE WITH CONTENT`, `All Rights Reserved`) live in short
+    // lines that are not running lowercase text.
+    let scan_anywhere =
+        short && s.len() <= ANYWHERE_LIMIT && (f.words <= 8 || f.lower_ratio() < 0.5);
+    if let Some(hit) = c.phrases.find(s, scan_anywhere, ANYWHERE_LIMIT)
         && (short || hit.whole)
     {
         return Class::Chrome(hit.reason, hit.whole);
@@ -607,29 +614,36 @@ fn is_list_item(s: &str) -> bool {
 }
 
 fn starts_with_credit_label(s: &str) -> bool {
-    let first = s
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let b = s.as_bytes();
+    let len = b
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if len < 2 || len > 11 || b.get(len).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    buf[..len].copy_from_slice(&b[..len]);
+    buf[..len].make_ascii_lowercase();
     matches!(
-        first.as_str(),
-        "editor"
-            | "penulis"
-            | "reporter"
-            | "pewarta"
-            | "penyunting"
-            | "redaktur"
-            | "fotografer"
-            | "kontributor"
-            | "sumber"
-            | "source"
-            | "writer"
-            | "written"
-            | "reported"
-            | "editing"
-            | "oleh"
-            | "by"
+        &buf[..len],
+        b"editor"
+            | b"penulis"
+            | b"reporter"
+            | b"pewarta"
+            | b"penyunting"
+            | b"redaktur"
+            | b"fotografer"
+            | b"kontributor"
+            | b"sumber"
+            | b"source"
+            | b"writer"
+            | b"written"
+            | b"reported"
+            | b"editing"
+            | b"oleh"
+            | b"by"
     )
 }
 
