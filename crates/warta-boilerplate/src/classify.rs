@@ -620,7 +620,7 @@ fn starts_with_credit_label(s: &str) -> bool {
         .take(12)
         .take_while(|c| c.is_ascii_alphabetic())
         .count();
-    if len < 2 || len > 11 || b.get(len).is_some_and(|c| c.is_ascii_alphabetic()) {
+    if !(2..=11).contains(&len) || b.get(len).is_some_and(|c| c.is_ascii_alphabetic()) {
         return false;
     }
     let mut buf = [0u8; 11];
