@@ -1,6 +1,6 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
-use crate::lexicon::{W_DATE, W_EN, W_ID, pack};
+use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_bits};
 use crate::meta::{DatelineMatch, floor_char};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
@@ -428,11 +428,11 @@ fn features(c: &Classifier, s: &str) -> Feat {
     let mut i = 0;
     while i < n {
         let x = b[i];
-        if x.is_ascii_alphanumeric() || (x >= 0x80 && char_at(s, i).is_alphabetic()) {
+        if ALNUM[x as usize] || (x >= 0x80 && char_at(s, i).is_alphabetic()) {
             let start = i;
             while i < n {
                 let y = b[i];
-                if y.is_ascii_alphanumeric() {
+                if ALNUM[y as usize] {
                     i += 1;
                 } else if y >= 0x80 && char_at(s, i).is_alphabetic() {
                     i += char_at(s, i).len_utf8();
@@ -440,7 +440,7 @@ fn features(c: &Classifier, s: &str) -> Feat {
                     break;
                 }
             }
-            word(c, &s[start..i], &mut f);
+            word(c, b, start, i, &mut f);
         } else if x < 0x80 {
             f.seps += u32::from(x == b'|');
             i += 1;
@@ -470,17 +470,21 @@ fn char_at(s: &str, i: usize) -> char {
 }
 
 #[inline]
-fn word(c: &Classifier, w: &str, f: &mut Feat) {
+fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     f.scanned += 1;
     // The capital of the first word says nothing about the line: it is not counted as cased.
     let cased = f.scanned > 1;
-    let first = w.as_bytes()[0];
+    let first = line[start];
     if first.is_ascii_digit() {
         f.num += 1;
         return;
     }
     if !first.is_ascii() {
-        if cased && let Some(ch) = w.chars().next() {
+        if cased
+            && let Some(ch) = std::str::from_utf8(&line[start..end])
+                .ok()
+                .and_then(|w| w.chars().next())
+        {
             f.upper += u32::from(ch.is_uppercase());
             f.lower += u32::from(ch.is_lowercase());
         }
@@ -490,16 +494,49 @@ fn word(c: &Classifier, w: &str, f: &mut Feat) {
         f.upper += u32::from(first.is_ascii_uppercase());
         f.lower += u32::from(first.is_ascii_lowercase());
     }
-    if w.len() <= c.words.max_len()
-        && let Some(k) = pack(w.as_bytes())
+    // Capitalised words after the first are names or calendar words (`November`), not
+    // function words; they are looked up only early in the line (date widgets are short).
+    let capital = cased && first.is_ascii_uppercase();
+    if end - start <= c.words.max_len()
+        && (!capital || f.scanned <= 14)
+        && let Some(k) = pack_at(line, start, end)
     {
         let flags = c.words.get(k);
-        if flags & (W_ID | W_EN) != 0 {
+        if flags & (W_ID | W_EN) != 0 && !capital {
             f.stop += 1;
         }
         if flags & W_DATE != 0 {
             f.date += 1;
         }
+    }
+}
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// [`pack`] of `line[start..end]`, reading 16 bytes at once when the line is long enough.
+#[inline]
+fn pack_at(line: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len == 0 || len > 15 {
+        return None;
+    }
+    match line.get(start..start + 16) {
+        Some(chunk) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(chunk);
+            let v = u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1);
+            pack_bits(v, len)
+        }
+        None => pack(&line[start..end]),
     }
 }
 

@@ -115,7 +115,12 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
     for (d, s) in buf.iter_mut().zip(word) {
         *d = *s;
     }
-    let v = u128::from_le_bytes(buf);
+    pack_bits(u128::from_le_bytes(buf), len)
+}
+
+/// The key of the `len` (1..=15) little-endian bytes `v` (higher bytes zero).
+#[inline]
+pub(crate) fn pack_bits(v: u128, len: usize) -> Option<u128> {
     if v & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
         return None;
     }
