@@ -1,11 +1,11 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
-use crate::lexicon::{W_DATE, W_EN, W_ID, pack};
+use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_bits};
 use crate::meta::{DatelineMatch, floor_char};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
 /// Bytes of a line looked at for word statistics (long lines are extrapolated).
-const SCAN: usize = 400;
+const SCAN: usize = 128;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
 /// A page title line, a dateline or a date line is never longer than this.
@@ -425,37 +425,34 @@ fn features(c: &Classifier, s: &str) -> Feat {
     let b = s.as_bytes();
     let n = floor_char(s, SCAN);
     let mut f = Feat::default();
-    let mut word_start: Option<usize> = None;
     let mut i = 0;
-    while i <= n {
-        let (is_word, len) = if i == n {
-            (false, 1)
+    while i < n {
+        let x = b[i];
+        if ALNUM[x as usize] || (x >= 0x80 && char_at(s, i).is_alphabetic()) {
+            let start = i;
+            while i < n {
+                let y = b[i];
+                if ALNUM[y as usize] {
+                    i += 1;
+                } else if y >= 0x80 && char_at(s, i).is_alphabetic() {
+                    i += char_at(s, i).len_utf8();
+                } else {
+                    break;
+                }
+            }
+            word(c, b, start, i, &mut f);
+        } else if x < 0x80 {
+            f.seps += u32::from(x == b'|');
+            i += 1;
         } else {
-            let x = b[i];
-            if x < 0x80 {
-                if x == b'|' {
-                    f.seps += 1;
-                }
-                (x.is_ascii_alphanumeric(), 1)
-            } else {
-                let ch = s[i..].chars().next().unwrap_or(' ');
-                match ch {
-                    '·' | '»' | '•' => f.seps += 1,
-                    '©' => f.copyright = true,
-                    _ => {}
-                }
-                (ch.is_alphabetic(), ch.len_utf8())
+            let ch = char_at(s, i);
+            match ch {
+                '·' | '»' | '•' => f.seps += 1,
+                '©' => f.copyright = true,
+                _ => {}
             }
-        };
-        match (is_word, word_start) {
-            (true, None) => word_start = Some(i),
-            (false, Some(ws)) => {
-                word(c, &s[ws..i], &mut f);
-                word_start = None;
-            }
-            _ => {}
+            i += ch.len_utf8();
         }
-        i += len;
     }
     f.words = if s.len() > n && n > 0 {
         (f.scanned as usize * s.len() / n).min(u32::MAX as usize) as u32
@@ -466,18 +463,28 @@ fn features(c: &Classifier, s: &str) -> Feat {
     f
 }
 
+/// The char starting at byte `i` (a char boundary) of `s`.
 #[inline]
-fn word(c: &Classifier, w: &str, f: &mut Feat) {
+fn char_at(s: &str, i: usize) -> char {
+    s[i..].chars().next().unwrap_or(' ')
+}
+
+#[inline]
+fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     f.scanned += 1;
     // The capital of the first word says nothing about the line: it is not counted as cased.
     let cased = f.scanned > 1;
-    let first = w.as_bytes()[0];
+    let first = line[start];
     if first.is_ascii_digit() {
         f.num += 1;
         return;
     }
     if !first.is_ascii() {
-        if cased && let Some(ch) = w.chars().next() {
+        if cased
+            && let Some(ch) = std::str::from_utf8(&line[start..end])
+                .ok()
+                .and_then(|w| w.chars().next())
+        {
             f.upper += u32::from(ch.is_uppercase());
             f.lower += u32::from(ch.is_lowercase());
         }
@@ -487,14 +494,49 @@ fn word(c: &Classifier, w: &str, f: &mut Feat) {
         f.upper += u32::from(first.is_ascii_uppercase());
         f.lower += u32::from(first.is_ascii_lowercase());
     }
-    if let Some(k) = pack(w.as_bytes()) {
+    // Capitalised words after the first are names or calendar words (`November`), not
+    // function words; they are looked up only early in the line (date widgets are short).
+    let capital = cased && first.is_ascii_uppercase();
+    if end - start <= c.words.max_len()
+        && (!capital || f.scanned <= 14)
+        && let Some(k) = pack_at(line, start, end)
+    {
         let flags = c.words.get(k);
-        if flags & (W_ID | W_EN) != 0 {
+        if flags & (W_ID | W_EN) != 0 && !capital {
             f.stop += 1;
         }
         if flags & W_DATE != 0 {
             f.date += 1;
         }
+    }
+}
+
+/// ASCII letters and digits.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 256 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+};
+
+/// [`pack`] of `line[start..end]`, reading 16 bytes at once when the line is long enough.
+#[inline]
+fn pack_at(line: &[u8], start: usize, end: usize) -> Option<u128> {
+    let len = end - start;
+    if len == 0 || len > 15 {
+        return None;
+    }
+    match line.get(start..start + 16) {
+        Some(chunk) => {
+            let mut buf = [0u8; 16];
+            buf.copy_from_slice(chunk);
+            let v = u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1);
+            pack_bits(v, len)
+        }
+        None => pack(&line[start..end]),
     }
 }
 
@@ -518,9 +560,11 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
         return Class::Credit;
     }
     let short = f.words <= 30;
-    if let Some(hit) = c
-        .phrases
-        .find(s, short && s.len() <= ANYWHERE_LIMIT, ANYWHERE_LIMIT)
+    // `any` phrases (`SCROLL TO CONTINUE WITH CONTENT`, `All Rights Reserved`) live in short
+    // lines that are not running lowercase text.
+    let scan_anywhere =
+        short && s.len() <= ANYWHERE_LIMIT && (f.words <= 8 || f.lower_ratio() < 0.5);
+    if let Some(hit) = c.phrases.find(s, scan_anywhere, ANYWHERE_LIMIT)
         && (short || hit.whole)
     {
         return Class::Chrome(hit.reason, hit.whole);
@@ -607,29 +651,36 @@ fn is_list_item(s: &str) -> bool {
 }
 
 fn starts_with_credit_label(s: &str) -> bool {
-    let first = s
-        .split(|c: char| !c.is_alphabetic())
-        .next()
-        .unwrap_or("")
-        .to_ascii_lowercase();
+    let b = s.as_bytes();
+    let len = b
+        .iter()
+        .take(12)
+        .take_while(|c| c.is_ascii_alphabetic())
+        .count();
+    if !(2..=11).contains(&len) || b.get(len).is_some_and(|c| c.is_ascii_alphabetic()) {
+        return false;
+    }
+    let mut buf = [0u8; 11];
+    buf[..len].copy_from_slice(&b[..len]);
+    buf[..len].make_ascii_lowercase();
     matches!(
-        first.as_str(),
-        "editor"
-            | "penulis"
-            | "reporter"
-            | "pewarta"
-            | "penyunting"
-            | "redaktur"
-            | "fotografer"
-            | "kontributor"
-            | "sumber"
-            | "source"
-            | "writer"
-            | "written"
-            | "reported"
-            | "editing"
-            | "oleh"
-            | "by"
+        &buf[..len],
+        b"editor"
+            | b"penulis"
+            | b"reporter"
+            | b"pewarta"
+            | b"penyunting"
+            | b"redaktur"
+            | b"fotografer"
+            | b"kontributor"
+            | b"sumber"
+            | b"source"
+            | b"writer"
+            | b"written"
+            | b"reported"
+            | b"editing"
+            | b"oleh"
+            | b"by"
     )
 }
 

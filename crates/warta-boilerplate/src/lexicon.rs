@@ -103,20 +103,29 @@ pub(crate) fn builtin_outlets() -> Vec<String> {
         .collect()
 }
 
-/// Packs an ASCII word of at most 15 bytes, lowercased, into a `u128` key (never 0).
+/// Packs an ASCII word of at most 15 bytes into a `u128` key (never 0), lowercased the cheap
+/// way: bit 0x20 set on every byte (letters become lowercase, digits stay digits).
 #[inline]
 pub(crate) fn pack(word: &[u8]) -> Option<u128> {
-    if word.is_empty() || word.len() > 15 {
+    let len = word.len();
+    if len == 0 || len > 15 {
         return None;
     }
-    let mut k: u128 = (word.len() as u128) << 120;
-    for (i, &b) in word.iter().enumerate() {
-        if !b.is_ascii() {
-            return None;
-        }
-        k |= (b.to_ascii_lowercase() as u128) << (8 * i);
+    let mut buf = [0u8; 16];
+    for (d, s) in buf.iter_mut().zip(word) {
+        *d = *s;
     }
-    Some(k)
+    pack_bits(u128::from_le_bytes(buf), len)
+}
+
+/// The key of the `len` (1..=15) little-endian bytes `v` (higher bytes zero).
+#[inline]
+pub(crate) fn pack_bits(v: u128, len: usize) -> Option<u128> {
+    if v & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    let mask = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 >> (8 * (16 - len));
+    Some((v | mask) | ((len as u128) << 120))
 }
 
 /// A small open-addressing table from packed words to flag bits: a few nanoseconds a lookup.
@@ -125,6 +134,7 @@ pub(crate) struct WordTable {
     keys: Vec<u128>,
     flags: Vec<u8>,
     shift: u32,
+    max_len: usize,
 }
 
 impl WordTable {
@@ -138,6 +148,7 @@ impl WordTable {
             keys: vec![0; size],
             flags: vec![0; size],
             shift: 64 - bits,
+            max_len: words.iter().map(|(w, _)| w.len()).max().unwrap_or(0),
         };
         for (w, f) in words {
             if let Some(k) = pack(w.as_bytes()) {
@@ -153,6 +164,12 @@ impl WordTable {
             }
         }
         table
+    }
+
+    /// The length in bytes of the longest word in the table.
+    #[inline]
+    pub(crate) fn max_len(&self) -> usize {
+        self.max_len
     }
 
     #[inline]

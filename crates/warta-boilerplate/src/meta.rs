@@ -52,33 +52,34 @@ impl MetaRegexes {
     pub(crate) fn new() -> MetaRegexes {
         let re = |s: &str| Regex::new(s).expect("built-in regex is valid");
         let dash = r"(?:-{1,2}|–|—|―)";
-        let name = r"\p{Lu}[\p{L}\p{N}.'’&]*(?:[ \-][\p{L}\p{N}.'’&]+){0,3}";
+        // ASCII and Latin-1 letters only: small automata, and datelines are written so.
+        let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
         MetaRegexes {
             comma: re(&format!(
                 r"^(?P<a>{name}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             paren: re(&format!(
-                r"^(?P<a>\p{{Lu}}[\p{{L}}\p{{N}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
+                r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             single: re(&format!(
                 r"^(?P<a>{name})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
             )),
             credit_tail: re(
-                r"\((?P<s>[\p{L}\p{N}][\p{L}\p{N}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[\p{L}\p{N}][\p{L}\p{N}.\-& /]{0,30}?)\)\s*$",
+                r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
             ),
             credit_line: re(
-                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by)\b[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
+                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
             date_dmy: re(&format!(
-                r"(?i)\b(?P<d>\d{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>\d{{4}})\b"
+                r"(?i-u)\b(?P<d>[0-9]{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>[0-9]{{4}})\b"
             )),
             date_mdy: re(&format!(
-                r"(?i)\b(?P<m>{MONTHS})\.?[ \t]+(?P<d>\d{{1,2}}),?[ \t]+(?P<y>\d{{4}})\b"
+                r"(?i-u)\b(?P<m>{MONTHS})\.?[ \t]+(?P<d>[0-9]{{1,2}}),?[ \t]+(?P<y>[0-9]{{4}})\b"
             )),
-            date_num: re(r"\b(?P<d>\d{1,2})[/\-](?P<m>\d{1,2})[/\-](?P<y>\d{4})\b"),
-            date_iso: re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
+            date_num: re(r"(?-u)\b(?P<d>[0-9]{1,2})[/\-](?P<m>[0-9]{1,2})[/\-](?P<y>[0-9]{4})\b"),
+            date_iso: re(r"(?-u)\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b"),
             time: re(
-                r"^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
+                r"(?-u)^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.][0-9]{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
             ),
         }
     }
@@ -241,21 +242,27 @@ impl MetaRegexes {
                 best = Some((start, end, y, m, d));
             }
         };
-        for (re, named) in [(&self.date_dmy, true), (&self.date_mdy, true)] {
-            if let Some(c) = re.captures(s) {
-                let m = c.name("m").map_or(0, |m| month_number(m.as_str()));
-                let all = c.get(0).expect("group 0");
-                if named {
-                    consider(all.start(), all.end(), &c["y"], m, &c["d"]);
-                }
-            }
-        }
-        for re in [&self.date_num, &self.date_iso] {
-            if let Some(c) = re.captures(s) {
-                let m = c["m"].parse::<u32>().unwrap_or(0);
-                let all = c.get(0).expect("group 0");
-                consider(all.start(), all.end(), &c["y"], m, &c["d"]);
-            }
+        // `find` runs on the fast engines; the groups are read only at a found match.
+        let numeric = s.contains(['/', '-']);
+        let regexes = [
+            (&self.date_dmy, true, true),
+            (&self.date_mdy, true, true),
+            (&self.date_num, false, numeric),
+            (&self.date_iso, false, numeric),
+        ];
+        for (re, named, worth) in regexes {
+            let Some(found) = worth.then(|| re.find(s)).flatten() else {
+                continue;
+            };
+            let Some(c) = re.captures_at(s, found.start()) else {
+                continue;
+            };
+            let m = if named {
+                c.name("m").map_or(0, |m| month_number(m.as_str()))
+            } else {
+                c["m"].parse::<u32>().unwrap_or(0)
+            };
+            consider(found.start(), found.end(), &c["y"], m, &c["d"]);
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
