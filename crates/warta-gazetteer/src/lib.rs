@@ -172,15 +172,16 @@ pub struct Mention {
 /// Errors while building a gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// A malformed line (TSV) or a JSON syntax error at a line.
+    /// A malformed line of a TSV list, or a JSON list with a syntax error or an invalid entity
+    /// (the line where it starts).
     Parse {
         /// 1-based line.
         line: usize,
         /// What is wrong.
         message: String,
     },
-    /// An entity that cannot be compiled (empty type or canonical name, a JSON object with a
-    /// missing field).
+    /// An entity added in code ([`GazetteerBuilder::add`]) that cannot be compiled (empty type
+    /// or canonical name). Lists loaded from TSV or JSON report [`Error::Parse`] instead.
     Entity {
         /// 0-based index of the entity in the order it was added (or in the JSON array).
         index: usize,
