@@ -33,7 +33,7 @@ pub(crate) struct EntityInfo {
 #[derive(Debug, Clone)]
 pub(crate) enum CaseRule {
     Insensitive,
-    /// Any case except all lowercase (the alias has a capital letter).
+    /// Any case except all lowercase (a one-token alias with a capital letter).
     NotLowercase,
     /// Match only as written or all in capitals.
     Sensitive {
