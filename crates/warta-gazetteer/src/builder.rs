@@ -72,6 +72,50 @@ fn is_short_acronym(alias: &str) -> bool {
     (1..=4).contains(&letters)
 }
 
+/// 1-based line where each element of the entity array starts (the top-level array, or the
+/// array under `"entities"` when `nested`), for error messages. The text is valid JSON.
+fn element_lines(json: &str, nested: bool) -> Vec<usize> {
+    let target = if nested { 2 } else { 1 };
+    let (mut depth, mut line, mut in_string, mut escaped) = (0usize, 1usize, false, false);
+    let mut expecting = false;
+    let mut out = Vec::new();
+    for c in json.chars() {
+        if c == '\n' {
+            line += 1;
+        }
+        if in_string {
+            if escaped {
+                escaped = false;
+            } else if c == '\\' {
+                escaped = true;
+            } else if c == '"' {
+                in_string = false;
+            }
+            continue;
+        }
+        if expecting && !c.is_whitespace() && c != ']' {
+            out.push(line);
+            expecting = false;
+        }
+        match c {
+            '"' => in_string = true,
+            '[' | '{' => {
+                depth += 1;
+                if c == '[' && depth == target {
+                    expecting = true;
+                }
+            }
+            ']' | '}' => {
+                depth = depth.saturating_sub(1);
+                expecting = false;
+            }
+            ',' if depth == target => expecting = true,
+            _ => {}
+        }
+    }
+    out
+}
+
 /// `TYPE:slug-of-the-name`.
 pub(crate) fn make_id(entity_type: &str, name: &str) -> String {
     let key = fold_key(name);
@@ -131,17 +175,19 @@ impl GazetteerBuilder {
         self
     }
 
-    /// Also match aliases written with capitals where the text is all lowercase (`korea
-    /// selatan`, `antara`). Off by default: in edited news an all-lowercase occurrence of a
-    /// capitalised name is nearly always a common word (`antara` "between", `bulan` "month",
-    /// `malang` "unlucky"). Aliases written all in lowercase in the list, or marked `~`,
-    /// match all-lowercase text either way.
+    /// Also match one-word aliases written with a capital where the text word is all
+    /// lowercase (`antara` for `Antara`). Off by default: in edited news an all-lowercase
+    /// occurrence of a capitalised one-word name is nearly always a common word (`antara`
+    /// "between", `bulan` "month", `malang` "unlucky"). Aliases of several words, aliases
+    /// written all in lowercase in the list, and aliases marked `~` match all-lowercase text
+    /// either way.
     ///
     /// ```
     /// use warta_gazetteer::GazetteerBuilder;
-    /// let tsv = "ORG:ANTARA\tORG\tAntara\n";
+    /// let tsv = "ORG:ANTARA\tORG\tAntara\nGPE:KR\tGPE\tKorea Selatan\n";
     /// let strict = GazetteerBuilder::new().add_tsv(tsv)?.build()?;
     /// assert_eq!(strict.find("di antara kita, kata Antara").len(), 1);
+    /// assert_eq!(strict.find("korea selatan").len(), 1);
     /// let loose = GazetteerBuilder::new().lowercase_text(true).add_tsv(tsv)?.build()?;
     /// assert_eq!(loose.find("di antara kita, kata Antara").len(), 2);
     /// # Ok::<(), warta_gazetteer::Error>(())
@@ -242,7 +288,8 @@ impl GazetteerBuilder {
 
     /// Adds entities from JSON text: an array of objects (or `{"entities": [...]}`) with
     /// `type` (or `entity_type`), `canonical` (or `name`), and optional `id`, `aliases`
-    /// (array of strings) and `attributes` (object of strings).
+    /// (array of strings) and `attributes` (object of strings). Errors name the line where the
+    /// faulty entity starts.
     ///
     /// ```
     /// use warta_gazetteer::GazetteerBuilder;
@@ -275,8 +322,13 @@ impl GazetteerBuilder {
                 });
             }
         };
+        let lines = element_lines(json, matches!(value, Value::Object(_)));
         for (index, item) in items.iter().enumerate() {
-            let err = |message: String| Error::Entity { index, message };
+            let line = lines.get(index).copied().unwrap_or(1);
+            let err = |message: String| Error::Parse {
+                line,
+                message: format!("entity #{}: {message}", index + 1),
+            };
             let Value::Object(o) = item else {
                 return Err(err("not a JSON object".into()));
             };
@@ -486,7 +538,9 @@ impl GazetteerBuilder {
             } else if r.mode == CaseMode::Insensitive
                 || self.lowercase_text
                 || !r.alias.chars().any(char::is_uppercase)
+                || r.key.contains(' ')
             {
+                // Several tokens (`korea selatan`) are not ambiguous with a common word.
                 CaseRule::Insensitive
             } else {
                 CaseRule::NotLowercase
@@ -583,13 +637,16 @@ mod tests {
             .unwrap_err();
         assert!(matches!(e, Error::Parse { line: 2, .. }), "{e:?}");
         let e = GazetteerBuilder::new()
-            .add_json(r#"[{"type": "PER", "canonical": "A"}, {"type": "PER"}]"#)
+            .add_json("[{\"type\": \"PER\", \"canonical\": \"A\"},\n {\"type\": \"PER\"}]")
             .unwrap_err();
-        assert!(matches!(e, Error::Entity { index: 1, .. }), "{e:?}");
+        assert!(
+            matches!(&e, Error::Parse { line: 2, message } if message.contains("entity #2") && message.contains("canonical")),
+            "{e:?}"
+        );
         let e = GazetteerBuilder::new()
-            .add_json(r#"[{"type": "PER", "canonical": "A", "aliases": "B"}]"#)
+            .add_json("{\"entities\": [\n\n  {\"type\": \"PER\", \"canonical\": \"A,[\\\"\", \"aliases\": \"B\"}]}")
             .unwrap_err();
-        assert!(matches!(e, Error::Entity { index: 0, .. }), "{e:?}");
+        assert!(matches!(e, Error::Parse { line: 3, .. }), "{e:?}");
     }
 
     #[test]

@@ -171,6 +171,17 @@ impl Folded {
         }
     }
 
+    /// Releases the buffers when a very large text made them large.
+    pub fn shrink(&mut self) {
+        const KEEP: usize = 1 << 22;
+        if self.buf.capacity() > KEEP {
+            self.buf = Vec::new();
+        }
+        if self.tokens.capacity() > KEEP / 8 {
+            self.tokens = Vec::new();
+        }
+    }
+
     /// Folded bytes of a token.
     #[inline]
     pub fn bytes(&self, t: &Token) -> &[u8] {

@@ -54,11 +54,12 @@
 //!   2. *`=` aliases are case-sensitive*: written with a leading `=` in the list (`=Bali`,
 //!      `=Solo`, `=Antara`: names that are also common words), an alias matches only as
 //!      written or all in capitals (`Bali`, `BALI`, not `bali`);
-//!   3. *an all-lowercase occurrence never matches a capitalised alias* (`korea selatan`,
-//!      `antara`, `bulan`): in edited news it is nearly always a common word. Any other case
-//!      matches (`KOREA SELATAN`, `Korea selatan`). Aliases written all in lowercase in the
-//!      list (`virus corona`) match any case; [`GazetteerBuilder::lowercase_text`] turns the
-//!      rule off.
+//!   3. *an all-lowercase word never matches a capitalised one-word alias* (`antara` is not
+//!      the news agency `Antara`, `bulan` not `Bulan`, `malang` not `Malang`): in edited news
+//!      it is nearly always a common word. Any other case matches (`ANTARA`, `Antara`), and
+//!      aliases of several words match all-lowercase text too (`korea selatan`), as do aliases
+//!      written all in lowercase in the list (`corona`). [`GazetteerBuilder::lowercase_text`]
+//!      turns the rule off.
 //!
 //!   A leading `~` makes an alias fully case-insensitive, overriding all three (`~NATO` also
 //!   matches `Nato` and `nato`). The markers are stripped from the alias reported.
@@ -172,15 +173,16 @@ pub struct Mention {
 /// Errors while building a gazetteer.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// A malformed line (TSV) or a JSON syntax error at a line.
+    /// A malformed line of a TSV list, or a JSON list with a syntax error or an invalid entity
+    /// (the line where it starts).
     Parse {
         /// 1-based line.
         line: usize,
         /// What is wrong.
         message: String,
     },
-    /// An entity that cannot be compiled (empty type or canonical name, a JSON object with a
-    /// missing field).
+    /// An entity added in code ([`GazetteerBuilder::add`]) that cannot be compiled (empty type
+    /// or canonical name). Lists loaded from TSV or JSON report [`Error::Parse`] instead.
     Entity {
         /// 0-based index of the entity in the order it was added (or in the JSON array).
         index: usize,

@@ -12,6 +12,7 @@
 //! hash collision between two different tokens can only propose a candidate, which the exact
 //! byte comparison then rejects.
 
+use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
@@ -32,7 +33,7 @@ pub(crate) struct EntityInfo {
 #[derive(Debug, Clone)]
 pub(crate) enum CaseRule {
     Insensitive,
-    /// Any case except all lowercase (the alias has a capital letter).
+    /// Any case except all lowercase (a one-token alias with a capital letter).
     NotLowercase,
     /// Match only as written or all in capitals.
     Sensitive {
@@ -311,8 +312,23 @@ impl Gazetteer {
     }
 
     fn find_piece(&self, base: usize, piece: &str, out: &mut Vec<Mention>) {
-        let mut folded = Folded::default();
+        thread_local! {
+            /// Folding buffers reused across calls on a thread (the pipeline calls `find_in`
+            /// once per paragraph).
+            static SCRATCH: RefCell<Folded> = RefCell::new(Folded::default());
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut folded) => {
+                self.find_folded(&mut folded, base, piece, out);
+                folded.shrink();
+            }
+            Err(_) => self.find_folded(&mut Folded::default(), base, piece, out),
+        });
+    }
+
+    fn find_folded(&self, folded: &mut Folded, base: usize, piece: &str, out: &mut Vec<Mention>) {
         folded.fold(piece);
+        let folded = &*folded;
         let toks = &folded.tokens;
         let n = toks.len();
         let mut i = 0;
@@ -336,7 +352,7 @@ impl Gazetteer {
                         && let Some(a) = self.alias_at(node, hash_bytes(stripped(tj)))
                         && self.aliases[a as usize].clitics
                         && starts_upper(piece, t)
-                        && self.accept(&folded, piece, i, j, true, a)
+                        && self.accept(folded, piece, i, j, true, a)
                     {
                         best = Some((j, true, a));
                     }
@@ -345,7 +361,7 @@ impl Gazetteer {
                     };
                     node = c;
                     let a = self.terminal[c as usize];
-                    if a != NONE && self.accept(&folded, piece, i, j, false, a) {
+                    if a != NONE && self.accept(folded, piece, i, j, false, a) {
                         best = Some((j, false, a));
                     }
                 }

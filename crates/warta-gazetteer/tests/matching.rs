@@ -185,7 +185,7 @@ fn case_and_diacritics_insensitive_by_default() {
 }
 
 #[test]
-fn all_lowercase_text_never_matches_a_capitalised_alias() {
+fn an_all_lowercase_word_never_matches_a_capitalised_one_word_alias() {
     let g = list(
         "A\tORG\tAntara\nB\tLOC\tBulan\nK\tGPE\tKorea Selatan\nC\tMISC\tvirus corona\nN\tORG\tNato\t~NATO\n",
     );
@@ -194,7 +194,7 @@ fn all_lowercase_text_never_matches_a_capitalised_alias() {
         ("bulan depan ke Bulan", &["Bulan"]),
         (
             "korea selatan, Korea selatan, KOREA SELATAN",
-            &["Korea selatan", "KOREA SELATAN"],
+            &["korea selatan", "Korea selatan", "KOREA SELATAN"],
         ),
         (
             "Virus Corona dan virus corona",
@@ -208,11 +208,11 @@ fn all_lowercase_text_never_matches_a_capitalised_alias() {
     }
     let loose = GazetteerBuilder::new()
         .lowercase_text(true)
-        .add_tsv("K\tGPE\tKorea Selatan\n")
+        .add_tsv("A\tORG\tAntara\n")
         .unwrap()
         .build()
         .unwrap();
-    assert_eq!(found(&loose, "korea selatan").len(), 1);
+    assert_eq!(found(&loose, "di antara").len(), 1);
 }
 
 #[test]
