@@ -163,8 +163,8 @@ pub(crate) struct Lexicon {
     pub cue_entries: Vec<CueEntry>,
     /// Role phrases, normalised.
     pub roles: HashSet<String, FxBuild>,
-    /// Flags of single normalised words.
-    pub words: HashMap<String, u16, FxBuild>,
+    /// Flags of single normalised words (keyed by bytes: no UTF-8 check on lookups).
+    pub words: HashMap<Box<[u8]>, u16, FxBuild>,
     /// Longest role phrase in words.
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
@@ -229,27 +229,35 @@ impl Lexicon {
             .map(|r| r.split(' ').count())
             .max()
             .unwrap_or(1);
-        let mut words: HashMap<String, u16, FxBuild> = HashMap::default();
+        let mut words: HashMap<Box<[u8]>, u16, FxBuild> = HashMap::default();
+        let mut set = |w: &str, f: u16| {
+            *words
+                .entry(norm(w).into_bytes().into_boxed_slice())
+                .or_default() |= f;
+        };
         for r in &roles {
             for w in r.split(' ') {
-                *words.entry(w.to_string()).or_default() |= flag::ROLE;
+                set(w, flag::ROLE);
             }
         }
         for w in stopcaps {
             match w.strip_suffix('!') {
-                Some(w) => *words.entry(norm(w)).or_default() |= flag::STOP | flag::HARD_STOP,
-                None => *words.entry(norm(w)).or_default() |= flag::STOP,
+                Some(w) => set(w, flag::STOP | flag::HARD_STOP),
+                None => set(w, flag::STOP),
             }
         }
         for (w, head) in affiliation {
-            *words.entry(norm(w)).or_default() |= if *head {
-                flag::AFF | flag::HEAD
-            } else {
-                flag::AFF
-            };
+            set(
+                w,
+                if *head {
+                    flag::AFF | flag::HEAD
+                } else {
+                    flag::AFF
+                },
+            );
         }
         for w in pronouns {
-            *words.entry(norm(w)).or_default() |= flag::PRONOUN;
+            set(w, flag::PRONOUN);
         }
         Lexicon {
             words,
@@ -264,7 +272,17 @@ impl Lexicon {
     /// The flags of a word (any case).
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u16 {
-        with_lower(w, |l| self.words.get(l).copied().unwrap_or(0))
+        let b = w.as_bytes();
+        let mut buf = [0u8; 48];
+        let key: &[u8] = if b.len() <= buf.len() && b.is_ascii() {
+            let k = &mut buf[..b.len()];
+            k.copy_from_slice(b);
+            k.make_ascii_lowercase();
+            k
+        } else {
+            return self.words.get(norm(w).as_bytes()).copied().unwrap_or(0);
+        };
+        self.words.get(key).copied().unwrap_or(0)
     }
 
     /// True when the word (any case) has `f`.

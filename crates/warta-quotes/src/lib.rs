@@ -153,11 +153,9 @@ impl Extractor {
     pub fn extract(&self, text: &str) -> Vec<Quote> {
         let mut lines = Vec::new();
         let mut start = 0;
-        for (i, b) in text.bytes().enumerate() {
-            if b == b'\n' {
-                push_line(text, &mut lines, start, i);
-                start = i + 1;
-            }
+        for i in memchr::memchr_iter(b'\n', text.as_bytes()) {
+            push_line(text, &mut lines, start, i);
+            start = i + 1;
         }
         push_line(text, &mut lines, start, text.len());
         self.extract_in(text, &lines, &[])
@@ -211,7 +209,10 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
     } else {
         end
     };
-    if text[start..end].chars().any(|c| !c.is_whitespace()) {
+    if text.as_bytes()[start..end]
+        .iter()
+        .any(|b| !b.is_ascii_whitespace())
+    {
         lines.push(Span::new(start, end));
     }
 }
