@@ -233,6 +233,7 @@ fn entities() -> impl Strategy<Value = Vec<Entity>> {
                 canonical: canonical.to_owned(),
                 entity_type: kind.to_owned(),
                 aliases: aliases.into_iter().map(str::to_owned).collect(),
+                attributes: Default::default(),
             })
             .collect()
     })
