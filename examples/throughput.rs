@@ -3,7 +3,7 @@
 //!
 //! ```text
 //! cargo run --release --example throughput -- [--corpus FILE.jsonl] [--pages FILE.jsonl]
-//!     [--names N[,N...]] [--reps N] [--quick] [--json]
+//!     [--names N[,N...]] [--reps N] [--quick] [--only ID]... [--json]
 //! cargo run --release --example throughput -- [--corpus FILE.jsonl]
 //!     [--dump-corpus FILE] [--dump-names N FILE]
 //! ```
@@ -18,7 +18,9 @@
 //!
 //! Each figure is the median of `--reps` timed repetitions (7 by default, 3 with `--quick`)
 //! after a warm-up run; a repetition repeats the work until it lasts at least 0.3 s (0.1 s with
-//! `--quick`). MB means 10^6 bytes of input text. Everything runs on the calling thread.
+//! `--quick`). MB means 10^6 bytes of input text. Everything runs on the calling thread. Beside
+//! the wall-clock rates, the rate per second of the thread's CPU time over all repetitions
+//! (`/proc/thread-self/stat`, 10 ms ticks) shows what a busy machine hides.
 //! Gazetteer memory is read from `VmRSS` / `VmHWM` of `/proc/self/status` (Linux only; the peak
 //! is reset through `/proc/self/clear_refs` before each build).
 //!
@@ -26,6 +28,10 @@
 //! repeated, and three adversarial shapes at a tenth of their size and at full size: 10 000
 //! unmatched opening quote marks, one 10 MB line, 100 000 short lines. Time per byte should be
 //! the same at both sizes.
+//!
+//! `--only ID` (repeatable) runs only the measurements whose id contains `ID` (`tokenize`,
+//! `boilerplate`, `gazetteer_100000`, `quotes`, `pipeline`, `corpus/1MB`, `one-line`, ...), for
+//! instance under a profiler: `perf record -g target/release/examples/throughput --only quotes`.
 //!
 //! `--dump-corpus FILE` writes the joined corpus and `--dump-names N FILE` the generated
 //! `N`-name gazetteer TSV of the benches, then the program exits without measuring: the peer
@@ -55,10 +61,12 @@ struct Options {
     json: bool,
     dump_corpus: Option<PathBuf>,
     dump_names: Option<(usize, PathBuf)>,
+    only: Vec<String>,
 }
 
 const USAGE: &str = "usage: throughput [--corpus FILE.jsonl] [--pages FILE.jsonl] \
-[--names N[,N...]] [--reps N] [--quick] [--json] [--dump-corpus FILE] [--dump-names N FILE]";
+[--names N[,N...]] [--reps N] [--quick] [--only ID]... [--json] [--dump-corpus FILE] \
+[--dump-names N FILE]";
 
 fn parse_args() -> Result<Options, lexopt::Error> {
     use lexopt::prelude::*;
@@ -71,6 +79,7 @@ fn parse_args() -> Result<Options, lexopt::Error> {
         json: false,
         dump_corpus: None,
         dump_names: None,
+        only: Vec::new(),
     };
     let mut parser = lexopt::Parser::from_env();
     while let Some(arg) = parser.next()? {
@@ -87,6 +96,7 @@ fn parse_args() -> Result<Options, lexopt::Error> {
             }
             Long("reps") => options.reps = parser.value()?.parse()?,
             Long("quick") => options.quick = true,
+            Long("only") => options.only.push(parser.value()?.string()?),
             Long("json") => options.json = true,
             Long("dump-corpus") => options.dump_corpus = Some(parser.value()?.into()),
             Long("dump-names") => {
@@ -111,6 +121,9 @@ struct Stat {
     bytes: usize,
     iters: u64,
     rates: Vec<f64>,
+    /// MB per second of this thread's CPU time over all the timed repetitions: unlike the
+    /// wall-clock rates, it hardly moves when other processes compete for the cores.
+    cpu_rate: Option<f64>,
 }
 
 impl Stat {
@@ -147,6 +160,7 @@ impl Stat {
             "min_mb_s": self.min(),
             "max_mb_s": self.max(),
             "ns_per_byte": self.ns_per_byte(),
+            "cpu_mb_s": self.cpu_rate,
         })
     }
 }
@@ -173,17 +187,39 @@ fn measure(bytes: usize, reps: usize, min_time: Duration, mut work: impl FnMut()
         iters = ((iters as f64) * factor).ceil() as u64;
         elapsed = run(&mut work, iters);
     }
+    let cpu_before = thread_cpu_ticks();
     let rates = (0..reps)
         .map(|_| {
             let t = run(&mut work, iters).as_secs_f64().max(1e-9);
             (bytes as f64) * (iters as f64) / t / 1e6
         })
         .collect();
+    let cpu_rate = match (cpu_before, thread_cpu_ticks()) {
+        (Some(a), Some(b)) if b > a => {
+            let seconds = (b - a) as f64 / USER_HZ;
+            Some((bytes as f64) * (iters as f64) * (reps as f64) / seconds / 1e6)
+        }
+        _ => None,
+    };
     Stat {
         bytes,
         iters,
         rates,
+        cpu_rate,
     }
+}
+
+/// Clock ticks per second of the times in `/proc` (`USER_HZ`, 100 on Linux).
+const USER_HZ: f64 = 100.0;
+
+/// User + system CPU time of the calling thread in clock ticks, from `/proc/thread-self/stat`.
+fn thread_cpu_ticks() -> Option<u64> {
+    let stat = std::fs::read_to_string("/proc/thread-self/stat").ok()?;
+    let after_name = &stat[stat.rfind(')')? + 2..];
+    let mut fields = after_name.split(' ').skip(11);
+    let utime: u64 = fields.next()?.parse().ok()?;
+    let stime: u64 = fields.next()?.parse().ok()?;
+    Some(utime + stime)
 }
 
 /// `VmRSS` and `VmHWM` of this process in kB, when `/proc` has them.
@@ -283,6 +319,14 @@ fn sized(unit: &str, n: usize) -> String {
     text
 }
 
+/// Stage id of the gazetteer with `names` generated names (0: the default list alone).
+fn gazetteer_id(names: usize) -> String {
+    match names {
+        0 => "gazetteer".to_owned(),
+        n => format!("gazetteer_{n}"),
+    }
+}
+
 /// A measured row of the report.
 struct Row {
     id: String,
@@ -324,15 +368,23 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let min_time = Duration::from_millis(if options.quick { 100 } else { 300 });
     let corpus_input = format!("{label} ({} bytes)", corpus.len());
 
+    let wanted = |id: &str| options.only.is_empty() || options.only.iter().any(|o| id.contains(o));
+
     // Gazetteers first, while the heap holds little besides the corpus, so that the RSS deltas
     // are the gazetteers' own.
-    let mut built = vec![build_gazetteer(0)?];
-    for &n in &options.names {
-        built.push(build_gazetteer(n)?);
+    let mut built = Vec::new();
+    for n in std::iter::once(0).chain(options.names.iter().copied()) {
+        if wanted(&gazetteer_id(n)) {
+            built.push(build_gazetteer(n)?);
+        }
     }
 
     let mut rows: Vec<Row> = Vec::new();
-    let mut row = |id: &str, what: &str, input: &str, stat: Stat| {
+    let mut stage = |id: &str, what: &str, input: &str, bytes: usize, work: &mut dyn FnMut()| {
+        if !wanted(id) {
+            return;
+        }
+        let stat = measure(bytes, reps, min_time, work);
         if !options.json {
             eprintln!(
                 "{id:<22} {:>9.2} MB/s (min {:.2}, max {:.2})",
@@ -350,122 +402,115 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     };
 
     let tokenizer = Tokenizer::new();
-    row(
+    stage(
         "tokenize",
         "tokenizer (tokens + sentences)",
         &corpus_input,
-        measure(corpus.len(), reps, min_time, || {
+        corpus.len(),
+        &mut || {
             black_box(tokenizer.analyze(black_box(&corpus)));
-        }),
+        },
     );
 
     let classifier = Classifier::new();
-    row(
+    stage(
         "boilerplate",
         "boilerplate classifier",
         &corpus_input,
-        measure(corpus.len(), reps, min_time, || {
+        corpus.len(),
+        &mut || {
             black_box(classifier.classify(black_box(&corpus)));
-        }),
+        },
     );
     let pages = jsonl_texts(&options.pages).unwrap_or_default();
     if !pages.is_empty() {
         let bytes = pages.iter().map(String::len).sum();
-        row(
+        stage(
             "boilerplate_pages",
             "boilerplate classifier, scraped pages",
             &format!("{} pages ({bytes} bytes)", pages.len()),
-            measure(bytes, reps, min_time, || {
+            bytes,
+            &mut || {
                 for page in &pages {
                     black_box(classifier.classify(black_box(page)));
                 }
-            }),
+            },
         );
     }
 
     for b in &built {
-        let (id, what) = if b.names == 0 {
-            ("gazetteer".to_owned(), "gazetteer, default list".to_owned())
-        } else {
-            (
-                format!("gazetteer_{}", b.names),
-                format!("gazetteer, default list + {} generated names", b.names),
-            )
+        let what = match b.names {
+            0 => "gazetteer, default list".to_owned(),
+            n => format!("gazetteer, default list + {n} generated names"),
         };
-        row(
-            &id,
+        stage(
+            &gazetteer_id(b.names),
             &what,
             &corpus_input,
-            measure(corpus.len(), reps, min_time, || {
+            corpus.len(),
+            &mut || {
                 black_box(b.gazetteer.find(black_box(&corpus)));
-            }),
+            },
         );
     }
 
     let extractor = Extractor::new();
-    row(
+    stage(
         "quotes",
         "quote extractor",
         &corpus_input,
-        measure(corpus.len(), reps, min_time, || {
+        corpus.len(),
+        &mut || {
             black_box(extractor.extract(black_box(&corpus)));
-        }),
+        },
     );
 
     let pipeline = Pipeline::new();
-    row(
+    stage(
         "pipeline",
         "whole pipeline (boilerplate, tokens, entities, quotes)",
         &corpus_input,
-        measure(corpus.len(), reps, min_time, || {
+        corpus.len(),
+        &mut || {
             black_box(pipeline.analyze(black_box(&corpus)));
-        }),
+        },
     );
     let docs_bytes = docs.iter().map(String::len).sum();
-    row(
+    stage(
         "pipeline_docs",
         "whole pipeline, one document at a time",
         &format!("{label}, {} documents ({docs_bytes} bytes)", docs.len()),
-        measure(docs_bytes, reps, min_time, || {
+        docs_bytes,
+        &mut || {
             for doc in &docs {
                 black_box(pipeline.analyze(black_box(doc)));
             }
-        }),
+        },
     );
 
-    // Scaling of the whole pipeline with the input size, and adversarial shapes.
-    let big = if options.quick {
-        10_000_000
-    } else {
-        100_000_000
-    };
-    let mut scaling: Vec<Row> = Vec::new();
-    let shapes: Vec<(&str, String)> = vec![
-        ("corpus/1KB", sized(&corpus, 1_000)),
-        ("corpus/1MB", sized(&corpus, 1_000_000)),
-        (
-            if options.quick {
-                "corpus/10MB"
-            } else {
-                "corpus/100MB"
-            },
-            sized(&corpus, big),
-        ),
-        ("unmatched-quotes/1000", "“kata ".repeat(1_000)),
-        ("unmatched-quotes/10000", "“kata ".repeat(10_000)),
-        (
-            "one-line/1MB",
-            sized("kata Presiden Joko Widodo di Jakarta ", 1_000_000),
-        ),
-        (
-            "one-line/10MB",
-            sized("kata Presiden Joko Widodo di Jakarta ", 10_000_000),
-        ),
-        ("short-lines/10000", "Baca\n".repeat(10_000)),
-        ("short-lines/100000", "Baca\n".repeat(100_000)),
+    // Scaling of the whole pipeline with the input size, and adversarial shapes: (name, unit
+    // repeated, bytes).
+    const LINE: &str = "kata Presiden Joko Widodo di Jakarta ";
+    let big = if options.quick { 10 } else { 100 };
+    let big_name = format!("corpus/{big}MB");
+    let shapes: [(&str, &str, usize); 9] = [
+        ("corpus/1KB", &corpus, 1_000),
+        ("corpus/1MB", &corpus, 1_000_000),
+        (&big_name, &corpus, big * 1_000_000),
+        ("unmatched-quotes/1000", "“kata ", 1_000 * "“kata ".len()),
+        ("unmatched-quotes/10000", "“kata ", 10_000 * "“kata ".len()),
+        ("one-line/1MB", LINE, 1_000_000),
+        ("one-line/10MB", LINE, 10_000_000),
+        ("short-lines/10000", "Baca\n", 10_000 * "Baca\n".len()),
+        ("short-lines/100000", "Baca\n", 100_000 * "Baca\n".len()),
     ];
-    for (name, text) in shapes {
-        let reps = if text.len() >= 10_000_000 {
+    let mut scaling: Vec<Row> = Vec::new();
+    for (name, unit, size) in shapes {
+        if !wanted(name) {
+            continue;
+        }
+        let text = sized(unit, size);
+        let reps = if size >= 10_000_000 {
             reps.min(3)
         } else {
             reps
@@ -519,44 +564,53 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         corpus.len()
     );
     println!();
-    println!("| stage | input | MB/s median | min | max |");
-    println!("|---|---|---:|---:|---:|");
+    let cpu = |stat: &Stat| {
+        stat.cpu_rate
+            .map_or("n/a".to_owned(), |r| format!("{r:.2}"))
+    };
+    println!("| stage | input | MB/s median | min | max | MB/s of CPU time |");
+    println!("|---|---|---:|---:|---:|---:|");
     for r in &rows {
         println!(
-            "| {} | {} | {:.2} | {:.2} | {:.2} |",
+            "| {} | {} | {:.2} | {:.2} | {:.2} | {} |",
             r.what,
             r.input,
             r.stat.median(),
             r.stat.min(),
-            r.stat.max()
+            r.stat.max(),
+            cpu(&r.stat)
         );
     }
-    println!();
-    println!("| gazetteer | build ms | retained RSS MB | peak during build MB |");
-    println!("|---|---:|---:|---:|");
-    let mb = |kb: Option<u64>| kb.map_or("n/a".to_owned(), |k| format!("{:.1}", k as f64 / 1024.0));
-    for b in &built {
-        let list = match b.names {
-            0 => "default list".to_owned(),
-            n => format!("default list + {n} names"),
-        };
-        println!(
-            "| {list} | {:.1} | {} | {} |",
-            b.build.as_secs_f64() * 1e3,
-            mb(b.retained_kb),
-            mb(b.peak_kb)
-        );
+    if !built.is_empty() {
+        println!();
+        println!("| gazetteer | build ms | retained RSS MB | peak during build MB |");
+        println!("|---|---:|---:|---:|");
+        let mb =
+            |kb: Option<u64>| kb.map_or("n/a".to_owned(), |k| format!("{:.1}", k as f64 / 1024.0));
+        for b in &built {
+            let list = match b.names {
+                0 => "default list".to_owned(),
+                n => format!("default list + {n} names"),
+            };
+            println!(
+                "| {list} | {:.1} | {} | {} |",
+                b.build.as_secs_f64() * 1e3,
+                mb(b.retained_kb),
+                mb(b.peak_kb)
+            );
+        }
     }
     println!();
-    println!("| whole pipeline on | bytes | MB/s median | ns/B |");
-    println!("|---|---:|---:|---:|");
+    println!("| whole pipeline on | bytes | MB/s median | ns/B | MB/s of CPU time |");
+    println!("|---|---:|---:|---:|---:|");
     for r in &scaling {
         println!(
-            "| {} | {} | {:.2} | {:.3} |",
+            "| {} | {} | {:.2} | {:.3} | {} |",
             r.id,
             r.stat.bytes,
             r.stat.median(),
-            r.stat.ns_per_byte()
+            r.stat.ns_per_byte(),
+            cpu(&r.stat)
         );
     }
     Ok(())

@@ -64,6 +64,10 @@ enum Class {
     Chrome(ChromeReason, bool),
     /// A credit line (`Editor: X`, `(ant/hm02)`).
     Credit,
+    /// A prose-like photo caption: `strong` when it ends in a photo credit
+    /// (`(ANTARA FOTO/…)`, `(REUTERS/…)`), weak when in `(Outlet/Name)` (a glued credit
+    /// when it is the last line of the body).
+    Caption(bool),
 }
 
 #[derive(Debug, Clone)]
@@ -80,14 +84,14 @@ impl Line {
     }
 
     fn is_prose(&self) -> bool {
-        matches!(self.class, Class::Prose | Class::Weak)
+        matches!(self.class, Class::Prose | Class::Weak | Class::Caption(_))
     }
 
     fn score(&self) -> f32 {
         match self.class {
-            Class::Prose => 1.0 + self.feat.words.min(60) as f32 / 10.0,
+            Class::Prose | Class::Caption(_) => 1.0 + self.feat.words.min(60) as f32 / 10.0,
             Class::Weak => 0.2,
-            Class::Short => -1.0,
+            Class::Short => -1.5,
             Class::Credit => -3.0,
             Class::Chrome(reason, _) => match reason {
                 ChromeReason::Copyright => -4.0,
@@ -113,16 +117,22 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     if lines.is_empty() {
         return Page::default();
     }
-    let scores: Vec<f32> = lines.iter().map(Line::score).collect();
-    let regions = find_regions(&scores);
+    let scores = scores(&lines);
+    let mut regions = find_regions(&scores);
+    extend_to_credits(text, &lines, &mut regions);
     let mut in_region = vec![false; lines.len()];
     for &(a, b) in &regions {
         in_region[a..b].iter_mut().for_each(|x| *x = true);
     }
-    // The body starts at the first prose line of the first region.
+    // The body starts at the first prose line of the first region (captions only when the
+    // region is a photo story).
     let body_start = regions
         .first()
-        .and_then(|&(a, b)| (a..b).find(|&i| lines[i].is_prose()))
+        .and_then(|&(a, b)| {
+            (a..b)
+                .find(|&i| matches!(lines[i].class, Class::Prose | Class::Weak))
+                .or_else(|| (a..b).find(|&i| lines[i].is_prose()))
+        })
         .unwrap_or(lines.len());
 
     let mut decisions: Vec<Decision> = vec![Decision::Body; lines.len()];
@@ -169,6 +179,13 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         }
     }
 
+    // A region made only of captions is a photo story: its captions are the body.
+    let mut region_has_prose = vec![false; lines.len()];
+    for &(a, b) in &regions {
+        let has = (a..b).any(|j| matches!(lines[j].class, Class::Prose | Class::Weak));
+        region_has_prose[a..b].iter_mut().for_each(|x| *x = has);
+    }
+
     // Decide every line.
     let mut list: Option<ChromeReason> = None;
     for i in 0..lines.len() {
@@ -182,6 +199,20 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 Class::Prose | Class::Weak => {
                     list = None;
                     Decision::Body
+                }
+                Class::Caption(strong) => {
+                    list = None;
+                    let region = regions
+                        .iter()
+                        .find(|&&(a, b)| a <= i && i < b)
+                        .copied()
+                        .unwrap_or((i, i + 1));
+                    let last_prose = (region.0..region.1).rev().find(|&j| lines[j].is_prose());
+                    if !region_has_prose[i] || (!strong && last_prose == Some(i)) {
+                        Decision::Body
+                    } else {
+                        Decision::Chrome(ChromeReason::Caption)
+                    }
                 }
                 Class::Credit => Decision::Chrome(ChromeReason::Credit),
                 Class::Chrome(reason, header) => {
@@ -200,8 +231,20 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 },
             }
         } else {
-            list = None;
-            Decision::Chrome(outside_reason(&lines, i))
+            let reason = match (line.class, list) {
+                (Class::Short, Some(r)) => r,
+                _ => outside_reason(&lines, i),
+            };
+            match line.class {
+                Class::Chrome(r, true)
+                    if matches!(r, ChromeReason::Teaser | ChromeReason::RelatedList) =>
+                {
+                    list = Some(r)
+                }
+                Class::Short => {}
+                _ => list = None,
+            }
+            Decision::Chrome(reason)
         };
     }
     // The page's <title> line repeated above the headline.
@@ -221,7 +264,9 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             let s = lines[last].text(text);
             if let Some(m) = c.re.credit_tail(s)
                 && m.start > 0
-                && dateline_split.as_ref().is_none_or(|(i, d)| *i != last || d.rest < m.start)
+                && dateline_split
+                    .as_ref()
+                    .is_none_or(|(i, d)| *i != last || d.rest < m.start)
             {
                 credit_splits.push((last, m.start));
             }
@@ -358,7 +403,12 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
         }
         let start = raw_start + (raw.len() - trimmed.len());
         let s = trimmed.trim_end();
-        let feat = features(c, s);
+        // A credit glued at the end (`….(ant/hm)`) is not part of the sentence.
+        let sentence = match c.re.credit_tail(s) {
+            Some(m) if m.start > 0 => s[..m.start].trim_end(),
+            _ => s,
+        };
+        let feat = features(c, sentence);
         let class = local_class(c, s, &feat);
         lines.push(Line {
             start,
@@ -419,21 +469,23 @@ fn features(c: &Classifier, s: &str) -> Feat {
 #[inline]
 fn word(c: &Classifier, w: &str, f: &mut Feat) {
     f.scanned += 1;
+    // The capital of the first word says nothing about the line: it is not counted as cased.
+    let cased = f.scanned > 1;
     let first = w.as_bytes()[0];
-    if first.is_ascii_uppercase() {
-        f.upper += 1;
-    } else if first.is_ascii_lowercase() {
-        f.lower += 1;
-    } else if first.is_ascii_digit() {
+    if first.is_ascii_digit() {
         f.num += 1;
         return;
-    } else if let Some(ch) = w.chars().next() {
-        if ch.is_uppercase() {
-            f.upper += 1;
-        } else if ch.is_lowercase() {
-            f.lower += 1;
+    }
+    if !first.is_ascii() {
+        if cased && let Some(ch) = w.chars().next() {
+            f.upper += u32::from(ch.is_uppercase());
+            f.lower += u32::from(ch.is_lowercase());
         }
         return;
+    }
+    if cased {
+        f.upper += u32::from(first.is_ascii_uppercase());
+        f.lower += u32::from(first.is_ascii_lowercase());
     }
     if let Some(k) = pack(w.as_bytes()) {
         let flags = c.words.get(k);
@@ -462,10 +514,7 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     if s.len() <= 120 && starts_with_credit_label(s) && c.re.credit_line(s).is_some() {
         return Class::Credit;
     }
-    if s.starts_with('(')
-        && s.len() <= 48
-        && c.re.credit_tail(s).is_some_and(|m| m.start == 0)
-    {
+    if s.starts_with('(') && s.len() <= 48 && c.re.credit_tail(s).is_some_and(|m| m.start == 0) {
         return Class::Credit;
     }
     let short = f.words <= 30;
@@ -503,6 +552,16 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
         };
         return Class::Chrome(reason, false);
     }
+    // `Tech News15 Feb 2016 07:16`: a time stamp of a listed article.
+    if f.words <= 6
+        && !f.terminal
+        && f.lower == 0
+        && 2 * (f.date + f.num) >= f.words
+        && f.num > 0
+        && c.re.date(s).is_some()
+    {
+        return Class::Chrome(ChromeReason::Widget, false);
+    }
     let lr = f.lower_ratio();
     let w = f.words;
     let prose = (lr >= 0.4
@@ -511,16 +570,40 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     if f.seps >= 2 && !(prose && f.terminal) {
         return Class::Chrome(ChromeReason::Navigation, false);
     }
-    if w <= 80 && is_photo_caption(s) {
-        return Class::Chrome(ChromeReason::Caption, false);
+    let caption = if w <= 80 { caption_tail(c, s) } else { None };
+    if let Some(strong) = caption {
+        return if prose {
+            Class::Caption(strong)
+        } else {
+            Class::Chrome(ChromeReason::Caption, false)
+        };
     }
     if prose {
         Class::Prose
-    } else if (lr >= 0.5 && w >= 5 && f.stop >= 2) || (f.terminal && w >= 2 && lr >= 0.5) {
+    } else if (lr >= 0.5 && w >= 5 && f.stop >= 2)
+        || (w >= 2 && is_list_item(s))
+        || (f.terminal && w >= 2 && lr >= 0.5)
+        || (s.ends_with('.') && !s.ends_with(".."))
+        || (w <= 2 && s.ends_with(['!', '?']))
+    {
         Class::Weak
     } else {
         Class::Short
     }
+}
+
+/// `1. Perbaikan jalan`, `2) Jembatan`, `- Bantuan`, `• Bantuan`, `a. Bantuan`.
+fn is_list_item(s: &str) -> bool {
+    let b = s.as_bytes();
+    let digits = b.iter().take_while(|c| c.is_ascii_digit()).count();
+    let marker = if digits > 0 && digits <= 2 {
+        digits
+    } else if b.len() > 1 && b[0].is_ascii_lowercase() && matches!(b[1], b'.' | b')') {
+        1
+    } else {
+        return ["- ", "• ", "* ", "– "].iter().any(|m| s.starts_with(m));
+    };
+    matches!(b.get(marker), Some(b'.' | b')')) && b.get(marker + 1) == Some(&b' ')
 }
 
 fn starts_with_credit_label(s: &str) -> bool {
@@ -563,26 +646,108 @@ fn is_weather(s: &str) -> bool {
     let t = t.strip_prefix('-').unwrap_or(t);
     !t.is_empty()
         && t.starts_with(|c: char| c.is_ascii_digit())
-        && t.chars().all(|c| c.is_ascii_digit() || c == '.' || c == ',')
+        && t.chars()
+            .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
-/// A line ending in a photo credit: `(ANTARA FOTO/Ahmad)`, `(REUTERS/Mario Anzuoni)`,
-/// `(Foto: Dok. Humas)`, `/©KapanLagi.com®/M. Akrom`.
-fn is_photo_caption(s: &str) -> bool {
+/// A line ending in a photo credit: `Some(true)` for `(ANTARA FOTO/Ahmad)`,
+/// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`; `Some(false)` for `(Antaranews/Monalisa)`
+/// (an outlet and a name: a caption, or a credit when it ends the body).
+fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
+    // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`.
+    let head = &s[..floor_char(s, 300)];
+    if head.contains('(')
+        && ["(kiri", "(kanan", "(tengah", "(ki-ka", "(dari kiri"]
+            .iter()
+            .any(|m| head.contains(m))
+    {
+        return Some(true);
+    }
     if !s.ends_with(')') {
-        return false;
+        return None;
     }
     let from = floor_char(s, s.len().saturating_sub(80));
     let tail = &s[from..];
-    let Some(open) = tail.rfind('(') else {
-        return false;
-    };
+    let open = tail.rfind('(')?;
     let inner = &tail[open + 1..tail.len() - 1];
-    const MARKS: [&str; 12] = [
-        "FOTO", "Foto", "foto", "REUTERS", "Reuters", "AFP", "AP Photo", "Getty", "Dok.",
-        "dok.", "Istimewa", "Shutterstock",
+    const MARKS: [&str; 13] = [
+        "FOTO",
+        "Foto",
+        "foto",
+        "REUTERS",
+        "Reuters",
+        "AFP",
+        "AP Photo",
+        "Getty",
+        "Dok.",
+        "dok.",
+        "Istimewa",
+        "istimewa",
+        "Shutterstock",
     ];
-    MARKS.iter().any(|m| inner.contains(m))
+    if MARKS.iter().any(|m| inner.contains(m)) {
+        return Some(true);
+    }
+    let (source, name) = inner.split_once('/')?;
+    (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
+        .then_some(false)
+}
+
+/// The line scores: prose is positive, chrome negative, short lines mildly negative except a
+/// single short line between two prose lines (a subheading, a list item), which costs nothing.
+fn scores(lines: &[Line]) -> Vec<f32> {
+    let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
+    let mut i = 0;
+    while i < lines.len() {
+        if !matches!(lines[i].class, Class::Short | Class::Weak) {
+            i += 1;
+            continue;
+        }
+        let run_start = i;
+        while i < lines.len() && matches!(lines[i].class, Class::Short | Class::Weak) {
+            i += 1;
+        }
+        let bounded = run_start > 0
+            && lines[run_start - 1].is_prose()
+            && i < lines.len()
+            && lines[i].is_prose();
+        if bounded && i - run_start == 1 {
+            for s in &mut scores[run_start..i] {
+                *s = s.max(0.0);
+            }
+        }
+    }
+    scores
+}
+
+/// Extends each region over trailing contact lines (`KONTAK: info@…`, bare URLs) and prose up
+/// to the credit or copyright line that closes the article, when one follows within a few lines.
+fn extend_to_credits(text: &str, lines: &[Line], regions: &mut [(usize, usize)]) {
+    for k in 0..regions.len() {
+        let (_, b) = regions[k];
+        let limit = regions.get(k + 1).map_or(lines.len(), |r| r.0).min(b + 6);
+        for (j, line) in lines.iter().enumerate().take(limit).skip(b) {
+            match line.class {
+                Class::Credit | Class::Chrome(ChromeReason::Copyright, _) => {
+                    regions[k].1 = j;
+                    break;
+                }
+                Class::Prose | Class::Weak | Class::Caption(_) => {}
+                Class::Short => {
+                    let s = line.text(text);
+                    let head = &s.as_bytes()[..s.len().min(24)];
+                    let contact = s.contains('@')
+                        || s.contains("http")
+                        || s.contains("www.")
+                        || head.contains(&b':');
+                    if !contact {
+                        break;
+                    }
+                }
+                Class::Chrome(..) => break,
+            }
+        }
+    }
 }
 
 /// Maximum-sum segments of the line scores: the main one, then further segments that are
@@ -663,6 +828,7 @@ fn outside_reason(lines: &[Line], i: usize) -> ChromeReason {
             }
         }
         Class::Weak => ChromeReason::RelatedList,
+        Class::Caption(_) => ChromeReason::Caption,
         Class::Prose => ChromeReason::Other,
     }
 }
@@ -729,11 +895,20 @@ fn find_title(
     if first.len() <= META_LINE {
         let keys: Vec<String> = title_parts(first).iter().map(|p| norm_key(p)).collect();
         if !keys.is_empty() {
+            // The longest matching part wins (the headline, not a tag in front of it); among
+            // its repeats, the one nearest the body.
+            let mut best: Option<(usize, usize)> = None;
             for j in (1..body_start).rev() {
                 let s = lines[j].text(text);
-                if s.len() <= first.len() && keys.contains(&norm_key(s)) {
-                    return Some((j, s.to_string()));
+                if s.len() <= first.len() {
+                    let key = norm_key(s);
+                    if keys.contains(&key) && best.is_none_or(|(_, len)| key.len() > len) {
+                        best = Some((j, key.len()));
+                    }
                 }
+            }
+            if let Some((j, _)) = best {
+                return Some((j, lines[j].text(text).to_string()));
             }
         }
         if let Some(head) = strip_site_suffix(c, first)
@@ -746,7 +921,7 @@ fn find_title(
         let line = &lines[j];
         let s = line.text(text);
         match line.class {
-            Class::Prose => return None,
+            Class::Prose | Class::Caption(_) => return None,
             Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
         }

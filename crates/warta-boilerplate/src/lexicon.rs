@@ -129,7 +129,10 @@ pub(crate) struct WordTable {
 
 impl WordTable {
     pub(crate) fn new(words: &[(String, u8)]) -> WordTable {
-        let bits = (words.len() * 2).max(64).next_power_of_two().trailing_zeros();
+        let bits = (words.len() * 2)
+            .max(64)
+            .next_power_of_two()
+            .trailing_zeros();
         let size = 1usize << bits;
         let mut table = WordTable {
             keys: vec![0; size],
@@ -226,7 +229,15 @@ impl PhraseMatcher {
     pub(crate) fn find(&self, line: &str, scan_anywhere: bool, limit: usize) -> Option<Hit> {
         let bytes = line.as_bytes();
         if let Some((ac, phrases)) = &self.start {
-            let input = Input::new(bytes).anchored(Anchored::Yes);
+            // Leading arrows and bullets do not hide a phrase (`» Selanjutnya`, `• Baca juga`).
+            let lead = line.len()
+                - line
+                    .trim_start_matches(|c: char| {
+                        c.is_whitespace()
+                            || matches!(c, '»' | '›' | '>' | '•' | '*' | '#' | '|' | '-')
+                    })
+                    .len();
+            let input = Input::new(bytes).range(lead..).anchored(Anchored::Yes);
             if let Some(m) = ac.find(input) {
                 let p = &phrases[m.pattern().as_usize()];
                 let whole = rest_is_decoration(&line[m.end()..]);
@@ -258,7 +269,8 @@ impl PhraseMatcher {
 
 #[inline]
 fn is_letter_at(b: &[u8], i: usize) -> bool {
-    b.get(i).is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
+    b.get(i)
+        .is_some_and(|&c| c.is_ascii_alphanumeric() || c >= 0x80)
 }
 
 #[inline]

@@ -165,7 +165,6 @@ pub struct Page {
     pub meta: Meta,
 }
 
-
 /// Builds a [`Classifier`] with custom phrase lists, function words and outlet names.
 ///
 /// [`ClassifierBuilder::new`] starts from the built-in lexicons (embedded data files);

@@ -77,7 +77,9 @@ impl MetaRegexes {
             )),
             date_num: re(r"\b(?P<d>\d{1,2})[/\-](?P<m>\d{1,2})[/\-](?P<y>\d{4})\b"),
             date_iso: re(r"\b(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})\b"),
-            time: re(r"^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?"),
+            time: re(
+                r"^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>\d{1,2})[:.](?P<mi>\d{2})(?:[:.]\d{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
+            ),
         }
     }
 
@@ -344,10 +346,10 @@ mod tests {
         let r = MetaRegexes::new();
         let d = |s: &str| {
             r.dateline(s, &outlet, false)
-                .map(|m| (m.dateline.place, m.dateline.outlet, &s[m.rest..]))
+                .map(|m| (m.dateline.place, m.dateline.outlet, s[m.rest..].to_string()))
         };
-        let some = |p: &str, o: &str, rest: &'static str| {
-            Some((Some(p.to_string()), Some(o.to_string()), rest))
+        let some = |p: &str, o: &str, rest: &str| {
+            Some((Some(p.to_string()), Some(o.to_string()), rest.to_string()))
         };
         assert_eq!(
             d("JAKARTA, KOMPAS.com — Menteri datang."),
@@ -384,7 +386,9 @@ mod tests {
     #[test]
     fn credits() {
         let r = MetaRegexes::new();
-        let c = r.credit_tail("kata Home dalam pernyataan itu.(CNN/hm02)").unwrap();
+        let c = r
+            .credit_tail("kata Home dalam pernyataan itu.(CNN/hm02)")
+            .unwrap();
         assert_eq!(c.start, 31);
         assert_eq!(c.credit.source.as_deref(), Some("CNN"));
         assert_eq!(c.credit.editor.as_deref(), Some("hm02"));
@@ -394,8 +398,14 @@ mod tests {
         assert_eq!(e.editor.as_deref(), Some("Ade Marboen"));
         assert_eq!(e.role.as_deref(), Some("editor"));
         assert!(r.credit_line("Penulis").is_some());
-        assert!(r.credit_line("Oleh karena itu, kebijakan harus segera.").is_none());
-        assert!(r.credit_line("Editor menilai kebijakan itu tepat.").is_none());
+        assert!(
+            r.credit_line("Oleh karena itu, kebijakan harus segera.")
+                .is_none()
+        );
+        assert!(
+            r.credit_line("Editor menilai kebijakan itu tepat.")
+                .is_none()
+        );
     }
 
     #[test]
@@ -415,7 +425,8 @@ mod tests {
             Some("2025-10-21")
         );
         assert_eq!(
-            r.date("Wednesday, 04 November, 2015 | 07:28 WIB").as_deref(),
+            r.date("Wednesday, 04 November, 2015 | 07:28 WIB")
+                .as_deref(),
             Some("2015-11-04T07:28+07:00")
         );
         assert_eq!(

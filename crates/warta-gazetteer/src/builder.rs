@@ -25,6 +25,7 @@ use crate::{Entity, Error};
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerBuilder {
     entities: Vec<Entity>,
+    lowercase_text: bool,
 }
 
 /// Two entities whose aliases fold to the same key; the later one keeps the alias.
@@ -123,10 +124,30 @@ impl GazetteerBuilder {
         crate::default_list::TSV
     }
 
-    /// Adds one entity.
+    /// Adds one entity. An entity with the id of an earlier one replaces it.
     #[allow(clippy::should_implement_trait)] // the contract name; not an arithmetic `Add`
     pub fn add(mut self, entity: Entity) -> Self {
         self.entities.push(entity);
+        self
+    }
+
+    /// Also match aliases written with capitals where the text is all lowercase (`korea
+    /// selatan`, `antara`). Off by default: in edited news an all-lowercase occurrence of a
+    /// capitalised name is nearly always a common word (`antara` "between", `bulan` "month",
+    /// `malang` "unlucky"). Aliases written all in lowercase in the list, or marked `~`,
+    /// match all-lowercase text either way.
+    ///
+    /// ```
+    /// use warta_gazetteer::GazetteerBuilder;
+    /// let tsv = "ORG:ANTARA\tORG\tAntara\n";
+    /// let strict = GazetteerBuilder::new().add_tsv(tsv)?.build()?;
+    /// assert_eq!(strict.find("di antara kita, kata Antara").len(), 1);
+    /// let loose = GazetteerBuilder::new().lowercase_text(true).add_tsv(tsv)?.build()?;
+    /// assert_eq!(loose.find("di antara kita, kata Antara").len(), 2);
+    /// # Ok::<(), warta_gazetteer::Error>(())
+    /// ```
+    pub fn lowercase_text(mut self, yes: bool) -> Self {
+        self.lowercase_text = yes;
         self
     }
 
@@ -339,7 +360,22 @@ impl GazetteerBuilder {
         let mut resolved: Vec<Resolved> = Vec::with_capacity(self.entities.len() * 2);
         let mut by_key: HashMap<String, usize> = HashMap::with_capacity(self.entities.len() * 2);
         let mut duplicates = Vec::new();
-        for (index, e) in self.entities.iter().enumerate() {
+        let mut types: HashMap<String, Arc<str>> = HashMap::new();
+        // An id defined again later is a redefinition: only the last definition counts.
+        let ids: Vec<String> = self
+            .entities
+            .iter()
+            .map(|e| match e.id.trim() {
+                "" => make_id(e.entity_type.trim(), &e.canonical),
+                id => id.to_string(),
+            })
+            .collect();
+        let last: HashMap<&str, usize> = ids
+            .iter()
+            .enumerate()
+            .map(|(i, id)| (id.as_str(), i))
+            .collect();
+        for (index, (e, id)) in self.entities.iter().zip(&ids).enumerate() {
             let err = |message: &str| Error::Entity {
                 index,
                 message: message.to_string(),
@@ -350,16 +386,34 @@ impl GazetteerBuilder {
             if e.canonical.trim().is_empty() {
                 return Err(err("empty canonical name"));
             }
-            let id = match e.id.trim() {
-                "" => make_id(e.entity_type.trim(), &e.canonical),
-                id => id.to_string(),
-            };
+            if last[id.as_str()] != index {
+                continue;
+            }
+            let id = id.clone();
             let entity = u32::try_from(infos.len())
                 .map_err(|_| Error::Build("more than 4 billion entities".into()))?;
+            // Types are few: share one allocation per type.
+            let entity_type = match types.get(e.entity_type.trim()) {
+                Some(t) => Arc::clone(t),
+                None => {
+                    let t: Arc<str> = Arc::from(e.entity_type.trim());
+                    types.insert(e.entity_type.trim().to_string(), Arc::clone(&t));
+                    t
+                }
+            };
+            let canonical: Arc<str> = Arc::from(e.canonical.trim());
+            // The alias text shares the canonical name's allocation when they are equal.
+            let share = |alias: &str| -> Arc<str> {
+                if alias == &*canonical {
+                    Arc::clone(&canonical)
+                } else {
+                    Arc::from(alias)
+                }
+            };
             infos.push(EntityInfo {
                 id: Arc::from(id.as_str()),
-                entity_type: Arc::from(e.entity_type.trim()),
-                canonical: Arc::from(e.canonical.trim()),
+                entity_type,
+                canonical: Arc::clone(&canonical),
                 attributes: e.attributes.clone(),
             });
             let names =
@@ -388,7 +442,7 @@ impl GazetteerBuilder {
                         resolved[i] = Resolved {
                             key,
                             entity,
-                            alias: Arc::from(alias),
+                            alias: share(alias),
                             mode,
                         };
                     }
@@ -397,7 +451,7 @@ impl GazetteerBuilder {
                         resolved.push(Resolved {
                             key,
                             entity,
-                            alias: Arc::from(alias),
+                            alias: share(alias),
                             mode,
                         });
                     }
@@ -418,7 +472,6 @@ impl GazetteerBuilder {
             aliases: resolved,
             duplicates,
         } = self.resolve()?;
-        let mut patterns = Vec::with_capacity(resolved.len());
         let mut aliases = Vec::with_capacity(resolved.len());
         for r in resolved {
             let sensitive = match r.mode {
@@ -430,22 +483,24 @@ impl GazetteerBuilder {
                 CaseRule::Sensitive {
                     upper: r.alias.to_uppercase().into(),
                 }
-            } else {
+            } else if r.mode == CaseMode::Insensitive
+                || self.lowercase_text
+                || !r.alias.chars().any(char::is_uppercase)
+            {
                 CaseRule::Insensitive
+            } else {
+                CaseRule::NotLowercase
             };
             let clitics = !sensitive && r.alias.chars().last().is_some_and(char::is_alphabetic);
-            let mut p = String::with_capacity(r.key.len() + 1);
-            p.push(' ');
-            p.push_str(&r.key);
-            patterns.push(p);
             aliases.push(AliasInfo {
                 entity: r.entity,
                 alias: r.alias,
                 case,
                 clitics,
+                key: r.key.into_bytes().into_boxed_slice(),
             });
         }
-        Gazetteer::compile(patterns, aliases, entities, duplicates)
+        Gazetteer::compile(aliases, entities, duplicates)
     }
 }
 

@@ -25,6 +25,83 @@ const NOT_NAME_TOKENS: &[&str] = &[
     "mohammad", "mohamed", "muhamad", "ahmad", "abdul", "nur", "siti", "jr", "sr", "ii", "iii",
 ];
 
+/// Words of institution and place names that never occur in a personal name: a
+/// [`PersonName`] containing one (`Hak Asasi Manusia`, `Badan Pengatur Hilir Minyak`) is a
+/// mis-recognised speaker and is ignored.
+const NOT_PERSON_WORDS: &[&str] = &[
+    "kementerian",
+    "kantor",
+    "badan",
+    "komisi",
+    "komite",
+    "dewan",
+    "lembaga",
+    "majelis",
+    "mahkamah",
+    "pengadilan",
+    "kejaksaan",
+    "kepolisian",
+    "partai",
+    "perusahaan",
+    "pemerintah",
+    "pemerintahan",
+    "universitas",
+    "institut",
+    "sekolah",
+    "rumah",
+    "sakit",
+    "bank",
+    "pt",
+    "tbk",
+    "hak",
+    "asasi",
+    "manusia",
+    "hukum",
+    "minyak",
+    "gas",
+    "bumi",
+    "hilir",
+    "hulu",
+    "energi",
+    "keuangan",
+    "kesehatan",
+    "pendidikan",
+    "keamanan",
+    "pertahanan",
+    "sosial",
+    "nasional",
+    "negara",
+    "republik",
+    "provinsi",
+    "kabupaten",
+    "kota",
+    "daerah",
+    "wilayah",
+    "pusat",
+    "umum",
+    "rakyat",
+    "pulau",
+    "gunung",
+    "sungai",
+    "jalan",
+    "gedung",
+    "istana",
+    "bandara",
+    "pelabuhan",
+    "stasiun",
+    "pasar",
+    "masjid",
+    "gereja",
+    "koalisi",
+    "asosiasi",
+    "yayasan",
+    "organisasi",
+    "serikat",
+    "kepresidenan",
+    "bursa",
+    "efek",
+];
+
 /// A full person name that later partial mentions may link to.
 struct FullName {
     /// Where it appears (partial mentions must start at or after `end`).
@@ -135,14 +212,16 @@ fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
 /// Returns all mentions sorted and non-overlapping.
 ///
 /// Rules:
-/// - a *full name* is the canonical name of a `PER` mention with two name tokens or more, or a
-///   [`PersonName`] of two tokens or more (one that overlaps no mention is also added as a `PER`
+/// - a *full name* is the canonical name of a `PER` mention with two words or more, or a
+///   [`PersonName`] of two words or more (one that overlaps no mention is also added as a `PER`
 ///   mention with id `PER:slug`, e.g. `PER:emily-home`, when it lies inside a region);
 /// - a later word inside a region that is not already part of a mention, starts with a
 ///   capital letter and equals (case- and diacritic-insensitively) one of the name tokens of
 ///   a full name ending before it becomes a mention of that person, with the full name as
 ///   alias. Any token links, so Korean family-name-first names work (`Suh` -> `Suh Hoon`,
 ///   `Moon` -> `Moon Jae-in`) as well as Western ones (`Sullivan` -> `Jake Sullivan`);
+/// - a [`PersonName`] with a word of institution or place names (`Kementerian`, `Hak`,
+///   `Asasi`, `Minyak`, `Pulau`) is a mis-recognised speaker and is ignored;
 /// - name tokens exclude particles and titles (`bin`, `van`, `Haji`, `Presiden`), abbreviations
 ///   (`H.`) and very common first names (`Muhammad`, `Ahmad`, `Siti`);
 /// - a sentence-initial word links only if the same word never appears in lowercase in the
@@ -182,14 +261,13 @@ pub fn link_document(
     let mut tokens: HashMap<String, Vec<usize>> = HashMap::new();
     let mut add_full = |full: &mut Vec<FullName>, f: FullName, name: &str| {
         let toks = name_tokens(name);
-        if toks.len() < 2 && name.split_whitespace().count() < 2 {
-            return false;
+        if toks.is_empty() || name.split_whitespace().count() < 2 {
+            return;
         }
         for t in toks {
             tokens.entry(t).or_default().push(full.len());
         }
         full.push(f);
-        true
     };
     let per = |t: &str| t.eq_ignore_ascii_case("PER") || t.eq_ignore_ascii_case("PERSON");
     for m in mentions.iter().filter(|m| per(&m.entity_type)) {
@@ -205,7 +283,12 @@ pub fn link_document(
     }
     let mut added = Vec::new();
     for p in persons {
-        if !valid(text, p.span) || name_tokens(&p.name).len() < 2 {
+        let words: Vec<String> = p.name.split_whitespace().map(fold_key).collect();
+        if !valid(text, p.span)
+            || words.len() < 2
+            || words.iter().any(|w| NOT_PERSON_WORDS.contains(&w.as_str()))
+            || name_tokens(&p.name).is_empty()
+        {
             continue;
         }
         let overlaps = mentions
@@ -245,10 +328,10 @@ pub fn link_document(
         tokens.keys().map(|k| (k.as_str(), false)).collect();
     for w in words(text, Span::new(0, text.len())) {
         let s = &text[w.start..w.end];
-        if s.chars().next().is_some_and(char::is_lowercase) {
-            if let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str()) {
-                *seen = true;
-            }
+        if s.chars().next().is_some_and(char::is_lowercase)
+            && let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str())
+        {
+            *seen = true;
         }
     }
     let mut taken: Vec<Span> = mentions.iter().chain(&added).map(|m| m.span).collect();

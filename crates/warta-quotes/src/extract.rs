@@ -1,9 +1,9 @@
 //! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
 
-use std::cell::OnceCell;
+use std::cell::{Cell, OnceCell};
 
-use crate::lexicon::{CueClass, Lexicon, norm};
-use crate::mention::{Mention, entity_covering};
+use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
+use crate::mention::{Known, Mention, entity_covering};
 use crate::names::NameIndex;
 use crate::text::{
     RawQuote, char_at, char_before, find_quotes, is_capitalised, next_word, prev_word,
@@ -112,6 +112,10 @@ pub(crate) struct Doc<'a> {
     entities: &'a [KnownEntity],
     index: OnceCell<NameIndex>,
     last_speaker: Option<Speaker>,
+    /// Where the last speaker's statement ends.
+    last_speaker_pos: usize,
+    /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
+    last_org: Cell<bool>,
     out: Vec<Quote>,
 }
 
@@ -138,13 +142,22 @@ impl<'a> Doc<'a> {
             entities,
             index: OnceCell::new(),
             last_speaker: None,
+            last_speaker_pos: 0,
+            last_org: Cell::new(false),
             out: Vec::new(),
         }
     }
 
     fn index(&self) -> &NameIndex {
         self.index
-            .get_or_init(|| NameIndex::build(self.lex, self.text, self.paragraphs, self.entities))
+            .get_or_init(|| NameIndex::build(self.lex, self.text, self.paragraphs))
+    }
+
+    fn known(&self) -> Known<'_> {
+        Known {
+            entities: self.entities,
+            places: self.index().places(),
+        }
     }
 
     pub(crate) fn run(mut self) -> Vec<Quote> {
@@ -160,7 +173,7 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let hay = &text.as_bytes()[start..end];
         let mut out: Vec<Cue> = Vec::new();
-        for m in self.lex.cue_ac.find_overlapping_iter(hay) {
+        for m in self.lex.cue_ac.find_iter(hay) {
             let (s, e) = (start + m.start(), start + m.end());
             if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
                 continue;
@@ -264,8 +277,9 @@ impl<'a> Doc<'a> {
     }
 
     fn emit(&mut self, q: Quote) {
-        if let Some(s) = &q.speaker {
+        if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             self.last_speaker = Some(s.clone());
+            self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
         self.out.push(q);
     }
@@ -282,6 +296,7 @@ impl<'a> Doc<'a> {
     ) -> Option<Attribution> {
         let text = self.text;
         let lex = self.lex;
+        self.last_org.set(false);
         if q.inner_end <= q.inner_start
             || !text[q.inner_start..q.inner_end]
                 .chars()
@@ -312,7 +327,7 @@ impl<'a> Doc<'a> {
                     });
                 }
             } else if let Some(w) = word_at(text, p, end) {
-                let subj = if lex.is_pronoun(&norm(w.str(text))) {
+                let subj = if lex.has(w.str(text), flag::PRONOUN) {
                     Some(w.end)
                 } else if is_capitalised(w.str(text)) {
                     lex.run_forward(text, p, end).last().map(|l| l.end)
@@ -322,12 +337,7 @@ impl<'a> Doc<'a> {
                 if let Some(mut e) = subj {
                     for _ in 0..2 {
                         match next_word(text, e, end) {
-                            Some(a)
-                                if crate::mention::ADVERBS
-                                    .contains(&norm(a.str(text)).as_str()) =>
-                            {
-                                e = a.end
-                            }
+                            Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => e = a.end,
                             _ => break,
                         }
                     }
@@ -376,7 +386,7 @@ impl<'a> Doc<'a> {
             if lead == Some(':') {
                 let words = lex.run_backward(text, b - 1, clause);
                 if !words.is_empty() && skip_ws_back(text, words[0].start, clause) == clause {
-                    let m = lex.split(text, &words, self.entities);
+                    let m = lex.split(text, &words, &self.known());
                     if let Some(speaker) = self.speaker_from_mention(&m) {
                         return Some(Attribution {
                             kind: QuoteKind::Direct,
@@ -389,8 +399,25 @@ impl<'a> Doc<'a> {
                 }
             }
         }
+        // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
+        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
+        let inner = &text[q.inner_start..q.inner_end];
+        let words = inner.split_whitespace().count();
+        let ends_like_speech = inner
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
+        let before_mark = skip_ws_back(text, b, clause);
+        let before_mark = match char_before(text, before_mark) {
+            Some(',' | ':') if before_mark > clause => before_mark - 1,
+            _ => before_mark,
+        };
+        let titled = prev_word(text, before_mark, clause)
+            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)))
+            || (words >= 2 && !ends_like_speech && title_case(inner));
         // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
-        if b > clause {
+        if b > clause && !titled {
             let lo = cues.partition_point(|c| c.start < clause);
             let hi = cues.partition_point(|c| c.end <= b);
             if let Some(ci) = (lo..hi).rev().find(|&i| {
@@ -409,27 +436,19 @@ impl<'a> Doc<'a> {
             }
         }
         // 4. A paragraph (or sentence) that only continues the previous speaker's quote.
-        let inner = &text[q.inner_start..q.inner_end];
-        let words = inner.split_whitespace().count();
-        if let Some(prev) = continuation {
-            if words >= 2 {
-                return Some(Attribution {
-                    kind: QuoteKind::Direct,
-                    cue: None,
-                    confidence: if prev.is_some() { 0.75 } else { 0.5 },
-                    speaker: prev,
-                    rule: "direct-continuation",
-                });
-            }
+        if let Some(prev) = continuation
+            && words >= 2
+        {
+            self.last_org.set(false);
+            return Some(Attribution {
+                kind: QuoteKind::Direct,
+                cue: None,
+                confidence: if prev.is_some() { 0.75 } else { 0.5 },
+                speaker: prev,
+                rule: "direct-continuation",
+            });
         }
         // 5. A whole utterance with no cue; short fragments are scare quotes, titles are names.
-        let titled = prev_word(text, b, clause)
-            .is_some_and(|w| TITLE_WORDS.contains(&norm(w.str(text)).as_str()));
-        let ends_like_speech = inner
-            .trim_end()
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
         let starts_upper = inner
             .trim_start()
             .chars()
@@ -463,16 +482,13 @@ impl<'a> Doc<'a> {
     fn speaker_for(&self, c: &Cue, floor: usize, end: usize) -> Option<Speaker> {
         let text = self.text;
         let lex = self.lex;
+        self.last_org.set(false);
         if c.nya {
-            let s = self.last_speaker.clone()?;
-            return Some(Speaker {
-                span: Span::new(c.end - 3, c.end),
-                ..s
-            });
+            return self.antecedent(Span::new(c.end - 3, c.end));
         }
         let m = match c.class {
             CueClass::Base | CueClass::After | CueClass::Menurut => {
-                lex.mention_after(text, c.end, end, self.entities)?
+                lex.mention_after(text, c.end, end, &self.known())?
             }
             CueClass::Me | CueClass::Weak => {
                 if prev_word(text, c.start, floor)
@@ -482,8 +498,7 @@ impl<'a> Doc<'a> {
                     let mut p = skip_ws(text, floor, c.start);
                     let mut found = None;
                     while let Some(w) = word_at(text, p, c.start) {
-                        if is_capitalised(w.str(text)) && !lex.stopcaps.contains(&norm(w.str(text)))
-                        {
+                        if is_capitalised(w.str(text)) && !lex.has(w.str(text), flag::STOP) {
                             found = Some(w);
                             break;
                         }
@@ -494,13 +509,36 @@ impl<'a> Doc<'a> {
                     if words.is_empty() {
                         return None;
                     }
-                    lex.split(text, &words, self.entities)
+                    lex.split(text, &words, &self.known())
                 } else {
-                    lex.mention_before(text, c.start, floor, self.entities)?
+                    lex.mention_before(text, c.start, floor, &self.known())?
                 }
             }
         };
         self.speaker_from_mention(&m)
+    }
+
+    /// Who a `-nya` cue or a pronoun at `span` refers to: the person the latest sentence since
+    /// the last attributed statement is about, else the last speaker.
+    fn antecedent(&self, span: Span) -> Option<Speaker> {
+        let known = self.known();
+        if let Some(e) = self.index().last_subject(
+            self.lex,
+            self.text,
+            &known,
+            self.last_speaker_pos,
+            span.start,
+        ) {
+            return Some(Speaker {
+                span,
+                name: e.name.clone(),
+                role: e.role.clone(),
+                affiliation: e.affiliation.clone(),
+                entity_id: None,
+            });
+        }
+        let s = self.last_speaker.clone()?;
+        Some(Speaker { span, ..s })
     }
 
     /// Resolves a mention to a speaker: pronouns to the last speaker, short names to the
@@ -508,16 +546,19 @@ impl<'a> Doc<'a> {
     fn speaker_from_mention(&self, m: &Mention) -> Option<Speaker> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
+        self.last_org.set(m.org);
+        if with_lower(&text[m.start..m.end], |l| self.lex.media.contains(l)) {
+            return None;
+        }
         if m.pronoun {
-            let s = self.last_speaker.clone()?;
-            return Some(Speaker { span, ..s });
+            return self.antecedent(span);
         }
         if m.org {
             let (s, e) = m.name?;
             let ent = entity_covering(self.entities, s, e);
             return Some(Speaker {
                 span,
-                name: ent.map_or_else(|| text[s..e].to_string(), |e| e.canonical.clone()),
+                name: text[s..e].to_string(),
                 role: None,
                 affiliation: None,
                 entity_id: ent.map(|e| e.id.clone()),
@@ -527,12 +568,14 @@ impl<'a> Doc<'a> {
             Some((s, e)) => {
                 let surface = &text[s..e];
                 let ent = entity_covering(self.entities, s, e).filter(|x| x.entity_type == "PER");
-                let found = self.index().resolve_name(surface, m.start);
+                let found =
+                    self.index()
+                        .resolve_name(self.lex, text, &self.known(), surface, m.start);
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
-                if let Some(x) = ent {
-                    if x.canonical.split_whitespace().count() > name.split_whitespace().count() {
-                        name = x.canonical.clone();
-                    }
+                if let Some(x) = ent
+                    && x.canonical.split_whitespace().count() > name.split_whitespace().count()
+                {
+                    name = x.canonical.clone();
                 }
                 Some(Speaker {
                     span,
@@ -550,7 +593,9 @@ impl<'a> Doc<'a> {
             }
             None => {
                 let key = m.role_key.as_deref()?;
-                let found = self.index().resolve_role(key, m.start);
+                let found = self
+                    .index()
+                    .resolve_role(self.lex, text, &self.known(), key, m.start);
                 Some(Speaker {
                     span,
                     name: found
@@ -591,7 +636,7 @@ impl<'a> Doc<'a> {
                 let after = if c.nya {
                     skip_ws(text, c.end, end)
                 } else {
-                    let Some(m) = self.lex.mention_after(text, c.end, end, self.entities) else {
+                    let Some(m) = self.lex.mention_after(text, c.end, end, &self.known()) else {
                         return false;
                     };
                     skip_ws(text, m.end, end)
@@ -680,28 +725,36 @@ impl<'a> Doc<'a> {
     /// `from`: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip dari …`.
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
-        if let Some(w) = next_word(text, sent, end) {
-            if SOURCE_OPENERS.contains(&norm(w.str(text)).as_str()) {
-                if let Some(s) = self.outlet_after(w.end, end) {
-                    return Some(s);
-                }
-            }
+        if let Some(w) = next_word(text, sent, end)
+            && with_lower(w.str(text), |l| SOURCE_OPENERS.contains(&l))
+            && let Some(s) = self.outlet_after(w.end, end)
+        {
+            return Some(s);
         }
+        // Right after the speaker: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip …`.
         let mut p = from;
-        for _ in 0..12 {
+        for _ in 0..4 {
             let Some(w) = next_word(text, skip_punct(text, p, end), end) else {
                 break;
             };
-            let lw = norm(w.str(text));
-            if lw == "kepada" || lw == "dilansir" || lw == "dikutip" || lw == "melansir" {
-                if let Some(n) = next_word(text, w.end, end) {
-                    if lw == "kepada" && n.str(text).eq_ignore_ascii_case("wartawan") {
-                        return Some(n.str(text).to_string());
-                    }
+            let lw = w.str(text);
+            if lw.eq_ignore_ascii_case("kepada") {
+                let n = next_word(text, w.end, end)?;
+                let ns = n.str(text);
+                if matches!(
+                    norm(ns).as_str(),
+                    "wartawan" | "media" | "jurnalis" | "pers"
+                ) {
+                    return Some(ns.to_string());
                 }
-                if let Some(s) = self.outlet_after(w.end, end) {
-                    return Some(s);
-                }
+                let outlet = self.outlet_after(w.end, end)?;
+                let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
+                return known.then_some(outlet);
+            }
+            if with_lower(lw, |l| {
+                matches!(l, "dilansir" | "dikutip" | "melansir" | "mengutip")
+            }) {
+                return self.outlet_after(w.end, end);
             }
             if matches!(
                 char_at(text, skip_ws(text, w.end, end)),
@@ -732,13 +785,28 @@ impl<'a> Doc<'a> {
                 }
                 return Some(text[w.start..last.end].to_string());
             }
-            if !SOURCE_FILLERS.contains(&norm(s).as_str()) {
+            if !with_lower(s, |l| SOURCE_FILLERS.contains(&l)) {
                 return None;
             }
             p = w.end;
         }
         None
     }
+}
+
+/// True when most words start with a capital (`Peluncuran Katalog UMKM dan Pelatihan`).
+fn title_case(s: &str) -> bool {
+    let (mut caps, mut all) = (0, 0);
+    for w in s.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        all += 1;
+        if c.is_uppercase() || c.is_numeric() {
+            caps += 1;
+        }
+    }
+    all > 0 && caps * 3 >= all * 2
 }
 
 /// The cue starting exactly at `pos`.

@@ -2,12 +2,15 @@
 //! cue automaton.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 
 use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub(crate) const CUES: &str = include_str!("../data/cues.txt");
 pub(crate) const ROLES: &str = include_str!("../data/roles.txt");
 pub(crate) const AFFILIATION: &str = include_str!("../data/affiliation.txt");
+pub(crate) const PLACES: &str = include_str!("../data/places.txt");
+pub(crate) const MEDIA: &str = include_str!("../data/media.txt");
 pub(crate) const STOPCAPS: &str = include_str!("../data/stopcaps.txt");
 pub(crate) const PRONOUNS: &str = include_str!("../data/pronouns.txt");
 
@@ -56,6 +59,85 @@ pub(crate) fn lines(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// Calls `f` with `s` lowercased, without allocating for short ASCII words.
+#[inline]
+pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        match std::str::from_utf8(b) {
+            Ok(l) => f(l),
+            Err(_) => f(&norm(s)),
+        }
+    } else {
+        f(&norm(s))
+    }
+}
+
+/// A fast hasher for the fixed lexicon tables (their keys are ours, not the input's).
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct FxHasher {
+    hash: u64,
+}
+
+impl FxHasher {
+    #[inline]
+    fn add(&mut self, w: u64) {
+        self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+    }
+}
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(c);
+            self.add(u64::from_le_bytes(a));
+        }
+        for &b in chunks.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    #[inline]
+    fn write_u8(&mut self, i: u8) {
+        self.add(u64::from(i));
+    }
+
+    #[inline]
+    fn write_usize(&mut self, i: usize) {
+        self.add(i as u64);
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.hash
+    }
+}
+
+/// Hash builder of the lexicon tables.
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+
+/// Word flags of [`Lexicon::flags`].
+pub(crate) mod flag {
+    /// Part of a role phrase.
+    pub const ROLE: u16 = 1;
+    /// Capitalised word that never starts a name.
+    pub const STOP: u16 = 2;
+    /// Organisation or place word.
+    pub const AFF: u16 = 4;
+    /// Organisation head word taking a complement.
+    pub const HEAD: u16 = 8;
+    /// Pronoun referring to the last speaker.
+    pub const PRONOUN: u16 = 16;
+    /// Stop word that also ends a run in its middle (days, months, pronouns).
+    pub const HARD_STOP: u16 = 32;
+}
+
 /// Normalises a phrase for lookups: lowercase, single spaces.
 pub(crate) fn norm(s: &str) -> String {
     let mut out = String::with_capacity(s.len());
@@ -63,7 +145,13 @@ pub(crate) fn norm(s: &str) -> String {
         if !out.is_empty() {
             out.push(' ');
         }
-        out.extend(w.chars().flat_map(char::to_lowercase));
+        if w.is_ascii() {
+            let at = out.len();
+            out.push_str(w);
+            out[at..].make_ascii_lowercase();
+        } else {
+            out.extend(w.chars().flat_map(char::to_lowercase));
+        }
     }
     out
 }
@@ -74,15 +162,13 @@ pub(crate) struct Lexicon {
     pub cue_ac: AhoCorasick,
     pub cue_entries: Vec<CueEntry>,
     /// Role phrases, normalised.
-    pub roles: HashSet<String>,
-    /// Every word of a role phrase, normalised.
-    pub role_words: HashSet<String>,
+    pub roles: HashSet<String, FxBuild>,
+    /// Flags of single normalised words.
+    pub words: HashMap<String, u16, FxBuild>,
     /// Longest role phrase in words.
     pub role_max_words: usize,
-    /// Affiliation words, normalised; value true for head words taking a complement.
-    pub affiliation: HashMap<String, bool>,
-    pub stopcaps: HashSet<String>,
-    pub pronouns: HashSet<String>,
+    /// News outlets, normalised: a source, never a speaker.
+    pub media: HashSet<String>,
 }
 
 impl Lexicon {
@@ -92,6 +178,7 @@ impl Lexicon {
         affiliation: &[(String, bool)],
         stopcaps: &[String],
         pronouns: &[String],
+        media: &[String],
     ) -> Lexicon {
         let mut pats: Vec<String> = Vec::new();
         let mut entries = Vec::new();
@@ -125,40 +212,65 @@ impl Lexicon {
         }
         let cue_ac = AhoCorasick::builder()
             .ascii_case_insensitive(true)
-            .match_kind(MatchKind::Standard)
+            .match_kind(MatchKind::LeftmostLongest)
             .kind(Some(AhoCorasickKind::DFA))
+            .prefilter(false)
             .build(&pats)
             .or_else(|_| {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::Standard)
+                    .match_kind(MatchKind::LeftmostLongest)
                     .build(&pats)
             })
             .expect("cue patterns are plain words");
-        let roles: HashSet<String> = roles.iter().map(|r| norm(r)).collect();
+        let roles: HashSet<String, FxBuild> = roles.iter().map(|r| norm(r)).collect();
         let role_max_words = roles
             .iter()
             .map(|r| r.split(' ').count())
             .max()
             .unwrap_or(1);
-        let role_words = roles
-            .iter()
-            .flat_map(|r| r.split(' ').map(str::to_string))
-            .collect();
+        let mut words: HashMap<String, u16, FxBuild> = HashMap::default();
+        for r in &roles {
+            for w in r.split(' ') {
+                *words.entry(w.to_string()).or_default() |= flag::ROLE;
+            }
+        }
+        for w in stopcaps {
+            match w.strip_suffix('!') {
+                Some(w) => *words.entry(norm(w)).or_default() |= flag::STOP | flag::HARD_STOP,
+                None => *words.entry(norm(w)).or_default() |= flag::STOP,
+            }
+        }
+        for (w, head) in affiliation {
+            *words.entry(norm(w)).or_default() |= if *head {
+                flag::AFF | flag::HEAD
+            } else {
+                flag::AFF
+            };
+        }
+        for w in pronouns {
+            *words.entry(norm(w)).or_default() |= flag::PRONOUN;
+        }
         Lexicon {
+            words,
             cue_ac,
             cue_entries: entries,
             roles,
-            role_words,
             role_max_words,
-            affiliation: affiliation.iter().map(|(w, h)| (norm(w), *h)).collect(),
-            stopcaps: stopcaps.iter().map(|w| norm(w)).collect(),
-            pronouns: pronouns.iter().map(|w| norm(w)).collect(),
+            media: media.iter().map(|w| norm(w)).collect(),
         }
     }
 
-    pub(crate) fn is_pronoun(&self, lower: &str) -> bool {
-        self.pronouns.contains(lower)
+    /// The flags of a word (any case).
+    #[inline]
+    pub(crate) fn flags(&self, w: &str) -> u16 {
+        with_lower(w, |l| self.words.get(l).copied().unwrap_or(0))
+    }
+
+    /// True when the word (any case) has `f`.
+    #[inline]
+    pub(crate) fn has(&self, w: &str, f: u16) -> bool {
+        self.flags(w) & f != 0
     }
 }
 
@@ -172,9 +284,10 @@ pub(crate) fn builtin_cues() -> Vec<(String, CueClass)> {
         .collect()
 }
 
-/// The built-in affiliation words with their head flag.
+/// The built-in affiliation words (and places) with their head flag.
 pub(crate) fn builtin_affiliation() -> Vec<(String, bool)> {
     lines(AFFILIATION)
+        .chain(lines(PLACES))
         .map(|l| match l.strip_suffix('+') {
             Some(w) => (w.to_string(), true),
             None => (l.to_string(), false),

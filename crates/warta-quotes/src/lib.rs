@@ -47,6 +47,9 @@ mod mention;
 mod names;
 mod text;
 
+#[cfg(test)]
+mod tests;
+
 use std::sync::Arc;
 
 pub use lexicon::CueClass;
@@ -228,6 +231,7 @@ pub struct ExtractorBuilder {
     affiliation: Vec<(String, bool)>,
     stopwords: Vec<String>,
     pronouns: Vec<String>,
+    media: Vec<String>,
 }
 
 impl Default for ExtractorBuilder {
@@ -245,6 +249,7 @@ impl ExtractorBuilder {
             affiliation: lexicon::builtin_affiliation(),
             stopwords: lexicon::builtin_list(lexicon::STOPCAPS),
             pronouns: lexicon::builtin_list(lexicon::PRONOUNS),
+            media: lexicon::builtin_list(lexicon::MEDIA),
         }
     }
 
@@ -256,6 +261,7 @@ impl ExtractorBuilder {
             affiliation: Vec::new(),
             stopwords: Vec::new(),
             pronouns: Vec::new(),
+            media: Vec::new(),
         }
     }
 
@@ -290,6 +296,12 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a news outlet (`Kompas.com`): recorded as a source, never taken as a speaker.
+    pub fn media(mut self, name: &str) -> Self {
+        self.media.push(name.to_string());
+        self
+    }
+
     /// The immutable extractor.
     pub fn build(self) -> Extractor {
         Extractor {
@@ -299,6 +311,7 @@ impl ExtractorBuilder {
                 &self.affiliation,
                 &self.stopwords,
                 &self.pronouns,
+                &self.media,
             )),
         }
     }

@@ -1,10 +1,12 @@
 //! Speaker mentions: the run of name, role and affiliation words next to a cue, and its split
 //! into role, affiliation and name.
 
+use std::collections::HashSet;
+
 use crate::KnownEntity;
-use crate::lexicon::{Lexicon, norm};
+use crate::lexicon::{Lexicon, flag, norm, with_lower};
 use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
-use crate::text::{skip_ws, skip_ws_back};
+use crate::text::{skip_ws, skip_ws_back, word_at};
 
 /// Lowercase particles allowed inside a name (`Abdul bin Ahmad`, `Van der Berg`).
 const CONNECTORS: &[&str] = &[
@@ -52,6 +54,13 @@ pub(crate) const ADVERBS: &[&str] = &[
     "pun",
 ];
 
+/// What the document tells about words: the caller's entities and the places seen after
+/// `di`, `Kota`, `Kabupaten`, ….
+pub(crate) struct Known<'a> {
+    pub entities: &'a [KnownEntity],
+    pub places: &'a HashSet<String>,
+}
+
 /// A parsed mention.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Mention {
@@ -74,33 +83,90 @@ pub(crate) struct Mention {
 }
 
 impl Lexicon {
-    fn is_role_word(&self, lower: &str) -> bool {
-        self.role_words.contains(lower)
+    fn is_org_word(&self, text: &str, w: Word) -> bool {
+        self.has(w.str(text), flag::ROLE | flag::AFF) || is_acronym(w.str(text))
     }
 
-    fn is_stop(&self, lower: &str) -> bool {
-        self.stopcaps.contains(lower)
+    /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
+    /// one to four capitalised words and the run goes on (or a comma follows).
+    fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
+        let close = text[open..limit.min(open + 80)].find(')')? + open;
+        let mut inner = Vec::new();
+        let mut p = open + 1;
+        while let Some(w) = next_word(text, p, close) {
+            if !is_capitalised(w.str(text))
+                && !w.str(text).starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            inner.push(w);
+            p = w.end;
+        }
+        if inner.is_empty() || inner.len() > 4 || skip_ws(text, p, close) != close {
+            return None;
+        }
+        let after = skip_ws(text, close + 1, limit);
+        let goes_on = char_at(text, after) == Some(',')
+            || next_word(text, after, limit).is_some_and(|n| is_capitalised(n.str(text)));
+        goes_on.then_some((inner, close + 1))
     }
 
-    /// Capitalised (or role) words from `pos` forward, on one line, up to `limit`.
+    /// Capitalised (or role) words from `pos` forward, on one line, up to `limit`; inside an
+    /// organisation name also `dan`, `/`, numbers and bracketed acronyms
+    /// (`Menteri Riset dan Teknologi/Kepala Badan …`, `Daop 8`, `(LIPI)`).
     pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Vec<Word> {
         let mut words: Vec<Word> = Vec::new();
         let mut p = pos;
-        while let Some(w) = next_word(text, p, limit) {
+        let mut has_org = false;
+        loop {
+            let q = skip_ws(text, p, limit);
+            if !words.is_empty() && matches!(char_at(text, q), Some('(' | '/')) {
+                if char_at(text, q) == Some('(') {
+                    match self.paren_group(text, q, limit) {
+                        Some((inner, e)) => {
+                            words.extend(inner);
+                            p = e;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                let n = next_word(text, q + 1, limit);
+                if has_org && n.is_some_and(|n| is_capitalised(n.str(text))) {
+                    p = q + 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(w) = word_at(text, q, limit) else {
+                break;
+            };
             let s = w.str(text);
-            let lower = norm(s);
+            let f = self.flags(s);
+            let next_cap = || next_word(text, w.end, limit).filter(|n| is_capitalised(n.str(text)));
             let ok = if is_capitalised(s) {
-                !self.is_stop(&lower)
-            } else if self.is_role_word(&lower) {
-                words.iter().all(|x| self.is_role_word(&norm(x.str(text))))
-            } else if CONNECTORS.contains(&lower.as_str()) && !words.is_empty() {
-                next_word(text, w.end, limit).is_some_and(|n| is_capitalised(n.str(text)))
+                let stop = if words.is_empty() {
+                    flag::STOP
+                } else {
+                    flag::HARD_STOP
+                };
+                f & stop == 0 || is_acronym(s)
+            } else if f & flag::ROLE != 0 {
+                words.iter().all(|x| self.has(x.str(text), flag::ROLE)) || next_cap().is_some()
+            } else if s == "dan" && has_org {
+                // `Pencegahan dan Pengendalian …`, not `Irwan Prayitno dan Gubernur Bali …`.
+                next_cap().is_some_and(|n| !self.has(n.str(text), flag::ROLE))
+            } else if (s.starts_with(|c: char| c.is_ascii_digit()) && has_org)
+                || (CONNECTORS.contains(&s) && !words.is_empty())
+            {
+                next_cap().is_some()
             } else {
                 false
             };
             if !ok {
                 break;
             }
+            has_org |= self.is_org_word(text, w);
             words.push(w);
             p = w.end;
         }
@@ -113,13 +179,19 @@ impl Lexicon {
         let mut p = pos;
         while let Some(w) = prev_word(text, p, floor) {
             let s = w.str(text);
-            let lower = norm(s);
+            let f = self.flags(s);
+            let prev_cap =
+                || prev_word(text, w.start, floor).is_some_and(|n| is_capitalised(n.str(text)));
             let ok = if is_capitalised(s) {
-                !self.is_stop(&lower)
-            } else if self.is_role_word(&lower) {
+                f & flag::STOP == 0 || is_acronym(s)
+            } else if f & flag::ROLE != 0 {
                 true
-            } else if CONNECTORS.contains(&lower.as_str()) && !words.is_empty() {
-                prev_word(text, w.start, floor).is_some_and(|n| is_capitalised(n.str(text)))
+            } else if (s == "dan"
+                || s.starts_with(|c: char| c.is_ascii_digit())
+                || CONNECTORS.contains(&s))
+                && !words.is_empty()
+            {
+                prev_cap()
             } else {
                 false
             };
@@ -131,10 +203,10 @@ impl Lexicon {
         }
         words.reverse();
         // A run may not start with a lowercase connector.
-        while words
-            .first()
-            .is_some_and(|w| CONNECTORS.contains(&norm(w.str(text)).as_str()))
-        {
+        while words.first().is_some_and(|w| {
+            let l = w.str(text);
+            CONNECTORS.contains(&l) || l == "dan"
+        }) {
             words.remove(0);
         }
         words
@@ -142,14 +214,21 @@ impl Lexicon {
 
     /// Longest role phrase at `words[i..]`, in words.
     fn role_len(&self, text: &str, words: &[Word], i: usize) -> usize {
+        if i >= words.len() || !self.has(words[i].str(text), flag::ROLE) {
+            return 0;
+        }
         let max = self.role_max_words.min(words.len() - i);
         let mut key = String::new();
         let mut best = 0;
         for k in 0..max {
+            let w = words[i + k].str(text);
             if k > 0 {
+                if !self.has(w, flag::ROLE) {
+                    break;
+                }
                 key.push(' ');
             }
-            key.push_str(&norm(words[i + k].str(text)));
+            with_lower(w, |l| key.push_str(l));
             if self.roles.contains(&key) {
                 best = k + 1;
             }
@@ -157,20 +236,25 @@ impl Lexicon {
         best
     }
 
-    fn affiliation_word(&self, text: &str, w: Word, entities: &[KnownEntity]) -> Option<bool> {
+    fn affiliation_word(&self, text: &str, w: Word, known: &Known) -> Option<bool> {
         let s = w.str(text);
-        if let Some(&head) = self.affiliation.get(&norm(s)) {
-            return Some(head);
+        let f = self.flags(s);
+        if f & flag::AFF != 0 {
+            return Some(f & flag::HEAD != 0);
         }
-        if is_acronym(s) {
+        if is_acronym(s)
+            || s.chars().any(|c| c.is_ascii_digit())
+            || s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("kemen"))
+            || (!known.places.is_empty() && with_lower(s, |l| known.places.contains(l)))
+        {
             return Some(false);
         }
-        let e = entity_covering(entities, w.start, w.end)?;
+        let e = entity_covering(known.entities, w.start, w.end)?;
         (e.entity_type != "PER").then_some(false)
     }
 
     /// Splits a run into role, affiliation and name.
-    pub(crate) fn split(&self, text: &str, words: &[Word], entities: &[KnownEntity]) -> Mention {
+    pub(crate) fn split(&self, text: &str, words: &[Word], known: &Known) -> Mention {
         let (start, end) = match (words.first(), words.last()) {
             (Some(f), Some(l)) => (f.start, l.end),
             _ => {
@@ -207,7 +291,19 @@ impl Lexicon {
                 name_start = k;
                 continue;
             }
-            match self.affiliation_word(text, words[k], entities) {
+            let ws = words[k].str(text);
+            let short_initials = k > name_start
+                && is_acronym(ws)
+                && ws.chars().count() <= 2
+                && !self.has(ws, flag::AFF);
+            let aff = if ws == "dan" {
+                Some(false)
+            } else if short_initials {
+                None
+            } else {
+                self.affiliation_word(text, words[k], known)
+            };
+            match aff {
                 Some(head) => {
                     k += 1;
                     if head && k < n && self.role_len(text, words, k) == 0 {
@@ -230,8 +326,8 @@ impl Lexicon {
         }
         let mut name_words = &words[name_start..];
         let mut aff_start = lead_role;
-        if name_words.len() > 3 && (lead_role > 0 || name_start > 0) {
-            name_words = &name_words[name_words.len() - 3..];
+        if name_words.len() > 4 && (lead_role > 0 || name_start > 0) {
+            name_words = &name_words[name_words.len() - 4..];
         }
         let name_first = n - name_words.len();
         if aff_end_word == name_start {
@@ -280,7 +376,7 @@ impl Lexicon {
 
     /// A pronoun mention of the single word `w`.
     fn pronoun_mention(&self, text: &str, w: Word) -> Option<Mention> {
-        self.is_pronoun(&norm(w.str(text))).then_some(Mention {
+        self.has(w.str(text), flag::PRONOUN).then_some(Mention {
             start: w.start,
             end: w.end,
             role: None,
@@ -299,7 +395,7 @@ impl Lexicon {
         text: &str,
         pos: usize,
         limit: usize,
-        entities: &[KnownEntity],
+        known: &Known,
     ) -> Option<Mention> {
         let first = next_word(text, pos, limit)?;
         if let Some(m) = self.pronoun_mention(text, first) {
@@ -309,7 +405,7 @@ impl Lexicon {
         if words.is_empty() {
             return None;
         }
-        let mut m = self.split(text, &words, entities);
+        let mut m = self.split(text, &words, known);
         let starts_with_role = self.role_len(text, &words, 0) > 0;
         if starts_with_role {
             // `kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo`: the name follows the commas.
@@ -317,7 +413,10 @@ impl Lexicon {
             let mut name_run: Option<Vec<Word>> = None;
             let mut segments = 0;
             while segments < 4 {
-                let c = skip_ws(text, p, limit);
+                let mut c = skip_ws(text, p, limit);
+                if char_at(text, c) == Some(')') {
+                    c = skip_ws(text, c + 1, limit);
+                }
                 if char_at(text, c) != Some(',') {
                     break;
                 }
@@ -325,10 +424,13 @@ impl Lexicon {
                 if seg.is_empty() {
                     break;
                 }
-                let first_is_aff = self.affiliation_word(text, seg[0], entities).is_some();
+                let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
                 let seg_end = seg[seg.len() - 1].end;
                 if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
-                    name_run = Some(seg);
+                    // Only when the role part holds no name yet, or places came between.
+                    if m.name.is_none() || m.org || segments > 0 {
+                        name_run = Some(seg);
+                    }
                     break;
                 }
                 p = seg_end;
@@ -342,7 +444,7 @@ impl Lexicon {
                         Some('.' | ',' | ';' | ')' | '(' | '\n')
                     )
                     || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
-                let ns = self.split(text, &seg, entities);
+                let ns = self.split(text, &seg, known);
                 if terminated && !ns.org && ns.name.is_some() && ns.role.is_none() {
                     let aff_from = words[self.role_len(text, &words, 0).min(words.len() - 1)].start;
                     let aff = text[aff_from..p].trim_end_matches([',', ' ']).to_string();
@@ -365,12 +467,12 @@ impl Lexicon {
         text: &str,
         pos: usize,
         floor: usize,
-        entities: &[KnownEntity],
+        known: &Known,
     ) -> Option<Mention> {
         let mut p = pos;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
-                Some(w) if ADVERBS.contains(&norm(w.str(text)).as_str()) => p = w.start,
+                Some(w) if with_lower(w.str(text), |l| ADVERBS.contains(&l)) => p = w.start,
                 _ => break,
             }
         }
@@ -384,16 +486,39 @@ impl Lexicon {
         if let Some(m) = self.pronoun_mention(text, w) {
             return Some(m);
         }
-        let words = self.run_backward(text, p, floor);
+        let mut words = self.run_backward(text, p, floor);
+        if words.is_empty() && comma {
+            // `Yuhendar Muabuai, saat dihubungi dari Jayapura, Senin (14/9), mengatakan`: skip
+            // up to three comma-separated circumstance clauses back to the subject.
+            let mut c = p;
+            for _ in 0..3 {
+                let Some(prev) = text[floor..c].rfind(',') else {
+                    break;
+                };
+                let comma_at = floor + prev;
+                let opens = next_word(text, comma_at + 1, c).map(|w| w.str(text));
+                let circumstance =
+                    opens.is_some_and(|o| !is_capitalised(o) || self.has(o, flag::HARD_STOP));
+                if !circumstance {
+                    break;
+                }
+                let run = self.run_backward(text, comma_at, floor);
+                if !run.is_empty() {
+                    words = run;
+                    break;
+                }
+                c = comma_at;
+            }
+        }
         if words.is_empty() {
             return None;
         }
-        let m = self.split(text, &words, entities);
+        let m = self.split(text, &words, known);
         let q = skip_ws_back(text, words[0].start, floor);
         if comma && char_before(text, q) == Some(',') {
             let prev = self.run_backward(text, q - 1, floor);
             if !prev.is_empty() {
-                let pm = self.split(text, &prev, entities);
+                let pm = self.split(text, &prev, known);
                 let this_has_name = m.name.is_some() && !m.org;
                 let prev_has_name = pm.name.is_some() && !pm.org;
                 if this_has_name && !prev_has_name && (pm.role.is_some() || pm.org) {

@@ -260,20 +260,20 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize
     let mut out = vec![start];
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
-        if bytes[i] == b'.' {
-            if let Some(w) = word_ending_at(text, i, start) {
-                let ws = w.str(text);
-                if ws.chars().count() == 1 && is_capitalised(ws) {
-                    continue;
-                }
-                if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws)) {
-                    continue;
-                }
-                if ws.bytes().all(|b| b.is_ascii_digit())
-                    && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-                {
-                    continue;
-                }
+        if bytes[i] == b'.'
+            && let Some(w) = word_ending_at(text, i, start)
+        {
+            let ws = w.str(text);
+            if ws.chars().count() == 1 && is_capitalised(ws) {
+                continue;
+            }
+            if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws)) {
+                continue;
+            }
+            if ws.bytes().all(|b| b.is_ascii_digit())
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                continue;
             }
         }
         // Skip closing marks and brackets glued to the terminator.

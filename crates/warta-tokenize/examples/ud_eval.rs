@@ -92,7 +92,8 @@ fn raw_text(sents: &[Sent]) -> String {
             }
         };
         let last = t.trim_end().chars().last();
-        let closed = last.is_some_and(|c| ".!?\"”’')»…".contains(c));
+        // Python: `s.rstrip()[-1:] in "..."`, true for an empty text too
+        let closed = last.is_none_or(|c| ".!?\"”’')»…".contains(c));
         text.push_str(&t);
         text.push(if closed { ' ' } else { '\n' });
     }
@@ -101,9 +102,12 @@ fn raw_text(sents: &[Sent]) -> String {
     text
 }
 
-/// Non-white-space characters of a form (Python's `"".join(form.split())`).
+/// Non-white-space characters of a form (Python's `"".join(form.split())`, whose white space
+/// also includes the separators U+001C..U+001F).
 fn squeeze_len(form: &str) -> usize {
-    form.chars().filter(|c| !c.is_whitespace()).count()
+    form.chars()
+        .filter(|&c| !(c.is_whitespace() || ('\u{1c}'..='\u{1f}').contains(&c)))
+        .count()
 }
 
 type Spans = (

@@ -63,24 +63,38 @@ const fn build_table() -> [u8; 256] {
 /// Class of every byte; bytes >= 0x80 are [`NONASCII`].
 pub(crate) static CLASS: [u8; 256] = build_table();
 
+const fn build_alnum() -> [bool; 256] {
+    let mut t = [false; 256];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).is_ascii_alphanumeric();
+        i += 1;
+    }
+    t
+}
+
+static ALNUM: [bool; 256] = build_alnum();
+
 /// True for ASCII letters and digits.
 #[inline]
 pub(crate) fn is_ascii_alnum(b: u8) -> bool {
-    matches!(CLASS[b as usize], LOWER | UPPER | DIGIT)
+    ALNUM[b as usize]
 }
 
-/// Characters the tokenizer treats as separators: Unicode white space, the zero-width space,
-/// the byte-order mark and other control characters. They never belong to a token.
+/// Characters the tokenizer treats as separators: Unicode white space (`char::is_whitespace`:
+/// spaces, tabs, line breaks, NBSP, thin and other Unicode spaces). They never belong to a
+/// token; every other character does (a NUL or a zero-width space becomes a symbol token).
 ///
 /// ```
 /// use warta_tokenize::is_separator;
 /// assert!(is_separator('\u{a0}'));
-/// assert!(is_separator('\0'));
+/// assert!(is_separator('\u{2009}'));
+/// assert!(!is_separator('\0'));
 /// assert!(!is_separator('a'));
 /// ```
 #[inline]
 pub fn is_separator(c: char) -> bool {
-    c.is_whitespace() || c.is_control() || matches!(c, '\u{200b}' | '\u{2060}' | '\u{feff}')
+    c.is_whitespace()
 }
 
 /// Combining marks and joiners that continue the word they follow.

@@ -9,16 +9,19 @@ const MIN_STEM: usize = 2;
 impl Tokenizer {
     fn keep_whole(&self, lower: &str) -> bool {
         let b = builtin();
-        b.nya_keep.contains(lower) || b.particle_keep.contains(lower) || self.keep.contains(lower)
+        b.nya_keep.contains(lower)
+            || b.particle_keep.contains(lower)
+            || (!self.keep.is_empty() && self.keep.contains(lower))
     }
 
     fn known_stem(&self, lower: &str) -> bool {
-        builtin().stems.contains(lower) || self.stems.contains(lower)
+        builtin().stems.contains(lower) || (!self.stems.is_empty() && self.stems.contains(lower))
     }
 
     /// Fills `tok.words` when the token is a word carrying clitics, following the UD Indonesian
     /// conventions: enclitics `-lah`, `-kah`, `-pun` (outer) and `-nya`, `-ku`, `-mu` (inner),
     /// proclitics `ku-` and `kau-`.
+    #[inline(never)]
     pub(crate) fn split_clitics(&self, text: &str, tok: &mut Token) {
         if !self.clitics {
             return;
@@ -28,8 +31,13 @@ impl Tokenizer {
         if b.len() < 5 {
             return;
         }
-        let last = b[b.len() - 1].to_ascii_lowercase();
-        if !matches!(last, b'a' | b'h' | b'n' | b'u') && !b[0].eq_ignore_ascii_case(&b'k') {
+        let n = b.len();
+        let low = |i: usize| b[i].to_ascii_lowercase();
+        let suffix3 = [low(n - 3), low(n - 2), low(n - 1)];
+        let candidate = matches!(&suffix3, b"nya" | b"lah" | b"kah" | b"pun")
+            || matches!(&suffix3[1..], b"ku" | b"mu")
+            || (low(0) == b'k' && (low(1) == b'u' || (low(1) == b'a' && low(2) == b'u')));
+        if !candidate {
             return;
         }
         let mut buf = [0u8; 64];
@@ -53,8 +61,21 @@ impl Tokenizer {
                 if stem.len() < MIN_STEM || stem.ends_with('-') {
                     return;
                 }
-                let ok =
-                    !cap || self.known_stem(stem) || stem.ends_with("kan") || stem.ends_with("nya");
+                if p == "lah" && (lower.ends_with("olah") || lower.ends_with("elah")) {
+                    // sekolah, mengolah, telah, sebelah: -lah belongs to the root
+                    return;
+                }
+                // A capitalised word may be a name (Abdullah, Jamilah): split -lah only after
+                // a known or clearly derived stem.
+                let ok = !cap
+                    || p != "lah"
+                    || self.known_stem(stem)
+                    || stem.ends_with("kan")
+                    || stem.ends_with("nya")
+                    || (stem.len() >= 6
+                        && ["ber", "me", "di", "ter", "per"]
+                            .iter()
+                            .any(|pre| stem.starts_with(pre)));
                 if !ok {
                     return;
                 }

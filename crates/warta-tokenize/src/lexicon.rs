@@ -1,10 +1,42 @@
 //! Embedded word lists, parsed once.
 
 use std::collections::{HashMap, HashSet};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::OnceLock;
+
+/// A small, fast hasher for short keys (the FxHash mixing step); lexicon keys are not
+/// attacker-chosen collections, they are fixed lists and a few user additions.
+#[derive(Default, Clone, Copy)]
+pub(crate) struct FxHasher(u64);
+
+impl Hasher for FxHasher {
+    #[inline]
+    fn write(&mut self, bytes: &[u8]) {
+        const K: u64 = 0x517c_c1b7_2722_0a95;
+        let mut chunks = bytes.chunks_exact(8);
+        for c in &mut chunks {
+            let v = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
+            self.0 = (self.0.rotate_left(5) ^ v).wrapping_mul(K);
+        }
+        for &b in chunks.remainder() {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(K);
+        }
+    }
+
+    #[inline]
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+pub(crate) type FxBuild = BuildHasherDefault<FxHasher>;
+pub(crate) type FxSet<T> = HashSet<T, FxBuild>;
+pub(crate) type FxMap<K, V> = HashMap<K, V, FxBuild>;
 
 /// How an abbreviation that keeps its period behaves at a possible sentence end.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
+#[cfg_attr(feature = "serde", serde(rename_all = "lowercase"))]
 pub enum AbbrevClass {
     /// Precedes a name or a number (`Dr.`, `Jl.`, `No.`): never ends a sentence.
     Title,
@@ -13,12 +45,12 @@ pub enum AbbrevClass {
 }
 
 pub(crate) struct Builtin {
-    pub abbrevs: HashMap<&'static str, AbbrevClass>,
-    pub abbrevs_lower: HashMap<String, AbbrevClass>,
-    pub nya_keep: HashSet<&'static str>,
-    pub particle_keep: HashSet<&'static str>,
-    pub stems: HashSet<&'static str>,
-    pub tlds: HashSet<&'static str>,
+    pub abbrevs: FxMap<&'static str, AbbrevClass>,
+    pub abbrevs_lower: FxMap<String, AbbrevClass>,
+    pub nya_keep: FxSet<&'static str>,
+    pub particle_keep: FxSet<&'static str>,
+    pub stems: FxSet<&'static str>,
+    pub tlds: FxSet<&'static str>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -30,7 +62,7 @@ fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
 pub(crate) fn builtin() -> &'static Builtin {
     static B: OnceLock<Builtin> = OnceLock::new();
     B.get_or_init(|| {
-        let abbrevs: HashMap<&'static str, AbbrevClass> =
+        let abbrevs: FxMap<&'static str, AbbrevClass> =
             lines(include_str!("data/abbreviations.txt"))
                 .filter_map(|l| {
                     let (w, c) = l.split_once('\t')?;

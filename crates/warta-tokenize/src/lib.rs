@@ -7,6 +7,22 @@
 //! `19/2/2022`), outlets (`MISTAR.ID`, `KOMPAS.com`), URLs, e-mail, hashtags, mentions and emoji.
 //! Clitics are analysed into syntactic words as in UD Indonesian (`katanya` = `kata` + `nya`).
 //!
+//! Conventions follow UD Indonesian (GSD, CSUI) where they are consistent:
+//! - the currency is its own token (`Rp1.500.000` = `Rp` + `1.500.000`), number ranges are split
+//!   (`19-21`), two capitalised words joined by a hyphen are split (`Januari-September`,
+//!   `RI-Jepang`), as are two words joined by a slash (`MPR/DPR`) and `-nya` after a hyphen
+//!   (`APBD-nya` = `APBD` + `-` + `nya`); dates (`19/2/2022`) and references (`S/A`) stay whole;
+//! - an abbreviation's period is a token of its own (`Dr` + `.`, as in GSD; see
+//!   [`TokenizerBuilder::attach_abbreviation_period`]), dotted abbreviations stay whole
+//!   (`S.H.`, `a.n.`); sentence splitting knows the abbreviations either way;
+//! - `-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu` and `ku-`, `kau-` are split off, except in
+//!   lexicalised words (`akhirnya`, `sebelumnya`, `walaupun`, `adalah`, `sekolah`, `tanya`).
+//!
+//! Sentences end at `.`, `!`, `?`, `…` (with the closing quotes and brackets that follow) when
+//! the next word is not lower case, never after a title abbreviation (`Jl.`, `Prof.`, an
+//! initial `R.`), at a blank line, and at a line break unless the next line starts in lower case
+//! (a headline without final punctuation is a sentence).
+//!
 //! ```
 //! use warta_tokenize::{TokenKind, Tokenizer};
 //! let text = "“Kami siap,” katanya di KOMPAS.com. Dr. Budi tiba pukul 10.30 WIB.";
@@ -25,8 +41,8 @@
 //! assert_eq!(a.sentences[1].slice(text), "Dr. Budi tiba pukul 10.30 WIB.");
 //! ```
 
+use lexicon::{FxMap, FxSet};
 use std::borrow::Cow;
-use std::collections::{HashMap, HashSet};
 
 mod chars;
 mod clitic;
@@ -147,6 +163,7 @@ impl Token {
 
 /// Tokens and sentences of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Analysis {
     /// Tokens in text order, non-overlapping.
     pub tokens: Vec<Token>,
@@ -167,9 +184,9 @@ pub struct Analysis {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Tokenizer {
-    abbrevs: HashMap<String, AbbrevClass>,
-    keep: HashSet<String>,
-    stems: HashSet<String>,
+    abbrevs: FxMap<String, AbbrevClass>,
+    keep: FxSet<String>,
+    stems: FxSet<String>,
     clitics: bool,
     attach_period: bool,
 }
@@ -211,10 +228,10 @@ impl Tokenizer {
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        let mut sc = scan::Scanner::new(self, text, end);
+        let mut sc = scan::Scanner::new(self, text, start, end);
         sc.run(start);
         let tokens = sc.out;
-        let sentences = self.sentences(text, &tokens);
+        let sentences = self.sentences(text, &tokens, &sc.ends);
         Analysis { tokens, sentences }
     }
 
@@ -239,7 +256,7 @@ impl Tokenizer {
     /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut sc = scan::Scanner::new(self, text, text.len());
+        let mut sc = scan::Scanner::new(self, text, 0, text.len());
         sc.run(0);
         sc.out
     }
@@ -308,9 +325,9 @@ impl TokenizerBuilder {
     pub fn new() -> Self {
         TokenizerBuilder {
             tk: Tokenizer {
-                abbrevs: HashMap::new(),
-                keep: HashSet::new(),
-                stems: HashSet::new(),
+                abbrevs: FxMap::default(),
+                keep: FxSet::default(),
+                stems: FxSet::default(),
                 clitics: true,
                 attach_period: false,
             },

@@ -47,26 +47,50 @@ pub(crate) struct Scanner<'a> {
     end: usize,
     tk: &'a Tokenizer,
     pub(crate) out: Vec<Token>,
+    /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
+    /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
+    pub(crate) ends: Vec<usize>,
 }
 
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(tk: &'a Tokenizer, text: &'a str, end: usize) -> Self {
+    pub(crate) fn new(tk: &'a Tokenizer, text: &'a str, start: usize, end: usize) -> Self {
+        let len = end - start;
         Scanner {
             text,
             b: text.as_bytes(),
             end,
             tk,
-            out: Vec::with_capacity((end / 6).min(1 << 20)),
+            out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
+            ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
         }
     }
 
     #[inline]
     fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.push_word(start, end, kind);
+        if matches!(self.b[end - 1], b'.' | b'!' | b'?' | 0x80..=0xbf) {
+            self.mark_end();
+        }
+    }
+
+    /// Pushes a token that cannot end a sentence by itself (a plain word).
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, kind: TokenKind) {
         self.out.push(Token {
             span: Span::new(start, end),
             kind,
             words: Vec::new(),
         });
+    }
+
+    /// Marks the last token as a possible sentence end.
+    #[inline]
+    fn mark_end(&mut self) {
+        if let Some(k) = self.out.len().checked_sub(1)
+            && self.ends.last() != Some(&k)
+        {
+            self.ends.push(k);
+        }
     }
 
     /// True when a word character starts at byte `i`.
@@ -83,16 +107,93 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// End of the maximal run of word characters starting at `j`.
+    #[inline]
+    fn seg_end(&self, mut j: usize) -> usize {
+        const H: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        while j < self.end {
+            if j + 8 <= self.end {
+                // eight bytes at a time over lower-case ASCII letters (SWAR)
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&self.b[j..j + 8]);
+                let v = u64::from_le_bytes(w);
+                let ge_a = v.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+                let gt_z = v.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+                let lower = ge_a & !gt_z & !v & H;
+                if lower == H {
+                    j += 8;
+                    continue;
+                }
+                j += ((!lower & H).trailing_zeros() / 8) as usize;
+            }
+            if j >= self.end {
+                break;
+            }
+            let c = self.b[j];
+            if c < 0x80 {
+                if !is_ascii_alnum(c) {
+                    break;
+                }
+                j += 1;
+            } else {
+                let ch = char_at(self.text, j);
+                if !is_word_char(ch) {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+        }
+        j
+    }
+
+    /// Cheap test on the bytes of the word `i..e` (at least 5 bytes): may it carry a clitic
+    /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)?
+    #[inline]
+    fn clitic_candidate(&self, i: usize, e: usize) -> bool {
+        let l = |k: usize| self.b[k] | 0x20;
+        matches!(
+            (l(e - 3), l(e - 2), l(e - 1)),
+            (b'n', b'y', b'a')
+                | (b'l' | b'k', b'a', b'h')
+                | (b'p', b'u', b'n')
+                | (_, b'k' | b'm', b'u')
+        ) || (l(i) == b'k' && (l(i + 1) == b'u' || (l(i + 1) == b'a' && l(i + 2) == b'u')))
+    }
+
+    /// True when a byte at `e` may join the word before it to more word characters.
+    #[inline]
+    fn connector_at(&self, e: usize) -> bool {
+        if e + 1 >= self.end {
+            return false;
+        }
+        let next = self.b[e + 1];
+        let wordish = is_ascii_alnum(next) || next >= 0x80;
+        match self.b[e] {
+            b'.' => wordish || self.tk.attach_period,
+            b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => wordish,
+            b',' | b':' => self.b[e - 1].is_ascii_digit() && next.is_ascii_digit(),
+            0xe2 => self.b[e..].starts_with("’".as_bytes()),
+            _ => false,
+        }
+    }
+
     /// The maximal run of word characters starting at `i`.
     #[inline]
     fn seg(&self, i: usize) -> Seg {
+        self.stats(i, self.end)
+    }
+
+    /// Character counts of the run of word characters from `i`, stopping at `limit`.
+    #[inline]
+    fn stats(&self, i: usize, limit: usize) -> Seg {
         let mut s = Seg {
             start: i,
             end: i,
             ..Seg::default()
         };
         let mut j = i;
-        while j < self.end {
+        while j < limit {
             let c = self.b[j];
             match CLASS[c as usize] {
                 LOWER => s.lower += 1,
@@ -143,10 +244,7 @@ impl<'a> Scanner<'a> {
             if n.start == n.end || n.upper > 0 || n.other > 0 {
                 return false;
             }
-            if labels > 0 && self.is_tld(n) {
-                return true;
-            }
-            if labels == 0 && self.is_tld(n) {
+            if self.is_tld(n) {
                 return true;
             }
             labels += 1;
@@ -252,9 +350,41 @@ impl<'a> Scanner<'a> {
         while i < self.end {
             let c = self.b[i];
             match CLASS[c as usize] {
-                SPACE | CONTROL => i += 1,
-                LOWER | UPPER | DIGIT => {
-                    if matches!(c, b'h' | b'H' | b'w' | b'W')
+                SPACE => {
+                    if c == b'\n' || c == b'\r' {
+                        self.mark_end();
+                    }
+                    i += 1;
+                }
+                CONTROL => {
+                    let mut j = i + 1;
+                    while j < self.end && self.b[j] == c {
+                        j += 1;
+                    }
+                    self.push(i, j, TokenKind::Symbol);
+                    i = j;
+                }
+                LOWER | UPPER => {
+                    let e = self.seg_end(i);
+                    // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
+                    let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
+                    let url = matches!(c, b'h' | b'H' | b'w' | b'W')
+                        && e > i + 1
+                        && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
+                    if !(rupiah || url || self.connector_at(e)) {
+                        // fast path: a plain word
+                        self.push_word(i, e, TokenKind::Word);
+                        if e - i >= 5 && self.clitic_candidate(i, e) {
+                            self.tk.split_clitics(
+                                self.text,
+                                self.out.last_mut().expect("just pushed"),
+                            );
+                        }
+                        i = e;
+                        if i < self.end && self.b[i] == b' ' {
+                            i += 1;
+                        }
+                    } else if matches!(c, b'h' | b'H' | b'w' | b'W')
                         && let Some(e) = self.try_url(i)
                     {
                         self.push(i, e, TokenKind::Url);
@@ -263,12 +393,16 @@ impl<'a> Scanner<'a> {
                         i = self.word(i);
                     }
                 }
+                DIGIT => i = self.word(i),
                 PUNCT | SYMBOL => i = self.punct(i, c),
                 _ => {
                     let ch = char_at(self.text, i);
                     if is_separator(ch) {
+                        if matches!(ch, '\u{2028}' | '\u{2029}') {
+                            self.mark_end();
+                        }
                         i += ch.len_utf8();
-                    } else if is_word_char(ch) {
+                    } else if !is_unicode_punct(ch) && is_word_char(ch) {
                         i = self.word(i);
                     } else if is_unicode_punct(ch) {
                         let mut j = i + ch.len_utf8();
@@ -471,7 +605,15 @@ impl<'a> Scanner<'a> {
                 }
                 b',' | b':' => last_digit && n.all_digits(),
                 b'-' => self.join_hyphen(s, last, n),
-                b'/' => last.all_digits() && n.all_digits(),
+                // dates and references (19/2/2022, S/A, 34/PMK.011/2007) stay whole; two
+                // words (MPR/DPR, dan/atau) are split as in UD Indonesian
+                b'/' => {
+                    (last.all_digits() && n.all_digits())
+                        || last.chars() <= 2
+                        || n.chars() <= 2
+                        || last.digits > 0
+                        || n.digits > 0
+                }
                 b'_' => true,
                 b'&' => last.no_lower() && n.no_lower() && last.chars() <= 4 && n.chars() <= 4,
                 b'@' => {
@@ -481,10 +623,8 @@ impl<'a> Scanner<'a> {
                     }
                     false
                 }
-                // apostrophe between letters (Ka'ban, Ma’ruf), but English `'s` apart
-                _ => {
-                    !last_digit && n.letters_only() && !(n.chars() == 1 && self.b[n.start] == b's')
-                }
+                // apostrophe between letters: Ka'ban, Ma’ruf, Moody's
+                _ => !last_digit && n.letters_only(),
             };
             if !join {
                 if c == b'.'

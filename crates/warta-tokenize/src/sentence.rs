@@ -112,6 +112,9 @@ impl Tokenizer {
     /// abbreviation), its class.
     fn period_class(&self, text: &str, tokens: &[Token], i: usize) -> Option<AbbrevClass> {
         let tok = &tokens[i];
+        if text.as_bytes()[tok.span.end - 1] != b'.' {
+            return None;
+        }
         let t = tok.span.slice(text);
         if tok.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
             return Some(
@@ -134,45 +137,53 @@ impl Tokenizer {
             || self.period_class(text, tokens, k).is_some()
     }
 
-    pub(crate) fn sentences(&self, text: &str, tokens: &[Token]) -> Vec<Span> {
-        let mut out = Vec::with_capacity(tokens.len() / 16 + 1);
+    /// Sentence spans over `tokens`; `ends` lists (sorted) the only tokens after which a
+    /// sentence may end, so the pass costs O(ends) plus bounded look-ahead.
+    pub(crate) fn sentences(&self, text: &str, tokens: &[Token], ends: &[usize]) -> Vec<Span> {
         let n = tokens.len();
+        let mut out = Vec::with_capacity(ends.len() + 1);
+        if n == 0 {
+            return out;
+        }
         let mut first = 0;
-        let mut i = 0;
-        while i < n {
+        // tokens up to `seen` were already decided (absorbed closing marks), so a run of
+        // marks is looked at once
+        let mut seen = 0;
+        for &i in ends {
+            if i < seen || i + 1 >= n {
+                continue;
+            }
             let mut last = i;
-            let t = tokens[i].span.slice(text);
-            let brk = if i + 1 == n {
-                true
-            } else {
-                let kind = tokens[i].kind;
-                let lb = line_breaks(text, tokens[i].span.end, tokens[i + 1].span.start);
-                if let Some(class) = self.period_class(text, tokens, i) {
-                    lb > 0
-                        || (class == AbbrevClass::Final
-                            && char_at(text, tokens[i + 1].span.start).is_uppercase()
-                            && !self.is_abbrev_at(text, tokens, i + 1))
-                } else if kind == TokenKind::Punct && is_terminal(t) {
-                    while last + 1 < n
-                        && tokens[last + 1].span.start == tokens[last].span.end
-                        && tokens[last + 1].kind == TokenKind::Punct
-                        && is_closer(tokens[last + 1].span.slice(text))
-                    {
-                        last += 1;
-                    }
-                    last + 1 == n
-                        || line_breaks(text, tokens[last].span.end, tokens[last + 1].span.start) > 0
-                        || self.start_at(text, tokens, last + 1) == Start::Other
-                } else {
-                    lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
+            let cur = tokens[i].span;
+            let next = tokens[i + 1].span.start;
+            let lb = line_breaks(text, cur.end, next);
+            let brk = if let Some(class) = self.period_class(text, tokens, i) {
+                lb > 0
+                    || (class == AbbrevClass::Final
+                        && char_at(text, next).is_uppercase()
+                        && !self.is_abbrev_at(text, tokens, i + 1))
+            } else if tokens[i].kind == TokenKind::Punct && is_terminal(cur.slice(text)) {
+                while last + 1 < n
+                    && tokens[last + 1].span.start == tokens[last].span.end
+                    && tokens[last + 1].kind == TokenKind::Punct
+                    && (is_closer(tokens[last + 1].span.slice(text))
+                        || is_terminal(tokens[last + 1].span.slice(text)))
+                {
+                    last += 1;
                 }
+                last + 1 == n
+                    || line_breaks(text, tokens[last].span.end, tokens[last + 1].span.start) > 0
+                    || self.start_at(text, tokens, last + 1) == Start::Other
+            } else {
+                lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
             };
-            if brk {
+            seen = last + 1;
+            if brk && last + 1 < n {
                 out.push(Span::new(tokens[first].span.start, tokens[last].span.end));
                 first = last + 1;
             }
-            i = last + 1;
         }
+        out.push(Span::new(tokens[first].span.start, tokens[n - 1].span.end));
         out
     }
 }

@@ -1,0 +1,483 @@
+//! Behaviour of the classifier on short texts: the seed article line by line, datelines,
+//! credits, short body lines, teasers, widgets, edge cases.
+
+use warta_boilerplate::{
+    BlockKind, ChromeReason, Classifier, ClassifierBuilder, Page, PhraseMode, classify,
+};
+
+/// (kind, reason, text) of every block.
+fn blocks(text: &str) -> Vec<(BlockKind, Option<ChromeReason>, &str)> {
+    classify(text)
+        .blocks
+        .iter()
+        .map(|b| (b.kind, b.reason, b.span.slice(text)))
+        .collect()
+}
+
+/// The kind and reason of the block whose text is exactly `needle`.
+fn kind_of(page: &Page, text: &str, needle: &str) -> (BlockKind, Option<ChromeReason>) {
+    page.blocks
+        .iter()
+        .find(|b| b.span.slice(text) == needle)
+        .map(|b| (b.kind, b.reason))
+        .unwrap_or_else(|| panic!("no block {needle:?}"))
+}
+
+const BODY: (BlockKind, Option<ChromeReason>) = (BlockKind::Body, None);
+
+fn chrome(r: ChromeReason) -> (BlockKind, Option<ChromeReason>) {
+    (BlockKind::Chrome, Some(r))
+}
+
+const SEED: &str = "10.4 C\nNew York\nSunday, April 28, 2024\n\n\
+Washington-Seoul Bahas Perdamaian Memperkuat Aliansi AS-ROK\n\n\
+Washington, MISTAR.ID\n\n\
+Pejabat tinggi keamanan nasional Korea Selatan dan Amerika Serikat kembali membahas perdamaian Korea pada Sabtu waktu setempat. Juga menekankan komitmen pemerintahan Biden untuk lebih memperkuat aliansi AS-ROK (Republik Korea).\n\n\
+Pembicaraan ini merupakan kali pertama antara kedua negara sejak AS berada di bawah pemerintahan Presiden Joe Biden.\n\n\
+Percakapan formal tersebut dilakukan via telepon antara Direktur Keamanan Nasional Korsel Suh Hoon dan Direktur Keamanan Nasional AS Jake Sullivan.\n\n\
+Baca Juga: Joe Biden Pecat Direktur VOA Karena Bebas Tugaskan Jurnalis RI\n\n\
+Blue House menyatakan dua pejabat tinggi tersebut sepakat tentang perlunya kerja sama bilateral erat dalam memajukan proses perdamaian Korea.\n\n\
+Dilansir kantor berita Yonhap, Sullivan menunjukkan bahwa aliansi itu adalah “kunci utama” perdamaian dan keamanan di kawasan Indo-Pasifik.\n\n\
+Baca Juga: Jerman Pakai Obat Covid-19 yang Dipakai Trump, Stok Dibeli 200 Ribu Dosis\n\n\
+Para pejabat juga sepakat bahwa Seoul dan Washington akan melakukan upaya bersama untuk mencapai tujuan denuklirisasi dan perdamaian abadi di Semenanjung Korea.\n\n\
+Mereka beranggapan Presiden Korsel Moon Jae-in dan Biden perlu memulai “komunikasi” sejak dini.\n\n\
+“Mereka membahas pentingnya koordinasi yang erat di Republik Demokratik Korea (Korea Utara), serta tantangan regional dan global lainnya termasuk Covid-19 dan memerangi perubahan iklim,” kata Home dalam pernyataan itu.(CNN/hm02)\n\n \n\n\
+Related Articles\n\nLatest Articles";
+
+#[test]
+fn seed_line_by_line() {
+    let page = classify(SEED);
+    let k = |s| kind_of(&page, SEED, s);
+    assert_eq!(k("10.4 C"), chrome(ChromeReason::Widget));
+    assert_eq!(k("New York"), chrome(ChromeReason::Widget));
+    assert_eq!(k("Sunday, April 28, 2024"), chrome(ChromeReason::Widget));
+    assert_eq!(
+        k("Washington-Seoul Bahas Perdamaian Memperkuat Aliansi AS-ROK"),
+        (BlockKind::Title, None)
+    );
+    assert_eq!(k("Washington, MISTAR.ID"), (BlockKind::Dateline, None));
+    assert_eq!(
+        k("Baca Juga: Joe Biden Pecat Direktur VOA Karena Bebas Tugaskan Jurnalis RI"),
+        chrome(ChromeReason::Teaser)
+    );
+    assert_eq!(
+        k("Baca Juga: Jerman Pakai Obat Covid-19 yang Dipakai Trump, Stok Dibeli 200 Ribu Dosis"),
+        chrome(ChromeReason::Teaser)
+    );
+    assert_eq!(k("Related Articles"), chrome(ChromeReason::RelatedList));
+    assert_eq!(k("Latest Articles"), chrome(ChromeReason::RelatedList));
+    assert_eq!(k("(CNN/hm02)"), chrome(ChromeReason::Credit));
+    // The body continues around both teasers, and the last paragraph ends before the credit.
+    let body: Vec<&str> = page
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .map(|b| b.span.slice(SEED))
+        .collect();
+    assert_eq!(body.len(), 8);
+    assert!(body[0].starts_with("Pejabat tinggi"));
+    assert!(body[3].starts_with("Blue House"));
+    assert!(body[5].starts_with("Para pejabat"));
+    assert!(body[7].ends_with("dalam pernyataan itu."));
+
+    let meta = &page.meta;
+    assert_eq!(
+        meta.title.as_deref(),
+        Some("Washington-Seoul Bahas Perdamaian Memperkuat Aliansi AS-ROK")
+    );
+    let dateline = meta.dateline.as_ref().unwrap();
+    assert_eq!(dateline.place.as_deref(), Some("Washington"));
+    assert_eq!(dateline.outlet.as_deref(), Some("MISTAR.ID"));
+    assert_eq!(meta.credits.len(), 1);
+    assert_eq!(meta.credits[0].source.as_deref(), Some("CNN"));
+    assert_eq!(meta.credits[0].editor.as_deref(), Some("hm02"));
+    assert_eq!(meta.date.as_deref(), Some("2024-04-28"));
+}
+
+const PARA: &str = "Menteri itu mengatakan pemerintah akan menambah anggaran untuk perbaikan jalan di daerah yang terdampak banjir pekan lalu.";
+const PARA2: &str = "Warga berharap perbaikan itu selesai sebelum musim hujan berikutnya tiba, sehingga anak-anak bisa kembali ke sekolah.";
+
+#[test]
+fn inline_datelines_are_split_off() {
+    let cases = [
+        (
+            "JAKARTA, KOMPAS.com — ",
+            "JAKARTA, KOMPAS.com —",
+            "JAKARTA",
+            "KOMPAS.com",
+        ),
+        (
+            "Jakarta (ANTARA) - ",
+            "Jakarta (ANTARA) -",
+            "Jakarta",
+            "ANTARA",
+        ),
+        (
+            "Liputan6.com, Jakarta - ",
+            "Liputan6.com, Jakarta -",
+            "Jakarta",
+            "Liputan6.com",
+        ),
+        (
+            "TEMPO.CO, Jakarta - ",
+            "TEMPO.CO, Jakarta -",
+            "Jakarta",
+            "TEMPO.CO",
+        ),
+        (
+            "JAKARTA, KOMPAS — ",
+            "JAKARTA, KOMPAS —",
+            "JAKARTA",
+            "KOMPAS",
+        ),
+    ];
+    for (prefix, dateline, place, outlet) in cases {
+        let text = format!("{prefix}{PARA}\n{PARA2}");
+        let b = blocks(&text);
+        assert_eq!(b[0], (BlockKind::Dateline, None, dateline), "{prefix}");
+        assert_eq!(b[1], (BlockKind::Body, None, PARA), "{prefix}");
+        assert_eq!(b[2], (BlockKind::Body, None, PARA2), "{prefix}");
+        let page = classify(&text);
+        let d = page.meta.dateline.unwrap();
+        assert_eq!(d.place.as_deref(), Some(place), "{prefix}");
+        assert_eq!(d.outlet.as_deref(), Some(outlet), "{prefix}");
+    }
+}
+
+#[test]
+fn standalone_dateline_line() {
+    let text = format!("Washington, MISTAR.ID\n{PARA}\n{PARA2}");
+    let b = blocks(&text);
+    assert_eq!(b[0], (BlockKind::Dateline, None, "Washington, MISTAR.ID"));
+    assert_eq!(b[1].0, BlockKind::Body);
+}
+
+#[test]
+fn a_sentence_starting_with_a_comma_is_not_a_dateline() {
+    let text = format!(
+        "Menurut dia, akibat penutupan bandara itu sebanyak 27 penerbangan dibatalkan.\n{PARA}"
+    );
+    let page = classify(&text);
+    assert!(page.meta.dateline.is_none());
+    assert!(page.blocks.iter().all(|b| b.kind == BlockKind::Body));
+}
+
+#[test]
+fn glued_credits_are_split_off() {
+    for (credit, source, editor) in [
+        ("(CNN/hm02)", "CNN", "hm02"),
+        ("(ant/Ade Marboen)", "ant", "Ade Marboen"),
+        ("(fyk/ash)", "fyk", "ash"),
+    ] {
+        let text = format!("{PARA}\n{PARA2}{credit}");
+        let b = blocks(&text);
+        assert_eq!(b[1], (BlockKind::Body, None, PARA2), "{credit}");
+        assert_eq!(
+            b[2],
+            (BlockKind::Chrome, Some(ChromeReason::Credit), credit)
+        );
+        let meta = classify(&text).meta;
+        assert_eq!(meta.credits[0].source.as_deref(), Some(source));
+        assert_eq!(meta.credits[0].editor.as_deref(), Some(editor));
+    }
+}
+
+#[test]
+fn credit_lines() {
+    let text = format!(
+        "{PARA}\n{PARA2}\nEditor: Ade Marboen\nPenulis: Nabilla Tashandra\nReporter: Budi Santoso"
+    );
+    let b = blocks(&text);
+    for block in &b[2..] {
+        assert_eq!(block.0, BlockKind::Chrome);
+        assert_eq!(block.1, Some(ChromeReason::Credit));
+    }
+    let credits = classify(&text).meta.credits;
+    let got: Vec<(Option<&str>, Option<&str>)> = credits
+        .iter()
+        .map(|c| (c.editor.as_deref(), c.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (Some("Ade Marboen"), Some("editor")),
+            (Some("Nabilla Tashandra"), Some("writer")),
+            (Some("Budi Santoso"), Some("reporter")),
+        ]
+    );
+}
+
+#[test]
+fn split_credit_label_and_name_lines() {
+    let text = format!(
+        "{PARA}\n{PARA2}\nPenulis\n: Kontributor Lhokseumawe, Masriadi\nEditor\n: Ervan Hardoko"
+    );
+    let page = classify(&text);
+    assert!(page.blocks[2..].iter().all(|b| b.kind == BlockKind::Chrome));
+    let names: Vec<&str> = page
+        .meta
+        .credits
+        .iter()
+        .filter_map(|c| c.editor.as_deref())
+        .collect();
+    assert_eq!(
+        names,
+        ["Kontributor Lhokseumawe, Masriadi", "Ervan Hardoko"]
+    );
+}
+
+#[test]
+fn short_legitimate_body_lines_stay_body() {
+    let text = format!(
+        "{PARA}\n\"Setuju,\" jawab para peserta rapat.\n{PARA2}\nPasal 28:\n\
+         Setiap orang berhak atas pengakuan, jaminan, perlindungan, dan kepastian hukum yang adil.\n\
+         Dampak Ekonomi\n{PARA}\n1. Perbaikan jalan desa\n2. Pembangunan jembatan\n• Bantuan tunai\n{PARA2}"
+    );
+    let page = classify(&text);
+    for needle in [
+        "\"Setuju,\" jawab para peserta rapat.",
+        "Pasal 28:",
+        "Dampak Ekonomi",
+        "1. Perbaikan jalan desa",
+        "2. Pembangunan jembatan",
+        "• Bantuan tunai",
+    ] {
+        assert_eq!(kind_of(&page, &text, needle), BODY, "{needle}");
+    }
+    assert!(page.blocks.iter().all(|b| b.kind == BlockKind::Body));
+}
+
+#[test]
+fn teasers_of_several_outlets_are_chrome_and_the_body_continues() {
+    let teasers = [
+        (
+            "Baca Juga: Harga Cabai Naik Jelang Lebaran",
+            ChromeReason::Teaser,
+        ),
+        (
+            "Baca juga: Banjir Rendam Tiga Kecamatan di Bekasi",
+            ChromeReason::Teaser,
+        ),
+        (
+            "BACA JUGA: Polisi Tangkap Pelaku Pencurian Motor",
+            ChromeReason::Teaser,
+        ),
+        (
+            "Simak juga Video 'Jokowi Resmikan Tol Baru'",
+            ChromeReason::Teaser,
+        ),
+        (
+            "Tonton juga video 'Banjir Jakarta' di sini:",
+            ChromeReason::Teaser,
+        ),
+        ("Lihat Juga: Daftar Harga BBM Terbaru", ChromeReason::Teaser),
+        ("Artikel Terkait", ChromeReason::Teaser),
+        ("ADVERTISEMENT", ChromeReason::Advertisement),
+        (
+            "SCROLL TO CONTINUE WITH CONTENT",
+            ChromeReason::Advertisement,
+        ),
+    ];
+    for (teaser, reason) in teasers {
+        let text = format!("{PARA}\n{teaser}\n{PARA2}");
+        let b = blocks(&text);
+        assert_eq!(b.len(), 3, "{teaser}");
+        assert_eq!(b[0].0, BlockKind::Body, "{teaser}");
+        assert_eq!(b[1], (BlockKind::Chrome, Some(reason), teaser), "{teaser}");
+        assert_eq!(b[2].0, BlockKind::Body, "{teaser}");
+    }
+}
+
+#[test]
+fn a_teaser_list_inside_the_body_is_chrome() {
+    let text = format!(
+        "{PARA}\nBaca Juga\nTelkomsel Targetkan 40 Kota dengan 4G\nUbisoft Pastikan Watch Dogs 2 Dirilis\n{PARA2}"
+    );
+    let b = blocks(&text);
+    assert_eq!(b[1].1, Some(ChromeReason::Teaser));
+    assert_eq!(b[2].1, Some(ChromeReason::Teaser));
+    assert_eq!(b[3].1, Some(ChromeReason::Teaser));
+    assert_eq!(b[4].0, BlockKind::Body);
+}
+
+#[test]
+fn a_sentence_starting_like_a_label_is_body() {
+    let text = format!(
+        "{PARA}\nTerkait kekuatan mantan timnya, Samsul mengaku tidak terlalu memusingkannya.\n\
+         Oleh karena itu, kebijakan penyaluran bansos harus segera digelontorkan.\n{PARA2}"
+    );
+    assert!(
+        classify(&text)
+            .blocks
+            .iter()
+            .all(|b| b.kind == BlockKind::Body)
+    );
+}
+
+#[test]
+fn english_widgets_and_ui_strings_are_chrome() {
+    let text = format!(
+        "Wednesday, 04 November, 2015 | 07:28 WIB\n31°C\n09:45 WIB\nHome | News | Sport | Business\n\
+         Read more\nShare\nFollow us\n{PARA}\n{PARA2}\nRelated Articles\nMost Popular\n\
+         Copyright © 2024 Warta Media. All Rights Reserved."
+    );
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(
+        k("Wednesday, 04 November, 2015 | 07:28 WIB"),
+        chrome(ChromeReason::Widget)
+    );
+    assert_eq!(k("31°C"), chrome(ChromeReason::Widget));
+    assert_eq!(k("09:45 WIB"), chrome(ChromeReason::Widget));
+    assert_eq!(
+        k("Home | News | Sport | Business"),
+        chrome(ChromeReason::Navigation)
+    );
+    assert_eq!(k("Read more"), chrome(ChromeReason::Teaser));
+    assert_eq!(k("Share"), chrome(ChromeReason::Social));
+    assert_eq!(k("Follow us"), chrome(ChromeReason::Social));
+    assert_eq!(k("Related Articles"), chrome(ChromeReason::RelatedList));
+    assert_eq!(k("Most Popular"), chrome(ChromeReason::RelatedList));
+    assert_eq!(
+        k("Copyright © 2024 Warta Media. All Rights Reserved."),
+        chrome(ChromeReason::Copyright)
+    );
+    assert_eq!(page.meta.date.as_deref(), Some("2015-11-04T07:28+07:00"));
+}
+
+#[test]
+fn menus_and_related_lists_around_the_body_are_chrome() {
+    let mut text = String::from(
+        "Banjir Rendam Bekasi - Kompas.com\nHome\nNasional\nRegional\nMegapolitan\nOtomotif\n",
+    );
+    text.push_str("Banjir Rendam Bekasi\nRabu, 4 November 2015 | 21:04 WIB\n");
+    text.push_str(&format!("BEKASI, KOMPAS.com – {PARA}\n{PARA2}\n{PARA}\n"));
+    text.push_str(
+        "Penulis\n: Kontributor Bekasi, Andi\nBerita Lainnya\nHarga Cabai Naik Jelang Lebaran\n",
+    );
+    text.push_str("Polisi Tangkap Pelaku Pencurian Motor\nJokowi Resmikan Tol Baru\n");
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(
+        k("Banjir Rendam Bekasi - Kompas.com"),
+        chrome(ChromeReason::Metadata)
+    );
+    assert_eq!(k("Banjir Rendam Bekasi"), (BlockKind::Title, None));
+    assert_eq!(k("Nasional"), chrome(ChromeReason::Navigation));
+    assert_eq!(
+        k("Harga Cabai Naik Jelang Lebaran"),
+        chrome(ChromeReason::RelatedList)
+    );
+    assert_eq!(page.meta.title.as_deref(), Some("Banjir Rendam Bekasi"));
+    assert_eq!(page.meta.date.as_deref(), Some("2015-11-04T21:04+07:00"));
+    let body = page
+        .blocks
+        .iter()
+        .filter(|b| b.kind == BlockKind::Body)
+        .count();
+    assert_eq!(body, 3);
+}
+
+#[test]
+fn page_title_with_site_suffix_is_the_title_when_not_repeated() {
+    let text = format!("Banjir Rendam Bekasi - ANTARA News\n{PARA}\n{PARA2}");
+    let page = classify(&text);
+    assert_eq!(page.blocks[0].kind, BlockKind::Title);
+    assert_eq!(page.meta.title.as_deref(), Some("Banjir Rendam Bekasi"));
+}
+
+#[test]
+fn photo_captions_before_the_body_are_chrome() {
+    let text = format!(
+        "Warga melintasi jalan yang rusak akibat banjir di Bekasi, Jawa Barat, Senin (4/11/2015). (ANTARA FOTO/Budi Setya)\n\
+         Jakarta (ANTARA) - {PARA}\n{PARA2}"
+    );
+    let b = blocks(&text);
+    assert_eq!(b[0].1, Some(ChromeReason::Caption));
+    assert_eq!(b[1].0, BlockKind::Dateline);
+    assert_eq!(b[2].0, BlockKind::Body);
+}
+
+#[test]
+fn dates_in_indonesian_forms() {
+    let text = format!("Kamis, 5 November 2015 14:56 WIB\n{PARA}");
+    assert_eq!(
+        classify(&text).meta.date.as_deref(),
+        Some("2015-11-05T14:56+07:00")
+    );
+    let text = format!("{PARA} Hal itu disampaikan di Jakarta, Selasa (21/10/2025).\n{PARA2}");
+    assert_eq!(classify(&text).meta.date.as_deref(), Some("2025-10-21"));
+    let text = format!("Selasa, 23/02/2016 15:32 WIB\n{PARA}");
+    assert_eq!(
+        classify(&text).meta.date.as_deref(),
+        Some("2016-02-23T15:32+07:00")
+    );
+}
+
+#[test]
+fn empty_and_whitespace_only_input() {
+    assert_eq!(classify(""), Page::default());
+    assert_eq!(classify("   \n\t\n \r\n\u{a0}\n"), Page::default());
+}
+
+#[test]
+fn crlf_line_ends_are_not_part_of_blocks() {
+    let text = format!("Judul Berita Hari Ini\r\n\r\nJAKARTA, KOMPAS.com — {PARA}\r\n{PARA2}\r\n");
+    let b = blocks(&text);
+    assert_eq!(b[0], (BlockKind::Title, None, "Judul Berita Hari Ini"));
+    assert_eq!(b[1].0, BlockKind::Dateline);
+    assert_eq!(b[2], (BlockKind::Body, None, PARA));
+    assert_eq!(b[3], (BlockKind::Body, None, PARA2));
+}
+
+#[test]
+fn a_one_megabyte_line_without_newline() {
+    let unit = "Pemerintah akan menambah anggaran, kata menteri itu “di Jakarta” 😀. ";
+    let text = unit.repeat(1_000_000 / unit.len() + 1);
+    let page = classify(&text);
+    assert_eq!(page.blocks.len(), 1);
+    assert_eq!(page.blocks[0].kind, BlockKind::Body);
+    assert_eq!(page.blocks[0].span.end, text.trim_end().len());
+    // Without any letter at all either.
+    let dots = ".".repeat(1_000_000);
+    assert_eq!(classify(&dots).blocks.len(), 1);
+}
+
+#[test]
+fn builder_extends_and_replaces_lexicons() {
+    let text = format!("{PARA}\nBaca Pula: Harga Cabai Naik\n{PARA2}");
+    let custom = ClassifierBuilder::new()
+        .phrase(ChromeReason::Teaser, PhraseMode::Prefix, "Baca Pula")
+        .build();
+    assert_eq!(
+        custom.classify(&text).blocks[1].reason,
+        Some(ChromeReason::Teaser)
+    );
+    // Without the built-in phrases, `Related Articles` is no longer a lexicon hit.
+    let bare = ClassifierBuilder::new().clear_phrases().build();
+    let text = format!("{PARA}\n{PARA2}\nBaca Juga: Harga Cabai Naik Jelang Lebaran\n{PARA}");
+    assert_ne!(
+        bare.classify(&text).blocks[2].reason,
+        Some(ChromeReason::Teaser)
+    );
+    assert_eq!(
+        Classifier::new().classify(&text).blocks[2].reason,
+        Some(ChromeReason::Teaser)
+    );
+    // A custom outlet in a dateline.
+    let text = format!("MEDAN, Warta Kita - {PARA}");
+    let page = ClassifierBuilder::new()
+        .outlet("Warta Kita")
+        .build()
+        .classify(&text);
+    assert_eq!(
+        page.meta.dateline.unwrap().outlet.as_deref(),
+        Some("Warta Kita")
+    );
+}
+
+#[test]
+fn classifier_is_send_and_sync() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<Classifier>();
+}
