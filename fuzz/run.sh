@@ -26,7 +26,7 @@ for t in "${targets[@]}"; do
     status=$?
     set -e
     cat fuzz-0.log >>"$log" 2>/dev/null && rm -f fuzz-0.log
-    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done [0-9]+ runs)' "$log" || true
+    grep -E '^(stat::number_of_executed_units|stat::average_exec_per_sec|Done [0-9]+ runs)' "$log" | sort -u || true
     grep -E 'SUMMARY|panicked' "$log" | head -5 || true
     echo "exit status $status"
 done
