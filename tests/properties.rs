@@ -233,6 +233,7 @@ fn entities() -> impl Strategy<Value = Vec<Entity>> {
                 canonical: canonical.to_owned(),
                 entity_type: kind.to_owned(),
                 aliases: aliases.into_iter().map(str::to_owned).collect(),
+                attributes: Default::default(),
             })
             .collect()
     })
@@ -321,5 +322,56 @@ proptest! {
         let sep = if crlf { "\r\n" } else { "\n" };
         let input = lines.join(sep);
         targets::jsonl(input.as_bytes());
+    }
+}
+
+/// True when `text[start..end]` stands as whole words: white space or the text's edge before,
+/// and white space, the edge, or a comma or full stop followed by white space or the edge after.
+fn whole_words(text: &str, start: usize, end: usize) -> bool {
+    let before = text[..start].chars().next_back();
+    let mut after = text[end..].chars();
+    let left = before.is_none_or(char::is_whitespace);
+    let right = match after.next() {
+        None => true,
+        Some(c) if c.is_whitespace() => true,
+        Some(',' | '.') => after.next().is_none_or(char::is_whitespace),
+        Some(_) => false,
+    };
+    left && right
+}
+
+proptest! {
+    #![proptest_config(config(256))]
+
+    /// The trap DESIGN.md names: when the longest candidate at a position fails the word
+    /// boundary check, a shorter one there (or one starting inside it) must still match. So every
+    /// whole-word occurrence of a name, written exactly as listed, overlaps some mention.
+    #[test]
+    fn every_whole_word_occurrence_of_a_name_is_matched(
+        list in entities(),
+        text in names_text(),
+    ) {
+        let mut builder = GazetteerBuilder::new();
+        let mut names: Vec<String> = Vec::new();
+        for entity in list {
+            names.push(entity.canonical.clone());
+            names.extend(entity.aliases.iter().cloned());
+            builder = builder.add(entity);
+        }
+        let gazetteer = builder.build().expect("a list of well-formed entities builds");
+        let mentions = gazetteer.find(&text);
+        for name in &names {
+            for (start, _) in text.match_indices(name.as_str()) {
+                let end = start + name.len();
+                if !whole_words(&text, start, end) {
+                    continue;
+                }
+                let span = Span::new(start, end);
+                prop_assert!(
+                    mentions.iter().any(|m| m.span.overlaps(span)),
+                    "{name:?} at {start}..{end} is not matched in {text:?}: {mentions:?}"
+                );
+            }
+        }
     }
 }

@@ -9,7 +9,8 @@
 //! What is checked (the conventions of DESIGN.md and the contract docs of each crate):
 //! - every span is in bounds and on char boundaries of the text it was computed on;
 //! - tokens, sentences, blocks and entities are non-empty, sorted and non-overlapping;
-//! - tokens cover every non-whitespace character of the analysed range, words lie inside their
+//! - tokens cover every character of the analysed range but the tokenizer's separators
+//!   (`warta_tokenize::is_separator`: white space, controls, ZWSP, BOM), words lie inside their
 //!   token, every token lies inside one sentence and every sentence holds a token;
 //! - blocks are trimmed, carry a reason exactly when they are chrome, and cover every
 //!   non-whitespace character of the input;
@@ -21,7 +22,7 @@
 use warta::boilerplate::{BlockKind, Page};
 use warta::gazetteer::Mention;
 use warta::quotes::Quote;
-use warta::tokenize::Analysis;
+use warta::tokenize::{Analysis, is_separator};
 use warta::{Document, Span};
 
 /// Panics unless `span` is a non-inverted range in bounds and on char boundaries of `text`.
@@ -77,13 +78,19 @@ pub fn check_inside(spans: &[Span], regions: &[Span], what: &str) {
     }
 }
 
-/// Panics unless every character of `text[range]` that is not whitespace lies inside one of
+/// Panics unless every character of `text[range]` that is not `skippable` lies inside one of
 /// `spans` (sorted, non-overlapping).
-pub fn check_covers(text: &str, range: Span, spans: &[Span], what: &str) {
+pub fn check_covers(
+    text: &str,
+    range: Span,
+    spans: &[Span],
+    skippable: fn(char) -> bool,
+    what: &str,
+) {
     let mut next = 0;
     for (i, c) in text[range.start..range.end].char_indices() {
         let at = range.start + i;
-        if c.is_whitespace() {
+        if skippable(c) {
             continue;
         }
         while next < spans.len() && spans[next].end <= at {
@@ -103,7 +110,7 @@ pub fn check_analysis(text: &str, range: Span, analysis: &Analysis) {
     let tokens: Vec<Span> = analysis.tokens.iter().map(|t| t.span).collect();
     check_sorted_disjoint(text, &tokens, "tokens");
     check_inside(&tokens, &[range], "tokens in the analysed range");
-    check_covers(text, range, &tokens, "tokens");
+    check_covers(text, range, &tokens, is_separator, "tokens");
     for token in &analysis.tokens {
         if token.words.is_empty() {
             continue;
@@ -203,10 +210,16 @@ pub fn check_conllu(text: &str, analysis: &Analysis, conllu: &str) {
         analysis.sentences.len(),
         "one CoNLL-U block per sentence"
     );
+    let mut next = 0;
     for (rows, &sentence) in blocks.iter().zip(&analysis.sentences) {
         let mut expected: Vec<(String, &str)> = Vec::new();
         let mut id = 1;
-        for token in analysis.tokens.iter().filter(|t| sentence.contains(t.span)) {
+        while next < analysis.tokens.len() && analysis.tokens[next].span.end <= sentence.end {
+            let token = &analysis.tokens[next];
+            next += 1;
+            if !sentence.contains(token.span) {
+                continue;
+            }
             if token.words.is_empty() {
                 expected.push((id.to_string(), token.span.slice(text)));
                 id += 1;
@@ -241,7 +254,13 @@ pub fn check_conllu(text: &str, analysis: &Analysis, conllu: &str) {
 pub fn check_page(text: &str, page: &Page) {
     let spans: Vec<Span> = page.blocks.iter().map(|b| b.span).collect();
     check_sorted_disjoint(text, &spans, "blocks");
-    check_covers(text, Span::new(0, text.len()), &spans, "blocks");
+    check_covers(
+        text,
+        Span::new(0, text.len()),
+        &spans,
+        char::is_whitespace,
+        "blocks",
+    );
     for block in &page.blocks {
         let s = block.span.slice(text);
         assert!(
@@ -283,14 +302,16 @@ pub fn check_mentions(text: &str, range: Span, mentions: &[Mention]) {
 pub fn check_linked(text: &str, regions: &[Span], before: &[Mention], after: &[Mention]) {
     let spans: Vec<Span> = after.iter().map(|m| m.span).collect();
     check_sorted_disjoint(text, &spans, "linked mentions");
+    let kept: std::collections::HashSet<Span> = before.iter().map(|m| m.span).collect();
     for m in after {
-        if !before.iter().any(|b| b.span == m.span) {
+        if !kept.contains(&m.span) {
             check_inside(&[m.span], regions, "linked mention inside a region");
         }
     }
     for b in before {
+        let at = spans.partition_point(|s| s.end <= b.span.start);
         assert!(
-            spans.iter().any(|s| s.overlaps(b.span)),
+            spans.get(at).is_some_and(|s| s.overlaps(b.span)),
             "linking lost the mention {:?} {:?}",
             b.span,
             excerpt(text, b.span)
@@ -343,7 +364,13 @@ pub fn check_document(text: &str, doc: &Document, boilerplate: bool) {
         .collect();
     check_sorted_disjoint(text, &blocks, "document blocks");
     let (article, body) = if boilerplate {
-        check_covers(text, Span::new(0, text.len()), &blocks, "document blocks");
+        check_covers(
+            text,
+            Span::new(0, text.len()),
+            &blocks,
+            char::is_whitespace,
+            "document blocks",
+        );
         for b in &doc.blocks {
             let chrome = b.kind == "chrome";
             assert!(
@@ -398,7 +425,7 @@ pub fn check_document(text: &str, doc: &Document, boilerplate: bool) {
             }
         }
         for &region in &article {
-            check_covers(text, region, &spans, "document tokens");
+            check_covers(text, region, &spans, is_separator, "document tokens");
         }
     }
 

@@ -143,13 +143,27 @@ pub fn build_gazetteer(list: &str) -> Option<Gazetteer> {
     };
     let lines = list.split('\n').count();
     let check_error = |e: &gazetteer::Error| {
-        let gazetteer::Error::Parse { line, message } = e;
-        assert!(
-            (1..=lines).contains(line),
-            "error on line {line} of a {lines}-line list: {message}"
-        );
-        assert!(!message.is_empty(), "error without a message");
-        assert!(e.to_string().contains(&line.to_string()));
+        let text = e.to_string();
+        match e {
+            gazetteer::Error::Parse { line, message } => {
+                assert!(
+                    (1..=lines).contains(line),
+                    "error on line {line} of a {lines}-line list: {message}"
+                );
+                assert!(!message.is_empty(), "error without a message");
+                assert!(
+                    text.contains(&format!("line {line}")),
+                    "{text:?} names the line"
+                );
+            }
+            gazetteer::Error::Entity { index, message } => {
+                assert!(*index < lines, "entity #{index} of a {lines}-line list");
+                assert!(!message.is_empty(), "error without a message");
+            }
+            gazetteer::Error::Build(message) => {
+                assert!(!message.is_empty(), "error without a message");
+            }
+        }
     };
     match loaded.and_then(GazetteerBuilder::build) {
         Ok(g) => Some(g),
