@@ -167,6 +167,18 @@ fn words(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
     })
 }
 
+/// The folded key of a word, as [`fold_key`] computes it, without allocating for the common
+/// case of a plain ASCII word (lowercased into `buf`).
+fn word_key<'b>(word: &str, buf: &'b mut String) -> &'b str {
+    buf.clear();
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
+    } else {
+        buf.push_str(&fold_key(word));
+    }
+    buf
+}
+
 /// True when the word at `start` opens a sentence (start of a region or line, or after
 /// `.`, `!`, `?`, `:` and opening quotes).
 fn sentence_initial(text: &str, region_start: usize, start: usize) -> bool {
@@ -326,10 +338,11 @@ pub fn link_document(
     // Which name tokens are also used as ordinary lowercase words in this text.
     let mut lowercase_word: HashMap<&str, bool> =
         tokens.keys().map(|k| (k.as_str(), false)).collect();
+    let mut buf = String::new();
     for w in words(text, Span::new(0, text.len())) {
         let s = &text[w.start..w.end];
         if s.chars().next().is_some_and(char::is_lowercase)
-            && let Some(seen) = lowercase_word.get_mut(fold_key(s).as_str())
+            && let Some(seen) = lowercase_word.get_mut(word_key(s, &mut buf))
         {
             *seen = true;
         }
@@ -347,15 +360,15 @@ pub fn link_document(
             if !s.chars().next().is_some_and(char::is_uppercase) || covered(w) {
                 continue;
             }
-            let key = fold_key(s);
-            let Some(list) = tokens.get(&key) else {
+            let key = word_key(s, &mut buf);
+            let Some(list) = tokens.get(key) else {
                 continue;
             };
             let before = list.partition_point(|&i| full[i].end <= w.start);
             if before == 0 {
                 continue;
             }
-            if lowercase_word.get(key.as_str()) == Some(&true)
+            if lowercase_word.get(key) == Some(&true)
                 && sentence_initial(text, r.start, w.start)
             {
                 continue;
