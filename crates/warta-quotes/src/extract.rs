@@ -75,6 +75,9 @@ const TITLE_WORDS: &[&str] = &[
     "sebagai",
 ];
 
+/// Words looked at when searching a sentence's subject (keeps the work per cue bounded).
+const MAX_SCAN_WORDS: usize = 40;
+
 /// Words that open a media attribution (`Dilansir kantor berita Yonhap`).
 const SOURCE_OPENERS: &[&str] = &["dilansir", "melansir", "mengutip", "dikutip", "seperti"];
 /// Lowercase words skipped between a source opener and the outlet's name.
@@ -497,7 +500,10 @@ impl<'a> Doc<'a> {
                     // `…, yang menyatakan bahwa …`: the subject of the sentence.
                     let mut p = skip_ws(text, floor, c.start);
                     let mut found = None;
-                    while let Some(w) = word_at(text, p, c.start) {
+                    for _ in 0..MAX_SCAN_WORDS {
+                        let Some(w) = word_at(text, p, c.start) else {
+                            break;
+                        };
                         if is_capitalised(w.str(text)) && !lex.has(w.str(text), flag::STOP) {
                             found = Some(w);
                             break;
@@ -702,7 +708,7 @@ impl<'a> Doc<'a> {
         if matches!(char_at(text, cs), Some('“' | '"' | '”' | '„')) {
             return false;
         }
-        if text[cs..ce].split_whitespace().count() < 3 {
+        if text[cs..ce].split_whitespace().take(3).count() < 3 {
             return false;
         }
         let Some(speaker) = self.speaker_for(&c, floor, end) else {
@@ -776,7 +782,10 @@ impl<'a> Doc<'a> {
             if is_capitalised(s) || s.contains('.') {
                 let mut last = w;
                 let mut q = w.end;
-                while let Some(n) = next_word(text, q, end) {
+                for _ in 0..5 {
+                    let Some(n) = next_word(text, q, end) else {
+                        break;
+                    };
                     if !is_capitalised(n.str(text)) {
                         break;
                     }
@@ -836,7 +845,12 @@ fn skip_punct(text: &str, mut pos: usize, limit: usize) -> usize {
 
 /// True when only a terminator and spaces lie between `pos` and `sent_end`.
 fn is_sentence_final(text: &str, pos: usize, sent_end: usize) -> bool {
-    text[pos..sent_end].chars().all(|c| !c.is_alphanumeric())
+    // Only a terminator may follow: look at the next few chars, not the whole sentence.
+    text[pos..sent_end]
+        .chars()
+        .take(4)
+        .all(|c| !c.is_alphanumeric())
+        && text[pos..sent_end].chars().nth(4).is_none()
 }
 
 /// `end` moved back over spaces.

@@ -13,6 +13,10 @@ const CONNECTORS: &[&str] = &[
     "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la",
 ];
 
+/// Longest run of mention words (role, affiliation and name together); bounds the work per cue
+/// on text made of capitalised words.
+const MAX_RUN_WORDS: usize = 24;
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) const ADVERBS: &[&str] = &[
     "juga",
@@ -118,7 +122,7 @@ impl Lexicon {
         let mut words: Vec<Word> = Vec::new();
         let mut p = pos;
         let mut has_org = false;
-        loop {
+        while words.len() < MAX_RUN_WORDS {
             let q = skip_ws(text, p, limit);
             if !words.is_empty() && matches!(char_at(text, q), Some('(' | '/')) {
                 if char_at(text, q) == Some('(') {
@@ -177,7 +181,10 @@ impl Lexicon {
     pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Vec<Word> {
         let mut words: Vec<Word> = Vec::new();
         let mut p = pos;
-        while let Some(w) = prev_word(text, p, floor) {
+        while words.len() < MAX_RUN_WORDS {
+            let Some(w) = prev_word(text, p, floor) else {
+                break;
+            };
             let s = w.str(text);
             let f = self.flags(s);
             let prev_cap =

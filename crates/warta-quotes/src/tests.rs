@@ -445,6 +445,11 @@ fn check_spans(text: &str, qs: &[Quote]) {
 #[test]
 fn hostile_inputs_do_not_panic() {
     let long_line = "“a ”b \"c kata Budi, ".repeat(5_000);
+    // Shapes that would make a naive scanner quadratic: capitalised cue words inside one long
+    // capitalised run, dotted words, many `Menurut X,` and `yang menyatakan` in one sentence.
+    let caps = "Aaa Kata Bbb Mengatakan ".repeat(3_000);
+    let dots = "a.".repeat(20_000);
+    let menurut = "Menurut Budi, x yang menyatakan bahwa ".repeat(2_000);
     let inputs = [
         "",
         "“",
@@ -465,6 +470,9 @@ fn hostile_inputs_do_not_panic() {
         "“\u{200d}\u{200b},” kata \u{200d}Budi.",
         "X mengatakan, “",
         &long_line,
+        &caps,
+        &dots,
+        &menurut,
     ];
     for text in inputs {
         let qs = quotes(text);

@@ -260,8 +260,9 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize
     let mut out = vec![start];
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
+        // Only short words matter (initials, abbreviations, numbers): look back 16 bytes at most.
         if bytes[i] == b'.'
-            && let Some(w) = word_ending_at(text, i, start)
+            && let Some(w) = word_ending_at(text, i, start.max(i.saturating_sub(16)))
         {
             let ws = w.str(text);
             if ws.chars().count() == 1 && is_capitalised(ws) {
