@@ -515,3 +515,29 @@ fn tokenize_json_is_one_object_per_input() {
     assert!(lines[0]["tokens"].as_array().unwrap().len() >= 6);
     assert_eq!(lines[0]["sentences"].as_array().unwrap().len(), 2);
 }
+
+#[test]
+fn a_document_that_once_crashed_the_quote_stage_does_not_stop_a_jsonl_run() {
+    let crashing = "Menurut juru bicara Kementerian Luar Negeri (Kemenlu) Teuku Faizasyah, \
+                    “Indonesia selalu mendukung perdamaian di kawasan,” katanya.";
+    let mut input = String::new();
+    for (id, text) in [
+        (1, "Budi pergi ke pasar."),
+        (2, crashing),
+        (3, "Ani pulang."),
+    ] {
+        input.push_str(&serde_json::json!({"id": id, "text": text}).to_string());
+        input.push('\n');
+    }
+    let output = warta(&["analyze", "--jsonl", "--threads", "1"], input.as_bytes());
+    assert_no_panic(&output);
+    let lines = stdout_lines(&output);
+    assert_eq!(
+        lines.len(),
+        3,
+        "one line per input line: {}",
+        stderr(&output)
+    );
+    let ids: Vec<&Value> = lines.iter().map(|l| &l["id"]).collect();
+    assert_eq!(ids, [1, 2, 3]);
+}

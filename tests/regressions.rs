@@ -22,3 +22,33 @@ fn a_one_sentence_document_is_not_thrown_away_as_chrome() {
         assert!(!doc.sentences.is_empty(), "{text:?} has no sentence");
     }
 }
+
+/// A sentence of Indonesian news whose bytes put a curly quote mark 80 bytes after `(`.
+const PAREN_THEN_QUOTE: &str = "Menurut juru bicara Kementerian Luar Negeri (Kemenlu) Teuku \
+     Faizasyah, “Indonesia selalu mendukung perdamaian di kawasan,” katanya.";
+
+/// warta-quotes (found by the `quotes` fuzz target): `paren_group` in `src/mention.rs` sliced
+/// `text[open..open + 80]` without rounding to a char boundary, so a multi-byte character 80
+/// bytes after an opening parenthesis of a speaker mention panicked the extractor, the pipeline
+/// and the CLI.
+#[test]
+fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
+    let extractor = warta::quotes::Extractor::new();
+    let padded: Vec<String> = (0..4)
+        .map(|k| {
+            format!(
+                "Menurut juru bicara(Rumah {}{}, Suh juga hadir.",
+                "a".repeat(k),
+                "é".repeat(60)
+            )
+        })
+        .collect();
+    for text in padded.iter().map(String::as_str).chain([PAREN_THEN_QUOTE]) {
+        let quotes = extractor.extract(text);
+        for q in &quotes {
+            assert!(text.get(q.content.start..q.content.end).is_some());
+        }
+    }
+    let doc = warta::Pipeline::new().analyze(PAREN_THEN_QUOTE);
+    assert!(!doc.quotes.is_empty(), "the quote is found: {doc:?}");
+}

@@ -157,7 +157,8 @@ pub fn build_gazetteer(list: &str) -> Option<Gazetteer> {
                 );
             }
             gazetteer::Error::Entity { index, message } => {
-                assert!(*index < lines, "entity #{index} of a {lines}-line list");
+                let entities = lines.max(list.matches('{').count());
+                assert!(*index < entities, "entity #{index} of a {lines}-line list");
                 assert!(!message.is_empty(), "error without a message");
             }
             gazetteer::Error::Build(message) => {
