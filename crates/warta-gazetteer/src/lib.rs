@@ -1,14 +1,107 @@
-//! Gazetteer matching for Indonesian news.
+//! Gazetteer matching for Indonesian news: entity lists compiled into a word-boundary-aware
+//! matcher that reports byte spans into the original text, the entity and the alias matched.
 //!
-//! CONTRACT SKELETON: the types and signatures below are the API the facade is wired against;
-//! the implementation is being written.
+//! ```
+//! use warta_gazetteer::GazetteerBuilder;
+//!
+//! let gaz = GazetteerBuilder::new().with_default_list().build().unwrap();
+//! let text = "Presiden Korea\u{A0}Selatan bertemu pejabat AS di Gedung Putih, kasus ASEAN.";
+//! let mentions = gaz.find(text);
+//! let found: Vec<(&str, &str)> = mentions
+//!     .iter()
+//!     .map(|m| (&text[m.span.start..m.span.end], &*m.id))
+//!     .collect();
+//! assert_eq!(
+//!     found,
+//!     [("Korea\u{A0}Selatan", "GPE:KR"), ("AS", "GPE:US"), ("Gedung Putih", "ORG:WHITE-HOUSE"), ("ASEAN", "ORG:ASEAN")]
+//! );
+//! ```
+//!
+//! # Matching rules
+//!
+//! - **Tokens.** Text and aliases are folded the same way (see below); a token is a run of
+//!   letters and digits, and every other character (punctuation, symbols, emoji) is a token of
+//!   its own. An alias matches only a whole sequence of tokens: `AS` never matches inside
+//!   `ASEAN` or `kasus`. A hyphen is a token boundary, so `AS-ROK` yields `AS` and `ROK`, and
+//!   `PDI-P` (alias) matches `PDI-P` and `PDI - P`.
+//! - **Leftmost-longest** among the *valid* candidates: at each token, every alias that ends
+//!   there or later is a candidate and is checked against the case and clitic rules; the
+//!   longest valid one wins (`Korea Selatan` beats `Korea`), then matching resumes after it.
+//!   A longer candidate that fails a rule never hides a shorter valid one at the same start,
+//!   nor one starting inside it (boundaries are part of the matching, not a post-filter).
+//!
+//! # How it works, and why not `aho-corasick`
+//!
+//! Aliases are folded into token sequences and compiled into a trie whose edges are token
+//! hashes (an open-addressing table), with a small bit filter of first tokens. Matching folds
+//! the text once into tokens (with their original spans), skips every token the filter
+//! rejects, and walks the trie from the others: linear in the text, every candidate checked
+//! exactly. An overlapping `aho-corasick` search over a folded buffer (the first version of
+//! this crate) gave the same results at 10–25 MB/s with 10 000–100 000 names on news text,
+//! because every byte steps a large automaton and every overlapping candidate has to be
+//! reported; here most tokens cost one filter probe.
+//!
+//! # Performance
+//!
+//! `cargo run --release -p warta-gazetteer --example gazetteer_scale -- CORPUS.jsonl` builds
+//! 10 000 / 100 000 / 1 000 000-name lists and reports build time, memory and throughput (see
+//! that example's docs).
+//! - **Case and diacritics.** Matching is Unicode case-insensitive and diacritic-insensitive
+//!   (`Erdoğan` = `Erdogan` = `ERDOGAN`), with three rules:
+//!   1. *short acronyms are case-sensitive*: an alias with 1 to 4 letters and no lowercase
+//!      letter (`AS`, `PAN`, `KPK`, `PDI-P`, `G20`) matches only as written, so `as` and `As`
+//!      are not the United States;
+//!   2. *`=` aliases are case-sensitive*: written with a leading `=` in the list (`=Bali`,
+//!      `=Solo`, `=Antara`: names that are also common words), an alias matches only as
+//!      written or all in capitals (`Bali`, `BALI`, not `bali`);
+//!   3. *an all-lowercase word never matches a capitalised one-word alias* (`antara` is not
+//!      the news agency `Antara`, `bulan` not `Bulan`, `malang` not `Malang`): in edited news
+//!      it is nearly always a common word. Any other case matches (`ANTARA`, `Antara`), and
+//!      aliases of several words match all-lowercase text too (`korea selatan`), as do aliases
+//!      written all in lowercase in the list (`corona`). [`GazetteerBuilder::lowercase_text`]
+//!      turns the rule off.
+//!
+//!   A leading `~` makes an alias fully case-insensitive, overriding all three (`~NATO` also
+//!   matches `Nato` and `nato`). The markers are stripped from the alias reported.
+//! - **Whitespace.** Any run of whitespace (spaces, NBSP, tabs, line breaks) inside a name
+//!   matches any other; zero-width joiners and soft hyphens inside a word are ignored.
+//! - **Clitics.** A case-insensitive alias ending in a letter also matches when the enclitic
+//!   `-nya`, `-ku` or `-mu` is glued to it and the word is capitalised in the text
+//!   (`Jokowinya`, `Indonesiaku`); the span covers the name only. A lowercase word never
+//!   matches this way (`antaranya` is not `Antara` + `-nya`), and case-sensitive aliases
+//!   (acronyms, `=` words) never take a glued clitic (`PANnya` yields nothing). Written with a
+//!   hyphen (`Jokowi-nya`), the name is a token anyway.
+//! - **Duplicates.** When two entities have aliases that fold to the same key, the entity
+//!   added *later* keeps the alias (so a user list added after the default list overrides it);
+//!   every such collision is reported by [`GazetteerBuilder::duplicates`] and
+//!   [`Gazetteer::duplicates`]. An entity added with the id of an earlier one replaces it
+//!   (all its aliases) silently.
+//!
+//! # List formats
+//!
+//! TSV, one entity per line: `id<TAB>type<TAB>canonical[<TAB>alias|alias…[<TAB>key=value;…]]`.
+//! Lines starting with `#` and blank lines are skipped; an empty id becomes `TYPE:slug`.
+//! JSON: an array of objects `{"id", "type", "canonical", "aliases": [..], "attributes": {..}}`
+//! (or an object with such an array under `"entities"`); `id`, `aliases` and `attributes`
+//! are optional.
 
+mod builder;
+mod default_list;
+mod fold;
+mod link;
+mod matcher;
+
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
+pub use builder::{Duplicate, GazetteerBuilder};
+pub use fold::fold_key;
+pub use link::{PersonName, link_document};
+pub use matcher::Gazetteer;
 pub use warta_tokenize::Span;
 
 /// An entity of the list.
-#[derive(Debug, Clone, PartialEq, Eq)]
+#[derive(Debug, Clone, PartialEq, Eq, Default)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Entity {
     /// Stable id (`GPE:KR`, `ORG:KPK`).
@@ -17,8 +110,48 @@ pub struct Entity {
     pub canonical: String,
     /// Type (`PER`, `ORG`, `LOC`, `GPE`, or user-defined).
     pub entity_type: String,
-    /// Aliases (the canonical name always matches too).
+    /// Aliases (the canonical name always matches too). A leading `=` makes an alias
+    /// case-sensitive, a leading `~` case-insensitive (see the crate docs).
+    #[cfg_attr(feature = "serde", serde(default))]
     pub aliases: Vec<String>,
+    /// Free attributes (`wikidata=Q884`, `parent=GPE:ID`).
+    #[cfg_attr(feature = "serde", serde(default))]
+    pub attributes: BTreeMap<String, String>,
+}
+
+impl Entity {
+    /// An entity with no alias besides its canonical name.
+    ///
+    /// ```
+    /// use warta_gazetteer::Entity;
+    /// let e = Entity::new("ORG:KPK", "ORG", "Komisi Pemberantasan Korupsi").with_alias("KPK");
+    /// assert_eq!(e.aliases, ["KPK"]);
+    /// ```
+    pub fn new(
+        id: impl Into<String>,
+        entity_type: impl Into<String>,
+        canonical: impl Into<String>,
+    ) -> Self {
+        Entity {
+            id: id.into(),
+            canonical: canonical.into(),
+            entity_type: entity_type.into(),
+            aliases: Vec::new(),
+            attributes: BTreeMap::new(),
+        }
+    }
+
+    /// Adds an alias.
+    pub fn with_alias(mut self, alias: impl Into<String>) -> Self {
+        self.aliases.push(alias.into());
+        self
+    }
+
+    /// Sets an attribute.
+    pub fn with_attribute(mut self, key: impl Into<String>, value: impl Into<String>) -> Self {
+        self.attributes.insert(key.into(), value.into());
+        self
+    }
 }
 
 /// A match of an entity in a text.
@@ -38,97 +171,36 @@ pub struct Mention {
 }
 
 /// Errors while building a gazetteer.
-#[derive(Debug)]
+#[derive(Debug, Clone, PartialEq, Eq)]
 pub enum Error {
-    /// A malformed line.
+    /// A malformed line of a TSV list, or a JSON list with a syntax error or an invalid entity
+    /// (the line where it starts).
     Parse {
         /// 1-based line.
         line: usize,
         /// What is wrong.
         message: String,
     },
+    /// An entity added in code ([`GazetteerBuilder::add`]) that cannot be compiled (empty type
+    /// or canonical name). Lists loaded from TSV or JSON report [`Error::Parse`] instead.
+    Entity {
+        /// 0-based index of the entity in the order it was added (or in the JSON array).
+        index: usize,
+        /// What is wrong.
+        message: String,
+    },
+    /// The automaton could not be built (the list is too large for the matcher).
+    Build(String),
 }
 
 impl std::fmt::Display for Error {
     fn fmt(&self, f: &mut std::fmt::Formatter<'_>) -> std::fmt::Result {
         match self {
             Error::Parse { line, message } => write!(f, "line {line}: {message}"),
+            Error::Entity { index, message } => write!(f, "entity #{index}: {message}"),
+            Error::Build(message) => write!(f, "cannot build the matcher: {message}"),
         }
     }
 }
 
 impl std::error::Error for Error {}
-
-/// Builds a [`Gazetteer`].
-#[derive(Debug, Clone, Default)]
-pub struct GazetteerBuilder {
-    entities: Vec<Entity>,
-}
-
-impl GazetteerBuilder {
-    /// An empty builder.
-    pub fn new() -> Self {
-        Self::default()
-    }
-    /// Adds the embedded default list.
-    pub fn with_default_list(self) -> Self {
-        self
-    }
-    /// Adds one entity.
-    pub fn add(mut self, entity: Entity) -> Self {
-        self.entities.push(entity);
-        self
-    }
-    /// Adds entities from TSV text (`id<TAB>type<TAB>canonical<TAB>alias|alias…`).
-    pub fn add_tsv(self, tsv: &str) -> Result<Self, Error> {
-        let _ = tsv;
-        Ok(self)
-    }
-    /// Adds entities from JSON text.
-    pub fn add_json(self, json: &str) -> Result<Self, Error> {
-        let _ = json;
-        Ok(self)
-    }
-    /// Compiles the matcher.
-    pub fn build(self) -> Result<Gazetteer, Error> {
-        Ok(Gazetteer {})
-    }
-}
-
-/// An immutable, `Send + Sync` matcher.
-#[derive(Debug, Clone)]
-pub struct Gazetteer {}
-
-impl Gazetteer {
-    /// Mentions in `text[range]`, spans into the whole `text`, sorted, non-overlapping.
-    pub fn find_in(&self, text: &str, range: Span) -> Vec<Mention> {
-        let _ = (text, range);
-        Vec::new()
-    }
-    /// Mentions in the whole text.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
-        self.find_in(text, Span::new(0, text.len()))
-    }
-}
-
-/// A person's full name found outside the list (e.g. a quote speaker), for linking.
-#[derive(Debug, Clone, PartialEq, Eq)]
-pub struct PersonName {
-    /// Span of the full name in the text.
-    pub span: Span,
-    /// The full name (`Emily Home`).
-    pub name: String,
-}
-
-/// Document-level linking: adds mentions for later partial mentions (`Home`) of full person
-/// names seen earlier (`Emily Home`), from PER mentions and from `persons`, inside `regions`.
-/// Returns all mentions sorted and non-overlapping.
-pub fn link_document(
-    text: &str,
-    regions: &[Span],
-    mentions: Vec<Mention>,
-    persons: &[PersonName],
-) -> Vec<Mention> {
-    let _ = (text, regions, persons);
-    mentions
-}

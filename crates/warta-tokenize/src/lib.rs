@@ -1,9 +1,65 @@
 //! Indonesian tokenizer for news text: tokens with kinds, clitic analysis, sentences, CoNLL-U.
 //!
-//! CONTRACT SKELETON: the types and signatures below are the API the facade is wired against;
-//! the implementation is being written.
+//! One pass over the bytes of the text (with an ASCII fast path) yields [`Token`]s with byte
+//! [`Span`]s into the caller's text; a second, linear pass over the tokens finds sentences.
+//! Indonesian forms stay whole: reduplication (`anak-anak`), hyphenated names (`Jae-in`,
+//! `Covid-19`, `e-KTP`, `ke-14`), numbers (`1.904.569`, `2,5`, `10.30`, `Rp1.500.000`,
+//! `19/2/2022`), outlets (`MISTAR.ID`, `KOMPAS.com`), URLs, e-mail, hashtags, mentions and emoji.
+//! Clitics are analysed into syntactic words as in UD Indonesian (`katanya` = `kata` + `nya`).
+//!
+//! Conventions follow UD Indonesian (GSD, CSUI) where they are consistent:
+//! - the currency is its own token (`Rp1.500.000` = `Rp` + `1.500.000`), number ranges are split
+//!   (`19-21`), two capitalised words joined by a hyphen are split (`Januari-September`,
+//!   `RI-Jepang`), as are two words joined by a slash (`MPR/DPR`) and `-nya` after a hyphen
+//!   (`APBD-nya` = `APBD` + `-` + `nya`); dates (`19/2/2022`) and references (`S/A`) stay whole;
+//! - an abbreviation's period is a token of its own (`Dr` + `.`, as in GSD; see
+//!   [`TokenizerBuilder::attach_abbreviation_period`]), dotted abbreviations stay whole
+//!   (`S.H.`, `a.n.`); sentence splitting knows the abbreviations either way;
+//! - `-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu` and `ku-`, `kau-` are split off, except in
+//!   lexicalised words (`akhirnya`, `sebelumnya`, `walaupun`, `adalah`, `sekolah`, `tanya`).
+//!
+//! Sentences end at `.`, `!`, `?`, `…` (with the closing quotes and brackets that follow) when
+//! the next word is not lower case, never after a title abbreviation (`Jl.`, `Prof.`, an
+//! initial `R.`; a lone `I`, `V`, `X` after a lower-case word is a numeral, `kuartal I.`), nor
+//! at a period inside a short parenthesis (`(Bl.)`, `(SSK. II)`), at a blank line, and at a
+//! line break unless the next line starts in lower case (a headline without final punctuation
+//! is a sentence). A plain `.`, `?` or `!` right after a word or number also ends a sentence
+//! before a lower-case word (`tahun 1879. atau ...`: a lost capital); after an ellipsis, a
+//! closing quote or an abbreviation, lower case continues the sentence (`“Siapa?” tanya dia`).
+//! A quotation within one line is never split: it stays one sentence with the words that frame
+//! it (`“Kami siap. Kami datang,” kata Budi.`), as in UD Indonesian.
+//!
+//! ```
+//! use warta_tokenize::{TokenKind, Tokenizer};
+//! let text = "“Kami siap,” katanya di KOMPAS.com. Dr. Budi tiba pukul 10.30 WIB.";
+//! let tk = Tokenizer::new();
+//! let a = tk.analyze(text);
+//! let forms: Vec<&str> = a.tokens.iter().map(|t| t.text(text)).collect();
+//! assert_eq!(
+//!     forms,
+//!     ["“", "Kami", "siap", ",", "”", "katanya", "di", "KOMPAS.com", ".", "Dr", ".", "Budi",
+//!      "tiba", "pukul", "10.30", "WIB", "."]
+//! );
+//! assert_eq!(a.tokens[7].kind, TokenKind::Url);
+//! let words: Vec<&str> = a.tokens[5].words.iter().map(|w| w.slice(text)).collect();
+//! assert_eq!(words, ["kata", "nya"]);
+//! assert_eq!(a.sentences.len(), 2);
+//! assert_eq!(a.sentences[1].slice(text), "Dr. Budi tiba pukul 10.30 WIB.");
+//! ```
 
+use lexicon::{FxMap, FxSet};
+use std::borrow::Cow;
+
+mod chars;
+mod clitic;
+pub mod conllu;
+mod lexicon;
+mod scan;
+mod sentence;
 mod span;
+
+pub use chars::is_separator;
+pub use lexicon::AbbrevClass;
 pub use span::Span;
 
 /// What kind of token a [`Token`] is.
@@ -44,8 +100,76 @@ pub struct Token {
     pub words: Vec<Span>,
 }
 
+impl Token {
+    /// The surface text of the token in `text` (the text it was computed from).
+    ///
+    /// ```
+    /// use warta_tokenize::Tokenizer;
+    /// let text = "Halo, dunia";
+    /// let a = Tokenizer::new().analyze(text);
+    /// assert_eq!(a.tokens[2].text(text), "dunia");
+    /// ```
+    #[inline]
+    pub fn text<'t>(&self, text: &'t str) -> &'t str {
+        self.span.slice(text)
+    }
+
+    /// The syntactic words of the token: its clitic split, or the token itself.
+    ///
+    /// ```
+    /// use warta_tokenize::Tokenizer;
+    /// let text = "bukumu baru";
+    /// let a = Tokenizer::new().analyze(text);
+    /// let w: Vec<&str> = a.tokens[0].word_spans().map(|s| s.slice(text)).collect();
+    /// assert_eq!(w, ["buku", "mu"]);
+    /// let w: Vec<&str> = a.tokens[1].word_spans().map(|s| s.slice(text)).collect();
+    /// assert_eq!(w, ["baru"]);
+    /// ```
+    pub fn word_spans(&self) -> impl Iterator<Item = Span> + '_ {
+        let own = if self.words.is_empty() {
+            Some(self.span)
+        } else {
+            None
+        };
+        self.words.iter().copied().chain(own)
+    }
+
+    /// A normalised form for matching: lower case, typographic quotes, apostrophes and dashes
+    /// mapped to ASCII. Borrowed when nothing changes.
+    ///
+    /// ```
+    /// use warta_tokenize::Tokenizer;
+    /// let text = "Ma’ruf dan KOMPAS.com";
+    /// let a = Tokenizer::new().analyze(text);
+    /// assert_eq!(a.tokens[0].normalized(text), "ma'ruf");
+    /// assert_eq!(a.tokens[1].normalized(text), "dan");
+    /// assert_eq!(a.tokens[2].normalized(text), "kompas.com");
+    /// ```
+    pub fn normalized<'t>(&self, text: &'t str) -> Cow<'t, str> {
+        let s = self.text(text);
+        let plain = s.bytes().all(|b| b.is_ascii() && !b.is_ascii_uppercase());
+        if plain {
+            return Cow::Borrowed(s);
+        }
+        Cow::Owned(
+            s.chars()
+                .flat_map(|c| {
+                    let m = match c {
+                        '‘' | '’' | '‚' | '′' => '\'',
+                        '“' | '”' | '„' | '″' | '«' | '»' => '"',
+                        '‐' | '‑' | '‒' | '–' | '—' | '−' => '-',
+                        _ => c,
+                    };
+                    m.to_lowercase()
+                })
+                .collect(),
+        )
+    }
+}
+
 /// Tokens and sentences of a text.
 #[derive(Debug, Clone, Default, PartialEq, Eq)]
+#[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]
 pub struct Analysis {
     /// Tokens in text order, non-overlapping.
     pub tokens: Vec<Token>,
@@ -54,33 +178,235 @@ pub struct Analysis {
 }
 
 /// An immutable, `Send + Sync` tokenizer.
-#[derive(Debug, Clone, Default)]
-pub struct Tokenizer {}
+///
+/// ```
+/// use warta_tokenize::Tokenizer;
+/// let text = "Apakah kuambil bukunya? Ya.";
+/// let a = Tokenizer::new().analyze(text);
+/// let words: Vec<&str> =
+///     a.tokens.iter().flat_map(|t| t.word_spans()).map(|s| s.slice(text)).collect();
+/// assert_eq!(words, ["Apa", "kah", "ku", "ambil", "buku", "nya", "?", "Ya", "."]);
+/// assert_eq!(a.sentences.len(), 2);
+/// ```
+#[derive(Debug, Clone)]
+pub struct Tokenizer {
+    abbrevs: FxMap<String, AbbrevClass>,
+    keep: FxSet<String>,
+    stems: FxSet<String>,
+    clitics: bool,
+    attach_period: bool,
+}
+
+impl Default for Tokenizer {
+    fn default() -> Self {
+        Tokenizer::new()
+    }
+}
 
 impl Tokenizer {
     /// The tokenizer with the built-in Indonesian abbreviations and clitic rules.
     pub fn new() -> Self {
-        Tokenizer {}
+        TokenizerBuilder::new().build()
+    }
+
+    /// A builder to extend the built-in lists.
+    pub fn builder() -> TokenizerBuilder {
+        TokenizerBuilder::new()
     }
 
     /// Tokens and sentences of `text[range]`, with spans into the whole `text`.
+    ///
+    /// A range out of bounds is clamped to the text and moved inwards to char boundaries.
+    ///
+    /// ```
+    /// use warta_tokenize::{Span, Tokenizer};
+    /// let text = "Judul\nIsi berita.";
+    /// let a = Tokenizer::new().analyze_range(text, Span::new(6, text.len()));
+    /// assert_eq!(a.tokens[0].span, Span::new(6, 9));
+    /// assert_eq!(a.sentences, [Span::new(6, text.len())]);
+    /// ```
     pub fn analyze_range(&self, text: &str, range: Span) -> Analysis {
-        let _ = (text, range);
-        Analysis::default()
+        let mut end = range.end.min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let mut start = range.start.min(end);
+        while !text.is_char_boundary(start) {
+            start += 1;
+        }
+        let mut sc = scan::Scanner::new(self, text, start, end);
+        sc.run(start);
+        let tokens = sc.out;
+        let sentences = self.sentences(text, &tokens, &sc.ends, &sc.quotes);
+        Analysis { tokens, sentences }
     }
 
     /// Tokens and sentences of the whole `text`.
+    ///
+    /// ```
+    /// use warta_tokenize::{TokenKind, Tokenizer};
+    /// let text = "Kerja Sama AS-ROK\nWashington, MISTAR.ID";
+    /// let a = Tokenizer::new().analyze(text);
+    /// assert_eq!(a.tokens[2].text(text), "AS-ROK");
+    /// assert_eq!(a.tokens[5].kind, TokenKind::Url);
+    /// assert_eq!(a.sentences.len(), 2);
+    /// ```
     pub fn analyze(&self, text: &str) -> Analysis {
         self.analyze_range(text, Span::new(0, text.len()))
     }
+
+    /// Only the tokens of `text` (no sentence pass).
+    ///
+    /// ```
+    /// use warta_tokenize::Tokenizer;
+    /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
+    /// ```
+    pub fn tokens(&self, text: &str) -> Vec<Token> {
+        let mut sc = scan::Scanner::new(self, text, 0, text.len());
+        sc.run(0);
+        sc.out
+    }
+
+    /// The class of `word` (written without its final period) as an abbreviation, if it is one.
+    ///
+    /// ```
+    /// use warta_tokenize::{AbbrevClass, Tokenizer};
+    /// let tk = Tokenizer::new();
+    /// assert_eq!(tk.abbrev_class("Jl"), Some(AbbrevClass::Title));
+    /// assert_eq!(tk.abbrev_class("dll"), Some(AbbrevClass::Final));
+    /// assert_eq!(tk.abbrev_class("rumah"), None);
+    /// ```
+    pub fn abbrev_class(&self, word: &str) -> Option<AbbrevClass> {
+        if word.len() > 12 {
+            return None;
+        }
+        let b = lexicon::builtin();
+        if let Some(&c) = b.abbrevs.get(word) {
+            return Some(c);
+        }
+        if !self.abbrevs.is_empty()
+            && let Some(&c) = self.abbrevs.get(word)
+        {
+            return Some(c);
+        }
+        let mut buf = [0u8; 64];
+        let lower = lexicon::ascii_lower(word, &mut buf)?;
+        if lower.len() < 2 {
+            return None;
+        }
+        b.abbrevs_lower
+            .get(lower)
+            .or_else(|| self.abbrevs.get(lower))
+            .copied()
+    }
 }
 
-/// CoNLL-U output.
-pub mod conllu {
-    use crate::Analysis;
-    /// Writes the analysis of `text` as CoNLL-U (`# text =`, multiword-token ranges for clitic
-    /// splits, `SpaceAfter=No`).
-    pub fn write(text: &str, analysis: &Analysis, out: &mut String) {
-        let _ = (text, analysis, out);
+/// Builds a [`Tokenizer`] with extra abbreviations, clitic exceptions and stems.
+///
+/// ```
+/// use warta_tokenize::{AbbrevClass, Tokenizer};
+/// let tk = Tokenizer::builder()
+///     .abbreviation("Bhr", AbbrevClass::Title)
+///     .keep_whole("Jokowinya")
+///     .build();
+/// let text = "Bhr. Sutomo bertemu Jokowinya. Dia senang.";
+/// let a = tk.analyze(text);
+/// assert_eq!(a.sentences.len(), 2);
+/// assert_eq!(a.tokens[4].text(text), "Jokowinya");
+/// assert!(a.tokens[4].words.is_empty());
+/// ```
+#[derive(Debug, Clone)]
+pub struct TokenizerBuilder {
+    tk: Tokenizer,
+}
+
+impl Default for TokenizerBuilder {
+    fn default() -> Self {
+        TokenizerBuilder::new()
+    }
+}
+
+impl TokenizerBuilder {
+    /// A builder with the built-in lists and clitic analysis on.
+    pub fn new() -> Self {
+        TokenizerBuilder {
+            tk: Tokenizer {
+                abbrevs: FxMap::default(),
+                keep: FxSet::default(),
+                stems: FxSet::default(),
+                clitics: true,
+                attach_period: false,
+            },
+        }
+    }
+
+    /// Adds an abbreviation that keeps its period (`word` written without it, matched exactly
+    /// and, when written in lower case, also capitalised).
+    pub fn abbreviation(mut self, word: &str, class: AbbrevClass) -> Self {
+        self.tk
+            .abbrevs
+            .insert(word.trim_end_matches('.').to_string(), class);
+        self
+    }
+
+    /// Never splits clitics off `word` (compared in lower case).
+    pub fn keep_whole(mut self, word: &str) -> Self {
+        self.tk.keep.insert(word.to_lowercase());
+        self
+    }
+
+    /// Adds a stem that may carry clitics where the built-in rules require a known stem
+    /// (capitalised words with `-lah`/`-kah`/`-pun`, `-ku`/`-mu`, `ku-`/`kau-`).
+    ///
+    /// ```
+    /// use warta_tokenize::Tokenizer;
+    /// let text = "kucoblos";
+    /// assert!(Tokenizer::new().analyze(text).tokens[0].words.is_empty());
+    /// let tk = Tokenizer::builder().clitic_stem("coblos").build();
+    /// assert_eq!(tk.analyze(text).tokens[0].words.len(), 2);
+    /// ```
+    pub fn clitic_stem(mut self, stem: &str) -> Self {
+        self.tk.stems.insert(stem.to_lowercase());
+        self
+    }
+
+    /// Turns clitic analysis on (default) or off.
+    pub fn clitics(mut self, on: bool) -> Self {
+        self.tk.clitics = on;
+        self
+    }
+
+    /// Keeps the period of an abbreviation or initial in its token (`Dr.`, `R.`) instead of
+    /// a separate `.` token (default: separate, as UD Indonesian GSD does). Dotted
+    /// abbreviations (`S.H.`, `a.n.`) are always one token. Sentence splitting knows the
+    /// abbreviations either way.
+    ///
+    /// ```
+    /// use warta_tokenize::Tokenizer;
+    /// let text = "Dr. Soetomo";
+    /// assert_eq!(Tokenizer::new().analyze(text).tokens.len(), 3);
+    /// let tk = Tokenizer::builder().attach_abbreviation_period(true).build();
+    /// assert_eq!(tk.analyze(text).tokens[0].text(text), "Dr.");
+    /// ```
+    pub fn attach_abbreviation_period(mut self, on: bool) -> Self {
+        self.tk.attach_period = on;
+        self
+    }
+
+    /// The immutable tokenizer.
+    pub fn build(self) -> Tokenizer {
+        self.tk
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn send_sync() {
+        fn check<T: Send + Sync>() {}
+        check::<Tokenizer>();
+        check::<Analysis>();
     }
 }

@@ -284,15 +284,17 @@ impl Pipeline {
 
         // 5. Document-level linking of partial person names, with the speakers as persons.
         if self.gazetteer.is_some() {
-            let persons = speaker_names(text, &quotes);
+            let persons = speaker_names(text, &article, &quotes);
             mentions = warta_gazetteer::link_document(text, &article, mentions, &persons);
             for quote in &mut quotes {
                 if let Some(speaker) = &mut quote.speaker
                     && speaker.entity_id.is_none()
                 {
+                    // Mentions are sorted and non-overlapping: binary search, not a scan per quote.
+                    let first = mentions.partition_point(|m| m.span.end <= speaker.span.start);
                     speaker.entity_id = mentions
-                        .iter()
-                        .find(|m| m.span.overlaps(speaker.span))
+                        .get(first)
+                        .filter(|m| m.span.overlaps(speaker.span))
                         .map(|m| m.id.to_string());
                 }
             }
@@ -303,27 +305,47 @@ impl Pipeline {
     }
 }
 
-/// Full person names of the speakers, located in the text where the speaker mention spells them
-/// out (`Emily Home` inside `Juru Bicara … Emily Home`).
-fn speaker_names(text: &str, quotes: &[Quote]) -> Vec<PersonName> {
+/// Full person names of the speakers (`Jake Sullivan`, also when the quote's own mention is
+/// only `Sullivan`), located at their first occurrence inside the article regions, so document
+/// linking can attach later partial mentions to them. One automaton pass over the regions.
+fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonName> {
+    let mut names: Vec<&str> = quotes
+        .iter()
+        .filter_map(|q| q.speaker.as_ref())
+        .map(|s| s.name.as_str())
+        .filter(|n| n.split_whitespace().nth(1).is_some())
+        .collect();
+    names.sort_unstable();
+    names.dedup();
+    if names.is_empty() {
+        return Vec::new();
+    }
+    // A handful of names per document: the NFA is cheap to build, a DFA is not.
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(&names)
+    else {
+        return Vec::new();
+    };
+    let mut seen = vec![false; names.len()];
     let mut persons = Vec::new();
-    for speaker in quotes.iter().filter_map(|q| q.speaker.as_ref()) {
-        if !speaker.name.contains(' ') {
-            continue;
-        }
-        let Some(mention) = text.get(speaker.span.start..speaker.span.end) else {
+    for region in regions {
+        let Some(slice) = text.get(region.start..region.end) else {
             continue;
         };
-        if let Some(at) = mention.find(speaker.name.as_str()) {
-            let start = speaker.span.start + at;
-            persons.push(PersonName {
-                span: Span::new(start, start + speaker.name.len()),
-                name: speaker.name.clone(),
-            });
+        for m in automaton.find_iter(slice) {
+            let k = m.pattern().as_usize();
+            if !seen[k] {
+                seen[k] = true;
+                persons.push(PersonName {
+                    span: Span::new(region.start + m.start(), region.start + m.end()),
+                    name: names[k].to_owned(),
+                });
+            }
         }
     }
     persons.sort_by_key(|p| p.span);
-    persons.dedup();
     persons
 }
 

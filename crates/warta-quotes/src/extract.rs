@@ -1,0 +1,859 @@
+//! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
+
+use std::cell::{Cell, OnceCell};
+
+use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
+use crate::mention::{Known, Mention, entity_covering};
+use crate::names::NameIndex;
+use crate::text::{
+    RawQuote, char_at, char_before, find_quotes, is_capitalised, next_word, prev_word,
+    sentence_starts, skip_ws, skip_ws_back, word_at,
+};
+use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
+
+/// A cue word found in a paragraph.
+#[derive(Debug, Clone, Copy)]
+struct Cue {
+    start: usize,
+    end: usize,
+    class: CueClass,
+    nya: bool,
+}
+
+/// Words before a quote that make it a title or a name, not speech (`bertajuk “…”`).
+const TITLE_WORDS: &[&str] = &[
+    "bertajuk",
+    "berjudul",
+    "bertema",
+    "bernama",
+    "bertuliskan",
+    "berbunyi",
+    "bertagar",
+    "tagar",
+    "tajuk",
+    "judul",
+    "tema",
+    "julukan",
+    "dijuluki",
+    "istilah",
+    "disebut",
+    "dinamai",
+    "slogan",
+    "semboyan",
+    "program",
+    "kampanye",
+    "gerakan",
+    "film",
+    "buku",
+    "lagu",
+    "album",
+    "acara",
+    "kegiatan",
+    "novel",
+    "diskusi",
+    "webinar",
+    "seminar",
+    "festival",
+    "lomba",
+    "operasi",
+    "bertitel",
+    "berlabel",
+    "kata",
+    "kalimat",
+    "frasa",
+    "label",
+    "merek",
+    "akun",
+    "grup",
+    "kolom",
+    "rubrik",
+    "aplikasi",
+    "fitur",
+    "sebutan",
+    "yakni",
+    "yaitu",
+    "sebagai",
+];
+
+/// Words looked at when searching a sentence's subject (keeps the work per cue bounded).
+const MAX_SCAN_WORDS: usize = 40;
+
+/// Words that open a media attribution (`Dilansir kantor berita Yonhap`).
+const SOURCE_OPENERS: &[&str] = &["dilansir", "melansir", "mengutip", "dikutip", "seperti"];
+/// Lowercase words skipped between a source opener and the outlet's name.
+const SOURCE_FILLERS: &[&str] = &[
+    "dari",
+    "kantor",
+    "berita",
+    "laman",
+    "situs",
+    "media",
+    "harian",
+    "surat",
+    "kabar",
+    "stasiun",
+    "televisi",
+    "akun",
+    "resmi",
+    "portal",
+    "dilansir",
+    "dikutip",
+    "oleh",
+    "majalah",
+    "agensi",
+    "lembaga",
+    "penyiaran",
+    "jaringan",
+    "the",
+];
+
+/// Per-document state.
+pub(crate) struct Doc<'a> {
+    lex: &'a Lexicon,
+    text: &'a str,
+    paragraphs: &'a [Span],
+    entities: &'a [KnownEntity],
+    index: OnceCell<NameIndex>,
+    last_speaker: Option<Speaker>,
+    /// Where the last speaker's statement ends.
+    last_speaker_pos: usize,
+    /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
+    last_org: Cell<bool>,
+    out: Vec<Quote>,
+}
+
+/// What the walk decided for one quote.
+struct Attribution {
+    kind: QuoteKind,
+    cue: Option<usize>,
+    speaker: Option<Speaker>,
+    confidence: f32,
+    rule: &'static str,
+}
+
+impl<'a> Doc<'a> {
+    pub(crate) fn new(
+        lex: &'a Lexicon,
+        text: &'a str,
+        paragraphs: &'a [Span],
+        entities: &'a [KnownEntity],
+    ) -> Self {
+        Doc {
+            lex,
+            text,
+            paragraphs,
+            entities,
+            index: OnceCell::new(),
+            last_speaker: None,
+            last_speaker_pos: 0,
+            last_org: Cell::new(false),
+            out: Vec::new(),
+        }
+    }
+
+    fn index(&self) -> &NameIndex {
+        self.index
+            .get_or_init(|| NameIndex::build(self.lex, self.text, self.paragraphs))
+    }
+
+    fn known(&self) -> Known<'_> {
+        Known {
+            entities: self.entities,
+            places: self.index().places(),
+        }
+    }
+
+    pub(crate) fn run(mut self) -> Vec<Quote> {
+        // The speaker of the last direct quote of the previous paragraph (for continuations).
+        let mut prev_para_direct: Option<Option<Speaker>> = None;
+        for &p in self.paragraphs {
+            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct);
+        }
+        self.out
+    }
+
+    fn cues(&self, start: usize, end: usize) -> Vec<Cue> {
+        let text = self.text;
+        let hay = &text.as_bytes()[start..end];
+        let mut out: Vec<Cue> = Vec::new();
+        for m in self.lex.cue_ac.find_iter(hay) {
+            let (s, e) = (start + m.start(), start + m.end());
+            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
+                continue;
+            }
+            let before_ok = char_before(text, s)
+                .filter(|_| s > start)
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            let after_ok = char_at(text, e)
+                .filter(|_| e < end)
+                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
+            if !before_ok || !after_ok {
+                continue;
+            }
+            let entry = self.lex.cue_entries[m.pattern().as_usize()];
+            if out.last().is_some_and(|c| c.start == s) {
+                continue;
+            }
+            out.push(Cue {
+                start: s,
+                end: e,
+                class: entry.class,
+                nya: entry.nya,
+            });
+        }
+        out.sort_by_key(|c| c.start);
+        out
+    }
+
+    /// Walks one paragraph; returns what the next paragraph needs for continuations.
+    fn paragraph(
+        &mut self,
+        start: usize,
+        end: usize,
+        prev_para_direct: Option<Option<Speaker>>,
+    ) -> Option<Option<Speaker>> {
+        let text = self.text;
+        let quotes = find_quotes(text, start, end);
+        let cues = self.cues(start, end);
+        if quotes.is_empty() && cues.is_empty() {
+            return None;
+        }
+        let sents = sentence_starts(text, start, end);
+        let para_first = skip_ws(text, start, end);
+        let mut cue_used = vec![false; cues.len()];
+        let mut last_direct: Option<Option<Speaker>> = None;
+        let (mut qi, mut ci) = (0, 0);
+        while qi < quotes.len() || ci < cues.len() {
+            let take_quote = match (quotes.get(qi), cues.get(ci)) {
+                (Some(q), Some(c)) => q.start <= c.start,
+                (Some(_), None) => true,
+                _ => false,
+            };
+            if take_quote {
+                let q = quotes[qi];
+                let prev_end = if qi > 0 { quotes[qi - 1].end } else { start };
+                let sent = sentence_of(&sents, q.start);
+                let clause = sent.max(prev_end);
+                let continuation = if q.start == para_first {
+                    prev_para_direct.clone()
+                } else if qi > 0 && sent >= prev_end.min(q.start) && sent == q.start {
+                    last_direct.clone()
+                } else {
+                    None
+                };
+                if let Some(a) = self.direct(q, clause, end, &cues, &cue_used, continuation) {
+                    if let Some(c) = a.cue {
+                        cue_used[c] = true;
+                    }
+                    let cue_span = a.cue.map(|c| Span::new(cues[c].start, cues[c].end));
+                    let source = self.source(sent, q.end, end);
+                    if a.kind == QuoteKind::Direct {
+                        last_direct = Some(a.speaker.clone());
+                    }
+                    self.emit(Quote {
+                        kind: a.kind,
+                        content: Span::new(q.start, q.end),
+                        cue: cue_span,
+                        speaker: a.speaker,
+                        source,
+                        confidence: if q.closed {
+                            a.confidence
+                        } else {
+                            a.confidence * 0.8
+                        },
+                        rule: a.rule,
+                    });
+                }
+                qi += 1;
+            } else {
+                let inside = qi > 0 && quotes[qi - 1].end > cues[ci].start;
+                if !inside && !cue_used[ci] {
+                    let next_quote = quotes.get(qi).map_or(end, |q| q.start);
+                    if self.indirect(&cues, ci, &sents, start, end, next_quote, &quotes[..qi]) {
+                        cue_used[ci] = true;
+                    }
+                }
+                ci += 1;
+            }
+        }
+        last_direct
+    }
+
+    fn emit(&mut self, q: Quote) {
+        if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
+            self.last_speaker = Some(s.clone());
+            self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
+        }
+        self.out.push(q);
+    }
+
+    /// Decides what a quote between marks is.
+    fn direct(
+        &self,
+        q: RawQuote,
+        clause: usize,
+        end: usize,
+        cues: &[Cue],
+        cue_used: &[bool],
+        continuation: Option<Option<Speaker>>,
+    ) -> Option<Attribution> {
+        let text = self.text;
+        let lex = self.lex;
+        self.last_org.set(false);
+        if q.inner_end <= q.inner_start
+            || !text[q.inner_start..q.inner_end]
+                .chars()
+                .any(char::is_alphanumeric)
+        {
+            return None;
+        }
+        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan`.
+        if q.closed {
+            let mut p = skip_ws(text, q.end, end);
+            if let Some(c @ (',' | '—' | '–' | '-')) = char_at(text, p) {
+                p = skip_ws(text, p + c.len_utf8(), end);
+            }
+            if let Some(ci) = cue_at(cues, p) {
+                let c = cues[ci];
+                if matches!(
+                    c.class,
+                    CueClass::Base | CueClass::After | CueClass::Me | CueClass::Weak
+                ) {
+                    let speaker = self.speaker_for(&c, clause, end);
+                    let conf = if speaker.is_some() { 0.95 } else { 0.8 };
+                    return Some(Attribution {
+                        kind: QuoteKind::Direct,
+                        cue: Some(ci),
+                        speaker,
+                        confidence: conf,
+                        rule: "direct-cue-after",
+                    });
+                }
+            } else if let Some(w) = word_at(text, p, end) {
+                let subj = if lex.has(w.str(text), flag::PRONOUN) {
+                    Some(w.end)
+                } else if is_capitalised(w.str(text)) {
+                    lex.run_forward(text, p, end).last().map(|l| l.end)
+                } else {
+                    None
+                };
+                if let Some(mut e) = subj {
+                    for _ in 0..2 {
+                        match next_word(text, e, end) {
+                            Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => e = a.end,
+                            _ => break,
+                        }
+                    }
+                    let v = skip_ws(text, e, end);
+                    if let Some(ci) = cue_at(cues, v) {
+                        let c = cues[ci];
+                        if matches!(c.class, CueClass::Me | CueClass::Base | CueClass::After)
+                            && !c.nya
+                        {
+                            let speaker = self.speaker_for(
+                                &Cue {
+                                    class: CueClass::Me,
+                                    ..c
+                                },
+                                p,
+                                end,
+                            );
+                            return Some(Attribution {
+                                kind: QuoteKind::Direct,
+                                cue: Some(ci),
+                                speaker,
+                                confidence: 0.9,
+                                rule: "direct-cue-after",
+                            });
+                        }
+                    }
+                }
+            }
+        }
+        // 2. `X mengatakan, “…”` / `Katanya, “…”` / `X: “…”`.
+        let b = skip_ws_back(text, q.start, clause);
+        let lead = char_before(text, b).filter(|_| b > clause);
+        if matches!(lead, Some(',' | ':')) {
+            let lo = cues.partition_point(|c| c.start < clause);
+            let hi = cues.partition_point(|c| c.end <= b);
+            if let Some(ci) = (lo..hi).rev().find(|&i| self.is_speech(&cues[i], b, end)) {
+                let speaker = self.speaker_for(&cues[ci], clause, end);
+                return Some(Attribution {
+                    kind: QuoteKind::Direct,
+                    cue: Some(ci),
+                    confidence: if speaker.is_some() { 0.9 } else { 0.75 },
+                    speaker,
+                    rule: "direct-cue-before",
+                });
+            }
+            if lead == Some(':') {
+                let words = lex.run_backward(text, b - 1, clause);
+                if !words.is_empty() && skip_ws_back(text, words[0].start, clause) == clause {
+                    let m = lex.split(text, &words, &self.known());
+                    if let Some(speaker) = self.speaker_from_mention(&m) {
+                        return Some(Attribution {
+                            kind: QuoteKind::Direct,
+                            cue: None,
+                            speaker: Some(speaker),
+                            confidence: 0.8,
+                            rule: "direct-colon",
+                        });
+                    }
+                }
+            }
+        }
+        // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
+        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
+        let inner = &text[q.inner_start..q.inner_end];
+        let words = inner.split_whitespace().count();
+        let ends_like_speech = inner
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
+        let before_mark = skip_ws_back(text, b, clause);
+        let before_mark = match char_before(text, before_mark) {
+            Some(',' | ':') if before_mark > clause => before_mark - 1,
+            _ => before_mark,
+        };
+        let titled = prev_word(text, before_mark, clause)
+            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)))
+            || (words >= 2 && !ends_like_speech && title_case(inner));
+        // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
+        if b > clause && !titled {
+            let lo = cues.partition_point(|c| c.start < clause);
+            let hi = cues.partition_point(|c| c.end <= b);
+            if let Some(ci) = (lo..hi).rev().find(|&i| {
+                !cue_used[i] && self.is_speech(&cues[i], b, end) && cues[i].class != CueClass::After
+            }) {
+                let c = cues[ci];
+                if let Some(speaker) = self.speaker_for(&c, clause, end) {
+                    return Some(Attribution {
+                        kind: QuoteKind::Mixed,
+                        cue: Some(ci),
+                        speaker: Some(speaker),
+                        confidence: 0.7,
+                        rule: "mixed",
+                    });
+                }
+            }
+        }
+        // 4. A paragraph (or sentence) that only continues the previous speaker's quote.
+        if let Some(prev) = continuation
+            && words >= 2
+        {
+            self.last_org.set(false);
+            return Some(Attribution {
+                kind: QuoteKind::Direct,
+                cue: None,
+                confidence: if prev.is_some() { 0.75 } else { 0.5 },
+                speaker: prev,
+                rule: "direct-continuation",
+            });
+        }
+        // 5. A whole utterance with no cue; short fragments are scare quotes, titles are names.
+        let starts_upper = inner
+            .trim_start()
+            .chars()
+            .next()
+            .is_some_and(char::is_uppercase);
+        if !titled
+            && starts_upper
+            && (words >= 8 || (words >= 4 && (ends_like_speech || !q.closed)))
+        {
+            return Some(Attribution {
+                kind: QuoteKind::Direct,
+                cue: None,
+                speaker: None,
+                confidence: 0.4,
+                rule: "direct-uncued",
+            });
+        }
+        None
+    }
+
+    /// True when the cue introduces speech (weak verbs need `bahwa`); `limit` bounds the look.
+    fn is_speech(&self, c: &Cue, _limit: usize, end: usize) -> bool {
+        match c.class {
+            CueClass::Weak => next_word(self.text, c.end, end)
+                .is_some_and(|w| w.str(self.text).eq_ignore_ascii_case("bahwa")),
+            _ => true,
+        }
+    }
+
+    /// The speaker a cue points to.
+    fn speaker_for(&self, c: &Cue, floor: usize, end: usize) -> Option<Speaker> {
+        let text = self.text;
+        let lex = self.lex;
+        self.last_org.set(false);
+        if c.nya {
+            return self.antecedent(Span::new(c.end - 3, c.end));
+        }
+        let m = match c.class {
+            CueClass::Base | CueClass::After | CueClass::Menurut => {
+                lex.mention_after(text, c.end, end, &self.known())?
+            }
+            CueClass::Me | CueClass::Weak => {
+                if prev_word(text, c.start, floor)
+                    .is_some_and(|w| w.str(text).eq_ignore_ascii_case("yang"))
+                {
+                    // `…, yang menyatakan bahwa …`: the subject of the sentence.
+                    let mut p = skip_ws(text, floor, c.start);
+                    let mut found = None;
+                    for _ in 0..MAX_SCAN_WORDS {
+                        let Some(w) = word_at(text, p, c.start) else {
+                            break;
+                        };
+                        if is_capitalised(w.str(text)) && !lex.has(w.str(text), flag::STOP) {
+                            found = Some(w);
+                            break;
+                        }
+                        p = skip_punct(text, w.end, c.start);
+                    }
+                    let w = found?;
+                    let words = lex.run_forward(text, w.start, c.start);
+                    if words.is_empty() {
+                        return None;
+                    }
+                    lex.split(text, &words, &self.known())
+                } else {
+                    lex.mention_before(text, c.start, floor, &self.known())?
+                }
+            }
+        };
+        self.speaker_from_mention(&m)
+    }
+
+    /// Who a `-nya` cue or a pronoun at `span` refers to: the person the latest sentence since
+    /// the last attributed statement is about, else the last speaker.
+    fn antecedent(&self, span: Span) -> Option<Speaker> {
+        let known = self.known();
+        if let Some(e) = self.index().last_subject(
+            self.lex,
+            self.text,
+            &known,
+            self.last_speaker_pos,
+            span.start,
+        ) {
+            return Some(Speaker {
+                span,
+                name: e.name.clone(),
+                role: e.role.clone(),
+                affiliation: e.affiliation.clone(),
+                entity_id: None,
+            });
+        }
+        let s = self.last_speaker.clone()?;
+        Some(Speaker { span, ..s })
+    }
+
+    /// Resolves a mention to a speaker: pronouns to the last speaker, short names to the
+    /// fullest name of the document, roles to the name introduced with that role.
+    fn speaker_from_mention(&self, m: &Mention) -> Option<Speaker> {
+        let text = self.text;
+        let span = Span::new(m.start, m.end);
+        self.last_org.set(m.org);
+        if with_lower(&text[m.start..m.end], |l| self.lex.media.contains(l)) {
+            return None;
+        }
+        if m.pronoun {
+            return self.antecedent(span);
+        }
+        if m.org {
+            let (s, e) = m.name?;
+            let ent = entity_covering(self.entities, s, e);
+            return Some(Speaker {
+                span,
+                name: text[s..e].to_string(),
+                role: None,
+                affiliation: None,
+                entity_id: ent.map(|e| e.id.clone()),
+            });
+        }
+        match m.name {
+            Some((s, e)) => {
+                let surface = &text[s..e];
+                let ent = entity_covering(self.entities, s, e).filter(|x| x.entity_type == "PER");
+                let found =
+                    self.index()
+                        .resolve_name(self.lex, text, &self.known(), surface, m.start);
+                let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
+                if let Some(x) = ent
+                    && x.canonical.split_whitespace().count() > name.split_whitespace().count()
+                {
+                    name = x.canonical.clone();
+                }
+                Some(Speaker {
+                    span,
+                    name,
+                    role: m
+                        .role
+                        .clone()
+                        .or_else(|| found.and_then(|f| f.role.clone())),
+                    affiliation: m
+                        .affiliation
+                        .clone()
+                        .or_else(|| found.and_then(|f| f.affiliation.clone())),
+                    entity_id: ent.map(|x| x.id.clone()),
+                })
+            }
+            None => {
+                let key = m.role_key.as_deref()?;
+                let found = self
+                    .index()
+                    .resolve_role(self.lex, text, &self.known(), key, m.start);
+                Some(Speaker {
+                    span,
+                    name: found
+                        .map_or_else(|| text[m.start..m.end].to_string(), |f| f.name.clone()),
+                    role: m.role.clone(),
+                    affiliation: m
+                        .affiliation
+                        .clone()
+                        .or_else(|| found.and_then(|f| f.affiliation.clone())),
+                    entity_id: None,
+                })
+            }
+        }
+    }
+
+    /// An unmarked (indirect) quote around cue `ci`; true when one was emitted.
+    #[allow(clippy::too_many_arguments)]
+    fn indirect(
+        &mut self,
+        cues: &[Cue],
+        ci: usize,
+        sents: &[usize],
+        pstart: usize,
+        end: usize,
+        next_quote: usize,
+        prev_quotes: &[RawQuote],
+    ) -> bool {
+        let text = self.text;
+        let c = cues[ci];
+        let sent = sentence_of(sents, c.start);
+        let floor = sent.max(prev_quotes.last().map_or(pstart, |q| q.end));
+        let sent_end = sents
+            .get(sents.partition_point(|&s| s <= c.start))
+            .copied()
+            .unwrap_or(end);
+        let (content, rule, conf) = match c.class {
+            CueClass::Menurut => {
+                let after = if c.nya {
+                    skip_ws(text, c.end, end)
+                } else {
+                    let Some(m) = self.lex.mention_after(text, c.end, end, &self.known()) else {
+                        return false;
+                    };
+                    skip_ws(text, m.end, end)
+                };
+                if char_at(text, after) == Some(',') && !is_sentence_final(text, after, sent_end) {
+                    (
+                        Span::new(skip_ws(text, after + 1, end), sent_end),
+                        "indirect-menurut",
+                        0.8,
+                    )
+                } else {
+                    let b = skip_ws_back(text, c.start, floor);
+                    if char_before(text, b) != Some(',') || b <= floor + 1 {
+                        return false;
+                    }
+                    (Span::new(floor, b - 1), "indirect-menurut", 0.75)
+                }
+            }
+            CueClass::Me | CueClass::Weak => {
+                let mut p = skip_ws(text, c.end, end);
+                if matches!(char_at(text, p), Some(',' | ':')) {
+                    p = skip_ws(text, p + 1, end);
+                }
+                let mut saw_bahwa = false;
+                let mut look = p;
+                for _ in 0..8 {
+                    match next_word(text, look, sent_end) {
+                        Some(w) if w.str(text).eq_ignore_ascii_case("bahwa") => {
+                            p = skip_ws(text, w.end, end);
+                            if char_at(text, p) == Some(',') {
+                                p = skip_ws(text, p + 1, end);
+                            }
+                            saw_bahwa = true;
+                            break;
+                        }
+                        Some(w) => look = skip_punct(text, w.end, sent_end),
+                        None => break,
+                    }
+                }
+                if c.class == CueClass::Weak && !saw_bahwa {
+                    return false;
+                }
+                (Span::new(p, sent_end), "indirect-verb", 0.75)
+            }
+            CueClass::Base if !c.nya => {
+                let b = skip_ws_back(text, c.start, floor);
+                if char_before(text, b) != Some(',') || b <= floor + 1 {
+                    return false;
+                }
+                let before = skip_ws_back(text, b - 1, floor);
+                if matches!(char_before(text, before), Some('”' | '"' | '“')) {
+                    return false;
+                }
+                (Span::new(floor, b - 1), "indirect-cue-after", 0.7)
+            }
+            _ => return false,
+        };
+        let cs = skip_ws(text, content.start, end);
+        let ce = trim_end(text, content.end.min(end), cs);
+        if ce <= cs || (cs <= next_quote && next_quote < ce) {
+            return false;
+        }
+        if matches!(char_at(text, cs), Some('“' | '"' | '”' | '„')) {
+            return false;
+        }
+        if text[cs..ce].split_whitespace().take(3).count() < 3 {
+            return false;
+        }
+        let Some(speaker) = self.speaker_for(&c, floor, end) else {
+            return false;
+        };
+        let source = self.source(sent, c.end, end);
+        self.emit(Quote {
+            kind: QuoteKind::Indirect,
+            content: Span::new(cs, ce),
+            cue: Some(Span::new(c.start, c.end)),
+            speaker: Some(speaker),
+            source,
+            confidence: conf,
+            rule,
+        });
+        true
+    }
+
+    /// A media attribution in the sentence: `Dilansir kantor berita Yonhap, …`, or after
+    /// `from`: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip dari …`.
+    fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
+        let text = self.text;
+        if let Some(w) = next_word(text, sent, end)
+            && with_lower(w.str(text), |l| SOURCE_OPENERS.contains(&l))
+            && let Some(s) = self.outlet_after(w.end, end)
+        {
+            return Some(s);
+        }
+        // Right after the speaker: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip …`.
+        let mut p = from;
+        for _ in 0..4 {
+            let Some(w) = next_word(text, skip_punct(text, p, end), end) else {
+                break;
+            };
+            let lw = w.str(text);
+            if lw.eq_ignore_ascii_case("kepada") {
+                let n = next_word(text, w.end, end)?;
+                let ns = n.str(text);
+                if matches!(
+                    norm(ns).as_str(),
+                    "wartawan" | "media" | "jurnalis" | "pers"
+                ) {
+                    return Some(ns.to_string());
+                }
+                let outlet = self.outlet_after(w.end, end)?;
+                let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
+                return known.then_some(outlet);
+            }
+            if with_lower(lw, |l| {
+                matches!(l, "dilansir" | "dikutip" | "melansir" | "mengutip")
+            }) {
+                return self.outlet_after(w.end, end);
+            }
+            if matches!(
+                char_at(text, skip_ws(text, w.end, end)),
+                Some('.' | '“' | '”' | '"')
+            ) {
+                break;
+            }
+            p = w.end;
+        }
+        None
+    }
+
+    fn outlet_after(&self, pos: usize, end: usize) -> Option<String> {
+        let text = self.text;
+        let mut p = pos;
+        for _ in 0..6 {
+            let w = next_word(text, p, end)?;
+            let s = w.str(text);
+            if is_capitalised(s) || s.contains('.') {
+                let mut last = w;
+                let mut q = w.end;
+                for _ in 0..5 {
+                    let Some(n) = next_word(text, q, end) else {
+                        break;
+                    };
+                    if !is_capitalised(n.str(text)) {
+                        break;
+                    }
+                    last = n;
+                    q = n.end;
+                }
+                return Some(text[w.start..last.end].to_string());
+            }
+            if !with_lower(s, |l| SOURCE_FILLERS.contains(&l)) {
+                return None;
+            }
+            p = w.end;
+        }
+        None
+    }
+}
+
+/// True when most words start with a capital (`Peluncuran Katalog UMKM dan Pelatihan`).
+fn title_case(s: &str) -> bool {
+    let (mut caps, mut all) = (0, 0);
+    for w in s.split_whitespace() {
+        let Some(c) = w.chars().find(|c| c.is_alphanumeric()) else {
+            continue;
+        };
+        all += 1;
+        if c.is_uppercase() || c.is_numeric() {
+            caps += 1;
+        }
+    }
+    all > 0 && caps * 3 >= all * 2
+}
+
+/// The cue starting exactly at `pos`.
+fn cue_at(cues: &[Cue], pos: usize) -> Option<usize> {
+    let i = cues.partition_point(|c| c.start < pos);
+    cues.get(i).filter(|c| c.start == pos).map(|_| i)
+}
+
+/// Start of the sentence holding `pos`.
+fn sentence_of(sents: &[usize], pos: usize) -> usize {
+    let i = sents.partition_point(|&s| s <= pos);
+    sents[i.saturating_sub(1)]
+}
+
+/// Skips spaces and punctuation other than sentence terminators and quote marks.
+fn skip_punct(text: &str, mut pos: usize, limit: usize) -> usize {
+    while pos < limit {
+        match char_at(text, pos) {
+            Some(c) if c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | '-' | '—') => {
+                pos += c.len_utf8()
+            }
+            _ => break,
+        }
+    }
+    pos
+}
+
+/// True when only a terminator and spaces lie between `pos` and `sent_end`.
+fn is_sentence_final(text: &str, pos: usize, sent_end: usize) -> bool {
+    // Only a terminator may follow: look at the next few chars, not the whole sentence.
+    text[pos..sent_end]
+        .chars()
+        .take(4)
+        .all(|c| !c.is_alphanumeric())
+        && text[pos..sent_end].chars().nth(4).is_none()
+}
+
+/// `end` moved back over spaces.
+fn trim_end(text: &str, end: usize, floor: usize) -> usize {
+    skip_ws_back(text, end, floor)
+}

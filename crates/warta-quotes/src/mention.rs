@@ -1,0 +1,576 @@
+//! Speaker mentions: the run of name, role and affiliation words next to a cue, and its split
+//! into role, affiliation and name.
+
+use std::collections::HashSet;
+
+use crate::KnownEntity;
+use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
+use crate::text::{skip_ws, skip_ws_back, word_at};
+
+/// Lowercase particles allowed inside a name (`Abdul bin Ahmad`, `Van der Berg`).
+const CONNECTORS: &[&str] = &[
+    "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la",
+];
+
+/// Longest run of mention words (role, affiliation and name together); bounds the work per cue
+/// on text made of capitalised words.
+const MAX_RUN_WORDS: usize = 24;
+
+/// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
+pub(crate) const ADVERBS: &[&str] = &[
+    "juga",
+    "pun",
+    "kembali",
+    "sempat",
+    "telah",
+    "sudah",
+    "pernah",
+    "lalu",
+    "kemudian",
+    "akhirnya",
+    "hanya",
+    "bahkan",
+    "justru",
+    "lantas",
+    "malah",
+    "kerap",
+    "sering",
+    "selalu",
+    "pula",
+    "masih",
+    "tetap",
+    "sendiri",
+    "secara",
+    "tegas",
+    "terus",
+    "langsung",
+    "sebelumnya",
+    "saat",
+    "itu",
+    "ini",
+    "mengaku",
+    "turut",
+    "belum",
+    "akan",
+    "ikut",
+    "menanggapi",
+    "pun",
+];
+
+/// What the document tells about words: the caller's entities and the places seen after
+/// `di`, `Kota`, `Kabupaten`, ….
+pub(crate) struct Known<'a> {
+    pub entities: &'a [KnownEntity],
+    pub places: &'a HashSet<String>,
+}
+
+/// A parsed mention.
+#[derive(Debug, Clone, PartialEq, Eq)]
+pub(crate) struct Mention {
+    /// First byte of the whole mention.
+    pub start: usize,
+    /// End of the whole mention.
+    pub end: usize,
+    /// Role surface (`Juru Bicara`).
+    pub role: Option<String>,
+    /// Normalised leading role (`juru bicara`), for role-only resolution.
+    pub role_key: Option<String>,
+    /// Affiliation surface.
+    pub affiliation: Option<String>,
+    /// The personal name part (`start..end`), or the organisation's name when `org`.
+    pub name: Option<(usize, usize)>,
+    /// The mention names an organisation, not a person.
+    pub org: bool,
+    /// The mention is a pronoun (`dia`).
+    pub pronoun: bool,
+}
+
+impl Lexicon {
+    fn is_org_word(&self, text: &str, w: Word) -> bool {
+        self.has(w.str(text), flag::ROLE | flag::AFF) || is_acronym(w.str(text))
+    }
+
+    /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
+    /// one to four capitalised words and the run goes on (or a comma follows).
+    fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
+        let close = text[open..limit.min(open + 80)].find(')')? + open;
+        let mut inner = Vec::new();
+        let mut p = open + 1;
+        while let Some(w) = next_word(text, p, close) {
+            if !is_capitalised(w.str(text))
+                && !w.str(text).starts_with(|c: char| c.is_ascii_digit())
+            {
+                return None;
+            }
+            inner.push(w);
+            p = w.end;
+        }
+        if inner.is_empty() || inner.len() > 4 || skip_ws(text, p, close) != close {
+            return None;
+        }
+        let after = skip_ws(text, close + 1, limit);
+        let goes_on = char_at(text, after) == Some(',')
+            || next_word(text, after, limit).is_some_and(|n| is_capitalised(n.str(text)));
+        goes_on.then_some((inner, close + 1))
+    }
+
+    /// Capitalised (or role) words from `pos` forward, on one line, up to `limit`; inside an
+    /// organisation name also `dan`, `/`, numbers and bracketed acronyms
+    /// (`Menteri Riset dan Teknologi/Kepala Badan …`, `Daop 8`, `(LIPI)`).
+    pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Vec<Word> {
+        let mut words: Vec<Word> = Vec::new();
+        let mut p = pos;
+        let mut has_org = false;
+        while words.len() < MAX_RUN_WORDS {
+            let q = skip_ws(text, p, limit);
+            if !words.is_empty() && matches!(char_at(text, q), Some('(' | '/')) {
+                if char_at(text, q) == Some('(') {
+                    match self.paren_group(text, q, limit) {
+                        Some((inner, e)) => {
+                            words.extend(inner);
+                            p = e;
+                            continue;
+                        }
+                        None => break,
+                    }
+                }
+                let n = next_word(text, q + 1, limit);
+                if has_org && n.is_some_and(|n| is_capitalised(n.str(text))) {
+                    p = q + 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(w) = word_at(text, q, limit) else {
+                break;
+            };
+            let s = w.str(text);
+            let f = self.flags(s);
+            let next_cap = || next_word(text, w.end, limit).filter(|n| is_capitalised(n.str(text)));
+            let ok = if is_capitalised(s) {
+                let stop = if words.is_empty() {
+                    flag::STOP
+                } else {
+                    flag::HARD_STOP
+                };
+                f & stop == 0 || is_acronym(s)
+            } else if f & flag::ROLE != 0 {
+                words.iter().all(|x| self.has(x.str(text), flag::ROLE)) || next_cap().is_some()
+            } else if s == "dan" && has_org {
+                // `Pencegahan dan Pengendalian …`, not `Irwan Prayitno dan Gubernur Bali …`.
+                next_cap().is_some_and(|n| !self.has(n.str(text), flag::ROLE))
+            } else if (s.starts_with(|c: char| c.is_ascii_digit()) && has_org)
+                || (CONNECTORS.contains(&s) && !words.is_empty())
+            {
+                next_cap().is_some()
+            } else {
+                false
+            };
+            if !ok {
+                break;
+            }
+            has_org |= self.is_org_word(text, w);
+            words.push(w);
+            p = w.end;
+        }
+        words
+    }
+
+    /// Capitalised (or role) words ending at `pos`, going back, not before `floor`.
+    pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Vec<Word> {
+        let mut words: Vec<Word> = Vec::new();
+        let mut p = pos;
+        while words.len() < MAX_RUN_WORDS {
+            let Some(w) = prev_word(text, p, floor) else {
+                break;
+            };
+            let s = w.str(text);
+            let f = self.flags(s);
+            let prev_cap =
+                || prev_word(text, w.start, floor).is_some_and(|n| is_capitalised(n.str(text)));
+            let ok = if is_capitalised(s) {
+                f & flag::STOP == 0 || is_acronym(s)
+            } else if f & flag::ROLE != 0 {
+                true
+            } else if (s == "dan"
+                || s.starts_with(|c: char| c.is_ascii_digit())
+                || CONNECTORS.contains(&s))
+                && !words.is_empty()
+            {
+                prev_cap()
+            } else {
+                false
+            };
+            if !ok {
+                break;
+            }
+            words.push(w);
+            p = w.start;
+        }
+        words.reverse();
+        // A run may not start with a lowercase connector.
+        while words.first().is_some_and(|w| {
+            let l = w.str(text);
+            CONNECTORS.contains(&l) || l == "dan"
+        }) {
+            words.remove(0);
+        }
+        words
+    }
+
+    /// Longest role phrase at `words[i..]`, in words.
+    fn role_len(&self, text: &str, words: &[Word], i: usize) -> usize {
+        if i >= words.len() || !self.has(words[i].str(text), flag::ROLE) {
+            return 0;
+        }
+        let max = self.role_max_words.min(words.len() - i);
+        let mut key = String::new();
+        let mut best = 0;
+        for k in 0..max {
+            let w = words[i + k].str(text);
+            if k > 0 {
+                if !self.has(w, flag::ROLE) {
+                    break;
+                }
+                key.push(' ');
+            }
+            with_lower(w, |l| key.push_str(l));
+            if self.roles.contains(&key) {
+                best = k + 1;
+            }
+        }
+        best
+    }
+
+    fn affiliation_word(&self, text: &str, w: Word, known: &Known) -> Option<bool> {
+        let s = w.str(text);
+        let f = self.flags(s);
+        if f & flag::AFF != 0 {
+            return Some(f & flag::HEAD != 0);
+        }
+        if is_acronym(s)
+            || s.chars().any(|c| c.is_ascii_digit())
+            || s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("kemen"))
+            || (!known.places.is_empty() && with_lower(s, |l| known.places.contains(l)))
+        {
+            return Some(false);
+        }
+        let e = entity_covering(known.entities, w.start, w.end)?;
+        (e.entity_type != "PER").then_some(false)
+    }
+
+    /// Splits a run into role, affiliation and name.
+    pub(crate) fn split(&self, text: &str, words: &[Word], known: &Known) -> Mention {
+        let (start, end) = match (words.first(), words.last()) {
+            (Some(f), Some(l)) => (f.start, l.end),
+            _ => {
+                return Mention {
+                    start: 0,
+                    end: 0,
+                    role: None,
+                    role_key: None,
+                    affiliation: None,
+                    name: None,
+                    org: false,
+                    pronoun: false,
+                };
+            }
+        };
+        let n = words.len();
+        let mut i = 0;
+        while i < n {
+            let l = self.role_len(text, words, i);
+            if l == 0 {
+                break;
+            }
+            i += l;
+        }
+        let lead_role = i;
+        let mut ranks: Vec<(usize, usize)> = Vec::new();
+        let mut name_start = i;
+        let mut k = i;
+        while k < n {
+            let rl = self.role_len(text, words, k);
+            if rl > 0 && k > lead_role {
+                ranks.push((words[k].start, words[k + rl - 1].end));
+                k += rl;
+                name_start = k;
+                continue;
+            }
+            let ws = words[k].str(text);
+            let short_initials = k > name_start
+                && is_acronym(ws)
+                && ws.chars().count() <= 2
+                && !self.has(ws, flag::AFF);
+            let aff = if ws == "dan" {
+                Some(false)
+            } else if short_initials {
+                None
+            } else {
+                self.affiliation_word(text, words[k], known)
+            };
+            match aff {
+                Some(head) => {
+                    k += 1;
+                    if head && k < n && self.role_len(text, words, k) == 0 {
+                        k += 1;
+                    }
+                    name_start = k;
+                    ranks.clear();
+                }
+                None => k += 1,
+            }
+        }
+        // Ranks directly before the name are roles; earlier ones fall into the affiliation.
+        let mut aff_end_word = name_start;
+        if !ranks.is_empty() {
+            let first_rank = ranks[0].0;
+            aff_end_word = words[lead_role..name_start]
+                .iter()
+                .position(|w| w.start >= first_rank)
+                .map_or(name_start, |p| lead_role + p);
+        }
+        let mut name_words = &words[name_start..];
+        let mut aff_start = lead_role;
+        if name_words.len() > 4 && (lead_role > 0 || name_start > 0) {
+            name_words = &name_words[name_words.len() - 4..];
+        }
+        let name_first = n - name_words.len();
+        if aff_end_word == name_start {
+            aff_end_word = name_first;
+        }
+        let mut role_parts: Vec<&str> = Vec::new();
+        if lead_role > 0 {
+            role_parts.push(&text[words[0].start..words[lead_role - 1].end]);
+        }
+        for &(s, e) in &ranks {
+            role_parts.push(&text[s..e]);
+        }
+        let role = (!role_parts.is_empty()).then(|| role_parts.join(" "));
+        let role_key =
+            (lead_role > 0).then(|| norm(&text[words[0].start..words[lead_role - 1].end]));
+        if aff_start > aff_end_word {
+            aff_start = aff_end_word;
+        }
+        let aff_words = &words[aff_start..aff_end_word];
+        let affiliation = match (aff_words.first(), aff_words.last()) {
+            (Some(f), Some(l)) => Some(text[f.start..l.end].to_string()),
+            _ => None,
+        };
+        let name = match (name_words.first(), name_words.last()) {
+            (Some(f), Some(l)) => Some((f.start, l.end)),
+            _ => None,
+        };
+        let (name, affiliation, org) = match name {
+            Some(n) => (Some(n), affiliation, false),
+            None => match (aff_words.first(), aff_words.last()) {
+                (Some(f), Some(l)) if lead_role == 0 => (Some((f.start, l.end)), None, true),
+                _ => (None, affiliation, false),
+            },
+        };
+        Mention {
+            start,
+            end,
+            role,
+            role_key,
+            affiliation,
+            name,
+            org,
+            pronoun: false,
+        }
+    }
+
+    /// A pronoun mention of the single word `w`.
+    fn pronoun_mention(&self, text: &str, w: Word) -> Option<Mention> {
+        self.has(w.str(text), flag::PRONOUN).then_some(Mention {
+            start: w.start,
+            end: w.end,
+            role: None,
+            role_key: None,
+            affiliation: None,
+            name: None,
+            org: false,
+            pronoun: true,
+        })
+    }
+
+    /// The mention starting after `pos` (after a cue such as `kata`): a pronoun, or a run of
+    /// role/affiliation/name words, continued over commas for `Kepala Dinas X, Y`.
+    pub(crate) fn mention_after(
+        &self,
+        text: &str,
+        pos: usize,
+        limit: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let first = next_word(text, pos, limit)?;
+        if let Some(m) = self.pronoun_mention(text, first) {
+            return Some(m);
+        }
+        let words = self.run_forward(text, first.start, limit);
+        if words.is_empty() {
+            return None;
+        }
+        let mut m = self.split(text, &words, known);
+        let starts_with_role = self.role_len(text, &words, 0) > 0;
+        if starts_with_role {
+            // `kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo`: the name follows the commas.
+            let mut p = m.end;
+            let mut name_run: Option<Vec<Word>> = None;
+            let mut segments = 0;
+            while segments < 4 {
+                let mut c = skip_ws(text, p, limit);
+                if char_at(text, c) == Some(')') {
+                    c = skip_ws(text, c + 1, limit);
+                }
+                if char_at(text, c) != Some(',') {
+                    break;
+                }
+                let seg = self.run_forward(text, c + 1, limit);
+                if seg.is_empty() {
+                    break;
+                }
+                let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
+                let seg_end = seg[seg.len() - 1].end;
+                if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
+                    // Only when the role part holds no name yet, or places came between.
+                    if m.name.is_none() || m.org || segments > 0 {
+                        name_run = Some(seg);
+                    }
+                    break;
+                }
+                p = seg_end;
+                segments += 1;
+            }
+            if let Some(seg) = name_run {
+                let after = skip_ws(text, seg[seg.len() - 1].end, limit);
+                let terminated = after >= limit
+                    || matches!(
+                        char_at(text, after),
+                        Some('.' | ',' | ';' | ')' | '(' | '\n')
+                    )
+                    || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
+                let ns = self.split(text, &seg, known);
+                if terminated && !ns.org && ns.name.is_some() && ns.role.is_none() {
+                    let aff_from = words[self.role_len(text, &words, 0).min(words.len() - 1)].start;
+                    let aff = text[aff_from..p].trim_end_matches([',', ' ']).to_string();
+                    m.end = ns.end;
+                    m.name = ns.name;
+                    m.org = false;
+                    if aff_from < p && !aff.is_empty() && aff_from != words[0].start {
+                        m.affiliation = Some(aff);
+                    }
+                }
+            }
+        }
+        Some(m)
+    }
+
+    /// The subject mention ending right before `pos` (a verb), skipping adverbs; also
+    /// `Budi, Kepala Dinas X, mengatakan` and `Kepala Dinas X, Budi, mengatakan`.
+    pub(crate) fn mention_before(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut p = pos;
+        for _ in 0..4 {
+            match prev_word(text, p, floor) {
+                Some(w) if with_lower(w.str(text), |l| ADVERBS.contains(&l)) => p = w.start,
+                _ => break,
+            }
+        }
+        let mut comma = false;
+        let q = skip_ws_back(text, p, floor);
+        if char_before(text, q) == Some(',') {
+            p = q - 1;
+            comma = true;
+        }
+        let w = prev_word(text, p, floor)?;
+        if let Some(m) = self.pronoun_mention(text, w) {
+            return Some(m);
+        }
+        let mut words = self.run_backward(text, p, floor);
+        if words.is_empty() && comma {
+            // `Yuhendar Muabuai, saat dihubungi dari Jayapura, Senin (14/9), mengatakan`: skip
+            // up to three comma-separated circumstance clauses back to the subject.
+            let mut c = p;
+            for _ in 0..3 {
+                let Some(prev) = text[floor..c].rfind(',') else {
+                    break;
+                };
+                let comma_at = floor + prev;
+                let opens = next_word(text, comma_at + 1, c).map(|w| w.str(text));
+                let circumstance =
+                    opens.is_some_and(|o| !is_capitalised(o) || self.has(o, flag::HARD_STOP));
+                if !circumstance {
+                    break;
+                }
+                let run = self.run_backward(text, comma_at, floor);
+                if !run.is_empty() {
+                    words = run;
+                    break;
+                }
+                c = comma_at;
+            }
+        }
+        if words.is_empty() {
+            return None;
+        }
+        let m = self.split(text, &words, known);
+        let q = skip_ws_back(text, words[0].start, floor);
+        if comma && char_before(text, q) == Some(',') {
+            let prev = self.run_backward(text, q - 1, floor);
+            if !prev.is_empty() {
+                let pm = self.split(text, &prev, known);
+                let this_has_name = m.name.is_some() && !m.org;
+                let prev_has_name = pm.name.is_some() && !pm.org;
+                if this_has_name && !prev_has_name && (pm.role.is_some() || pm.org) {
+                    return Some(Mention {
+                        start: pm.start,
+                        role: pm.role,
+                        role_key: pm.role_key,
+                        affiliation: pm.affiliation.or(pm
+                            .name
+                            .filter(|_| pm.org)
+                            .map(|(s, e)| text[s..e].to_string())),
+                        ..m
+                    });
+                }
+                if prev_has_name && !this_has_name && (m.role.is_some() || m.org) {
+                    return Some(Mention {
+                        start: pm.start,
+                        end: m.end,
+                        role: m.role,
+                        role_key: m.role_key,
+                        affiliation: m.affiliation.or(m
+                            .name
+                            .filter(|_| m.org)
+                            .map(|(s, e)| text[s..e].to_string())),
+                        name: pm.name,
+                        org: false,
+                        pronoun: false,
+                    });
+                }
+            }
+        }
+        Some(m)
+    }
+}
+
+/// The entity whose span covers `start..end`, if any (entities sorted by start).
+pub(crate) fn entity_covering(
+    entities: &[KnownEntity],
+    start: usize,
+    end: usize,
+) -> Option<&KnownEntity> {
+    let idx = entities.partition_point(|e| e.span.start <= start);
+    entities[..idx]
+        .iter()
+        .rev()
+        .take(8)
+        .find(|e| e.span.start <= start && end <= e.span.end)
+}

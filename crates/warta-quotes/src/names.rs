@@ -1,0 +1,336 @@
+//! Document-level name index, so that a short mention (`Home`, `Presiden`) resolves to the
+//! fullest name of the document (`Emily Home`, `Joe Biden`).
+//!
+//! Building it is one cheap byte-level pass: every run of two or more capitalised words is
+//! recorded with its lowercase tokens, and places are noted (`di Indramayu`,
+//! `Kota Balikpapan`). A run is split into role, affiliation and name only when a lookup
+//! reaches it, once, so the cost stays linear in the text.
+
+use std::cell::OnceCell;
+use std::collections::{HashMap, HashSet};
+
+use crate::Span;
+use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::mention::Known;
+use crate::text::{char_at, char_before, skip_ws, skip_ws_back, word_at};
+
+/// Capitalised words after which the next word is a place (`Kota Balikpapan`).
+const PLACE_MARKERS: &[&str] = &[
+    "kota",
+    "kabupaten",
+    "kab",
+    "provinsi",
+    "kecamatan",
+    "kelurahan",
+    "desa",
+    "wilayah",
+    "kawasan",
+    "daerah",
+    "pulau",
+    "kampung",
+    "dusun",
+    "negara",
+];
+
+/// At most this many candidates are examined per lookup (keeps lookups bounded).
+const MAX_CANDIDATES: usize = 64;
+
+/// One full mention seen in the document.
+#[derive(Debug, Clone)]
+pub(crate) struct NameEntry {
+    pub name: String,
+    pub tokens: Vec<String>,
+    pub role: Option<String>,
+    pub role_key: Option<String>,
+    pub affiliation: Option<String>,
+    /// Seen only as a sentence-initial run without role (`Diakui Syafrin`): may hold a
+    /// capitalised common word.
+    pub weak: bool,
+    /// The run opens its sentence and a verb or an apposition follows (`Anwar Abbas
+    /// menyayangkan …`, `Trismiati (37), warga …`): the sentence is about this person.
+    pub subject: bool,
+}
+
+/// A run of capitalised words.
+#[derive(Debug)]
+struct Run {
+    para_start: usize,
+    start: usize,
+    limit: usize,
+    initial: bool,
+    entry: OnceCell<Option<NameEntry>>,
+}
+
+/// Runs by token, places.
+#[derive(Debug, Default)]
+pub(crate) struct NameIndex {
+    runs: Vec<Run>,
+    by_token: HashMap<String, Vec<usize>>,
+    places: HashSet<String>,
+}
+
+/// Lowercase name tokens (hyphenated parts stay whole).
+pub(crate) fn name_tokens(name: &str) -> Vec<String> {
+    name.split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|t| !t.is_empty())
+        .map(norm)
+        .collect()
+}
+
+impl NameIndex {
+    /// The byte-level pass over the paragraphs.
+    pub(crate) fn build(lex: &Lexicon, text: &str, paragraphs: &[Span]) -> NameIndex {
+        let mut idx = NameIndex::default();
+        let bytes = text.as_bytes();
+        let mut words = Vec::new();
+        for p in paragraphs {
+            let mut i = p.start;
+            while i < p.end {
+                let Some(off) = bytes[i..p.end].iter().position(u8::is_ascii_uppercase) else {
+                    break;
+                };
+                i += off;
+                if i > p.start && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80) {
+                    i += 1;
+                    continue;
+                }
+                let Some(first) = word_at(text, i, p.end) else {
+                    i += 1;
+                    continue;
+                };
+                if i >= p.start + 3
+                    && &bytes[i - 3..i] == b"di "
+                    && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
+                    && !lex.has(first.str(text), flag::STOP | flag::ROLE)
+                    && !with_lower(first.str(text), |l| idx.places.contains(l))
+                {
+                    idx.places.insert(norm(first.str(text)));
+                }
+                // Words separated by one space, each starting with an ASCII capital.
+                words.clear();
+                words.push(first);
+                let mut end = first.end;
+                while end + 1 < p.end && bytes[end] == b' ' && bytes[end + 1].is_ascii_uppercase() {
+                    match word_at(text, end + 1, p.end) {
+                        Some(w) => {
+                            words.push(w);
+                            end = w.end;
+                        }
+                        None => break,
+                    }
+                }
+                if words.len() >= 2 {
+                    let id = idx.runs.len();
+                    for (k, w) in words.iter().enumerate() {
+                        let s = w.str(text);
+                        // Organisation and stop words are never name tokens (roles stay: a
+                        // role-only mention is looked up by its last word).
+                        let f = lex.flags(s);
+                        let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
+                        with_lower(s, |l| {
+                            if indexed {
+                                match idx.by_token.get_mut(l) {
+                                    Some(v) if v.last() == Some(&id) => {}
+                                    Some(v) => v.push(id),
+                                    None => {
+                                        idx.by_token.insert(l.to_string(), vec![id]);
+                                    }
+                                }
+                            }
+                            if PLACE_MARKERS.contains(&l)
+                                && let Some(n) = words.get(k + 1)
+                                && !lex.has(n.str(text), flag::STOP | flag::ROLE)
+                            {
+                                idx.places.insert(norm(n.str(text)));
+                            }
+                        });
+                    }
+                    let before = skip_ws_back(text, i, p.start);
+                    let initial = before == p.start
+                        || matches!(
+                            char_before(text, before),
+                            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
+                        );
+                    idx.runs.push(Run {
+                        para_start: p.start,
+                        start: i,
+                        limit: p.end,
+                        initial,
+                        entry: OnceCell::new(),
+                    });
+                }
+                i = end.max(i + 1);
+            }
+        }
+        idx
+    }
+
+    /// Places seen in the document.
+    pub(crate) fn places(&self) -> &HashSet<String> {
+        &self.places
+    }
+
+    /// The split of run `id`, computed once.
+    fn entry(&self, lex: &Lexicon, text: &str, known: &Known, id: usize) -> Option<&NameEntry> {
+        let run = &self.runs[id];
+        run.entry
+            .get_or_init(|| {
+                // Skip capitalised stop words that open the run (`Namun Budi Santoso`).
+                let mut at = run.start;
+                let mut words = lex.run_forward(text, at, run.limit);
+                while words.is_empty() {
+                    let w = word_at(text, at, run.limit)?;
+                    at = w.end + 1;
+                    if at >= run.limit || !text.is_char_boundary(at) {
+                        return None;
+                    }
+                    words = lex.run_forward(text, at, run.limit);
+                }
+                if words.len() < 2 {
+                    return None;
+                }
+                let m = lex.split(text, &words, known);
+                let (s, e) = m.name.filter(|_| !m.org)?;
+                let after = skip_ws(text, m.end, run.limit);
+                let next = char_at(text, after);
+                let subject = if run.initial {
+                    at == run.start
+                        && next.is_some_and(|c| c == ',' || c == '(' || c.is_lowercase())
+                } else {
+                    // `Warga Desa Sukamaju, Tini Suryani, masih mengungsi`: the apposition
+                    // right after the sentence's first phrase.
+                    let b = skip_ws_back(text, at, run.para_start);
+                    let from = floor_boundary(text, b.saturating_sub(200).max(run.para_start));
+                    let lead = text.get(from..b).unwrap_or("");
+                    let sentence = lead.rfind(['.', '!', '?']).map_or(lead, |k| &lead[k + 1..]);
+                    next == Some(',')
+                        && char_before(text, b) == Some(',')
+                        && sentence.matches(',').count() == 1
+                        && (from == run.para_start || sentence.len() < lead.len())
+                };
+                let name = &text[s..e];
+                let tokens = name_tokens(name);
+                (tokens.len() >= 2 || m.role.is_some()).then(|| NameEntry {
+                    name: name.to_string(),
+                    tokens,
+                    weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
+                    subject,
+                    role: m.role,
+                    role_key: m.role_key,
+                    affiliation: m.affiliation,
+                })
+            })
+            .as_ref()
+    }
+
+    /// The best run among those holding `token`: strong entries before weak ones, then `better`
+    /// ones; the latest before `pos` first, else the earliest after it.
+    #[allow(clippy::too_many_arguments)]
+    fn pick<'s>(
+        &'s self,
+        lex: &Lexicon,
+        text: &str,
+        known: &Known,
+        token: &str,
+        pos: usize,
+        ok: impl Fn(&NameEntry) -> bool,
+        better: impl Fn(&NameEntry) -> bool,
+    ) -> Option<&'s NameEntry> {
+        let ids = self.by_token.get(token)?;
+        let before = ids.partition_point(|&i| self.runs[i].start < pos);
+        let mut fallback: Option<&NameEntry> = None;
+        let mut strong: Option<&NameEntry> = None;
+        for &id in ids[..before]
+            .iter()
+            .rev()
+            .chain(ids[before..].iter())
+            .take(MAX_CANDIDATES)
+        {
+            let Some(e) = self.entry(lex, text, known, id) else {
+                continue;
+            };
+            if !ok(e) {
+                continue;
+            }
+            if !e.weak && better(e) {
+                return Some(e);
+            }
+            if !e.weak && strong.is_none() {
+                strong = Some(e);
+            }
+            if fallback.is_none() {
+                fallback = Some(e);
+            }
+        }
+        strong.or(fallback)
+    }
+
+    /// The fullest name containing every token of `name`, the latest one before `pos` if any.
+    pub(crate) fn resolve_name(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        known: &Known,
+        name: &str,
+        pos: usize,
+    ) -> Option<&NameEntry> {
+        let toks = name_tokens(name);
+        let last = toks.last()?;
+        self.pick(
+            lex,
+            text,
+            known,
+            last,
+            pos,
+            |e| e.tokens.len() >= toks.len() && toks.iter().all(|t| e.tokens.contains(t)),
+            |e| e.tokens.len() > toks.len(),
+        )
+    }
+
+    /// The latest name introduced with the role `role_key` (`presiden`) before `pos`.
+    pub(crate) fn resolve_role(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        known: &Known,
+        role_key: &str,
+        pos: usize,
+    ) -> Option<&NameEntry> {
+        let last = role_key.rsplit(' ').next()?;
+        self.pick(
+            lex,
+            text,
+            known,
+            last,
+            pos,
+            |e| e.role_key.as_deref() == Some(role_key),
+            |e| e.tokens.len() >= 2,
+        )
+    }
+
+    /// The person a sentence between `after` and `before` is about (the latest one), for
+    /// `-nya` cues and pronouns when no quote was attributed since.
+    pub(crate) fn last_subject(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        known: &Known,
+        after: usize,
+        before: usize,
+    ) -> Option<&NameEntry> {
+        let hi = self.runs.partition_point(|r| r.start < before);
+        let lo = self.runs.partition_point(|r| r.start < after);
+        (lo..hi)
+            .rev()
+            .take(MAX_CANDIDATES)
+            .find_map(|i| self.entry(lex, text, known, i).filter(|e| e.subject))
+    }
+}
+
+/// `pos` moved back to a char boundary.
+fn floor_boundary(text: &str, mut pos: usize) -> usize {
+    while pos > 0 && !text.is_char_boundary(pos) {
+        pos -= 1;
+    }
+    pos
+}

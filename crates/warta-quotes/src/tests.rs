@@ -1,0 +1,507 @@
+//! Table tests on short Indonesian sentences, the seed article, and properties.
+
+use proptest::prelude::*;
+
+use crate::{CueClass, Extractor, KnownEntity, Quote, QuoteKind, Span};
+
+fn quotes(text: &str) -> Vec<Quote> {
+    Extractor::new().extract(text)
+}
+
+/// (kind, content, cue, speaker name, rule) of a quote.
+type Row = (
+    QuoteKind,
+    String,
+    Option<String>,
+    Option<String>,
+    &'static str,
+);
+
+/// The rows of the quotes of `text`, for failure messages.
+fn summary(text: &str) -> Vec<Row> {
+    quotes(text)
+        .iter()
+        .map(|q| {
+            (
+                q.kind,
+                q.content.slice(text).to_string(),
+                q.cue.map(|c| c.slice(text).to_string()),
+                q.speaker.as_ref().map(|s| s.name.clone()),
+                q.rule,
+            )
+        })
+        .collect()
+}
+
+fn only(text: &str) -> Quote {
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 1, "{text:?} gave {:?}", summary(text));
+    qs.into_iter().next().unwrap()
+}
+
+fn speaker_name(q: &Quote) -> &str {
+    q.speaker.as_ref().map_or("", |s| s.name.as_str())
+}
+
+#[test]
+fn direct_quote_patterns() {
+    // (text, content, cue, speaker, rule)
+    let table: &[(&str, &str, Option<&str>, &str, &str)] = &[
+        (
+            "“Harga beras naik lagi,” kata Budi Santoso di Jakarta.",
+            "“Harga beras naik lagi,”",
+            Some("kata"),
+            "Budi Santoso",
+            "direct-cue-after",
+        ),
+        (
+            "“Kami menunggu bantuan. Sudah dua minggu,” ujar Siti Aminah.",
+            "“Kami menunggu bantuan. Sudah dua minggu,”",
+            Some("ujar"),
+            "Siti Aminah",
+            "direct-cue-after",
+        ),
+        (
+            "“Jalan itu rusak parah,” tutur Ketua RT 05 Joko Susilo.",
+            "“Jalan itu rusak parah,”",
+            Some("tutur"),
+            "Joko Susilo",
+            "direct-cue-after",
+        ),
+        (
+            "“Siapa yang bertanggung jawab?” tanya Rina Wulandari.",
+            "“Siapa yang bertanggung jawab?”",
+            Some("tanya"),
+            "Rina Wulandari",
+            "direct-cue-after",
+        ),
+        (
+            "Andi Pratama mengatakan, “Kami akan menggugat keputusan itu.”",
+            "“Kami akan menggugat keputusan itu.”",
+            Some("mengatakan"),
+            "Andi Pratama",
+            "direct-cue-before",
+        ),
+        (
+            "Dewi Lestari: “Saya tidak pernah menerima uang itu.”",
+            "“Saya tidak pernah menerima uang itu.”",
+            None,
+            "Dewi Lestari",
+            "direct-colon",
+        ),
+        (
+            "\"Kami sudah siap menghadapi banjir,\" kata Agus Salim.",
+            "\"Kami sudah siap menghadapi banjir,\"",
+            Some("kata"),
+            "Agus Salim",
+            "direct-cue-after",
+        ),
+        (
+            // Kompas style: ” on both sides.
+            "”Stok vaksin masih cukup untuk sebulan,” kata Hendra Wijaya.",
+            "”Stok vaksin masih cukup untuk sebulan,”",
+            Some("kata"),
+            "Hendra Wijaya",
+            "direct-cue-after",
+        ),
+    ];
+    for &(text, content, cue, speaker, rule) in table {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Direct, "{text}");
+        assert_eq!(q.content.slice(text), content, "{text}");
+        assert_eq!(q.cue.map(|c| c.slice(text)), cue, "{text}");
+        assert_eq!(speaker_name(&q), speaker, "{text}");
+        assert_eq!(q.rule, rule, "{text}");
+        assert!(q.confidence > 0.0 && q.confidence <= 1.0);
+    }
+}
+
+#[test]
+fn role_affiliation_and_name_are_split() {
+    let text = "“Kasus baru turun,” kata Kepala Dinas Kesehatan DKI Jakarta, Widyastuti, Senin.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Widyastuti");
+    assert_eq!(s.role.as_deref(), Some("Kepala Dinas"));
+    assert_eq!(s.affiliation.as_deref(), Some("Kesehatan DKI Jakarta"));
+
+    let text = "“Pelaku sudah kami tangkap,” kata Kepala Satuan Reserse Kriminal Polres Bogor \
+                Ajun Komisaris Ahmad Rizki.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Ahmad Rizki");
+    assert!(
+        s.role.as_deref().unwrap().contains("Ajun Komisaris"),
+        "{:?}",
+        s.role
+    );
+
+    let text = "“Kami terus berkoordinasi,” kata Juru Bicara Kementerian Luar Negeri Teuku \
+                Faizasyah.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Teuku Faizasyah");
+    assert_eq!(s.role.as_deref(), Some("Juru Bicara"));
+    assert_eq!(s.affiliation.as_deref(), Some("Kementerian Luar Negeri"));
+}
+
+#[test]
+fn short_mentions_resolve_to_the_fullest_name() {
+    let text = "Wali Kota Medan Bobby Nasution meninjau lokasi banjir.\n\
+                “Pompa air sudah kami tambah,” kata Bobby.";
+    let q = only(text);
+    let s = q.speaker.unwrap();
+    assert_eq!(s.name, "Bobby Nasution");
+    assert_eq!(s.span.slice(text), "Bobby");
+    assert_eq!(s.role.as_deref(), Some("Wali Kota"));
+
+    let text = "Presiden Joko Widodo membuka rapat terbatas di Istana.\n\
+                “Semua harus bergerak cepat,” kata Presiden.";
+    assert_eq!(speaker_name(&only(text)), "Joko Widodo");
+}
+
+#[test]
+fn nya_cues_and_pronouns_take_the_last_speaker() {
+    let text = "“Kami kekurangan tenaga medis,” kata Roland Manurung.\n\
+                “Perawat bekerja dua sif,” ujarnya.\n\
+                Ia mengatakan, rumah sakit itu membutuhkan 20 perawat tambahan.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 3, "{:?}", summary(text));
+    assert_eq!(qs[1].cue.unwrap().slice(text), "ujarnya");
+    assert_eq!(speaker_name(&qs[1]), "Roland Manurung");
+    assert_eq!(qs[1].speaker.as_ref().unwrap().span.slice(text), "nya");
+    assert_eq!(qs[2].kind, QuoteKind::Indirect);
+    assert_eq!(speaker_name(&qs[2]), "Roland Manurung");
+
+    // A new person introduced between takes over the -nya cue.
+    let text = "“Air sudah surut,” kata Roland Manurung.\n\
+                Warga Desa Sukamaju, Tini Suryani, masih mengungsi di masjid.\n\
+                “Rumah saya masih penuh lumpur,” katanya.";
+    let qs = quotes(text);
+    assert_eq!(speaker_name(qs.last().unwrap()), "Tini Suryani");
+}
+
+#[test]
+fn katanya_before_the_quote() {
+    let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 2, "{:?}", summary(text));
+    assert_eq!(qs[1].cue.unwrap().slice(text), "Katanya");
+    assert_eq!(qs[1].rule, "direct-cue-before");
+    assert_eq!(speaker_name(&qs[1]), "Sri Wahyuni");
+}
+
+#[test]
+fn continuation_paragraph_keeps_the_speaker() {
+    let text = "“Produksi padi turun 20 persen,” kata Bambang Hartono.\n\
+                “Petani juga kesulitan pupuk sejak awal tahun.”";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 2);
+    assert_eq!(qs[1].rule, "direct-continuation");
+    assert_eq!(speaker_name(&qs[1]), "Bambang Hartono");
+    assert!(qs[1].cue.is_none());
+}
+
+#[test]
+fn unclosed_quote_ends_at_the_paragraph_with_lower_confidence() {
+    let text =
+        "“Kami belum menerima laporan apa pun dari lapangan, kata Yusuf Hamka.\nBerita lain.";
+    let q = only(text);
+    assert_eq!(q.content.end, text.find('\n').unwrap());
+    assert!(q.confidence < 0.9);
+
+    let closed = only("“Kami belum menerima laporan,” kata Yusuf Hamka.");
+    let open = only("Yusuf Hamka mengatakan, “Kami belum menerima laporan");
+    assert!(open.confidence < closed.confidence);
+}
+
+#[test]
+fn scare_quotes_and_titles_are_not_speech() {
+    assert!(quotes("Mereka perlu memulai “komunikasi” sejak dini.").is_empty());
+    assert!(quotes("Warga menyebut jembatan itu “jembatan maut” sejak lama.").is_empty());
+    assert!(
+        quotes(
+            "Acara itu digelar dalam webinar bertajuk “Peluncuran Katalog Usaha Mikro dan Kecil”."
+        )
+        .is_empty()
+    );
+}
+
+#[test]
+fn indirect_quote_patterns() {
+    let table: &[(&str, &str, &str, &str, &str)] = &[
+        (
+            "Menurut Ketua KPU Hasyim Asyari, logistik pemilu sudah tiba di semua kecamatan.",
+            "logistik pemilu sudah tiba di semua kecamatan.",
+            "Menurut",
+            "Hasyim Asyari",
+            "indirect-menurut",
+        ),
+        (
+            "Kepala BMKG Dwikorita Karnawati mengatakan bahwa hujan lebat masih akan turun.",
+            "hujan lebat masih akan turun.",
+            "mengatakan",
+            "Dwikorita Karnawati",
+            "indirect-verb",
+        ),
+        (
+            "Menteri Keuangan Sri Mulyani menegaskan, defisit anggaran tetap terkendali.",
+            "defisit anggaran tetap terkendali.",
+            "menegaskan",
+            "Sri Mulyani",
+            "indirect-verb",
+        ),
+        (
+            "Stok beras di gudang cukup sampai akhir tahun, kata Budi Waseso.",
+            "Stok beras di gudang cukup sampai akhir tahun",
+            "kata",
+            "Budi Waseso",
+            "indirect-cue-after",
+        ),
+        (
+            "Kementerian Kesehatan menyatakan tiga pasien sudah sembuh.",
+            "tiga pasien sudah sembuh.",
+            "menyatakan",
+            "Kementerian Kesehatan",
+            "indirect-verb",
+        ),
+    ];
+    for &(text, content, cue, speaker, rule) in table {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(q.content.slice(text), content, "{text}");
+        assert_eq!(q.cue.unwrap().slice(text), cue, "{text}");
+        assert_eq!(speaker_name(&q), speaker, "{text}");
+        assert_eq!(q.rule, rule, "{text}");
+    }
+    // Not speech: `menurut data`, a weak verb without `bahwa`.
+    assert!(quotes("Menurut data BPS, inflasi turun tipis bulan ini.").is_empty());
+    assert!(quotes("Polisi menunjukkan barang bukti kepada wartawan.").is_empty());
+}
+
+#[test]
+fn mixed_quote_is_the_fragment_in_reported_speech() {
+    let text = "Rudi Hartono menilai bahwa kebijakan itu “sangat terlambat” bagi nelayan.";
+    let q = only(text);
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content.slice(text), "“sangat terlambat”");
+    assert_eq!(q.cue.unwrap().slice(text), "menilai");
+    assert_eq!(speaker_name(&q), "Rudi Hartono");
+    assert_eq!(q.rule, "mixed");
+}
+
+#[test]
+fn media_attributions_are_sources() {
+    let text = "“Kami siap,” kata Budi Karya kepada Kompas.com, Senin.";
+    let q = only(text);
+    assert_eq!(q.source.as_deref(), Some("Kompas.com"));
+    assert_eq!(speaker_name(&q), "Budi Karya");
+
+    let text = "“Kami siap,” kata Budi Karya kepada wartawan.";
+    assert_eq!(only(text).source.as_deref(), Some("wartawan"));
+
+    let text = "Dilansir kantor berita Reuters, Joe Biden mengatakan bahwa sanksi akan diperluas.";
+    let q = only(text);
+    assert_eq!(q.source.as_deref(), Some("Reuters"));
+    assert_eq!(speaker_name(&q), "Joe Biden");
+}
+
+const SEED: &str = include_str!("../../../examples/data/mistar-2024-04-28.txt");
+
+fn seed_quote<'a>(qs: &'a [Quote], needle: &str) -> &'a Quote {
+    qs.iter()
+        .find(|q| q.content.slice(SEED).contains(needle))
+        .unwrap_or_else(|| panic!("no quote with {needle:?}"))
+}
+
+#[test]
+fn seed_article_quotes() {
+    let qs = quotes(SEED);
+    let q = seed_quote(&qs, "kunci utama");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.content.slice(SEED), "“kunci utama”");
+    assert_eq!(speaker_name(q), "Jake Sullivan");
+    assert_eq!(q.source.as_deref(), Some("Yonhap"));
+
+    assert!(
+        !qs.iter()
+            .any(|q| q.content.slice(SEED).contains("komunikasi"))
+    );
+
+    let q = seed_quote(&qs, "Suh juga memberi selamat");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.rule, "indirect-menurut");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.name, "Kang Min-seol");
+    assert_eq!(s.role.as_deref(), Some("juru bicara"));
+    assert_eq!(s.affiliation.as_deref(), Some("Rumah Biru"));
+
+    let q = seed_quote(&qs, "Mereka membahas");
+    assert_eq!(q.kind, QuoteKind::Direct);
+    assert_eq!(q.cue.unwrap().slice(SEED), "kata");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.span.slice(SEED), "Home");
+    assert_eq!(s.name, "Emily Home");
+    assert_eq!(s.role.as_deref(), Some("Juru Bicara"));
+    assert_eq!(s.affiliation.as_deref(), Some("Dewan Keamanan Nasional AS"));
+
+    let q = seed_quote(&qs, "dua pejabat tinggi tersebut sepakat");
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(speaker_name(q), "Blue House");
+
+    // The statement's words are its issuer's: Emily Home (see the crate docs).
+    let q = seed_quote(&qs, "menekankan komitmen");
+    assert_eq!(q.kind, QuoteKind::Mixed);
+    assert_eq!(q.cue.unwrap().slice(SEED), "menyatakan");
+    assert_eq!(speaker_name(q), "Emily Home");
+}
+
+#[test]
+fn entities_give_ids_and_organisation_speakers() {
+    let text = "Badan Pusat Statistik menyatakan inflasi Mei mencapai 0,5 persen.\n\
+                “Harga pangan stabil,” kata Amalia Widyasanti.";
+    let bps = text.find("Badan").unwrap();
+    let amalia = text.find("Amalia").unwrap();
+    let entities = vec![
+        KnownEntity {
+            span: Span::new(bps, bps + "Badan Pusat Statistik".len()),
+            id: "org:bps".into(),
+            entity_type: "ORG".into(),
+            canonical: "Badan Pusat Statistik".into(),
+        },
+        KnownEntity {
+            span: Span::new(amalia, amalia + "Amalia Widyasanti".len()),
+            id: "per:amalia".into(),
+            entity_type: "PER".into(),
+            canonical: "Amalia Adininggar Widyasanti".into(),
+        },
+    ];
+    let lines = [
+        Span::new(0, text.find('\n').unwrap()),
+        Span::new(text.find('\n').unwrap() + 1, text.len()),
+    ];
+    let qs = Extractor::new().extract_in(text, &lines, &entities);
+    assert_eq!(qs.len(), 2);
+    let org = qs[0].speaker.as_ref().unwrap();
+    assert_eq!(org.name, "Badan Pusat Statistik");
+    assert_eq!(org.entity_id.as_deref(), Some("org:bps"));
+    let per = qs[1].speaker.as_ref().unwrap();
+    assert_eq!(per.entity_id.as_deref(), Some("per:amalia"));
+    assert_eq!(per.name, "Amalia Adininggar Widyasanti");
+}
+
+#[test]
+fn paragraphs_limit_the_search() {
+    let text = "Menu Berita Terkini\n“Kami siap,” kata Budi Karya.";
+    let body = [Span::new(text.find('“').unwrap(), text.len())];
+    let qs = Extractor::new().extract_in(text, &body, &[]);
+    assert_eq!(qs.len(), 1);
+    assert!(body[0].contains(qs[0].content));
+    // Spans off char boundaries or out of bounds are clamped, never a panic.
+    let odd = [Span::new(text.find('“').unwrap() + 1, text.len() + 10)];
+    let _ = Extractor::new().extract_in(text, &odd, &[]);
+}
+
+#[test]
+fn builder_adds_cues_roles_and_pronouns() {
+    let ex = Extractor::builder()
+        .cue("seloroh", CueClass::After)
+        .role("Kepala Suku")
+        .pronoun("doi")
+        .build();
+    let text = "“Ayo pulang,” seloroh Kepala Suku Yosep Beanal.";
+    let q = &ex.extract(text)[0];
+    assert_eq!(q.cue.unwrap().slice(text), "seloroh");
+    let s = q.speaker.as_ref().unwrap();
+    assert_eq!(s.role.as_deref(), Some("Kepala Suku"));
+    assert_eq!(s.name, "Yosep Beanal");
+    let text = "“Ayo pulang,” kata Yosep Beanal.\n“Sudah malam,” kata doi.";
+    assert_eq!(speaker_name(&ex.extract(text)[1]), "Yosep Beanal");
+}
+
+#[test]
+fn extractor_is_send_and_sync() {
+    fn check<T: Send + Sync + Clone>() {}
+    check::<Extractor>();
+}
+
+fn check_spans(text: &str, qs: &[Quote]) {
+    let ok = |s: Span| {
+        s.start <= s.end
+            && s.end <= text.len()
+            && text.is_char_boundary(s.start)
+            && text.is_char_boundary(s.end)
+    };
+    for q in qs {
+        assert!(ok(q.content), "content {:?}", q.content);
+        assert!(!q.content.is_empty());
+        if let Some(c) = q.cue {
+            assert!(ok(c), "cue {c:?}");
+        }
+        if let Some(s) = &q.speaker {
+            assert!(ok(s.span), "speaker {:?}", s.span);
+        }
+        assert!((0.0..=1.0).contains(&q.confidence));
+    }
+}
+
+#[test]
+fn hostile_inputs_do_not_panic() {
+    let long_line = "“a ”b \"c kata Budi, ".repeat(5_000);
+    // Shapes that would make a naive scanner quadratic: capitalised cue words inside one long
+    // capitalised run, dotted words, many `Menurut X,` and `yang menyatakan` in one sentence.
+    let caps = "Aaa Kata Bbb Mengatakan ".repeat(3_000);
+    let dots = "a.".repeat(20_000);
+    let menurut = "Menurut Budi, x yang menyatakan bahwa ".repeat(2_000);
+    let inputs = [
+        "",
+        "“",
+        "”",
+        "\"",
+        "“”",
+        "“ ” \" “",
+        "kata",
+        "katanya",
+        "Menurut",
+        "Menurut ,",
+        ", kata",
+        "Budi:",
+        "“Halo,” kata",
+        "“Halo,” katanya.",
+        "\u{a0}“Halo\u{a0}dunia,”\u{a0}kata\u{a0}Budi.\r\n“Lagi,” ujarnya.\r\n",
+        "“Selamat 🎉👩‍👩‍👧,” kata Budi 🇮🇩.",
+        "“\u{200d}\u{200b},” kata \u{200d}Budi.",
+        "X mengatakan, “",
+        &long_line,
+        &caps,
+        &dots,
+        &menurut,
+    ];
+    for text in inputs {
+        let qs = quotes(text);
+        check_spans(text, &qs);
+    }
+}
+
+proptest! {
+    #![proptest_config(ProptestConfig::with_cases(300))]
+
+    #[test]
+    fn spans_are_in_bounds_on_random_text(
+        parts in prop::collection::vec(
+            prop::sample::select(vec![
+                "“", "”", "\"", "„", "«", "»", "’", " ", ", ", ". ", ": ", "\n", "\u{a0}",
+                "kata", "katanya", "ujarnya", "Menurut", "mengatakan", "bahwa", "Budi",
+                "Santoso", "Kepala", "Dinas", "dia", "é", "🎉", "(", ")", "-", "AS",
+            ]),
+            0..60,
+        )
+    ) {
+        let text: String = parts.concat();
+        let qs = quotes(&text);
+        check_spans(&text, &qs);
+    }
+
+    #[test]
+    fn spans_are_in_bounds_on_any_string(text in "\\PC{0,200}") {
+        let qs = quotes(&text);
+        check_spans(&text, &qs);
+    }
+}

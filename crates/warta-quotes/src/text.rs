@@ -1,0 +1,300 @@
+//! Low-level scanning: words, quote marks, sentence starts. Every function works on byte
+//! positions that lie on char boundaries and never reads outside the given limits.
+
+/// A word: `start..end` in the text.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Word {
+    pub start: usize,
+    pub end: usize,
+}
+
+impl Word {
+    pub(crate) fn str<'a>(&self, text: &'a str) -> &'a str {
+        &text[self.start..self.end]
+    }
+}
+
+/// The char starting at `pos`.
+#[inline]
+pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
+    text.get(pos..).and_then(|s| s.chars().next())
+}
+
+/// The char ending at `pos`.
+#[inline]
+pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
+    text.get(..pos).and_then(|s| s.chars().next_back())
+}
+
+#[inline]
+fn is_word_char(c: char) -> bool {
+    c.is_alphanumeric()
+}
+
+#[inline]
+fn is_joiner(c: char) -> bool {
+    matches!(c, '-' | '\'' | '’' | '.' | '‑')
+}
+
+/// Skips spaces and tabs (not newlines) forward.
+pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
+    while pos < limit {
+        match char_at(text, pos) {
+            Some(c) if c != '\n' && (c.is_whitespace() || c == '\u{200b}') => pos += c.len_utf8(),
+            _ => break,
+        }
+    }
+    pos
+}
+
+/// Skips spaces and tabs (not newlines) backward.
+pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
+    while pos > floor {
+        match char_before(text, pos) {
+            Some(c) if c != '\n' && (c.is_whitespace() || c == '\u{200b}') => pos -= c.len_utf8(),
+            _ => break,
+        }
+    }
+    pos
+}
+
+/// The word starting exactly at `pos`, if any.
+pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
+    let first = char_at(text, pos)?;
+    if pos >= limit || !is_word_char(first) {
+        return None;
+    }
+    let mut end = pos + first.len_utf8();
+    while end < limit {
+        let Some(c) = char_at(text, end) else { break };
+        if is_word_char(c) {
+            end += c.len_utf8();
+        } else if is_joiner(c) {
+            let next = end + c.len_utf8();
+            match char_at(text, next) {
+                Some(n) if next < limit && is_word_char(n) => end = next,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some(Word { start: pos, end })
+}
+
+/// The word after optional spaces from `pos`.
+pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
+    word_at(text, skip_ws(text, pos, limit), limit)
+}
+
+/// The word ending exactly at `pos`, if any.
+pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Word> {
+    let last = char_before(text, pos)?;
+    if pos <= floor || !is_word_char(last) {
+        return None;
+    }
+    let mut start = pos - last.len_utf8();
+    while start > floor {
+        let Some(c) = char_before(text, start) else {
+            break;
+        };
+        if is_word_char(c) {
+            start -= c.len_utf8();
+        } else if is_joiner(c) {
+            let prev = start - c.len_utf8();
+            match char_before(text, prev) {
+                Some(p) if prev > floor && is_word_char(p) => start = prev,
+                _ => break,
+            }
+        } else {
+            break;
+        }
+    }
+    Some(Word { start, end: pos })
+}
+
+/// The word before optional spaces ending at `pos`.
+pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
+    word_ending_at(text, skip_ws_back(text, pos, floor), floor)
+}
+
+/// True when the word starts with an uppercase letter.
+pub(crate) fn is_capitalised(w: &str) -> bool {
+    w.chars().next().is_some_and(char::is_uppercase)
+}
+
+/// True for acronyms such as `AS`, `TNI`, `DKI` (two or more letters, all uppercase).
+pub(crate) fn is_acronym(w: &str) -> bool {
+    let mut letters = 0;
+    for c in w.chars() {
+        if c.is_lowercase() {
+            return false;
+        }
+        if c.is_alphabetic() {
+            letters += 1;
+        }
+    }
+    letters >= 2
+}
+
+/// Quote mark kinds.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+enum Mark {
+    /// `“`, `„`, `«`.
+    Open,
+    /// `”`, `»`: closing, or opening in Kompas style when it starts a word.
+    Close,
+    /// `"`.
+    Straight,
+}
+
+/// A quote found between marks, inside one paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct RawQuote {
+    /// Start of the opening mark.
+    pub start: usize,
+    /// End of the closing mark, or the trimmed paragraph end when unclosed.
+    pub end: usize,
+    /// Start of the words inside the marks.
+    pub inner_start: usize,
+    /// End of the words inside the marks.
+    pub inner_end: usize,
+    /// A closing mark was found.
+    pub closed: bool,
+}
+
+fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
+    match bytes[i] {
+        b'"' => Some((Mark::Straight, 1)),
+        0xE2 if i + 2 < bytes.len() && bytes[i + 1] == 0x80 => match bytes[i + 2] {
+            0x9C | 0x9E => Some((Mark::Open, 3)),
+            0x9D => Some((Mark::Close, 3)),
+            _ => None,
+        },
+        0xC2 if i + 1 < bytes.len() => match bytes[i + 1] {
+            0xAB => Some((Mark::Open, 2)),
+            0xBB => Some((Mark::Close, 2)),
+            _ => None,
+        },
+        _ => None,
+    }
+}
+
+/// The quotes of `start..end` in one left-to-right pass over its quote marks.
+///
+/// An opening mark opens a quote; a closing mark closes the open one. A `”` (or `"`) met
+/// outside a quote opens one when it starts a word (Kompas writes `”` on both sides). A new
+/// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
+/// open at the end of the range is unclosed and ends there.
+pub(crate) fn find_quotes(text: &str, start: usize, end: usize) -> Vec<RawQuote> {
+    let bytes = text.as_bytes();
+    let mut out = Vec::new();
+    let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
+    let hay = &bytes[start..end];
+    for rel in memchr::memchr3_iter(b'"', 0xE2, 0xC2, hay) {
+        let i = start + rel;
+        let Some((mark, len)) = mark_at(&bytes[..end], i) else {
+            continue;
+        };
+        let after = char_at(text, i + len).filter(|_| i + len < end);
+        let before = char_before(text, i).filter(|_| i > start);
+        let starts_word = after.is_some_and(|c| !c.is_whitespace())
+            && before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '-'));
+        match (mark, open) {
+            (Mark::Open, None) => open = Some((i, i + len)),
+            (Mark::Open, Some((s, inner))) => {
+                push_unclosed(text, &mut out, s, inner, i);
+                open = Some((i, i + len));
+            }
+            (Mark::Close | Mark::Straight, Some((s, inner))) => {
+                if mark == Mark::Straight && starts_word && before.is_some_and(char::is_whitespace)
+                {
+                    push_unclosed(text, &mut out, s, inner, i);
+                    open = Some((i, i + len));
+                } else {
+                    out.push(RawQuote {
+                        start: s,
+                        end: i + len,
+                        inner_start: inner,
+                        inner_end: i,
+                        closed: true,
+                    });
+                    open = None;
+                }
+            }
+            (Mark::Close | Mark::Straight, None) => {
+                if starts_word {
+                    open = Some((i, i + len));
+                }
+            }
+        }
+    }
+    if let Some((s, inner)) = open {
+        push_unclosed(text, &mut out, s, inner, end);
+    }
+    out
+}
+
+fn push_unclosed(text: &str, out: &mut Vec<RawQuote>, s: usize, inner: usize, end: usize) {
+    let e = skip_ws_back(text, end, inner);
+    if e > inner {
+        out.push(RawQuote {
+            start: s,
+            end: e,
+            inner_start: inner,
+            inner_end: e,
+            closed: false,
+        });
+    }
+}
+
+const ABBREVIATIONS: &[&str] = &[
+    "jl", "dr", "prof", "ir", "no", "tbk", "dll", "dsb", "dst", "tsb", "hj", "st", "kol", "ny",
+    "tn", "sdr", "bpk", "mr", "mrs", "ms", "drs", "dra", "kh", "sh", "mh", "se", "mm", "msi",
+    "phd", "vol", "hal", "yth", "jln", "kec", "kab", "prov", "rp", "a.n", "u.p", "s.h", "m.h",
+];
+
+/// Starts of the sentences of `start..end` (the first is `start`).
+pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
+    let bytes = text.as_bytes();
+    let mut out = vec![start];
+    for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
+        let i = start + rel;
+        // Only short words matter (initials, abbreviations, numbers): look back 16 bytes at most.
+        if bytes[i] == b'.'
+            && let Some(w) = word_ending_at(text, i, start.max(i.saturating_sub(16)))
+        {
+            let ws = w.str(text);
+            if ws.chars().count() == 1 && is_capitalised(ws) {
+                continue;
+            }
+            if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws)) {
+                continue;
+            }
+            if ws.bytes().all(|b| b.is_ascii_digit())
+                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
+            {
+                continue;
+            }
+        }
+        // Skip closing marks and brackets glued to the terminator.
+        let mut j = i + 1;
+        while j < end {
+            match char_at(text, j) {
+                Some(c @ ('”' | '"' | '’' | ')' | '.' | '?' | '!')) => j += c.len_utf8(),
+                _ => break,
+            }
+        }
+        let k = skip_ws(text, j, end);
+        if k == j || k >= end {
+            continue;
+        }
+        let starts = char_at(text, k).is_some_and(|c| {
+            c.is_uppercase() || c.is_numeric() || matches!(c, '“' | '"' | '”' | '(' | '„')
+        });
+        if starts && out.last().is_some_and(|&l| l < k) {
+            out.push(k);
+        }
+    }
+    out
+}

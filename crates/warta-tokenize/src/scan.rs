@@ -1,0 +1,684 @@
+//! The single-pass token scanner.
+
+use crate::chars::{
+    CLASS, CONTROL, DIGIT, LOWER, NONASCII, PUNCT, SPACE, SYMBOL, UPPER, char_at, is_ascii_alnum,
+    is_emoji_start, is_separator, is_unicode_punct, is_word_char,
+};
+use crate::lexicon::builtin;
+use crate::{Span, Token, TokenKind, Tokenizer};
+use unicode_segmentation::UnicodeSegmentation;
+
+/// Upper bound of look-ahead (bytes) for e-mail and domain checks, so scanning stays linear.
+const LOOKAHEAD: usize = 96;
+
+/// One maximal run of word characters (letters, digits, marks).
+#[derive(Clone, Copy, Default)]
+struct Seg {
+    start: usize,
+    end: usize,
+    digits: u32,
+    upper: u32,
+    lower: u32,
+    other: u32,
+}
+
+impl Seg {
+    #[inline]
+    fn chars(&self) -> u32 {
+        self.digits + self.upper + self.lower + self.other
+    }
+    #[inline]
+    fn all_digits(&self) -> bool {
+        self.digits > 0 && self.chars() == self.digits
+    }
+    #[inline]
+    fn letters_only(&self) -> bool {
+        self.digits == 0
+    }
+    #[inline]
+    fn no_lower(&self) -> bool {
+        self.lower == 0 && self.other == 0
+    }
+}
+
+pub(crate) struct Scanner<'a> {
+    text: &'a str,
+    b: &'a [u8],
+    end: usize,
+    tk: &'a Tokenizer,
+    pub(crate) out: Vec<Token>,
+    /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
+    /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
+    pub(crate) ends: Vec<usize>,
+    /// Indices of the double quote marks (`"`, `“`, `”`), for the quotation spans.
+    pub(crate) quotes: Vec<usize>,
+}
+
+impl<'a> Scanner<'a> {
+    pub(crate) fn new(tk: &'a Tokenizer, text: &'a str, start: usize, end: usize) -> Self {
+        let len = end - start;
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            end,
+            tk,
+            out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
+            ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
+            quotes: Vec::new(),
+        }
+    }
+
+    #[inline]
+    fn push(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.push_word(start, end, kind);
+        match self.b[end - 1] {
+            b'.' | b'!' | b'?' => self.mark_end(),
+            b'"' => self.quotes.push(self.out.len() - 1),
+            0x80..=0xbf => {
+                self.mark_end();
+                if matches!(&self.b[start..end], [0xe2, 0x80, 0x9c | 0x9d]) {
+                    self.quotes.push(self.out.len() - 1);
+                }
+            }
+            _ => {}
+        }
+    }
+
+    /// Pushes a token that cannot end a sentence by itself (a plain word).
+    #[inline]
+    fn push_word(&mut self, start: usize, end: usize, kind: TokenKind) {
+        self.out.push(Token {
+            span: Span::new(start, end),
+            kind,
+            words: Vec::new(),
+        });
+    }
+
+    /// Marks the last token as a possible sentence end.
+    #[inline]
+    fn mark_end(&mut self) {
+        if let Some(k) = self.out.len().checked_sub(1)
+            && self.ends.last() != Some(&k)
+        {
+            self.ends.push(k);
+        }
+    }
+
+    /// True when a word character starts at byte `i`.
+    #[inline]
+    fn word_at(&self, i: usize) -> bool {
+        if i >= self.end {
+            return false;
+        }
+        let c = self.b[i];
+        if c < 0x80 {
+            is_ascii_alnum(c)
+        } else {
+            is_word_char(char_at(self.text, i))
+        }
+    }
+
+    /// End of the maximal run of word characters starting at `j`.
+    #[inline]
+    fn seg_end(&self, mut j: usize) -> usize {
+        const H: u64 = 0x8080_8080_8080_8080;
+        const ONES: u64 = 0x0101_0101_0101_0101;
+        while j < self.end {
+            if j + 8 <= self.end {
+                // eight bytes at a time over lower-case ASCII letters (SWAR)
+                let mut w = [0u8; 8];
+                w.copy_from_slice(&self.b[j..j + 8]);
+                let v = u64::from_le_bytes(w);
+                let ge_a = v.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+                let gt_z = v.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+                let lower = ge_a & !gt_z & !v & H;
+                if lower == H {
+                    j += 8;
+                    continue;
+                }
+                j += ((!lower & H).trailing_zeros() / 8) as usize;
+            }
+            if j >= self.end {
+                break;
+            }
+            let c = self.b[j];
+            if c < 0x80 {
+                if !is_ascii_alnum(c) {
+                    break;
+                }
+                j += 1;
+            } else {
+                let ch = char_at(self.text, j);
+                if !is_word_char(ch) {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+        }
+        j
+    }
+
+    /// Cheap test on the bytes of the word `i..e` (at least 5 bytes): may it carry a clitic
+    /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)?
+    #[inline]
+    fn clitic_candidate(&self, i: usize, e: usize) -> bool {
+        let l = |k: usize| self.b[k] | 0x20;
+        matches!(
+            (l(e - 3), l(e - 2), l(e - 1)),
+            (b'n', b'y', b'a')
+                | (b'l' | b'k', b'a', b'h')
+                | (b'p', b'u', b'n')
+                | (_, b'k' | b'm', b'u')
+        ) || (l(i) == b'k' && (l(i + 1) == b'u' || (l(i + 1) == b'a' && l(i + 2) == b'u')))
+    }
+
+    /// True when a byte at `e` may join the word before it to more word characters.
+    #[inline]
+    fn connector_at(&self, e: usize) -> bool {
+        if e + 1 >= self.end {
+            return false;
+        }
+        let next = self.b[e + 1];
+        let wordish = is_ascii_alnum(next) || next >= 0x80;
+        match self.b[e] {
+            b'.' => wordish || self.tk.attach_period,
+            b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => wordish,
+            b',' | b':' => self.b[e - 1].is_ascii_digit() && next.is_ascii_digit(),
+            0xe2 => self.b[e..].starts_with("’".as_bytes()),
+            _ => false,
+        }
+    }
+
+    /// The maximal run of word characters starting at `i`.
+    #[inline]
+    fn seg(&self, i: usize) -> Seg {
+        self.stats(i, self.end)
+    }
+
+    /// Character counts of the run of word characters from `i`, stopping at `limit`.
+    #[inline]
+    fn stats(&self, i: usize, limit: usize) -> Seg {
+        let mut s = Seg {
+            start: i,
+            end: i,
+            ..Seg::default()
+        };
+        let mut j = i;
+        while j < limit {
+            let c = self.b[j];
+            match CLASS[c as usize] {
+                LOWER => s.lower += 1,
+                UPPER => s.upper += 1,
+                DIGIT => s.digits += 1,
+                NONASCII => {
+                    let ch = char_at(self.text, j);
+                    if !is_word_char(ch) {
+                        break;
+                    }
+                    if ch.is_uppercase() {
+                        s.upper += 1;
+                    } else if ch.is_lowercase() {
+                        s.lower += 1;
+                    } else if ch.is_numeric() {
+                        s.digits += 1;
+                    } else {
+                        s.other += 1;
+                    }
+                    j += ch.len_utf8();
+                    continue;
+                }
+                _ => break,
+            }
+            j += 1;
+        }
+        s.end = j;
+        s
+    }
+
+    fn is_tld(&self, s: Seg) -> bool {
+        let len = s.end - s.start;
+        if !(2..=6).contains(&len) || s.digits > 0 {
+            return false;
+        }
+        let mut buf = [0u8; 64];
+        crate::lexicon::ascii_lower(&self.text[s.start..s.end], &mut buf)
+            .is_some_and(|l| builtin().tlds.contains(l))
+    }
+
+    /// From a `.` at `j`, true when a chain of lower-case domain labels ends in a known
+    /// top-level label (`news.detik.com`). Bounded look-ahead.
+    fn domain_chain(&self, mut j: usize) -> bool {
+        let limit = (j + LOOKAHEAD).min(self.end);
+        let mut labels = 0;
+        while j < limit && self.b[j] == b'.' && labels < 6 {
+            let n = self.seg(j + 1);
+            if n.start == n.end || n.upper > 0 || n.other > 0 {
+                return false;
+            }
+            if self.is_tld(n) {
+                return true;
+            }
+            labels += 1;
+            j = n.end;
+        }
+        false
+    }
+
+    /// An e-mail whose local part starts at `s` and has been scanned up to `j`: returns its end.
+    fn try_email(&self, s: usize, j: usize) -> Option<usize> {
+        let limit = (s + LOOKAHEAD).min(self.end);
+        if !self.b[s..j].is_ascii() {
+            return None;
+        }
+        let mut k = j;
+        while k < limit
+            && (self.b[k].is_ascii_alphanumeric()
+                || matches!(self.b[k], b'.' | b'_' | b'%' | b'+' | b'-'))
+        {
+            k += 1;
+        }
+        if k >= limit || self.b[k] != b'@' || self.b[k - 1] == b'.' {
+            return None;
+        }
+        let limit = (k + LOOKAHEAD).min(self.end);
+        let mut m = k + 1;
+        let mut labels = 0;
+        let mut last_label;
+        loop {
+            let ls = m;
+            while m < limit && (self.b[m].is_ascii_alphanumeric() || self.b[m] == b'-') {
+                m += 1;
+            }
+            if m == ls {
+                return None;
+            }
+            labels += 1;
+            last_label = (ls, m);
+            if m + 1 < limit && self.b[m] == b'.' && self.b[m + 1].is_ascii_alphanumeric() {
+                m += 1;
+            } else {
+                break;
+            }
+        }
+        let tld = &self.b[last_label.0..last_label.1];
+        (labels >= 2 && tld.len() >= 2 && tld.iter().all(u8::is_ascii_alphabetic)).then_some(m)
+    }
+
+    /// A URL starting at `s` with a scheme or `www.`: returns its end.
+    fn try_url(&self, s: usize) -> Option<usize> {
+        let rest = &self.b[s..self.end];
+        let head = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
+        let body = if head(b"https://") {
+            8
+        } else if head(b"http://") {
+            7
+        } else if head(b"www.") {
+            4
+        } else {
+            return None;
+        };
+        if !self.word_at(s + body) {
+            return None;
+        }
+        let mut j = s + body;
+        let mut parens = 0i32;
+        while j < self.end {
+            let c = self.b[j];
+            if c < 0x80 {
+                if matches!(CLASS[c as usize], SPACE | CONTROL) || matches!(c, b'"' | b'<' | b'>') {
+                    break;
+                }
+                if c == b'(' {
+                    parens += 1;
+                } else if c == b')' {
+                    if parens == 0 {
+                        break;
+                    }
+                    parens -= 1;
+                }
+                j += 1;
+            } else {
+                let ch = char_at(self.text, j);
+                if is_separator(ch) || is_unicode_punct(ch) {
+                    break;
+                }
+                j += ch.len_utf8();
+            }
+        }
+        while j > s + body
+            && matches!(
+                self.b[j - 1],
+                b'.' | b',' | b';' | b':' | b'!' | b'?' | b'\''
+            )
+        {
+            j -= 1;
+        }
+        Some(j)
+    }
+
+    pub(crate) fn run(&mut self, start: usize) {
+        let mut i = start;
+        while i < self.end {
+            let c = self.b[i];
+            match CLASS[c as usize] {
+                SPACE => {
+                    if c == b'\n' || c == b'\r' {
+                        self.mark_end();
+                    }
+                    i += 1;
+                }
+                CONTROL => {
+                    let mut j = i + 1;
+                    while j < self.end && self.b[j] == c {
+                        j += 1;
+                    }
+                    self.push(i, j, TokenKind::Symbol);
+                    i = j;
+                }
+                LOWER | UPPER => {
+                    let e = self.seg_end(i);
+                    // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
+                    let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
+                    let url = matches!(c, b'h' | b'H' | b'w' | b'W')
+                        && e > i + 1
+                        && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
+                    if !(rupiah || url || self.connector_at(e)) {
+                        // fast path: a plain word
+                        self.push_word(i, e, TokenKind::Word);
+                        if e - i >= 5 && self.clitic_candidate(i, e) {
+                            self.tk.split_clitics(
+                                self.text,
+                                self.out.last_mut().expect("just pushed"),
+                            );
+                        }
+                        i = e;
+                        if i < self.end && self.b[i] == b' ' {
+                            i += 1;
+                        }
+                    } else if matches!(c, b'h' | b'H' | b'w' | b'W')
+                        && let Some(e) = self.try_url(i)
+                    {
+                        self.push(i, e, TokenKind::Url);
+                        i = e;
+                    } else {
+                        i = self.word(i);
+                    }
+                }
+                DIGIT => i = self.word(i),
+                PUNCT | SYMBOL => i = self.punct(i, c),
+                _ => {
+                    let ch = char_at(self.text, i);
+                    if is_separator(ch) {
+                        if matches!(ch, '\u{2028}' | '\u{2029}') {
+                            self.mark_end();
+                        }
+                        i += ch.len_utf8();
+                    } else if !is_unicode_punct(ch) && is_word_char(ch) {
+                        i = self.word(i);
+                    } else if is_unicode_punct(ch) {
+                        let mut j = i + ch.len_utf8();
+                        while j < self.end && self.text[j..].starts_with(ch) {
+                            j += ch.len_utf8();
+                        }
+                        self.push(i, j, TokenKind::Punct);
+                        i = j;
+                    } else {
+                        let g = self.text[i..self.end].graphemes(true).next().unwrap_or("");
+                        let j = i + g.len().max(ch.len_utf8());
+                        let kind = if is_emoji_start(ch) || g.contains('\u{fe0f}') {
+                            TokenKind::Emoji
+                        } else {
+                            TokenKind::Symbol
+                        };
+                        self.push(i, j, kind);
+                        i = j;
+                    }
+                }
+            }
+        }
+    }
+
+    /// ASCII punctuation or symbol at `i`.
+    fn punct(&mut self, i: usize, c: u8) -> usize {
+        let next_word = self.word_at(i + 1);
+        match c {
+            b'#' if next_word => {
+                let e = self.handle_run(i + 1);
+                self.push(i, e, TokenKind::Hashtag);
+                return e;
+            }
+            b'@' if next_word && self.b[i + 1].is_ascii_alphanumeric() => {
+                let mut e = self.handle_run(i + 1);
+                while e + 1 < self.end && self.b[e] == b'.' && self.b[e + 1].is_ascii_alphanumeric()
+                {
+                    e = self.handle_run(e + 1);
+                }
+                self.push(i, e, TokenKind::Mention);
+                return e;
+            }
+            _ => {}
+        }
+        let mut j = i + 1;
+        if matches!(c, b'.' | b'-' | b'`' | b'\'') {
+            while j < self.end && self.b[j] == c {
+                j += 1;
+            }
+        }
+        let kind = if CLASS[c as usize] == SYMBOL
+            || matches!(c, b'%' | b'&' | b'*' | b'#' | b'@' | b'_' | b'\\')
+        {
+            TokenKind::Symbol
+        } else {
+            TokenKind::Punct
+        };
+        self.push(i, j, kind);
+        j
+    }
+
+    /// Whether a hyphen between segments `last` and `n` of the word starting at `s` joins them.
+    ///
+    /// Kept whole: reduplication (`anak-anak`, `Undang-Undang`), names with a lower-case part
+    /// (`Jae-in`), prefixes (`e-KTP`, `ke-14`, `se-Indonesia`, `Indo-Pasifik`), numbers with
+    /// letters (`Covid-19`, `1960-an`) and acronym pairs (`AS-ROK`, `APBN-P`). Split as in UD
+    /// Indonesian: number ranges (`19-21`), `-nya` after a name (`APBD-nya`) and two
+    /// capitalised words (`Januari-September`, `RI-Jepang`).
+    fn join_hyphen(&self, s: usize, last: Seg, n: Seg) -> bool {
+        let right = &self.text[n.start..n.end];
+        if right.eq_ignore_ascii_case("nya") {
+            return false;
+        }
+        if last.all_digits() && n.all_digits() {
+            return false;
+        }
+        let cap = |g: Seg| {
+            g.upper > 0 && g.digits == 0 && {
+                let c = char_at(self.text, g.start);
+                c.is_uppercase()
+            }
+        };
+        if !(cap(last) && cap(n)) || (last.no_lower() && n.no_lower()) {
+            return true;
+        }
+        let left = &self.text[last.start..last.end];
+        if left.eq_ignore_ascii_case(right) || last.start != s {
+            return true;
+        }
+        matches!(
+            left,
+            "Indo"
+                | "Sino"
+                | "Afro"
+                | "Euro"
+                | "Anglo"
+                | "Franco"
+                | "Austro"
+                | "Pan"
+                | "Trans"
+                | "Pro"
+                | "Anti"
+                | "Non"
+                | "Pra"
+                | "Pasca"
+                | "Eks"
+                | "Al"
+                | "El"
+                | "Ad"
+                | "An"
+                | "Ar"
+                | "As"
+                | "At"
+                | "Az"
+                | "Ash"
+        )
+    }
+
+    /// A run of ASCII letters, digits and underscores (hashtags and mentions).
+    fn handle_run(&self, mut j: usize) -> usize {
+        while j < self.end {
+            let c = self.b[j];
+            if c.is_ascii_alphanumeric() || c == b'_' {
+                j += 1;
+            } else if c >= 0x80 {
+                let ch = char_at(self.text, j);
+                if !is_word_char(ch) {
+                    break;
+                }
+                j += ch.len_utf8();
+            } else {
+                break;
+            }
+        }
+        j
+    }
+
+    /// A word, number or domain starting at `s`.
+    fn word(&mut self, s: usize) -> usize {
+        if self.b[s] == b'R'
+            && s + 2 < self.end
+            && self.b[s + 1] == b'p'
+            && self.b[s + 2].is_ascii_digit()
+        {
+            // Rp1.500.000: the currency and the amount, as in UD Indonesian
+            self.push(s, s + 2, TokenKind::Symbol);
+            return s + 2;
+        }
+        let first = self.seg(s);
+        let mut last = first;
+        let mut j = first.end;
+        let mut nsegs = 1u32;
+        let mut dotted = false;
+        let mut url = false;
+        let mut letters = first.chars() - first.digits > 0;
+        let mut marks = first.other > 0;
+        loop {
+            if j + 1 >= self.end {
+                break;
+            }
+            let c = self.b[j];
+            let next = match c {
+                b'.' | b',' | b'-' | b'/' | b':' | b'\'' | b'&' | b'_' | b'@' => j + 1,
+                0xe2 if self.b[j..].starts_with("’".as_bytes()) => j + 3,
+                _ => break,
+            };
+            if !self.word_at(next) {
+                if matches!(c, b'.' | b'_')
+                    && let Some(e) = self.try_email(s, j)
+                {
+                    self.push(s, e, TokenKind::Email);
+                    return e;
+                }
+                break;
+            }
+            let n = self.seg(next);
+            let last_digit = self.b[last.end - 1].is_ascii_digit();
+            let join = match c {
+                b'.' => {
+                    let d = last_digit && n.all_digits();
+                    let caps_num = last.no_lower() && last.chars() >= 2 && n.all_digits();
+                    let dom = !d
+                        && ((url && n.upper == 0)
+                            || self.is_tld(n)
+                            || (last.upper == 0 && self.domain_chain(j)));
+                    let abbr = last.letters_only()
+                        && n.letters_only()
+                        && last.chars() <= 3
+                        && n.chars() <= 3
+                        && (last.chars() == 1 || n.chars() == 1)
+                        && n.end < self.end
+                        && self.b[n.end] == b'.';
+                    if dom {
+                        url = true;
+                    }
+                    if abbr && !d && !dom {
+                        dotted = true;
+                    }
+                    d || caps_num || dom || abbr
+                }
+                b',' | b':' => last_digit && n.all_digits(),
+                b'-' => self.join_hyphen(s, last, n),
+                // dates and references (19/2/2022, S/A, 34/PMK.011/2007) stay whole; two
+                // words (MPR/DPR, dan/atau) are split as in UD Indonesian
+                b'/' => {
+                    (last.all_digits() && n.all_digits())
+                        || last.chars() <= 2
+                        || n.chars() <= 2
+                        || last.digits > 0
+                        || n.digits > 0
+                }
+                b'_' => true,
+                b'&' => last.no_lower() && n.no_lower() && last.chars() <= 4 && n.chars() <= 4,
+                b'@' => {
+                    if let Some(e) = self.try_email(s, j) {
+                        self.push(s, e, TokenKind::Email);
+                        return e;
+                    }
+                    false
+                }
+                // apostrophe between letters: Ka'ban, Ma’ruf, Moody's
+                _ => !last_digit && n.letters_only(),
+            };
+            if !join {
+                if c == b'.'
+                    && let Some(e) = self.try_email(s, j)
+                {
+                    self.push(s, e, TokenKind::Email);
+                    return e;
+                }
+                break;
+            }
+            letters |= n.chars() > n.digits;
+            marks |= n.other > 0;
+            last = n;
+            j = n.end;
+            nsegs += 1;
+        }
+        // Trailing period of an abbreviation or an initial.
+        if j < self.end
+            && self.b[j] == b'.'
+            && !(j + 1 < self.end && self.b[j + 1] == b'.')
+            && !url
+            && (dotted
+                || (self.tk.attach_period
+                    && ((nsegs == 1 && first.chars() == 1 && first.upper == 1)
+                        || self.tk.abbrev_class(&self.text[s..j]).is_some())))
+        {
+            self.push(s, j + 1, TokenKind::Word);
+            return j + 1;
+        }
+        let kind = if url {
+            TokenKind::Url
+        } else if !letters {
+            TokenKind::Number
+        } else if marks && self.text[s..j].contains('\u{20e3}') {
+            TokenKind::Emoji
+        } else {
+            TokenKind::Word
+        };
+        self.push(s, j, kind);
+        if kind == TokenKind::Word {
+            self.tk
+                .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+        }
+        j
+    }
+}

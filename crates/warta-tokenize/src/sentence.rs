@@ -1,0 +1,307 @@
+//! Sentence boundaries over the token stream.
+
+use crate::chars::char_at;
+use crate::lexicon::AbbrevClass;
+use crate::{Span, Token, TokenKind, Tokenizer};
+
+/// Number of line breaks in the gap `text[a..b]` (CRLF counts once), capped at 2.
+#[inline]
+fn line_breaks(text: &str, a: usize, b: usize) -> u8 {
+    let bytes = &text.as_bytes()[a..b];
+    let mut n = 0u8;
+    let mut i = 0;
+    while i < bytes.len() {
+        match bytes[i] {
+            b'\n' => n += 1,
+            b'\r' => {
+                n += 1;
+                if i + 1 < bytes.len() && bytes[i + 1] == b'\n' {
+                    i += 1;
+                }
+            }
+            0xe2 if bytes[i..].starts_with("\u{2028}".as_bytes())
+                || bytes[i..].starts_with("\u{2029}".as_bytes()) =>
+            {
+                n += 2;
+            }
+            _ => {}
+        }
+        if n >= 2 {
+            return 2;
+        }
+        i += 1;
+    }
+    n
+}
+
+/// A token made only of `.`, `!`, `?`, `…`.
+#[inline]
+fn is_terminal(t: &str) -> bool {
+    !t.is_empty() && t.chars().all(|c| matches!(c, '.' | '!' | '?' | '…'))
+}
+
+/// A single `.`, or a run of `?` and `!` (not an ellipsis, after which the text may go on in
+/// lower case).
+#[inline]
+fn is_plain_end(t: &str) -> bool {
+    t == "." || t.chars().all(|c| matches!(c, '?' | '!'))
+}
+
+/// Quote marks and brackets that can close a sentence after its final punctuation.
+#[inline]
+fn is_closer(t: &str) -> bool {
+    matches!(
+        t,
+        "\"" | "'" | "”" | "’" | ")" | "]" | "»" | "›" | "''" | "\"\"" | "”\""
+    ) || t
+        .chars()
+        .all(|c| matches!(c, '"' | '\'' | '”' | '’' | ')' | ']' | '»'))
+}
+
+/// Quote marks, brackets and dashes that may open a sentence before its first word.
+#[inline]
+fn is_opener(t: &str) -> bool {
+    t.chars().all(|c| {
+        matches!(
+            c,
+            '"' | '\'' | '“' | '‘' | '(' | '[' | '«' | '‹' | '–' | '—' | '-' | '`' | '„'
+        )
+    })
+}
+
+/// True when token `k` is a one-letter Roman numeral (`I`, `V`, `X`, with or without its
+/// period) after a lower-case word, as in `kuartal I.`: a number, not a name's initial.
+#[inline]
+fn is_roman_after_lower(text: &str, tokens: &[Token], k: usize) -> bool {
+    let t = tokens[k].span.slice(text);
+    matches!(t.strip_suffix('.').unwrap_or(t), "I" | "V" | "X")
+        && k > 0
+        && tokens[k - 1].kind == TokenKind::Word
+        && char_at(text, tokens[k - 1].span.start).is_lowercase()
+}
+
+/// True when the period at token `i` sits in a short parenthesis, opened at most two tokens
+/// before it and closed at most two tokens after (`(Bl.)`, `(SSK. II)`): an abbreviation.
+#[inline]
+fn in_short_parens(text: &str, tokens: &[Token], i: usize) -> bool {
+    let is =
+        |k: usize, p: &str| tokens[k].kind == TokenKind::Punct && tokens[k].span.slice(text) == p;
+    let opened = (1..=2).any(|d| i >= d && is(i - d, "(")) && !(i >= 2 && is(i - 1, ")"));
+    opened && (1..=2).any(|d| i + d < tokens.len() && is(i + d, ")"))
+}
+
+/// The longest quotation, in tokens, that is kept in one sentence; a longer one is more likely
+/// a pair of stray quote marks.
+const MAX_QUOTATION: usize = 120;
+
+/// The quotations as (opening mark, closing mark) token indices, sorted and disjoint: a
+/// straight `"` opens when it is glued to the next token only and closes when glued to the
+/// previous one only, else it toggles. A quotation crossing a line break, or longer than
+/// [`MAX_QUOTATION`] tokens, is left out (a paragraph of a multi-paragraph quotation does not
+/// close it).
+fn quotations(text: &str, tokens: &[Token], quotes: &[usize]) -> Vec<(usize, usize)> {
+    let mut out = Vec::new();
+    let mut open: Option<usize> = None;
+    for &k in quotes {
+        let t = tokens[k].span;
+        let opens = match text.as_bytes()[t.start] {
+            b'"' => {
+                let glued_prev = k > 0 && tokens[k - 1].span.end == t.start;
+                let glued_next = k + 1 < tokens.len() && tokens[k + 1].span.start == t.end;
+                match (glued_prev, glued_next) {
+                    (false, true) => true,
+                    (true, false) => false,
+                    _ => open.is_none(),
+                }
+            }
+            _ => t.slice(text) == "“",
+        };
+        if opens {
+            open = Some(k);
+        } else if let Some(o) = open.take()
+            && k - o <= MAX_QUOTATION
+            && line_breaks(text, tokens[o].span.end, t.start) == 0
+        {
+            out.push((o, k));
+        }
+    }
+    out
+}
+
+#[derive(PartialEq, Eq)]
+enum Start {
+    /// A lower-case word.
+    Lower,
+    /// A comma, semicolon, colon or closing bracket: the sentence goes on.
+    Continuation,
+    /// Anything else (a capitalised word, a number, a symbol).
+    Other,
+}
+
+impl Tokenizer {
+    /// How the text continues at token `k`: lower case (a continuation) or anything else.
+    fn start_at(&self, text: &str, tokens: &[Token], mut k: usize) -> Start {
+        let stop = (k + 4).min(tokens.len());
+        let mut opened = false;
+        while k < stop {
+            let t = tokens[k].span.slice(text);
+            if tokens[k].kind == TokenKind::Punct {
+                if is_opener(t) {
+                    opened = t == "(" || t == "[";
+                    k += 1;
+                    continue;
+                }
+                // an empty `()` says nothing about the next word
+                if opened && matches!(t, ")" | "]") {
+                    opened = false;
+                    k += 1;
+                    continue;
+                }
+                if matches!(t, "," | ";" | ":" | ")" | "]" | "}") {
+                    return Start::Continuation;
+                }
+            }
+            let c = char_at(text, tokens[k].span.start);
+            return if c.is_lowercase() {
+                Start::Lower
+            } else {
+                Start::Other
+            };
+        }
+        Start::Other
+    }
+
+    /// The class of `stem` as an abbreviation before a period: dotted forms (`S.H`) may end a
+    /// sentence, initials (`R`) never do, else the lists decide.
+    fn stem_class(&self, stem: &str) -> Option<AbbrevClass> {
+        if stem.contains('.') {
+            return Some(AbbrevClass::Final);
+        }
+        let mut cs = stem.chars();
+        if let (Some(c), None) = (cs.next(), cs.next())
+            && c.is_uppercase()
+        {
+            return Some(AbbrevClass::Title);
+        }
+        self.abbrev_class(stem)
+    }
+
+    /// When token `i` is an abbreviation's period (a token ending in `.` or a `.` glued to an
+    /// abbreviation), its class.
+    fn period_class(&self, text: &str, tokens: &[Token], i: usize) -> Option<AbbrevClass> {
+        let tok = &tokens[i];
+        if text.as_bytes()[tok.span.end - 1] != b'.' {
+            return None;
+        }
+        let t = tok.span.slice(text);
+        if tok.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
+            if is_roman_after_lower(text, tokens, i) {
+                return Some(AbbrevClass::Final);
+            }
+            return Some(
+                self.stem_class(&t[..t.len() - 1])
+                    .unwrap_or(AbbrevClass::Final),
+            );
+        }
+        if t == "." && i > 0 {
+            let prev = &tokens[i - 1];
+            if prev.kind == TokenKind::Word && prev.span.end == tok.span.start {
+                if is_roman_after_lower(text, tokens, i - 1) {
+                    return Some(AbbrevClass::Final);
+                }
+                return self.stem_class(prev.span.slice(text));
+            }
+        }
+        None
+    }
+
+    /// True when token `k` is an abbreviation (`Ltd` followed by its period).
+    fn is_abbrev_at(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+        k + 1 < tokens.len() && self.period_class(text, tokens, k + 1).is_some()
+            || self.period_class(text, tokens, k).is_some()
+    }
+
+    /// Sentence spans over `tokens`; `ends` lists (sorted) the only tokens after which a
+    /// sentence may end and `quotes` the double quote marks, so the pass costs O(ends + quotes)
+    /// plus bounded look-ahead.
+    pub(crate) fn sentences(
+        &self,
+        text: &str,
+        tokens: &[Token],
+        ends: &[usize],
+        quotes: &[usize],
+    ) -> Vec<Span> {
+        let n = tokens.len();
+        let mut out = Vec::with_capacity(ends.len() + 1);
+        if n == 0 {
+            return out;
+        }
+        let quoted = quotations(text, tokens, quotes);
+        let mut q = 0;
+        let mut first = 0;
+        // tokens up to `seen` were already decided (absorbed closing marks), so a run of
+        // marks is looked at once
+        let mut seen = 0;
+        for &i in ends {
+            if i < seen || i + 1 >= n {
+                continue;
+            }
+            let mut last = i;
+            let cur = tokens[i].span;
+            let next = tokens[i + 1].span.start;
+            let lb = line_breaks(text, cur.end, next);
+            let brk = if let Some(class) = self.period_class(text, tokens, i) {
+                lb > 0
+                    || (class == AbbrevClass::Final
+                        && char_at(text, next).is_uppercase()
+                        && !self.is_abbrev_at(text, tokens, i + 1))
+            } else if tokens[i].kind == TokenKind::Punct && is_terminal(cur.slice(text)) {
+                let short_parens =
+                    lb == 0 && cur.slice(text) == "." && in_short_parens(text, tokens, i);
+                while last + 1 < n
+                    && tokens[last + 1].span.start == tokens[last].span.end
+                    && tokens[last + 1].kind == TokenKind::Punct
+                    && (is_closer(tokens[last + 1].span.slice(text))
+                        || is_terminal(tokens[last + 1].span.slice(text)))
+                {
+                    last += 1;
+                }
+                last + 1 == n
+                    || line_breaks(text, tokens[last].span.end, tokens[last + 1].span.start) > 0
+                    || !short_parens
+                        && match self.start_at(text, tokens, last + 1) {
+                            Start::Other => true,
+                            // a plain `.`, `?` or `!` after a word or number, then a space: a
+                            // sentence whose next word lost its capital (`... tahun 1879. atau`)
+                            Start::Lower => {
+                                last == i
+                                    && is_plain_end(cur.slice(text))
+                                    && i > 0
+                                    && matches!(
+                                        tokens[i - 1].kind,
+                                        TokenKind::Word | TokenKind::Number
+                                    )
+                                    && tokens[i - 1].span.end == cur.start
+                                    && next > cur.end
+                            }
+                            Start::Continuation => false,
+                        }
+            } else {
+                lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
+            };
+            seen = last + 1;
+            while q < quoted.len() && quoted[q].1 <= last {
+                q += 1;
+            }
+            // a quotation is one sentence with what frames it (`“Kami siap. Kami datang,”
+            // katanya.`)
+            let brk = brk && !(q < quoted.len() && quoted[q].0 < i);
+            if brk && last + 1 < n {
+                out.push(Span::new(tokens[first].span.start, tokens[last].span.end));
+                first = last + 1;
+            }
+        }
+        out.push(Span::new(tokens[first].span.start, tokens[n - 1].span.end));
+        out
+    }
+}
