@@ -497,7 +497,7 @@ fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     // Capitalised words after the first are names or calendar words (`November`), not
     // function words; they are looked up only early in the line (date widgets are short).
     let capital = cased && first.is_ascii_uppercase();
-    if end - start <= c.words.max_len()
+    if c.words.may_contain(end - start, first)
         && (!capital || f.scanned <= 14)
         && let Some(k) = pack_at(line, start, end)
     {
@@ -562,8 +562,9 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     let short = f.words <= 30;
     // `any` phrases (`SCROLL TO CONTINUE WITH CONTENT`, `All Rights Reserved`) live in short
     // lines that are not running lowercase text.
-    let scan_anywhere =
-        short && s.len() <= ANYWHERE_LIMIT && (f.words <= 8 || f.lower_ratio() < 0.5);
+    let scan_anywhere = short
+        && s.len() <= ANYWHERE_LIMIT
+        && (f.words <= 8 || f.copyright || f.lower_ratio() < 0.25);
     if let Some(hit) = c.phrases.find(s, scan_anywhere, ANYWHERE_LIMIT)
         && (short || hit.whole)
     {
