@@ -1,10 +1,11 @@
 //! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
 
 use std::cell::{Cell, OnceCell};
+use std::collections::HashSet;
 
 use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::NameIndex;
+use crate::names::{NameEntry, NameIndex, name_tokens};
 use crate::text::{
     RawQuote, char_at, char_before, find_quotes, is_capitalised, next_word, prev_word,
     sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -119,6 +120,8 @@ pub(crate) struct Doc<'a> {
     last_speaker_pos: usize,
     /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
     last_org: Cell<bool>,
+    /// Name tokens of the speakers attributed so far.
+    speaker_tokens: HashSet<String>,
     out: Vec<Quote>,
 }
 
@@ -147,6 +150,7 @@ impl<'a> Doc<'a> {
             last_speaker: None,
             last_speaker_pos: 0,
             last_org: Cell::new(false),
+            speaker_tokens: HashSet::new(),
             out: Vec::new(),
         }
     }
@@ -281,6 +285,7 @@ impl<'a> Doc<'a> {
 
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
+            self.speaker_tokens.extend(name_tokens(&s.name));
             self.last_speaker = Some(s.clone());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
@@ -524,16 +529,29 @@ impl<'a> Doc<'a> {
         self.speaker_from_mention(&m)
     }
 
-    /// Who a `-nya` cue or a pronoun at `span` refers to: the person the latest sentence since
-    /// the last attributed statement is about, else the last speaker.
+    /// Who a `-nya` cue or a pronoun at `span` refers to: the latest person since the last
+    /// attributed statement who opens a sentence or makes reported speech, else the last
+    /// speaker. A candidate must look like a person: a speech verb follows it, it came with a
+    /// role or an apposition, it spoke before or the caller's entities say `PER`; places, laws and known
+    /// non-person entities never are.
     fn antecedent(&self, span: Span) -> Option<Speaker> {
         let known = self.known();
+        let person = |e: &NameEntry| {
+            if let Some(x) = entity_covering(self.entities, e.start, e.end) {
+                return x.entity_type == "PER";
+            }
+            e.speech
+                || e.appositive
+                || e.role.is_some()
+                || e.tokens.iter().any(|t| self.speaker_tokens.contains(t))
+        };
         if let Some(e) = self.index().last_subject(
             self.lex,
             self.text,
             &known,
             self.last_speaker_pos,
             span.start,
+            person,
         ) {
             return Some(Speaker {
                 span,

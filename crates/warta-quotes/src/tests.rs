@@ -179,6 +179,61 @@ fn nya_cues_and_pronouns_take_the_last_speaker() {
 }
 
 #[test]
+fn nya_antecedent_must_look_like_a_person() {
+    // (text, speaker of the last quote): places, laws and programmes between the quotes are
+    // never the antecedent; a reported-speech subject or a named role holder is.
+    let table = [
+        (
+            "“Jalan harus bersih,” kata Tri Rismaharini.\n\
+             Rombongan lalu menuju kawasan Jalan Nambangan, Taman Suroboyo, hingga ke Kenjeran.\n\
+             “Tolong pakai masker,” katanya.",
+            "Tri Rismaharini",
+        ),
+        (
+            "“Nelayan paling dirugikan,” kata Mas Achmad Santosa.\n\
+             RUU Cipta Kerja disahkan DPR pekan lalu.\n\
+             “Kami akan menggugat,” ujarnya.",
+            "Mas Achmad Santosa",
+        ),
+        (
+            "“Penyidik bekerja keras,” kata Ferry Walintukan.\n\
+             Konawe Kepulauan masih terisolasi sejak Senin.\n\
+             “Semua diperiksa,” ucapnya.",
+            "Ferry Walintukan",
+        ),
+        (
+            "“Lelang berjalan lancar,” kata Ardiles Mewoh.\n\
+             Anggota KPU Manado Sunday Rompas mengatakan, surat suara segera dicetak.\n\
+             “Tempatnya sama dengan KPU Sulut,” ujarnya.",
+            "Sunday Rompas",
+        ),
+        (
+            "“Lelang berjalan lancar,” kata Ardiles Mewoh.\n\
+             Ancaman Banjir Rob datang setiap tahun.\n\
+             “Kami siap,” ujarnya.",
+            "Ardiles Mewoh",
+        ),
+        (
+            "Di sepanjang jalan Wali Kota Risma terus mengingatkan warga.\n\
+             “Ayo pakai masker,” ujar Risma.\n\
+             Rombongan melintas di Jalan Pogot.\n\
+             “Tolong dipakai,” katanya.",
+            "Risma",
+        ),
+    ];
+    for (text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(
+            speaker_name(last),
+            want,
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+}
+
+#[test]
 fn katanya_before_the_quote() {
     let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
     let qs = quotes(text);
