@@ -608,10 +608,13 @@ impl<'a> Doc<'a> {
                         .role
                         .clone()
                         .or_else(|| found.and_then(|f| f.role.clone())),
-                    affiliation: m
-                        .affiliation
-                        .clone()
-                        .or_else(|| found.and_then(|f| f.affiliation.clone())),
+                    // The affiliation of an earlier mention, unless this one has its own role
+                    // phrase that the earlier one does not share.
+                    affiliation: m.affiliation.clone().or_else(|| {
+                        found
+                            .filter(|f| m.role.is_none() || f.role_key == m.role_key)
+                            .and_then(|f| f.affiliation.clone())
+                    }),
                     entity_id: ent.map(|x| x.id.clone()),
                 })
             }

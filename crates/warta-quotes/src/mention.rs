@@ -17,6 +17,9 @@ const CONNECTORS: &[&str] = &[
 /// on text made of capitalised words.
 const MAX_RUN_WORDS: usize = 24;
 
+/// Most comma or `dan` segments of a role phrase after a cue.
+const MAX_SEGMENTS: usize = 6;
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) const ADVERBS: &[&str] = &[
     "juga",
@@ -463,8 +466,106 @@ impl Lexicon {
                     }
                 }
             }
+            if m.name.is_none() || m.org {
+                self.long_role(text, limit, known, &mut m);
+            }
         }
         Some(m)
+    }
+
+    /// `kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD dalam …` /
+    /// `kata Kepala Bagian Hukum dan Humas, Rumah Sakit Umum Pusat Dr Sardjito, Banu Hermawan,
+    /// saat …`: a role phrase that goes on over commas, `dan` and `dari`, then the person's
+    /// name, the last capitalised run before a clause marker (`,` + lowercase word, `saat`,
+    /// `dalam`, `(`, `.`). The comma segments up to the first one opening an organisation or
+    /// place belong to the role, the rest to the affiliation. Leaves `m` alone when no person
+    /// name closes the phrase.
+    fn long_role(&self, text: &str, limit: usize, known: &Known, m: &mut Mention) {
+        let mut p = m.start;
+        let mut segments: Vec<Vec<Word>> = Vec::new();
+        let mut glued = Vec::new();
+        while segments.len() < MAX_SEGMENTS {
+            let seg = self.run_forward(text, p, limit);
+            let Some(last) = seg.last() else {
+                break;
+            };
+            let end = last.end;
+            segments.push(seg);
+            let c = skip_ws(text, end, limit);
+            let mut q = c;
+            let mut comma = false;
+            if char_at(text, c) == Some(',') {
+                q = skip_ws(text, c + 1, limit);
+                comma = true;
+            }
+            let Some(mut w) = word_at(text, q, limit) else {
+                break;
+            };
+            let mut joined = false;
+            if matches!(w.str(text), "dan" | "dari") {
+                match next_word(text, w.end, limit) {
+                    Some(n) => w = n,
+                    None => break,
+                }
+                joined = true;
+            }
+            if !(comma || joined) || !is_capitalised(w.str(text)) {
+                break;
+            }
+            glued.push(!comma);
+            p = w.start;
+        }
+        if segments.len() < 2 {
+            return;
+        }
+        let last = &segments[segments.len() - 1];
+        let end = last[last.len() - 1].end;
+        let after = skip_ws(text, end, limit);
+        let terminated = after >= limit
+            || matches!(
+                char_at(text, after),
+                Some('.' | ',' | ';' | '(' | ')' | '\n')
+            )
+            || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
+        let ns = self.split(text, last, known);
+        let Some((name_start, name_end)) = ns.name.filter(|_| !ns.org && ns.role.is_none()) else {
+            return;
+        };
+        if !terminated {
+            return;
+        }
+        let pre_end = skip_ws_back(text, name_start, m.start);
+        let pre = text[m.start..pre_end].trim_end_matches([',', ' ']);
+        let pre_end = m.start + pre.len();
+        // The first organisation or place word after the lead role starts the affiliation
+        // (`Rumah Sakit …`); portfolios (`Bidang Politik, Hukum, dan Keamanan`) stay in the role.
+        let lead = self.role_len(text, &segments[0], 0);
+        let aff_from = segments
+            .iter()
+            .flatten()
+            .skip(lead)
+            .take_while(|w| w.start < name_start)
+            .find(|w| {
+                let f = w.str(text);
+                !f.eq_ignore_ascii_case("bidang")
+                    && (self.has(f, flag::HEAD)
+                        || is_acronym(f)
+                        || with_lower(f, |l| known.places.contains(l)))
+            })
+            .map(|w| w.start)
+            .filter(|&a| a < pre_end);
+        let (role, affiliation) = match aff_from {
+            Some(a) => (
+                text[m.start..a].trim_end_matches([',', ' ']),
+                Some(text[a..pre_end].to_string()),
+            ),
+            None => (pre, None),
+        };
+        m.end = name_end;
+        m.name = Some((name_start, name_end));
+        m.org = false;
+        m.role = (!role.is_empty()).then(|| role.to_string());
+        m.affiliation = affiliation;
     }
 
     /// The subject mention ending right before `pos` (a verb), skipping adverbs; also

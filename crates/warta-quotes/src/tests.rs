@@ -234,6 +234,50 @@ fn nya_antecedent_must_look_like_a_person() {
 }
 
 #[test]
+fn long_role_phrases_after_the_cue_end_in_the_name() {
+    // (text, name, role and affiliation when checked)
+    let table = [
+        (
+            "“Kami sudah menerima laporan itu,” kata Kepala Bagian Hukum dan Humas, Rumah Sakit \
+             Umum Pusat Dr Sardjito, Banu Hermawan, saat dihubungi, Rabu siang.",
+            "Banu Hermawan",
+            Some("Kepala Bagian Hukum dan Humas"),
+            Some("Rumah Sakit Umum Pusat Dr Sardjito"),
+        ),
+        (
+            "“Pemerintah tidak akan mundur,” kata Menteri Koordinator Bidang Politik, Hukum, dan \
+             Keamanan Mahfud MD dalam konferensi pers.",
+            "Mahfud MD",
+            Some("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan"),
+            None,
+        ),
+        (
+            "“Stok beras aman,” kata Kepala Bidang Distribusi dan Cadangan, Dinas Ketahanan \
+             Pangan Jateng, Siti Aminah.",
+            "Siti Aminah",
+            None,
+            None,
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        if role.is_some() {
+            assert_eq!(s.role.as_deref(), role, "{text:?}");
+            assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+        }
+    }
+    // A role alone (no name closes the phrase) resolves to the holder named earlier.
+    let text = "Kepala Dinas Kesehatan Jateng Yulianto Prabowo meninjau rumah sakit.\n\
+                “Tempat tidur masih cukup,” kata Kepala Dinas Kesehatan, Senin (4/5).";
+    assert_eq!(
+        speaker_name(quotes(text).last().unwrap()),
+        "Yulianto Prabowo"
+    );
+}
+
+#[test]
 fn katanya_before_the_quote() {
     let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
     let qs = quotes(text);
