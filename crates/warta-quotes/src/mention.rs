@@ -97,7 +97,8 @@ impl Lexicon {
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
     fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
-        let close = text[open..limit.min(open + 80)].find(')')? + open;
+        let window = &text.as_bytes()[open..limit.min(open + 80)];
+        let close = memchr::memchr(b')', window)? + open;
         let mut inner = Vec::new();
         let mut p = open + 1;
         while let Some(w) = next_word(text, p, close) {

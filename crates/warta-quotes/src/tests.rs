@@ -604,3 +604,17 @@ proptest! {
         check_spans(&text, &qs);
     }
 }
+
+#[test]
+fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
+    for k in 0..4 {
+        let text = format!(
+            "“Kami hadir,” kata juru bicara(Rumah {}{}, Suh juga hadir.",
+            "a".repeat(k),
+            "é".repeat(60)
+        );
+        for q in quotes(&text) {
+            assert!(text.get(q.content.start..q.content.end).is_some());
+        }
+    }
+}
