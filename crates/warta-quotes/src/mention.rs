@@ -414,6 +414,27 @@ impl Lexicon {
         }
         let words = self.run_forward(text, first.start, limit);
         if words.is_empty() {
+            // `tutur Lalu.`: right after a cue, one capitalised word closing the clause is a
+            // name even when it is also a function word (days and months are not).
+            let w = first.str(text);
+            let after = skip_ws(text, first.end, limit);
+            let closes = after >= limit || matches!(char_at(text, after), Some('.' | ',' | ';'));
+            if closes
+                && is_capitalised(w)
+                && !self.has(w, flag::HARD_STOP)
+                && skip_ws(text, pos, limit) == first.start
+            {
+                return Some(Mention {
+                    start: first.start,
+                    end: first.end,
+                    role: None,
+                    role_key: None,
+                    affiliation: None,
+                    name: Some((first.start, first.end)),
+                    org: false,
+                    pronoun: false,
+                });
+            }
             return None;
         }
         let mut m = self.split(text, &words, known);

@@ -278,6 +278,44 @@ fn long_role_phrases_after_the_cue_end_in_the_name() {
 }
 
 #[test]
+fn mismatched_single_closing_mark_and_function_word_names() {
+    // (text, content end, speaker)
+    let table = [
+        (
+            "“Mereka memerdekakan Indonesia dari feodalisme, ’ kata Heri Priyatmoko. Imajinasi \
+             segar muncul.",
+            "feodalisme, ’",
+            Some("Heri Priyatmoko"),
+        ),
+        (
+            "“Dia bilang ‘tidak,’ lalu pergi begitu saja,” kata Budi Santoso.",
+            "saja,”",
+            Some("Budi Santoso"),
+        ),
+        (
+            "“Wakil Presiden Ma’ruf Amin hadir,” kata Budi Santoso.",
+            "hadir,”",
+            Some("Budi Santoso"),
+        ),
+        (
+            "“Kami sudah siap sejak pagi,” tutur Lalu.",
+            "pagi,”",
+            Some("Lalu"),
+        ),
+        ("“Kami pulang,” ujar Senin.", "pulang,”", None),
+    ];
+    for (text, tail, speaker) in table {
+        let q = only(text);
+        assert!(
+            q.content.slice(text).ends_with(tail),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+        assert_eq!(q.speaker.map(|s| s.name).as_deref(), speaker, "{text:?}");
+    }
+}
+
+#[test]
 fn katanya_before_the_quote() {
     let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
     let qs = quotes(text);
