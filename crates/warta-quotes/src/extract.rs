@@ -596,8 +596,12 @@ impl<'a> Doc<'a> {
                     self.index()
                         .resolve_name(self.lex, text, &self.known(), surface, m.start);
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
+                // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
+                // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
+                let toks = name_tokens(&name);
                 if let Some(x) = ent
-                    && x.canonical.split_whitespace().count() > name.split_whitespace().count()
+                    && x.canonical.split_whitespace().count() > toks.len()
+                    && toks.iter().all(|t| name_tokens(&x.canonical).contains(t))
                 {
                     name = x.canonical.clone();
                 }

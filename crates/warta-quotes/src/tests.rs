@@ -525,6 +525,29 @@ fn entities_give_ids_and_organisation_speakers() {
 }
 
 #[test]
+fn gazetteer_canonical_only_expands_the_written_name() {
+    // (mention, canonical, expected name): a nickname keeps its form, linked by the id.
+    let table = [
+        ("Jokowi", "Joko Widodo", "Jokowi"),
+        ("Widodo", "Joko Widodo", "Joko Widodo"),
+    ];
+    for (mention, canonical, want) in table {
+        let text = format!("“Bantuan harus cepat,” kata Presiden {mention}.");
+        let at = text.find(mention).unwrap();
+        let entities = [KnownEntity {
+            span: Span::new(at, at + mention.len()),
+            id: "per:jokowi".into(),
+            entity_type: "PER".into(),
+            canonical: canonical.into(),
+        }];
+        let qs = Extractor::new().extract_in(&text, &[Span::new(0, text.len())], &entities);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name, want, "{text:?}");
+        assert_eq!(s.entity_id.as_deref(), Some("per:jokowi"));
+    }
+}
+
+#[test]
 fn paragraphs_limit_the_search() {
     let text = "Menu Berita Terkini\n“Kami siap,” kata Budi Karya.";
     let body = [Span::new(text.find('“').unwrap(), text.len())];
