@@ -217,8 +217,10 @@ impl<'a> Doc<'a> {
         prev_para_direct: Option<Option<Speaker>>,
     ) -> Option<Option<Speaker>> {
         let text = self.text;
-        let quotes = find_quotes(text, start, end);
         let cues = self.cues(start, end);
+        let quotes = find_quotes(text, start, end, |p| {
+            cue_at(&cues, skip_ws(text, p, end)).is_some()
+        });
         if quotes.is_empty() && cues.is_empty() {
             return None;
         }

@@ -303,6 +303,12 @@ fn mismatched_single_closing_mark_and_function_word_names() {
             Some("Lalu"),
         ),
         ("“Kami pulang,” ujar Senin.", "pulang,”", None),
+        // A `’` used as an opening mark is no closing one: no cue follows it.
+        (
+            "“Ada ibu yang pernah bilang, ’ Saya tidak biasa memegang ponsel,” ujar Budi Santoso.",
+            "ponsel,”",
+            Some("Budi Santoso"),
+        ),
     ];
     for (text, tail, speaker) in table {
         let q = only(text);

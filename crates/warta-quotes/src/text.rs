@@ -192,8 +192,15 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// An opening mark opens a quote; a closing mark closes the open one. A `”` (or `"`) met
 /// outside a quote opens one when it starts a word (Kompas writes `”` on both sides). A new
 /// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
-/// open at the end of the range is unclosed and ends there.
-pub(crate) fn find_quotes(text: &str, start: usize, end: usize) -> Vec<RawQuote> {
+/// open at the end of the range is unclosed and ends there. A `’` after the final punctuation
+/// of an open quote closes it when `cue_at` (a speech cue starts at the given position, after
+/// spaces) says so: `“…, ’ kata Heri`.
+pub(crate) fn find_quotes(
+    text: &str,
+    start: usize,
+    end: usize,
+    cue_at: impl Fn(usize) -> bool,
+) -> Vec<RawQuote> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
@@ -213,10 +220,11 @@ pub(crate) fn find_quotes(text: &str, start: usize, end: usize) -> Vec<RawQuote>
             (Mark::SingleOpen, Some(_)) => nested = true,
             (Mark::SingleClose, Some(_)) if nested => nested = false,
             (Mark::SingleClose, Some((s, inner))) => {
-                // A `’` right after the quote's final punctuation and before a space closes it.
+                // A `’` right after the quote's final punctuation and before a cue closes it.
                 let prev = char_before(text, skip_ws_back(text, i, inner));
                 if matches!(prev, Some(',' | '.' | '!' | '?' | '…'))
                     && after.is_none_or(char::is_whitespace)
+                    && cue_at(i + len)
                 {
                     out.push(RawQuote {
                         start: s,
