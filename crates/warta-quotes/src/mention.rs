@@ -459,8 +459,17 @@ impl Lexicon {
                 let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
                 let seg_end = seg[seg.len() - 1].end;
                 if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
-                    // Only when the role part holds no name yet, or places came between.
-                    if m.name.is_none() || m.org || segments > 0 {
+                    // Only when the role part holds no name yet, or places came between, or
+                    // it ends in one word and a plain full name follows (`peneliti senior
+                    // Centropolis, Suryono Herlambang, di …`).
+                    let one_word = m.name.is_some_and(|(s, e)| !text[s..e].contains(' '));
+                    let full_name = (2..=4).contains(&seg.len())
+                        && seg.iter().all(|w| {
+                            is_capitalised(w.str(text))
+                                && self.affiliation_word(text, *w, known).is_none()
+                                && !self.has(w.str(text), flag::ROLE | flag::STOP)
+                        });
+                    if m.name.is_none() || m.org || segments > 0 || (one_word && full_name) {
                         name_run = Some(seg);
                     }
                     break;
@@ -478,7 +487,12 @@ impl Lexicon {
                     || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
                 let ns = self.split(text, &seg, known);
                 if terminated && !ns.org && ns.name.is_some() && ns.role.is_none() {
-                    let aff_from = words[self.role_len(text, &words, 0).min(words.len() - 1)].start;
+                    let lead = self.role_len(text, &words, 0).min(words.len() - 1);
+                    // Lowercase role words (`peneliti senior`) stay out of the affiliation.
+                    let aff_from = words[lead..]
+                        .iter()
+                        .find(|w| is_capitalised(w.str(text)))
+                        .map_or(words[lead].start, |w| w.start);
                     let aff = text[aff_from..p].trim_end_matches([',', ' ']).to_string();
                     m.end = ns.end;
                     m.name = ns.name;

@@ -268,6 +268,15 @@ fn long_role_phrases_after_the_cue_end_in_the_name() {
             assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
         }
     }
+    // A one-word organisation before the comma, then the full name.
+    let text = "“Harga rumah naik,” kata peneliti senior Centropolis, Suryono Herlambang, di \
+                Jakarta.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Suryono Herlambang");
+    assert_eq!(s.affiliation.as_deref(), Some("Centropolis"));
+    // A place after the comma is no name.
+    let text = "“Banjir surut,” kata Gubernur Anies, Jakarta Pusat.";
+    assert_eq!(speaker_name(&only(text)), "Anies");
     // A role alone (no name closes the phrase) resolves to the holder named earlier.
     let text = "Kepala Dinas Kesehatan Jateng Yulianto Prabowo meninjau rumah sakit.\n\
                 “Tempat tidur masih cukup,” kata Kepala Dinas Kesehatan, Senin (4/5).";
