@@ -331,6 +331,30 @@ fn mismatched_single_closing_mark_and_function_word_names() {
 }
 
 #[test]
+fn rank_abbreviations_are_roles() {
+    // (text, name, role): `Komjen Listyo` resolves to the full name introduced before.
+    let table = [
+        (
+            "Kabareskrim Polri Komisaris Jenderal Listyo Sigit Prabowo memimpin rapat.\n\
+             “Kami usut tuntas,” kata Komjen Listyo.",
+            "Listyo Sigit Prabowo",
+            "Komjen",
+        ),
+        (
+            "“Kasus ini segera dilimpahkan,” kata Kompol Andi Rahmat.",
+            "Andi Rahmat",
+            "Kompol",
+        ),
+    ];
+    for (text, name, role) in table {
+        let q = quotes(text).pop().unwrap();
+        let s = q.speaker.unwrap();
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+    }
+}
+
+#[test]
 fn katanya_before_the_quote() {
     let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
     let qs = quotes(text);
