@@ -1,10 +1,11 @@
 //! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
 
 use std::cell::{Cell, OnceCell};
+use std::collections::HashSet;
 
 use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::NameIndex;
+use crate::names::{NameEntry, NameIndex, name_tokens};
 use crate::text::{
     RawQuote, char_at, char_before, find_quotes, is_capitalised, next_word, prev_word,
     sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -119,6 +120,8 @@ pub(crate) struct Doc<'a> {
     last_speaker_pos: usize,
     /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
     last_org: Cell<bool>,
+    /// Name tokens of the speakers attributed so far.
+    speaker_tokens: HashSet<String>,
     out: Vec<Quote>,
 }
 
@@ -147,6 +150,7 @@ impl<'a> Doc<'a> {
             last_speaker: None,
             last_speaker_pos: 0,
             last_org: Cell::new(false),
+            speaker_tokens: HashSet::new(),
             out: Vec::new(),
         }
     }
@@ -213,8 +217,10 @@ impl<'a> Doc<'a> {
         prev_para_direct: Option<Option<Speaker>>,
     ) -> Option<Option<Speaker>> {
         let text = self.text;
-        let quotes = find_quotes(text, start, end);
         let cues = self.cues(start, end);
+        let quotes = find_quotes(text, start, end, |p| {
+            cue_at(&cues, skip_ws(text, p, end)).is_some()
+        });
         if quotes.is_empty() && cues.is_empty() {
             return None;
         }
@@ -281,6 +287,7 @@ impl<'a> Doc<'a> {
 
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
+            self.speaker_tokens.extend(name_tokens(&s.name));
             self.last_speaker = Some(s.clone());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
@@ -524,16 +531,29 @@ impl<'a> Doc<'a> {
         self.speaker_from_mention(&m)
     }
 
-    /// Who a `-nya` cue or a pronoun at `span` refers to: the person the latest sentence since
-    /// the last attributed statement is about, else the last speaker.
+    /// Who a `-nya` cue or a pronoun at `span` refers to: the latest person since the last
+    /// attributed statement who opens a sentence or makes reported speech, else the last
+    /// speaker. A candidate must look like a person: a speech verb follows it, it came with a
+    /// role or an apposition, it spoke before or the caller's entities say `PER`; places, laws and known
+    /// non-person entities never are.
     fn antecedent(&self, span: Span) -> Option<Speaker> {
         let known = self.known();
+        let person = |e: &NameEntry| {
+            if let Some(x) = entity_covering(self.entities, e.start, e.end) {
+                return x.entity_type == "PER";
+            }
+            e.speech
+                || e.appositive
+                || e.role.is_some()
+                || e.tokens.iter().any(|t| self.speaker_tokens.contains(t))
+        };
         if let Some(e) = self.index().last_subject(
             self.lex,
             self.text,
             &known,
             self.last_speaker_pos,
             span.start,
+            person,
         ) {
             return Some(Speaker {
                 span,
@@ -578,8 +598,12 @@ impl<'a> Doc<'a> {
                     self.index()
                         .resolve_name(self.lex, text, &self.known(), surface, m.start);
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
+                // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
+                // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
+                let toks = name_tokens(&name);
                 if let Some(x) = ent
-                    && x.canonical.split_whitespace().count() > name.split_whitespace().count()
+                    && x.canonical.split_whitespace().count() > toks.len()
+                    && toks.iter().all(|t| name_tokens(&x.canonical).contains(t))
                 {
                     name = x.canonical.clone();
                 }
@@ -590,10 +614,13 @@ impl<'a> Doc<'a> {
                         .role
                         .clone()
                         .or_else(|| found.and_then(|f| f.role.clone())),
-                    affiliation: m
-                        .affiliation
-                        .clone()
-                        .or_else(|| found.and_then(|f| f.affiliation.clone())),
+                    // The affiliation of an earlier mention, unless this one has its own role
+                    // phrase that the earlier one does not share.
+                    affiliation: m.affiliation.clone().or_else(|| {
+                        found
+                            .filter(|f| m.role.is_none() || f.role_key == m.role_key)
+                            .and_then(|f| f.affiliation.clone())
+                    }),
                     entity_id: ent.map(|x| x.id.clone()),
                 })
             }

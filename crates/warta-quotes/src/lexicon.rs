@@ -13,6 +13,7 @@ pub(crate) const PLACES: &str = include_str!("../data/places.txt");
 pub(crate) const MEDIA: &str = include_str!("../data/media.txt");
 pub(crate) const STOPCAPS: &str = include_str!("../data/stopcaps.txt");
 pub(crate) const PRONOUNS: &str = include_str!("../data/pronouns.txt");
+pub(crate) const NONPERSON: &str = include_str!("../data/nonperson.txt");
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -136,6 +137,8 @@ pub(crate) mod flag {
     pub const PRONOUN: u16 = 16;
     /// Stop word that also ends a run in its middle (days, months, pronouns).
     pub const HARD_STOP: u16 = 32;
+    /// Word of a place, law or programme name, never of a person (`Taman`, `RUU`).
+    pub const NONPERSON: u16 = 64;
 }
 
 /// Normalises a phrase for lookups: lowercase, single spaces.
@@ -179,6 +182,7 @@ impl Lexicon {
         stopcaps: &[String],
         pronouns: &[String],
         media: &[String],
+        nonperson: &[String],
     ) -> Lexicon {
         let mut pats: Vec<String> = Vec::new();
         let mut entries = Vec::new();
@@ -259,6 +263,9 @@ impl Lexicon {
         for w in pronouns {
             set(w, flag::PRONOUN);
         }
+        for w in nonperson {
+            set(w, flag::NONPERSON);
+        }
         Lexicon {
             words,
             cue_ac,
@@ -283,6 +290,15 @@ impl Lexicon {
             return self.words.get(norm(w).as_bytes()).copied().unwrap_or(0);
         };
         self.words.get(key).copied().unwrap_or(0)
+    }
+
+    /// True when `w` (any case) is a whole cue form that names its speaker next to it (not a
+    /// `-nya` form, not `menurut`): `mengatakan`, `berharap`, `kata`.
+    pub(crate) fn is_speech_verb(&self, w: &str) -> bool {
+        self.cue_ac.find_iter(w.as_bytes()).next().is_some_and(|m| {
+            let e = self.cue_entries[m.pattern().as_usize()];
+            m.start() == 0 && m.end() == w.len() && !e.nya && e.class != CueClass::Menurut
+        })
     }
 
     /// True when the word (any case) has `f`.

@@ -233,6 +233,7 @@ pub struct ExtractorBuilder {
     stopwords: Vec<String>,
     pronouns: Vec<String>,
     media: Vec<String>,
+    nonperson: Vec<String>,
 }
 
 impl Default for ExtractorBuilder {
@@ -251,6 +252,7 @@ impl ExtractorBuilder {
             stopwords: lexicon::builtin_list(lexicon::STOPCAPS),
             pronouns: lexicon::builtin_list(lexicon::PRONOUNS),
             media: lexicon::builtin_list(lexicon::MEDIA),
+            nonperson: lexicon::builtin_list(lexicon::NONPERSON),
         }
     }
 
@@ -263,6 +265,7 @@ impl ExtractorBuilder {
             stopwords: Vec::new(),
             pronouns: Vec::new(),
             media: Vec::new(),
+            nonperson: Vec::new(),
         }
     }
 
@@ -303,6 +306,13 @@ impl ExtractorBuilder {
         self
     }
 
+    /// Adds a word that marks a capitalised phrase as a place, law or programme, never a
+    /// person (`Taman`, `RUU`): such phrases are never taken as a `-nya` or pronoun antecedent.
+    pub fn non_person_word(mut self, word: &str) -> Self {
+        self.nonperson.push(word.to_string());
+        self
+    }
+
     /// The immutable extractor.
     pub fn build(self) -> Extractor {
         Extractor {
@@ -313,6 +323,7 @@ impl ExtractorBuilder {
                 &self.stopwords,
                 &self.pronouns,
                 &self.media,
+                &self.nonperson,
             )),
         }
     }

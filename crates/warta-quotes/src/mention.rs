@@ -17,6 +17,9 @@ const CONNECTORS: &[&str] = &[
 /// on text made of capitalised words.
 const MAX_RUN_WORDS: usize = 24;
 
+/// Most comma or `dan` segments of a role phrase after a cue.
+const MAX_SEGMENTS: usize = 6;
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) const ADVERBS: &[&str] = &[
     "juga",
@@ -94,12 +97,8 @@ impl Lexicon {
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
     fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
-        // Look at most 80 bytes ahead, backed off to a char boundary.
-        let mut end = limit.min(open + 80).min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
-        }
-        let close = text.get(open..end)?.find(')')? + open;
+        let window = &text.as_bytes()[open..limit.min(open + 80)];
+        let close = memchr::memchr(b')', window)? + open;
         let mut inner = Vec::new();
         let mut p = open + 1;
         while let Some(w) = next_word(text, p, close) {
@@ -415,6 +414,27 @@ impl Lexicon {
         }
         let words = self.run_forward(text, first.start, limit);
         if words.is_empty() {
+            // `tutur Lalu.`: right after a cue, one capitalised word closing the clause is a
+            // name even when it is also a function word (days and months are not).
+            let w = first.str(text);
+            let after = skip_ws(text, first.end, limit);
+            let closes = after >= limit || matches!(char_at(text, after), Some('.' | ',' | ';'));
+            if closes
+                && is_capitalised(w)
+                && !self.has(w, flag::HARD_STOP)
+                && skip_ws(text, pos, limit) == first.start
+            {
+                return Some(Mention {
+                    start: first.start,
+                    end: first.end,
+                    role: None,
+                    role_key: None,
+                    affiliation: None,
+                    name: Some((first.start, first.end)),
+                    org: false,
+                    pronoun: false,
+                });
+            }
             return None;
         }
         let mut m = self.split(text, &words, known);
@@ -439,8 +459,17 @@ impl Lexicon {
                 let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
                 let seg_end = seg[seg.len() - 1].end;
                 if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
-                    // Only when the role part holds no name yet, or places came between.
-                    if m.name.is_none() || m.org || segments > 0 {
+                    // Only when the role part holds no name yet, or places came between, or
+                    // it ends in one word and a plain full name follows (`peneliti senior
+                    // Centropolis, Suryono Herlambang, di …`).
+                    let one_word = m.name.is_some_and(|(s, e)| !text[s..e].contains(' '));
+                    let full_name = (2..=4).contains(&seg.len())
+                        && seg.iter().all(|w| {
+                            is_capitalised(w.str(text))
+                                && self.affiliation_word(text, *w, known).is_none()
+                                && !self.has(w.str(text), flag::ROLE | flag::STOP)
+                        });
+                    if m.name.is_none() || m.org || segments > 0 || (one_word && full_name) {
                         name_run = Some(seg);
                     }
                     break;
@@ -458,7 +487,12 @@ impl Lexicon {
                     || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
                 let ns = self.split(text, &seg, known);
                 if terminated && !ns.org && ns.name.is_some() && ns.role.is_none() {
-                    let aff_from = words[self.role_len(text, &words, 0).min(words.len() - 1)].start;
+                    let lead = self.role_len(text, &words, 0).min(words.len() - 1);
+                    // Lowercase role words (`peneliti senior`) stay out of the affiliation.
+                    let aff_from = words[lead..]
+                        .iter()
+                        .find(|w| is_capitalised(w.str(text)))
+                        .map_or(words[lead].start, |w| w.start);
                     let aff = text[aff_from..p].trim_end_matches([',', ' ']).to_string();
                     m.end = ns.end;
                     m.name = ns.name;
@@ -468,8 +502,106 @@ impl Lexicon {
                     }
                 }
             }
+            if m.name.is_none() || m.org {
+                self.long_role(text, limit, known, &mut m);
+            }
         }
         Some(m)
+    }
+
+    /// `kata Menteri Koordinator Bidang Politik, Hukum, dan Keamanan Mahfud MD dalam …` /
+    /// `kata Kepala Bagian Hukum dan Humas, Rumah Sakit Umum Pusat Dr Sardjito, Banu Hermawan,
+    /// saat …`: a role phrase that goes on over commas, `dan` and `dari`, then the person's
+    /// name, the last capitalised run before a clause marker (`,` + lowercase word, `saat`,
+    /// `dalam`, `(`, `.`). The comma segments up to the first one opening an organisation or
+    /// place belong to the role, the rest to the affiliation. Leaves `m` alone when no person
+    /// name closes the phrase.
+    fn long_role(&self, text: &str, limit: usize, known: &Known, m: &mut Mention) {
+        let mut p = m.start;
+        let mut segments: Vec<Vec<Word>> = Vec::new();
+        let mut glued = Vec::new();
+        while segments.len() < MAX_SEGMENTS {
+            let seg = self.run_forward(text, p, limit);
+            let Some(last) = seg.last() else {
+                break;
+            };
+            let end = last.end;
+            segments.push(seg);
+            let c = skip_ws(text, end, limit);
+            let mut q = c;
+            let mut comma = false;
+            if char_at(text, c) == Some(',') {
+                q = skip_ws(text, c + 1, limit);
+                comma = true;
+            }
+            let Some(mut w) = word_at(text, q, limit) else {
+                break;
+            };
+            let mut joined = false;
+            if matches!(w.str(text), "dan" | "dari") {
+                match next_word(text, w.end, limit) {
+                    Some(n) => w = n,
+                    None => break,
+                }
+                joined = true;
+            }
+            if !(comma || joined) || !is_capitalised(w.str(text)) {
+                break;
+            }
+            glued.push(!comma);
+            p = w.start;
+        }
+        if segments.len() < 2 {
+            return;
+        }
+        let last = &segments[segments.len() - 1];
+        let end = last[last.len() - 1].end;
+        let after = skip_ws(text, end, limit);
+        let terminated = after >= limit
+            || matches!(
+                char_at(text, after),
+                Some('.' | ',' | ';' | '(' | ')' | '\n')
+            )
+            || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
+        let ns = self.split(text, last, known);
+        let Some((name_start, name_end)) = ns.name.filter(|_| !ns.org && ns.role.is_none()) else {
+            return;
+        };
+        if !terminated {
+            return;
+        }
+        let pre_end = skip_ws_back(text, name_start, m.start);
+        let pre = text[m.start..pre_end].trim_end_matches([',', ' ']);
+        let pre_end = m.start + pre.len();
+        // The first organisation or place word after the lead role starts the affiliation
+        // (`Rumah Sakit …`); portfolios (`Bidang Politik, Hukum, dan Keamanan`) stay in the role.
+        let lead = self.role_len(text, &segments[0], 0);
+        let aff_from = segments
+            .iter()
+            .flatten()
+            .skip(lead)
+            .take_while(|w| w.start < name_start)
+            .find(|w| {
+                let f = w.str(text);
+                !f.eq_ignore_ascii_case("bidang")
+                    && (self.has(f, flag::HEAD)
+                        || is_acronym(f)
+                        || with_lower(f, |l| known.places.contains(l)))
+            })
+            .map(|w| w.start)
+            .filter(|&a| a < pre_end);
+        let (role, affiliation) = match aff_from {
+            Some(a) => (
+                text[m.start..a].trim_end_matches([',', ' ']),
+                Some(text[a..pre_end].to_string()),
+            ),
+            None => (pre, None),
+        };
+        m.end = name_end;
+        m.name = Some((name_start, name_end));
+        m.org = false;
+        m.role = (!role.is_empty()).then(|| role.to_string());
+        m.affiliation = affiliation;
     }
 
     /// The subject mention ending right before `pos` (a verb), skipping adverbs; also

@@ -12,7 +12,7 @@ use std::collections::{HashMap, HashSet};
 use crate::Span;
 use crate::lexicon::{Lexicon, flag, norm, with_lower};
 use crate::mention::Known;
-use crate::text::{char_at, char_before, skip_ws, skip_ws_back, word_at};
+use crate::text::{char_at, char_before, next_word, prev_word, skip_ws, skip_ws_back, word_at};
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`).
 const PLACE_MARKERS: &[&str] = &[
@@ -32,6 +32,27 @@ const PLACE_MARKERS: &[&str] = &[
     "negara",
 ];
 
+/// Lowercase words after which a capitalised phrase is a place, not a person (`menuju
+/// kawasan Jalan Nambangan`).
+const PLACE_PREPS: &[&str] = &[
+    "di",
+    "ke",
+    "dari",
+    "menuju",
+    "kawasan",
+    "sekitar",
+    "arah",
+    "dekat",
+    "depan",
+    "seberang",
+    "sepanjang",
+    "wilayah",
+    "daerah",
+    "antara",
+    "hingga",
+    "sampai",
+];
+
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
 
@@ -49,6 +70,18 @@ pub(crate) struct NameEntry {
     /// The run opens its sentence and a verb or an apposition follows (`Anwar Abbas
     /// menyayangkan …`, `Trismiati (37), warga …`): the sentence is about this person.
     pub subject: bool,
+    /// Byte span of the name.
+    pub start: usize,
+    /// End of the name.
+    pub end: usize,
+    /// A speech verb follows the name (`Sunday Rompas mengatakan`).
+    pub speech: bool,
+    /// The sentence describes the person in apposition or by age (`Tini Suryani, warga …`,
+    /// `Trismiati (37), …`).
+    pub appositive: bool,
+    /// The phrase is a place, law or programme (`Taman Suroboyo`, `RUU Cipta Kerja`, `di
+    /// Konawe Kepulauan`), not a person.
+    pub placey: bool,
 }
 
 /// A run of capitalised words.
@@ -137,7 +170,10 @@ impl NameIndex {
                                     }
                                 }
                             }
+                            // `Wali Kota Risma` is a role and a name, not a place.
+                            let wali = k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali");
                             if PLACE_MARKERS.contains(&l)
+                                && !wali
                                 && let Some(n) = words.get(k + 1)
                                 && !lex.has(n.str(text), flag::STOP | flag::ROLE)
                             {
@@ -208,13 +244,40 @@ impl NameIndex {
                         && sentence.matches(',').count() == 1
                         && (from == run.para_start || sentence.len() < lead.len())
                 };
+                // `Tini Suryani, warga …` / `Warga Desa Sukamaju, Tini Suryani, masih …` /
+                // `Trismiati (37), …`: a person described in apposition or by age.
+                let appositive = subject
+                    && (next == Some(',')
+                        || (next == Some('(')
+                            && char_at(text, after + 1).is_some_and(|c| c.is_ascii_digit())));
                 let name = &text[s..e];
                 let tokens = name_tokens(name);
+                let mut v = next_word(text, e, run.limit);
+                for _ in 0..2 {
+                    match v {
+                        Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => {
+                            v = next_word(text, a.end, run.limit);
+                        }
+                        _ => break,
+                    }
+                }
+                let speech = v.is_some_and(|a| lex.is_speech_verb(a.str(text)));
+                let before_name =
+                    prev_word(text, s, run.para_start).map(|w| lex.flags(w.str(text)));
+                let placey = name.split_whitespace().any(|w| lex.has(w, flag::NONPERSON))
+                    || before_name.is_some_and(|f| f & flag::NONPERSON != 0 && f & flag::ROLE == 0)
+                    || prev_word(text, run.start, run.para_start)
+                        .is_some_and(|w| PLACE_PREPS.contains(&w.str(text)));
                 (tokens.len() >= 2 || m.role.is_some()).then(|| NameEntry {
                     name: name.to_string(),
                     tokens,
                     weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
                     subject,
+                    start: s,
+                    end: e,
+                    speech,
+                    appositive,
+                    placey,
                     role: m.role,
                     role_key: m.role_key,
                     affiliation: m.affiliation,
@@ -308,8 +371,8 @@ impl NameIndex {
         )
     }
 
-    /// The person a sentence between `after` and `before` is about (the latest one), for
-    /// `-nya` cues and pronouns when no quote was attributed since.
+    /// The latest person between `after` and `before` who opens a sentence or makes reported
+    /// speech and passes `person`, for `-nya` cues and pronouns.
     pub(crate) fn last_subject(
         &self,
         lex: &Lexicon,
@@ -317,13 +380,14 @@ impl NameIndex {
         known: &Known,
         after: usize,
         before: usize,
+        person: impl Fn(&NameEntry) -> bool,
     ) -> Option<&NameEntry> {
         let hi = self.runs.partition_point(|r| r.start < before);
         let lo = self.runs.partition_point(|r| r.start < after);
-        (lo..hi)
-            .rev()
-            .take(MAX_CANDIDATES)
-            .find_map(|i| self.entry(lex, text, known, i).filter(|e| e.subject))
+        (lo..hi).rev().take(MAX_CANDIDATES).find_map(|i| {
+            self.entry(lex, text, known, i)
+                .filter(|e| (e.subject || e.speech) && !e.placey && person(e))
+        })
     }
 }
 

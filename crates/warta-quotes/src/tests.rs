@@ -179,6 +179,182 @@ fn nya_cues_and_pronouns_take_the_last_speaker() {
 }
 
 #[test]
+fn nya_antecedent_must_look_like_a_person() {
+    // (text, speaker of the last quote): places, laws and programmes between the quotes are
+    // never the antecedent; a reported-speech subject or a named role holder is.
+    let table = [
+        (
+            "“Jalan harus bersih,” kata Tri Rismaharini.\n\
+             Rombongan lalu menuju kawasan Jalan Nambangan, Taman Suroboyo, hingga ke Kenjeran.\n\
+             “Tolong pakai masker,” katanya.",
+            "Tri Rismaharini",
+        ),
+        (
+            "“Nelayan paling dirugikan,” kata Mas Achmad Santosa.\n\
+             RUU Cipta Kerja disahkan DPR pekan lalu.\n\
+             “Kami akan menggugat,” ujarnya.",
+            "Mas Achmad Santosa",
+        ),
+        (
+            "“Penyidik bekerja keras,” kata Ferry Walintukan.\n\
+             Konawe Kepulauan masih terisolasi sejak Senin.\n\
+             “Semua diperiksa,” ucapnya.",
+            "Ferry Walintukan",
+        ),
+        (
+            "“Lelang berjalan lancar,” kata Ardiles Mewoh.\n\
+             Anggota KPU Manado Sunday Rompas mengatakan, surat suara segera dicetak.\n\
+             “Tempatnya sama dengan KPU Sulut,” ujarnya.",
+            "Sunday Rompas",
+        ),
+        (
+            "“Lelang berjalan lancar,” kata Ardiles Mewoh.\n\
+             Ancaman Banjir Rob datang setiap tahun.\n\
+             “Kami siap,” ujarnya.",
+            "Ardiles Mewoh",
+        ),
+        (
+            "Di sepanjang jalan Wali Kota Risma terus mengingatkan warga.\n\
+             “Ayo pakai masker,” ujar Risma.\n\
+             Rombongan melintas di Jalan Pogot.\n\
+             “Tolong dipakai,” katanya.",
+            "Risma",
+        ),
+    ];
+    for (text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(
+            speaker_name(last),
+            want,
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+}
+
+#[test]
+fn long_role_phrases_after_the_cue_end_in_the_name() {
+    // (text, name, role and affiliation when checked)
+    let table = [
+        (
+            "“Kami sudah menerima laporan itu,” kata Kepala Bagian Hukum dan Humas, Rumah Sakit \
+             Umum Pusat Dr Sardjito, Banu Hermawan, saat dihubungi, Rabu siang.",
+            "Banu Hermawan",
+            Some("Kepala Bagian Hukum dan Humas"),
+            Some("Rumah Sakit Umum Pusat Dr Sardjito"),
+        ),
+        (
+            "“Pemerintah tidak akan mundur,” kata Menteri Koordinator Bidang Politik, Hukum, dan \
+             Keamanan Mahfud MD dalam konferensi pers.",
+            "Mahfud MD",
+            Some("Menteri Koordinator Bidang Politik, Hukum, dan Keamanan"),
+            None,
+        ),
+        (
+            "“Stok beras aman,” kata Kepala Bidang Distribusi dan Cadangan, Dinas Ketahanan \
+             Pangan Jateng, Siti Aminah.",
+            "Siti Aminah",
+            None,
+            None,
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        if role.is_some() {
+            assert_eq!(s.role.as_deref(), role, "{text:?}");
+            assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+        }
+    }
+    // A one-word organisation before the comma, then the full name.
+    let text = "“Harga rumah naik,” kata peneliti senior Centropolis, Suryono Herlambang, di \
+                Jakarta.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Suryono Herlambang");
+    assert_eq!(s.affiliation.as_deref(), Some("Centropolis"));
+    // A place after the comma is no name.
+    let text = "“Banjir surut,” kata Gubernur Anies, Jakarta Pusat.";
+    assert_eq!(speaker_name(&only(text)), "Anies");
+    // A role alone (no name closes the phrase) resolves to the holder named earlier.
+    let text = "Kepala Dinas Kesehatan Jateng Yulianto Prabowo meninjau rumah sakit.\n\
+                “Tempat tidur masih cukup,” kata Kepala Dinas Kesehatan, Senin (4/5).";
+    assert_eq!(
+        speaker_name(quotes(text).last().unwrap()),
+        "Yulianto Prabowo"
+    );
+}
+
+#[test]
+fn mismatched_single_closing_mark_and_function_word_names() {
+    // (text, content end, speaker)
+    let table = [
+        (
+            "“Mereka memerdekakan Indonesia dari feodalisme, ’ kata Heri Priyatmoko. Imajinasi \
+             segar muncul.",
+            "feodalisme, ’",
+            Some("Heri Priyatmoko"),
+        ),
+        (
+            "“Dia bilang ‘tidak,’ lalu pergi begitu saja,” kata Budi Santoso.",
+            "saja,”",
+            Some("Budi Santoso"),
+        ),
+        (
+            "“Wakil Presiden Ma’ruf Amin hadir,” kata Budi Santoso.",
+            "hadir,”",
+            Some("Budi Santoso"),
+        ),
+        (
+            "“Kami sudah siap sejak pagi,” tutur Lalu.",
+            "pagi,”",
+            Some("Lalu"),
+        ),
+        ("“Kami pulang,” ujar Senin.", "pulang,”", None),
+        // A `’` used as an opening mark is no closing one: no cue follows it.
+        (
+            "“Ada ibu yang pernah bilang, ’ Saya tidak biasa memegang ponsel,” ujar Budi Santoso.",
+            "ponsel,”",
+            Some("Budi Santoso"),
+        ),
+    ];
+    for (text, tail, speaker) in table {
+        let q = only(text);
+        assert!(
+            q.content.slice(text).ends_with(tail),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+        assert_eq!(q.speaker.map(|s| s.name).as_deref(), speaker, "{text:?}");
+    }
+}
+
+#[test]
+fn rank_abbreviations_are_roles() {
+    // (text, name, role): `Komjen Listyo` resolves to the full name introduced before.
+    let table = [
+        (
+            "Kabareskrim Polri Komisaris Jenderal Listyo Sigit Prabowo memimpin rapat.\n\
+             “Kami usut tuntas,” kata Komjen Listyo.",
+            "Listyo Sigit Prabowo",
+            "Komjen",
+        ),
+        (
+            "“Kasus ini segera dilimpahkan,” kata Kompol Andi Rahmat.",
+            "Andi Rahmat",
+            "Kompol",
+        ),
+    ];
+    for (text, name, role) in table {
+        let q = quotes(text).pop().unwrap();
+        let s = q.speaker.unwrap();
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+    }
+}
+
+#[test]
 fn katanya_before_the_quote() {
     let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
     let qs = quotes(text);
@@ -388,6 +564,29 @@ fn entities_give_ids_and_organisation_speakers() {
 }
 
 #[test]
+fn gazetteer_canonical_only_expands_the_written_name() {
+    // (mention, canonical, expected name): a nickname keeps its form, linked by the id.
+    let table = [
+        ("Jokowi", "Joko Widodo", "Jokowi"),
+        ("Widodo", "Joko Widodo", "Joko Widodo"),
+    ];
+    for (mention, canonical, want) in table {
+        let text = format!("“Bantuan harus cepat,” kata Presiden {mention}.");
+        let at = text.find(mention).unwrap();
+        let entities = [KnownEntity {
+            span: Span::new(at, at + mention.len()),
+            id: "per:jokowi".into(),
+            entity_type: "PER".into(),
+            canonical: canonical.into(),
+        }];
+        let qs = Extractor::new().extract_in(&text, &[Span::new(0, text.len())], &entities);
+        let s = qs[0].speaker.as_ref().unwrap();
+        assert_eq!(s.name, want, "{text:?}");
+        assert_eq!(s.entity_id.as_deref(), Some("per:jokowi"));
+    }
+}
+
+#[test]
 fn paragraphs_limit_the_search() {
     let text = "Menu Berita Terkini\n“Kami siap,” kata Budi Karya.";
     let body = [Span::new(text.find('“').unwrap(), text.len())];
@@ -507,13 +706,15 @@ proptest! {
 }
 
 #[test]
-fn a_parenthesis_group_ending_in_a_multibyte_char_does_not_panic() {
-    // The 80-byte look-ahead for `)` after `(Kemenlu` used to end inside the `“`.
-    let text = "Menurut juru bicara Kementerian Luar Negeri (Kemenlu) Teuku Faizasyah, \
-                “Indonesia selalu mendukung perdamaian di kawasan,” katanya.";
-    let quotes = Extractor::new().extract(text);
-    assert!(!quotes.is_empty());
-    for q in &quotes {
-        assert!(text.get(q.content.start..q.content.end).is_some());
+fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
+    for k in 0..4 {
+        let text = format!(
+            "“Kami hadir,” kata juru bicara(Rumah {}{}, Suh juga hadir.",
+            "a".repeat(k),
+            "é".repeat(60)
+        );
+        for q in quotes(&text) {
+            assert!(text.get(q.content.start..q.content.end).is_some());
+        }
     }
 }

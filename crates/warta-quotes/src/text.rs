@@ -146,6 +146,11 @@ enum Mark {
     Close,
     /// `"`.
     Straight,
+    /// `‘`: opens a quote nested in an open one.
+    SingleOpen,
+    /// `’`: an apostrophe, the end of a nested quote, or a mismatched closing mark
+    /// (`“… dan feodalisme, ’ kata Heri`).
+    SingleClose,
 }
 
 /// A quote found between marks, inside one paragraph.
@@ -169,6 +174,8 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
         0xE2 if i + 2 < bytes.len() && bytes[i + 1] == 0x80 => match bytes[i + 2] {
             0x9C | 0x9E => Some((Mark::Open, 3)),
             0x9D => Some((Mark::Close, 3)),
+            0x98 => Some((Mark::SingleOpen, 3)),
+            0x99 => Some((Mark::SingleClose, 3)),
             _ => None,
         },
         0xC2 if i + 1 < bytes.len() => match bytes[i + 1] {
@@ -185,11 +192,20 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// An opening mark opens a quote; a closing mark closes the open one. A `”` (or `"`) met
 /// outside a quote opens one when it starts a word (Kompas writes `”` on both sides). A new
 /// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
-/// open at the end of the range is unclosed and ends there.
-pub(crate) fn find_quotes(text: &str, start: usize, end: usize) -> Vec<RawQuote> {
+/// open at the end of the range is unclosed and ends there. A `’` after the final punctuation
+/// of an open quote closes it when `cue_at` (a speech cue starts at the given position, after
+/// spaces) says so: `“…, ’ kata Heri`.
+pub(crate) fn find_quotes(
+    text: &str,
+    start: usize,
+    end: usize,
+    cue_at: impl Fn(usize) -> bool,
+) -> Vec<RawQuote> {
     let bytes = text.as_bytes();
     let mut out = Vec::new();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
+    // A `‘` was seen inside the open quote: the next `’` closes that one, not the quote.
+    let mut nested = false;
     let hay = &bytes[start..end];
     for rel in memchr::memchr3_iter(b'"', 0xE2, 0xC2, hay) {
         let i = start + rel;
@@ -201,16 +217,41 @@ pub(crate) fn find_quotes(text: &str, start: usize, end: usize) -> Vec<RawQuote>
         let starts_word = after.is_some_and(|c| !c.is_whitespace())
             && before.is_none_or(|c| c.is_whitespace() || matches!(c, '(' | '[' | '—' | '-'));
         match (mark, open) {
-            (Mark::Open, None) => open = Some((i, i + len)),
+            (Mark::SingleOpen, Some(_)) => nested = true,
+            (Mark::SingleClose, Some(_)) if nested => nested = false,
+            (Mark::SingleClose, Some((s, inner))) => {
+                // A `’` right after the quote's final punctuation and before a cue closes it.
+                let prev = char_before(text, skip_ws_back(text, i, inner));
+                if matches!(prev, Some(',' | '.' | '!' | '?' | '…'))
+                    && after.is_none_or(char::is_whitespace)
+                    && cue_at(i + len)
+                {
+                    out.push(RawQuote {
+                        start: s,
+                        end: i + len,
+                        inner_start: inner,
+                        inner_end: i,
+                        closed: true,
+                    });
+                    open = None;
+                }
+            }
+            (Mark::SingleOpen | Mark::SingleClose, None) => {}
+            (Mark::Open, None) => {
+                open = Some((i, i + len));
+                nested = false;
+            }
             (Mark::Open, Some((s, inner))) => {
                 push_unclosed(text, &mut out, s, inner, i);
                 open = Some((i, i + len));
+                nested = false;
             }
             (Mark::Close | Mark::Straight, Some((s, inner))) => {
                 if mark == Mark::Straight && starts_word && before.is_some_and(char::is_whitespace)
                 {
                     push_unclosed(text, &mut out, s, inner, i);
                     open = Some((i, i + len));
+                    nested = false;
                 } else {
                     out.push(RawQuote {
                         start: s,
@@ -225,6 +266,7 @@ pub(crate) fn find_quotes(text: &str, start: usize, end: usize) -> Vec<RawQuote>
             (Mark::Close | Mark::Straight, None) => {
                 if starts_word {
                     open = Some((i, i + len));
+                    nested = false;
                 }
             }
         }
