@@ -17,7 +17,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     let analysis = Tokenizer::new().analyze(&text);
     let mut tokens = analysis.tokens.iter().peekable();
     for (n, sentence) in analysis.sentences.iter().enumerate() {
-        println!("# sentence {} [{}..{}]", n + 1, sentence.start, sentence.end);
+        println!(
+            "# sentence {} [{}..{}]",
+            n + 1,
+            sentence.start,
+            sentence.end
+        );
         println!("# {}", sentence.slice(&text).replace(['\n', '\r'], " "));
         while let Some(token) = tokens.next_if(|t| t.span.end <= sentence.end) {
             let kind = match token.kind {
@@ -51,7 +56,11 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!(
         "{} tokens, {} clitic splits, {} sentences",
         analysis.tokens.len(),
-        analysis.tokens.iter().filter(|t| !t.words.is_empty()).count(),
+        analysis
+            .tokens
+            .iter()
+            .filter(|t| !t.words.is_empty())
+            .count(),
         analysis.sentences.len()
     );
     Ok(())

@@ -95,11 +95,13 @@ where
     while let Some(arg) = parser.next().map_err(err)? {
         match arg {
             Short('h') | Long("help") => {
-                print!("{HELP}");
+                // A closed stdout (`warta --help | head -1`) is not an error worth a message.
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), HELP.as_bytes());
                 return Ok(None);
             }
             Short('V') | Long("version") => {
-                println!("warta {}", env!("CARGO_PKG_VERSION"));
+                let version = format!("warta {}\n", env!("CARGO_PKG_VERSION"));
+                let _ = std::io::Write::write_all(&mut std::io::stdout(), version.as_bytes());
                 return Ok(None);
             }
             Long("jsonl") => jsonl = true,

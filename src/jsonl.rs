@@ -156,7 +156,10 @@ fn process(pipeline: &Pipeline, line: &Line) -> (String, bool) {
     let Some(body) = body.as_str() else {
         return fail(id, format!("{}: \"text\" is not a string", line.origin));
     };
-    let doc = pipeline.analyze(body);
+    let doc = match crate::analyze_guarded(pipeline, body) {
+        Ok(doc) => doc,
+        Err(message) => return fail(id, format!("{}: {message}", line.origin)),
+    };
     match serde_json::to_string(&Output { id, doc: &doc }) {
         Ok(json) => (json, true),
         Err(e) => fail(

@@ -21,6 +21,7 @@ const EXIT_INPUT: u8 = 1;
 const EXIT_USAGE: u8 = 2;
 
 fn main() -> ExitCode {
+    std::panic::set_hook(Box::new(report_internal_error));
     let options = match args::parse() {
         Ok(Some(options)) => options,
         Ok(None) => return ExitCode::from(EXIT_OK),
@@ -43,6 +44,31 @@ fn main() -> ExitCode {
             ExitCode::from(EXIT_INPUT)
         }
     }
+}
+
+/// Reports a bug (a panic) as one line on stderr instead of a backtrace. Analysis runs under
+/// [`analyze_guarded`], so a bug hit by one document costs that document, not the run.
+fn report_internal_error(info: &std::panic::PanicHookInfo<'_>) {
+    let message = info
+        .payload()
+        .downcast_ref::<&str>()
+        .map(|s| s.to_string())
+        .or_else(|| info.payload().downcast_ref::<String>().cloned())
+        .unwrap_or_default();
+    let place = info
+        .location()
+        .map(|l| format!(" at {}:{}", l.file(), l.line()))
+        .unwrap_or_default();
+    eprintln!("warta: internal error{place}: {message} (please report it with the input)");
+}
+
+/// Analyses one text; a bug in a stage becomes an error for this text only.
+pub(crate) fn analyze_guarded(
+    pipeline: &Pipeline,
+    text: &str,
+) -> Result<warta::Document, &'static str> {
+    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(text)))
+        .map_err(|_| "internal error while analysing this document (reported on stderr)")
 }
 
 /// Why a run stopped early.
@@ -132,7 +158,14 @@ fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<us
         if text.trim().is_empty() {
             eprintln!("warta: {}: input is empty", source.name());
         }
-        let doc = pipeline.analyze(&text);
+        let doc = match analyze_guarded(pipeline, &text) {
+            Ok(doc) => doc,
+            Err(message) => {
+                eprintln!("warta: {}: {message}", source.name());
+                failed += 1;
+                continue;
+            }
+        };
         serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
         out.write_all(b"\n")?;
     }

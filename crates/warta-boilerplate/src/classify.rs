@@ -5,7 +5,7 @@ use crate::meta::{DatelineMatch, floor_char};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
 /// Bytes of a line looked at for word statistics (long lines are extrapolated).
-const SCAN: usize = 128;
+const SCAN: usize = 96;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
 /// A page title line, a dateline or a date line is never longer than this.
@@ -497,7 +497,7 @@ fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     // Capitalised words after the first are names or calendar words (`November`), not
     // function words; they are looked up only early in the line (date widgets are short).
     let capital = cased && first.is_ascii_uppercase();
-    if end - start <= c.words.max_len()
+    if c.words.may_contain(end - start, first)
         && (!capital || f.scanned <= 14)
         && let Some(k) = pack_at(line, start, end)
     {
@@ -562,8 +562,9 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     let short = f.words <= 30;
     // `any` phrases (`SCROLL TO CONTINUE WITH CONTENT`, `All Rights Reserved`) live in short
     // lines that are not running lowercase text.
-    let scan_anywhere =
-        short && s.len() <= ANYWHERE_LIMIT && (f.words <= 8 || f.lower_ratio() < 0.5);
+    let scan_anywhere = short
+        && s.len() <= ANYWHERE_LIMIT
+        && (f.words <= 8 || f.copyright || f.lower_ratio() < 0.25);
     if let Some(hit) = c.phrases.find(s, scan_anywhere, ANYWHERE_LIMIT)
         && (short || hit.whole)
     {
@@ -707,11 +708,13 @@ fn is_weather(s: &str) -> bool {
 fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`.
     let head = &s[..floor_char(s, 300)];
-    if head.contains('(')
-        && ["(kiri", "(kanan", "(tengah", "(ki-ka", "(dari kiri"]
+    let positional = head.match_indices('(').any(|(i, _)| {
+        let after = &head[i + 1..];
+        ["kiri", "kanan", "tengah", "ki-ka", "dari kiri"]
             .iter()
-            .any(|m| head.contains(m))
-    {
+            .any(|m| after.starts_with(m))
+    });
+    if positional {
         return Some(true);
     }
     if !s.ends_with(')') {
@@ -892,6 +895,21 @@ fn norm_key(s: &str) -> String {
         .collect()
 }
 
+/// `norm_key(s) == key`, without building the key of `s` (stops at the first difference).
+fn norm_eq(s: &str, key: &str) -> bool {
+    let mut k = key.chars();
+    for c in s
+        .chars()
+        .filter(|c| c.is_alphanumeric())
+        .flat_map(char::to_lowercase)
+    {
+        if k.next() != Some(c) {
+            return false;
+        }
+    }
+    k.next().is_none()
+}
+
 const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];
 
 /// The parts of a page title line: the whole line and its pieces between site separators.
@@ -945,16 +963,20 @@ fn find_title(
     let first = lines[0].text(text);
     if first.len() <= META_LINE {
         let keys: Vec<String> = title_parts(first).iter().map(|p| norm_key(p)).collect();
+        // A line can only match a key when its length is close to the key's.
+        let min_key = keys.iter().map(String::len).min().unwrap_or(0);
         if !keys.is_empty() {
             // The longest matching part wins (the headline, not a tag in front of it); among
             // its repeats, the one nearest the body.
             let mut best: Option<(usize, usize)> = None;
             for j in (1..body_start).rev() {
                 let s = lines[j].text(text);
-                if s.len() <= first.len() {
-                    let key = norm_key(s);
-                    if keys.contains(&key) && best.is_none_or(|(_, len)| key.len() > len) {
-                        best = Some((j, key.len()));
+                if s.len() <= first.len() && s.len() >= min_key {
+                    let hit = keys.iter().find(|k| norm_eq(s, k)).map(String::len);
+                    if let Some(len) = hit
+                        && best.is_none_or(|(_, l)| len > l)
+                    {
+                        best = Some((j, len));
                     }
                 }
             }

@@ -134,7 +134,9 @@ pub(crate) struct WordTable {
     keys: Vec<u128>,
     flags: Vec<u8>,
     shift: u32,
-    max_len: usize,
+    /// Bit `first letter` of entry `length`: which (length, initial) pairs occur at all, so
+    /// most content words are rejected before hashing.
+    shapes: [u32; 16],
 }
 
 impl WordTable {
@@ -148,10 +150,11 @@ impl WordTable {
             keys: vec![0; size],
             flags: vec![0; size],
             shift: 64 - bits,
-            max_len: words.iter().map(|(w, _)| w.len()).max().unwrap_or(0),
+            shapes: [0; 16],
         };
         for (w, f) in words {
             if let Some(k) = pack(w.as_bytes()) {
+                table.shapes[w.len()] |= shape_bit(w.as_bytes()[0]);
                 let mut i = table.slot(k);
                 loop {
                     if table.keys[i] == 0 || table.keys[i] == k {
@@ -166,16 +169,16 @@ impl WordTable {
         table
     }
 
-    /// The length in bytes of the longest word in the table.
-    #[inline]
-    pub(crate) fn max_len(&self) -> usize {
-        self.max_len
-    }
-
     #[inline]
     fn slot(&self, k: u128) -> usize {
         let x = (k as u64) ^ ((k >> 64) as u64).rotate_left(29);
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
+    }
+
+    /// Whether a word of `len` bytes starting with `first` can be in the table at all.
+    #[inline]
+    pub(crate) fn may_contain(&self, len: usize, first: u8) -> bool {
+        len < 16 && self.shapes[len] & shape_bit(first) != 0
     }
 
     #[inline]
@@ -193,6 +196,12 @@ impl WordTable {
             i = (i + 1) & mask;
         }
     }
+}
+
+/// One of 32 bits for a word's first byte (case-insensitive for ASCII letters).
+#[inline]
+fn shape_bit(first: u8) -> u32 {
+    1 << ((first | 0x20) & 31)
 }
 
 /// The compiled phrase lexicon: an anchored automaton for line-start phrases (`prefix`,

@@ -136,34 +136,47 @@ fn name_tokens(name: &str) -> Vec<String> {
 /// A word of the text: letters and digits, with inner hyphens or apostrophes between letters
 /// (`Min-seol`, `O'Brien`).
 fn words(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
-    let bytes_end = range.end;
-    let mut it = text[range.start..bytes_end].char_indices().peekable();
-    let base = range.start;
+    let bytes = text.as_bytes();
+    let end = range.end;
+    let mut i = range.start;
+    // The char at byte `at` (a char boundary inside the range), if any.
+    let char_at = move |at: usize| text.get(at..end).and_then(|rest| rest.chars().next());
+    let alnum_at = move |at: usize| char_at(at).is_some_and(char::is_alphanumeric);
     std::iter::from_fn(move || {
+        // Skip to the next alphanumeric char; ASCII bytes without decoding.
         loop {
-            let (i, c) = it.next()?;
-            if !c.is_alphanumeric() {
-                continue;
-            }
-            let start = base + i;
-            let mut end = start + c.len_utf8();
-            while let Some(&(j, c)) = it.peek() {
-                if c.is_alphanumeric() || crate::fold::is_combining(c) {
-                    end = base + j + c.len_utf8();
-                    it.next();
-                } else if matches!(c, '-' | '\'' | '\u{2019}') {
-                    let rest = &text[base + j + c.len_utf8()..bytes_end];
-                    if rest.chars().next().is_some_and(char::is_alphanumeric) {
-                        it.next();
-                    } else {
-                        break;
-                    }
-                } else {
+            let &b = bytes.get(i).filter(|_| i < end)?;
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() {
                     break;
                 }
+                i += 1;
+            } else {
+                let c = char_at(i)?;
+                if c.is_alphanumeric() {
+                    break;
+                }
+                i += c.len_utf8();
             }
-            return Some(Span::new(start, end));
         }
+        let start = i;
+        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+            if b.is_ascii() {
+                if b.is_ascii_alphanumeric() || (matches!(b, b'-' | b'\'') && alnum_at(i + 1)) {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let Some(c) = char_at(i) else { break };
+            let joins = c == '\u{2019}' && alnum_at(i + c.len_utf8());
+            if c.is_alphanumeric() || crate::fold::is_combining(c) || joins {
+                i += c.len_utf8();
+            } else {
+                break;
+            }
+        }
+        Some(Span::new(start, i))
     })
 }
 
@@ -267,7 +280,10 @@ pub fn link_document(
         .filter(|r| valid(text, *r))
         .collect();
     regions.sort_by_key(|r| r.start);
-    let in_region = |s: Span| regions.iter().any(|r| r.start <= s.start && s.end <= r.end);
+    let in_region = |s: Span| {
+        let i = regions.partition_point(|r| r.end < s.end);
+        regions.get(i).is_some_and(|r| r.start <= s.start)
+    };
 
     let mut full: Vec<FullName> = Vec::new();
     let mut tokens: HashMap<String, Vec<usize>> = HashMap::new();
@@ -338,10 +354,21 @@ pub fn link_document(
     // Which name tokens are also used as ordinary lowercase words in this text.
     let mut lowercase_word: HashMap<&str, bool> =
         tokens.keys().map(|k| (k.as_str(), false)).collect();
+    // Byte lengths of the name tokens: most words can be skipped without folding or hashing.
+    let mut lengths = [false; 64];
+    let mut long_tokens = false;
+    for k in tokens.keys() {
+        match lengths.get_mut(k.len()) {
+            Some(slot) => *slot = true,
+            None => long_tokens = true,
+        }
+    }
+    let maybe_token = |w: Span| long_tokens || lengths.get(w.len()).copied().unwrap_or(false);
     let mut buf = String::new();
     for w in words(text, Span::new(0, text.len())) {
         let s = &text[w.start..w.end];
-        if s.chars().next().is_some_and(char::is_lowercase)
+        if maybe_token(w)
+            && s.chars().next().is_some_and(char::is_lowercase)
             && let Some(seen) = lowercase_word.get_mut(word_key(s, &mut buf))
         {
             *seen = true;
@@ -357,7 +384,7 @@ pub fn link_document(
     for r in &regions {
         for w in words(text, *r) {
             let s = &text[w.start..w.end];
-            if !s.chars().next().is_some_and(char::is_uppercase) || covered(w) {
+            if !maybe_token(w) || !s.chars().next().is_some_and(char::is_uppercase) || covered(w) {
                 continue;
             }
             let key = word_key(s, &mut buf);
@@ -368,9 +395,7 @@ pub fn link_document(
             if before == 0 {
                 continue;
             }
-            if lowercase_word.get(key) == Some(&true)
-                && sentence_initial(text, r.start, w.start)
-            {
+            if lowercase_word.get(key) == Some(&true) && sentence_initial(text, r.start, w.start) {
                 continue;
             }
             let f = &full[list[before - 1]];
@@ -386,4 +411,43 @@ pub fn link_document(
     mentions.extend(added);
     mentions.extend(linked);
     sort_dedup(mentions)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn word_texts(text: &str, range: Span) -> Vec<&str> {
+        words(text, range).map(|w| &text[w.start..w.end]).collect()
+    }
+
+    #[test]
+    fn words_keep_hyphens_apostrophes_and_combining_marks_inside() {
+        let text = "Moon Jae-in, Ma’ruf Amin dan O'Neil: kata-kata -- Jose\u{301} (2024) é- ’x";
+        assert_eq!(
+            word_texts(text, Span::new(0, text.len())),
+            [
+                "Moon",
+                "Jae-in",
+                "Ma’ruf",
+                "Amin",
+                "dan",
+                "O'Neil",
+                "kata-kata",
+                "Jose\u{301}",
+                "2024",
+                "é",
+                "x"
+            ]
+        );
+    }
+
+    #[test]
+    fn words_stay_inside_the_range() {
+        let text = "Suh Hoon-nya Biden";
+        // The range ends inside "Hoon-nya": the word is cut at the range end, never beyond.
+        assert_eq!(word_texts(text, Span::new(0, 8)), ["Suh", "Hoon"]);
+        assert_eq!(word_texts(text, Span::new(4, 12)), ["Hoon-nya"]);
+        assert!(word_texts(text, Span::new(3, 4)).is_empty());
+    }
 }

@@ -94,7 +94,12 @@ impl Lexicon {
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
     fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
-        let close = text[open..limit.min(open + 80)].find(')')? + open;
+        // Look at most 80 bytes ahead, backed off to a char boundary.
+        let mut end = limit.min(open + 80).min(text.len());
+        while !text.is_char_boundary(end) {
+            end -= 1;
+        }
+        let close = text.get(open..end)?.find(')')? + open;
         let mut inner = Vec::new();
         let mut p = open + 1;
         while let Some(w) = next_word(text, p, close) {

@@ -505,3 +505,15 @@ proptest! {
         check_spans(&text, &qs);
     }
 }
+
+#[test]
+fn a_parenthesis_group_ending_in_a_multibyte_char_does_not_panic() {
+    // The 80-byte look-ahead for `)` after `(Kemenlu` used to end inside the `“`.
+    let text = "Menurut juru bicara Kementerian Luar Negeri (Kemenlu) Teuku Faizasyah, \
+                “Indonesia selalu mendukung perdamaian di kawasan,” katanya.";
+    let quotes = Extractor::new().extract(text);
+    assert!(!quotes.is_empty());
+    for q in &quotes {
+        assert!(text.get(q.content.start..q.content.end).is_some());
+    }
+}

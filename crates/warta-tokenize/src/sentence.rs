@@ -139,7 +139,7 @@ enum Start {
 }
 
 impl Tokenizer {
-    /// How the text continues at token `k`: lower case (a continuation) or anything else.
+    /// How the text continues at token `k`, after any opening quote marks and brackets.
     fn start_at(&self, text: &str, tokens: &[Token], mut k: usize) -> Start {
         let stop = (k + 4).min(tokens.len());
         let mut opened = false;
@@ -254,7 +254,8 @@ impl Tokenizer {
                 lb > 0
                     || (class == AbbrevClass::Final
                         && char_at(text, next).is_uppercase()
-                        && !self.is_abbrev_at(text, tokens, i + 1))
+                        && !self.is_abbrev_at(text, tokens, i + 1)
+                        && !in_short_parens(text, tokens, i))
             } else if tokens[i].kind == TokenKind::Punct && is_terminal(cur.slice(text)) {
                 let short_parens =
                     lb == 0 && cur.slice(text) == "." && in_short_parens(text, tokens, i);

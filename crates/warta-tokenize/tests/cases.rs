@@ -371,6 +371,23 @@ fn attached_abbreviation_periods() {
         ]
     );
     assert_eq!(a.sentences.len(), 2);
+    // the same sentence rules hold when the period stays on the word
+    let text =
+        "Bandara Kasim II (SSK. II) ramai. Laba naik dibanding kuartal I. Dengan itu, saham naik.";
+    let got: Vec<&str> = tk
+        .analyze(text)
+        .sentences
+        .iter()
+        .map(|s| s.slice(text))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            "Bandara Kasim II (SSK. II) ramai.",
+            "Laba naik dibanding kuartal I.",
+            "Dengan itu, saham naik."
+        ]
+    );
 }
 
 #[test]

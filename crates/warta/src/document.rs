@@ -146,6 +146,9 @@ pub struct CreditOut {
     pub source: Option<String>,
     /// Editor or writer (`hm02`).
     pub editor: Option<String>,
+    /// What the credited person did: `writer`, `reporter`, `editor`, `photographer` or
+    /// `source`; `null` for a bare code such as `(CNN/hm02)`.
+    pub role: Option<String>,
 }
 
 impl From<&Meta> for MetaOut {
@@ -162,6 +165,7 @@ impl From<&Meta> for MetaOut {
                 .map(|c| CreditOut {
                     source: c.source.clone(),
                     editor: c.editor.clone(),
+                    role: c.role.clone(),
                 })
                 .collect(),
             date: meta.date.clone(),

@@ -322,7 +322,7 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
     }
     // A handful of names per document: the NFA is cheap to build, a DFA is not.
     let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::NoncontiguousNFA))
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
         .build(&names)
     else {

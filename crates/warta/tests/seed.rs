@@ -128,8 +128,8 @@ fn entities_have_canonical_ids_and_partial_names_link() {
     let home = doc
         .entities
         .iter()
-        .filter(|e| e.text == "Home")
-        .last()
+        .rev()
+        .find(|e| e.text == "Home")
         .unwrap();
     assert_eq!(home.canonical, "Emily Home");
     assert!(
