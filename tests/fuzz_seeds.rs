@@ -1,8 +1,5 @@
 //! Replays the committed fuzz seed corpus (`fuzz/seeds/<target>/`) through the fuzz target
 //! bodies, so every seed and every crash saved there is a regression test of `cargo test`.
-//! Crashes whose fix has not landed yet wait in `fuzz/crashes/<target>/`, replayed by the
-//! ignored test `open_crashes` (`cargo test --test fuzz_seeds -- --ignored`); once fixed they
-//! move to `fuzz/seeds/<target>/`.
 
 #[allow(dead_code)]
 #[path = "support/checks.rs"]
@@ -17,18 +14,12 @@ use std::path::Path;
 /// Runs every file of `fuzz/seeds/<name>/` through the target; fails naming each seed that
 /// broke an invariant.
 fn replay(name: &str) {
-    replay_dir("seeds", name);
-}
-
-/// Runs every file of `fuzz/<dir>/<name>/` through the target named `name`.
-fn replay_dir(dir: &str, name: &str) {
     let (_, target) = targets::TARGETS
         .iter()
         .find(|(n, _)| *n == name)
         .expect("a known target");
     let dir = Path::new(env!("CARGO_MANIFEST_DIR"))
-        .join("fuzz")
-        .join(dir)
+        .join("fuzz/seeds")
         .join(name);
     let mut paths: Vec<_> = std::fs::read_dir(&dir)
         .unwrap_or_else(|e| panic!("{}: {e}", dir.display()))
@@ -87,16 +78,5 @@ fn every_target_has_a_seed_directory() {
     let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/seeds");
     for (name, _) in targets::TARGETS {
         assert!(dir.join(name).is_dir(), "fuzz/seeds/{name} is missing");
-    }
-}
-
-#[test]
-#[ignore = "bug (warta-quotes): paren_group slices inside a character (src/mention.rs)"]
-fn open_crashes() {
-    let dir = Path::new(env!("CARGO_MANIFEST_DIR")).join("fuzz/crashes");
-    for (name, _) in targets::TARGETS {
-        if dir.join(name).is_dir() {
-            replay_dir("crashes", name);
-        }
     }
 }
