@@ -5,7 +5,6 @@
 /// chrome (`navigation` / `related-list`), so its sentences, entities and quotes were silently
 /// lost, e.g. for short JSONL documents.
 #[test]
-#[ignore = "bug (warta-boilerplate): a one-sentence document is classified as chrome"]
 fn a_one_sentence_document_is_not_thrown_away_as_chrome() {
     let pipeline = warta::Pipeline::new();
     for text in [
