@@ -1,9 +1,10 @@
 //! Per-stage scaling on adversarial inputs: each stage on inputs of 100 KB and 1 MB of the same
-#![allow(missing_docs)] // criterion_group! generates an undocumented public function
 //! shape. With `Throughput::Bytes`, linear time shows as the same MB/s at both sizes; the issue's
 //! bar is 10x the input for at most 11x the time. Shapes: floods of quote marks, unclosed
 //! quotes, many short lines, a long line without break, many quoted paragraphs with named
 //! speakers (document-level linking of persons), dense entity mentions, runs of abbreviations.
+
+#![allow(missing_docs)] // criterion_group! generates an undocumented public function
 
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;

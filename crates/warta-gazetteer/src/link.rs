@@ -1,6 +1,6 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::builder::make_id;
@@ -310,6 +310,7 @@ pub fn link_document(
         add_full(&mut full, f, &canonical);
     }
     let mut added = Vec::new();
+    let mut added_spans: HashSet<Span> = HashSet::new();
     for p in persons {
         let words: Vec<String> = p.name.split_whitespace().map(fold_key).collect();
         if !valid(text, p.span)
@@ -319,9 +320,11 @@ pub fn link_document(
         {
             continue;
         }
+        // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
+        let first = mentions.partition_point(|m| m.span.end <= p.span.start);
         let overlaps = mentions
-            .iter()
-            .any(|m| m.span.start < p.span.end && p.span.start < m.span.end);
+            .get(first)
+            .is_some_and(|m| m.span.start < p.span.end);
         if overlaps {
             continue;
         }
@@ -333,7 +336,7 @@ pub fn link_document(
             canonical: name.clone(),
             alias: name.clone(),
         };
-        if in_region(p.span) && !added.iter().any(|m: &Mention| m.span == p.span) {
+        if in_region(p.span) && added_spans.insert(p.span) {
             added.push(Mention {
                 span: p.span,
                 id: f.id.clone(),
