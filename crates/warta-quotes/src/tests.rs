@@ -220,6 +220,13 @@ fn nya_antecedent_must_look_like_a_person() {
              “Tolong dipakai,” katanya.",
             "Risma",
         ),
+        (
+            "“Ayo pakai masker,” kata Tri Risma.\n\
+             Budi Santoso, camat setempat, memimpin rombongan ke Kenjeran.\n\
+             Di sepanjang jalan, Risma terus mengingatkan warga.\n\
+             “Tolong dipakai,” katanya.",
+            "Tri Risma",
+        ),
     ];
     for (text, want) in table {
         let qs = quotes(text);
