@@ -3,7 +3,7 @@
 use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 
-use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
+use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, name_tokens};
 use crate::text::{
@@ -124,7 +124,7 @@ pub(crate) struct Doc<'a> {
     /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
     last_org: Cell<bool>,
     /// Name tokens of the speakers attributed so far.
-    speaker_tokens: HashSet<String>,
+    speaker_tokens: HashSet<String, FxBuild>,
     out: Vec<Quote>,
 }
 
@@ -153,7 +153,7 @@ impl<'a> Doc<'a> {
             last_speaker: None,
             last_speaker_pos: 0,
             last_org: Cell::new(false),
-            speaker_tokens: HashSet::new(),
+            speaker_tokens: HashSet::default(),
             out: Vec::new(),
         }
     }
@@ -290,7 +290,9 @@ impl<'a> Doc<'a> {
 
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
-            self.speaker_tokens.extend(name_tokens(&s.name));
+            if self.last_speaker.as_ref().is_none_or(|l| l.name != s.name) {
+                self.speaker_tokens.extend(name_tokens(&s.name));
+            }
             self.last_speaker = Some(s.clone());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
@@ -589,17 +591,20 @@ impl<'a> Doc<'a> {
         while !text.is_char_boundary(from) {
             from += 1;
         }
+        let bytes = text.as_bytes();
         let mut best: Option<Word> = None;
-        let mut p = from;
-        while let Some(c) = char_at(text, p).filter(|_| p < before) {
-            let Some(w) = word_at(text, p, before).filter(|_| c.is_alphanumeric()) else {
-                p += c.len_utf8();
+        // Only words opening with an ASCII capital (names) are looked at.
+        for i in from..before {
+            if !bytes[i].is_ascii_uppercase()
+                || (i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
+            {
+                continue;
+            }
+            let Some(w) = word_at(text, i, before) else {
                 continue;
             };
-            p = w.end.max(p + c.len_utf8());
             let s = w.str(text);
-            if !is_capitalised(s)
-                || is_acronym(s)
+            if is_acronym(s)
                 || lex.has(
                     s,
                     flag::STOP | flag::ROLE | flag::AFF | flag::PRONOUN | flag::NONPERSON,
