@@ -362,6 +362,30 @@ fn rank_abbreviations_are_roles() {
 }
 
 #[test]
+fn passive_cues_after_a_quote() {
+    // (text, cue, speaker)
+    let table = [
+        (
+            "“Kami akan menambah armada,” ditambahkan Tony Hartono.",
+            "ditambahkan",
+            "Tony Hartono",
+        ),
+        (
+            "“Semua sudah sesuai prosedur,” disampaikan Kepala Dinas Sosial Ani Rahma.",
+            "disampaikan",
+            "Ani Rahma",
+        ),
+    ];
+    for (text, cue, speaker) in table {
+        let q = only(text);
+        assert_eq!(q.cue.map(|c| c.slice(text)), Some(cue), "{text:?}");
+        assert_eq!(speaker_name(&q), speaker, "{text:?}");
+    }
+    // Not a cue in the middle of a sentence without a quote.
+    assert!(quotes("Anggaran itu disampaikan Budi Santoso kepada DPRD.").is_empty());
+}
+
+#[test]
 fn katanya_before_the_quote() {
     let text = "“Harga cabai naik,” kata Sri Wahyuni. Katanya, “Pembeli jadi sepi.”";
     let qs = quotes(text);
