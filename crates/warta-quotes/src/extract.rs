@@ -3,12 +3,12 @@
 use std::cell::{Cell, OnceCell};
 use std::collections::HashSet;
 
-use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
+use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, name_tokens};
 use crate::text::{
-    RawQuote, char_at, char_before, find_quotes, is_capitalised, next_word, prev_word,
-    sentence_starts, skip_ws, skip_ws_back, word_at,
+    RawQuote, Word, char_at, char_before, find_quotes, is_acronym, is_capitalised, next_word,
+    prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
 
@@ -108,6 +108,9 @@ const SOURCE_FILLERS: &[&str] = &[
     "the",
 ];
 
+/// How far back (bytes) a `-nya` cue looks for a one-word subject of a speech verb.
+const SHORT_LOOKBACK: usize = 600;
+
 /// Per-document state.
 pub(crate) struct Doc<'a> {
     lex: &'a Lexicon,
@@ -121,7 +124,7 @@ pub(crate) struct Doc<'a> {
     /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
     last_org: Cell<bool>,
     /// Name tokens of the speakers attributed so far.
-    speaker_tokens: HashSet<String>,
+    speaker_tokens: HashSet<String, FxBuild>,
     out: Vec<Quote>,
 }
 
@@ -150,7 +153,7 @@ impl<'a> Doc<'a> {
             last_speaker: None,
             last_speaker_pos: 0,
             last_org: Cell::new(false),
-            speaker_tokens: HashSet::new(),
+            speaker_tokens: HashSet::default(),
             out: Vec::new(),
         }
     }
@@ -287,7 +290,9 @@ impl<'a> Doc<'a> {
 
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
-            self.speaker_tokens.extend(name_tokens(&s.name));
+            if self.last_speaker.as_ref().is_none_or(|l| l.name != s.name) {
+                self.speaker_tokens.extend(name_tokens(&s.name));
+            }
             self.last_speaker = Some(s.clone());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
@@ -547,14 +552,20 @@ impl<'a> Doc<'a> {
                 || e.role.is_some()
                 || e.tokens.iter().any(|t| self.speaker_tokens.contains(t))
         };
-        if let Some(e) = self.index().last_subject(
+        let subject = self.index().last_subject(
             self.lex,
             self.text,
             &known,
             self.last_speaker_pos,
             span.start,
             person,
-        ) {
+        );
+        if let Some((at, e)) = self.short_speech_subject(span.start)
+            && subject.is_none_or(|s| s.start < at)
+        {
+            return Some(Speaker { span, ..e });
+        }
+        if let Some(e) = subject {
             return Some(Speaker {
                 span,
                 name: e.name.clone(),
@@ -565,6 +576,78 @@ impl<'a> Doc<'a> {
         }
         let s = self.last_speaker.clone()?;
         Some(Speaker { span, ..s })
+    }
+
+    /// The latest one-word subject of a speech verb shortly before `before` and after the last
+    /// statement (`Sunday belum …`, `Widyastuti, memaparkan, …`, `di sepanjang jalan Risma
+    /// terus mengingatkan`), when it names a person of the document or an earlier speaker:
+    /// its position and the resolved speaker. Looks back at most [`SHORT_LOOKBACK`] bytes.
+    fn short_speech_subject(&self, before: usize) -> Option<(usize, Speaker)> {
+        let text = self.text;
+        let lex = self.lex;
+        let mut from = self
+            .last_speaker_pos
+            .max(before.saturating_sub(SHORT_LOOKBACK));
+        while !text.is_char_boundary(from) {
+            from += 1;
+        }
+        let bytes = text.as_bytes();
+        let mut best: Option<Word> = None;
+        // Only words opening with an ASCII capital (names) are looked at.
+        for i in from..before {
+            if !bytes[i].is_ascii_uppercase()
+                || (i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
+            {
+                continue;
+            }
+            let Some(w) = word_at(text, i, before) else {
+                continue;
+            };
+            let s = w.str(text);
+            if is_acronym(s)
+                || lex.has(
+                    s,
+                    flag::STOP | flag::ROLE | flag::AFF | flag::PRONOUN | flag::NONPERSON,
+                )
+                || prev_word(text, w.start, from).is_some_and(|x| {
+                    is_capitalised(x.str(text)) && skip_ws_back(text, w.start, from) == x.end
+                })
+            {
+                continue;
+            }
+            let mut v = next_word(text, skip_punct(text, w.end, before), before);
+            for _ in 0..2 {
+                match v {
+                    Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => {
+                        v = next_word(text, a.end, before);
+                    }
+                    _ => break,
+                }
+            }
+            if v.is_some_and(|a| lex.is_speech_verb(a.str(text))) {
+                best = Some(w);
+            }
+        }
+        let w = best?;
+        let surface = w.str(text);
+        let found = self
+            .index()
+            .resolve_name(lex, text, &self.known(), surface, w.start);
+        let known_speaker = with_lower(surface, |l| self.speaker_tokens.contains(l));
+        if found.is_none() && !known_speaker {
+            return None;
+        }
+        let span = Span::new(w.start, w.end);
+        Some((
+            w.start,
+            Speaker {
+                span,
+                name: found.map_or_else(|| surface.to_string(), |f| f.name.clone()),
+                role: found.and_then(|f| f.role.clone()),
+                affiliation: found.and_then(|f| f.affiliation.clone()),
+                entity_id: None,
+            },
+        ))
     }
 
     /// Resolves a mention to a speaker: pronouns to the last speaker, short names to the

@@ -15,9 +15,16 @@
 //!
 //! Each [`Quote`] carries its speech verb (`cue`), its [`Speaker`] (the mention next to the cue,
 //! with `role` and `affiliation` split off and the name resolved to the fullest name of the
-//! document: `Home` → `Emily Home`, `Presiden` → the president named earlier, `-nya` cues and
-//! `dia`/`ia`/`beliau` → the last speaker), the media `source` (`Dilansir kantor berita Yonhap`,
-//! `kepada wartawan`), a `confidence` and the name of the `rule` that fired.
+//! document: `Home` → `Emily Home`, `Presiden` → the president named earlier; a long role
+//! phrase over commas ends in the name, `kata Menteri Koordinator Bidang Politik, Hukum, dan
+//! Keamanan Mahfud MD dalam …` → `Mahfud MD`), the media `source` (`Dilansir kantor berita
+//! Yonhap`, `kepada wartawan`), a `confidence` and the name of the `rule` that fired.
+//!
+//! `-nya` cues and `dia`/`ia`/`beliau` go to the latest person introduced since the last
+//! statement who looks like one (the subject of a speech verb, a name with a role or in
+//! apposition, an earlier speaker, or a `PER` entity of the caller; never a place, a law or a
+//! programme such as `Taman Suroboyo` or `RUU Cipta Kerja`, see
+//! [`ExtractorBuilder::non_person_word`]), else to the last speaker.
 //!
 //! Decision for relative clauses: in `X mengeluarkan pernyataan …, yang menyatakan bahwa Sullivan
 //! “menekankan …”` the quoted words are the statement's, so the speaker is its issuer `X`.

@@ -220,6 +220,13 @@ fn nya_antecedent_must_look_like_a_person() {
              “Tolong dipakai,” katanya.",
             "Risma",
         ),
+        (
+            "“Ayo pakai masker,” kata Tri Risma.\n\
+             Budi Santoso, camat setempat, memimpin rombongan ke Kenjeran.\n\
+             Di sepanjang jalan, Risma terus mengingatkan warga.\n\
+             “Tolong dipakai,” katanya.",
+            "Tri Risma",
+        ),
     ];
     for (text, want) in table {
         let qs = quotes(text);
@@ -352,6 +359,30 @@ fn rank_abbreviations_are_roles() {
         assert_eq!(s.name, name, "{text:?}");
         assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
     }
+}
+
+#[test]
+fn passive_cues_after_a_quote() {
+    // (text, cue, speaker)
+    let table = [
+        (
+            "“Kami akan menambah armada,” ditambahkan Tony Hartono.",
+            "ditambahkan",
+            "Tony Hartono",
+        ),
+        (
+            "“Semua sudah sesuai prosedur,” disampaikan Kepala Dinas Sosial Ani Rahma.",
+            "disampaikan",
+            "Ani Rahma",
+        ),
+    ];
+    for (text, cue, speaker) in table {
+        let q = only(text);
+        assert_eq!(q.cue.map(|c| c.slice(text)), Some(cue), "{text:?}");
+        assert_eq!(speaker_name(&q), speaker, "{text:?}");
+    }
+    // Not a cue in the middle of a sentence without a quote.
+    assert!(quotes("Anggaran itu disampaikan Budi Santoso kepada DPRD.").is_empty());
 }
 
 #[test]
