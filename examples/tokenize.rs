@@ -5,7 +5,7 @@
 //! ```
 //! Without FILE it tokenizes the seed article `examples/data/mistar-2024-04-28.txt`.
 
-use warta::tokenize::{TokenKind, Tokenizer};
+use warta::tokenize::Tokenizer;
 
 const SEED: &str = include_str!("data/mistar-2024-04-28.txt");
 
@@ -25,17 +25,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
         );
         println!("# {}", sentence.slice(&text).replace(['\n', '\r'], " "));
         while let Some(token) = tokens.next_if(|t| t.span.end <= sentence.end) {
-            let kind = match token.kind {
-                TokenKind::Word => "word",
-                TokenKind::Number => "number",
-                TokenKind::Punct => "punct",
-                TokenKind::Symbol => "symbol",
-                TokenKind::Url => "url",
-                TokenKind::Email => "email",
-                TokenKind::Hashtag => "hashtag",
-                TokenKind::Mention => "mention",
-                TokenKind::Emoji => "emoji",
-            };
+            let kind = token.kind.as_str();
             let words: Vec<&str> = token.words.iter().map(|w| w.slice(&text)).collect();
             let split = if words.is_empty() {
                 String::new()

@@ -141,34 +141,45 @@ fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
         .build())
 }
 
-/// `warta analyze [FILE…]`: one pretty JSON document per input.
-fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
+/// Reads every source as text and hands it to `work`, reporting unreadable sources; returns how
+/// many sources failed (unreadable, or `work` returned `Ok(false)`).
+fn for_each_text(
+    files: &[std::path::PathBuf],
+    mut work: impl FnMut(&input::Source, &str) -> Result<bool, Failure>,
+) -> Result<usize, Failure> {
     let mut failed = 0;
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
     for source in input::sources(files) {
-        let text = match input::read_text(&source) {
-            Ok(text) => text,
+        match input::read_text(&source) {
+            Ok(text) => failed += usize::from(!work(&source, &text)?),
             Err(message) => {
                 eprintln!("warta: {message}");
                 failed += 1;
-                continue;
             }
-        };
+        }
+    }
+    Ok(failed)
+}
+
+/// `warta analyze [FILE…]`: one pretty JSON document per input.
+fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
+    let stdout = io::stdout();
+    let mut out = stdout.lock();
+    let failed = for_each_text(files, |source, text| {
         if text.trim().is_empty() {
             eprintln!("warta: {}: input is empty", source.name());
         }
-        let doc = match analyze_guarded(pipeline, &text) {
-            Ok(doc) => doc,
+        match analyze_guarded(pipeline, text) {
+            Ok(doc) => {
+                serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
+                out.write_all(b"\n")?;
+                Ok(true)
+            }
             Err(message) => {
                 eprintln!("warta: {}: {message}", source.name());
-                failed += 1;
-                continue;
+                Ok(false)
             }
-        };
-        serde_json::to_writer_pretty(&mut out, &doc).map_err(io::Error::from)?;
-        out.write_all(b"\n")?;
-    }
+        }
+    })?;
     out.flush()?;
     Ok(failed)
 }
@@ -176,30 +187,21 @@ fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<us
 /// `warta tokenize [--format conllu|json] [FILE…]`: the whole input, no boilerplate removal.
 fn tokenize_files(format: Format, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
     let tokenizer = warta::tokenize::Tokenizer::new();
-    let mut failed = 0;
     let stdout = io::stdout();
     let mut out = stdout.lock();
-    for source in input::sources(files) {
-        let text = match input::read_text(&source) {
-            Ok(text) => text,
-            Err(message) => {
-                eprintln!("warta: {message}");
-                failed += 1;
-                continue;
-            }
-        };
-        let analysis = tokenizer.analyze(&text);
+    let failed = for_each_text(files, |_, text| {
+        let analysis = tokenizer.analyze(text);
         match format {
             Format::Conllu => {
                 let mut buf = String::new();
-                warta::tokenize::conllu::write(&text, &analysis, &mut buf);
+                warta::tokenize::conllu::write(text, &analysis, &mut buf);
                 out.write_all(buf.as_bytes())?;
             }
             Format::Json => {
                 let tokens: Vec<warta::TokenOut> = analysis
                     .tokens
                     .iter()
-                    .map(|t| warta::TokenOut::new(&text, t))
+                    .map(|t| warta::TokenOut::new(text, t))
                     .collect();
                 let sentences: Vec<warta::SpanOut> =
                     analysis.sentences.iter().map(|&s| s.into()).collect();
@@ -208,7 +210,8 @@ fn tokenize_files(format: Format, files: &[std::path::PathBuf]) -> Result<usize,
                 out.write_all(b"\n")?;
             }
         }
-    }
+        Ok(true)
+    })?;
     out.flush()?;
     Ok(failed)
 }

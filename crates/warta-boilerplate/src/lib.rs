@@ -56,6 +56,22 @@ pub enum BlockKind {
     Chrome,
 }
 
+impl BlockKind {
+    /// The kind as the lowercase string used in JSON and CoNLL-U output.
+    ///
+    /// ```
+    /// assert_eq!(warta_boilerplate::BlockKind::Dateline.as_str(), "dateline");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            BlockKind::Title => "title",
+            BlockKind::Dateline => "dateline",
+            BlockKind::Body => "body",
+            BlockKind::Chrome => "chrome",
+        }
+    }
+}
+
 /// Why a block is chrome.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -74,6 +74,21 @@ pub enum QuoteKind {
     Mixed,
 }
 
+impl QuoteKind {
+    /// The kind as the lowercase string used in JSON and CoNLL-U output.
+    ///
+    /// ```
+    /// assert_eq!(warta_quotes::QuoteKind::Mixed.as_str(), "mixed");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            QuoteKind::Direct => "direct",
+            QuoteKind::Indirect => "indirect",
+            QuoteKind::Mixed => "mixed",
+        }
+    }
+}
+
 /// An entity known from another stage (the gazetteer), to help find speakers.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub struct KnownEntity {

@@ -87,6 +87,27 @@ pub enum TokenKind {
     Emoji,
 }
 
+impl TokenKind {
+    /// The kind as the lowercase string used in JSON and CoNLL-U output.
+    ///
+    /// ```
+    /// assert_eq!(warta_tokenize::TokenKind::Hashtag.as_str(), "hashtag");
+    /// ```
+    pub fn as_str(self) -> &'static str {
+        match self {
+            TokenKind::Word => "word",
+            TokenKind::Number => "number",
+            TokenKind::Punct => "punct",
+            TokenKind::Symbol => "symbol",
+            TokenKind::Url => "url",
+            TokenKind::Email => "email",
+            TokenKind::Hashtag => "hashtag",
+            TokenKind::Mention => "mention",
+            TokenKind::Emoji => "emoji",
+        }
+    }
+}
+
 /// One surface token with its byte span and, when it carries clitics, its syntactic words.
 #[derive(Debug, Clone, PartialEq, Eq)]
 #[cfg_attr(feature = "serde", derive(serde::Serialize, serde::Deserialize))]

@@ -1,9 +1,9 @@
 //! The [`Document`]: what the pipeline returns, shaped as the JSON schema of the README.
 
-use warta_boilerplate::{Block, BlockKind, Meta};
+use warta_boilerplate::{Block, Meta};
 use warta_gazetteer::Mention;
-use warta_quotes::{Quote, QuoteKind};
-use warta_tokenize::{Span, Token, TokenKind};
+use warta_quotes::Quote;
+use warta_tokenize::{Span, Token};
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
@@ -99,16 +99,10 @@ pub struct BlockOut {
 
 impl BlockOut {
     pub(crate) fn new(block: &Block) -> Self {
-        let kind = match block.kind {
-            BlockKind::Title => "title",
-            BlockKind::Dateline => "dateline",
-            BlockKind::Body => "body",
-            BlockKind::Chrome => "chrome",
-        };
         BlockOut {
             start: block.span.start,
             end: block.span.end,
-            kind: kind.to_owned(),
+            kind: block.kind.as_str().to_owned(),
             reason: block.reason.map(|r| r.as_str().to_owned()),
         }
     }
@@ -196,23 +190,12 @@ pub struct TokenOut {
 impl TokenOut {
     /// The token of `text` as output.
     pub fn new(text: &str, token: &Token) -> Self {
-        let kind = match token.kind {
-            TokenKind::Word => "word",
-            TokenKind::Number => "number",
-            TokenKind::Punct => "punct",
-            TokenKind::Symbol => "symbol",
-            TokenKind::Url => "url",
-            TokenKind::Email => "email",
-            TokenKind::Hashtag => "hashtag",
-            TokenKind::Mention => "mention",
-            TokenKind::Emoji => "emoji",
-        };
         let surface = TextSpan::new(text, token.span);
         TokenOut {
             start: surface.start,
             end: surface.end,
             text: surface.text,
-            kind: kind.to_owned(),
+            kind: token.kind.as_str().to_owned(),
             words: token
                 .words
                 .iter()
@@ -300,13 +283,8 @@ pub struct QuoteOut {
 
 impl QuoteOut {
     pub(crate) fn new(text: &str, q: &Quote) -> Self {
-        let kind = match q.kind {
-            QuoteKind::Direct => "direct",
-            QuoteKind::Indirect => "indirect",
-            QuoteKind::Mixed => "mixed",
-        };
         QuoteOut {
-            kind: kind.to_owned(),
+            kind: q.kind.as_str().to_owned(),
             content: TextSpan::new(text, q.content),
             cue: q.cue.map(|c| TextSpan::new(text, c)),
             speaker: q.speaker.as_ref().map(|s| {
