@@ -245,7 +245,7 @@ impl Pipeline {
             }
         };
 
-        // 2. Tokens and sentences of the title and body.
+        // 2. Tokens and sentences of the title, dateline and body.
         let mut tokens = Vec::new();
         for &region in article.iter() {
             let analysis = self.tokenizer.analyze_range(text, region);
