@@ -8,15 +8,20 @@ use std::process::{Command, Output, Stdio};
 
 use serde_json::Value;
 
-/// Runs `warta args…` with `stdin` as standard input.
-fn warta(args: &[&str], stdin: &[u8]) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
+/// Starts `warta args…` with piped standard streams.
+fn spawn_warta(args: &[&str]) -> std::process::Child {
+    Command::new(env!("CARGO_BIN_EXE_warta"))
         .args(args)
         .stdin(Stdio::piped())
         .stdout(Stdio::piped())
         .stderr(Stdio::piped())
         .spawn()
-        .expect("warta starts");
+        .expect("warta starts")
+}
+
+/// Runs `warta args…` with `stdin` as standard input.
+fn warta(args: &[&str], stdin: &[u8]) -> Output {
+    let mut child = spawn_warta(args);
     let mut input = child.stdin.take().expect("stdin");
     let data = stdin.to_vec();
     let writer = std::thread::spawn(move || {
@@ -288,13 +293,7 @@ fn empty_input_is_handled() {
 
 /// Starts `warta args…` on a large input, reads one line of its output and closes the pipe.
 fn close_stdout_early(args: &[&str], input: Vec<u8>) -> Output {
-    let mut child = Command::new(env!("CARGO_BIN_EXE_warta"))
-        .args(args)
-        .stdin(Stdio::piped())
-        .stdout(Stdio::piped())
-        .stderr(Stdio::piped())
-        .spawn()
-        .expect("warta starts");
+    let mut child = spawn_warta(args);
     let mut stdin = child.stdin.take().expect("stdin");
     let writer = std::thread::spawn(move || {
         let _ = stdin.write_all(&input);
