@@ -180,35 +180,15 @@ impl<'a> Doc<'a> {
     }
 
     fn cues(&self, start: usize, end: usize) -> Vec<Cue> {
-        let text = self.text;
-        let hay = &text.as_bytes()[start..end];
         let mut out: Vec<Cue> = Vec::new();
-        for m in self.lex.cue_ac.find_iter(hay) {
-            let (s, e) = (start + m.start(), start + m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            let before_ok = char_before(text, s)
-                .filter(|_| s > start)
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            let after_ok = char_at(text, e)
-                .filter(|_| e < end)
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            if !before_ok || !after_ok {
-                continue;
-            }
-            let entry = self.lex.cue_entries[m.pattern().as_usize()];
-            if out.last().is_some_and(|c| c.start == s) {
-                continue;
-            }
+        self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
             out.push(Cue {
                 start: s,
                 end: e,
                 class: entry.class,
                 nya: entry.nya,
             });
-        }
-        out.sort_by_key(|c| c.start);
+        });
         out
     }
 

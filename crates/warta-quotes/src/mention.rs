@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::KnownEntity;
-use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower};
 use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
@@ -65,7 +65,7 @@ pub(crate) const ADVERBS: &[&str] = &[
 /// `di`, `Kota`, `Kabupaten`, ….
 pub(crate) struct Known<'a> {
     pub entities: &'a [KnownEntity],
-    pub places: &'a HashSet<String>,
+    pub places: &'a HashSet<String, FxBuild>,
 }
 
 /// A parsed mention.

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::Span;
-use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::Known;
 use crate::text::{char_at, char_before, next_word, prev_word, skip_ws, skip_ws_back, word_at};
 
@@ -98,8 +98,8 @@ struct Run {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     runs: Vec<Run>,
-    by_token: HashMap<String, Vec<usize>>,
-    places: HashSet<String>,
+    by_token: HashMap<String, Vec<usize>, FxBuild>,
+    places: HashSet<String, FxBuild>,
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -202,7 +202,7 @@ impl NameIndex {
     }
 
     /// Places seen in the document.
-    pub(crate) fn places(&self) -> &HashSet<String> {
+    pub(crate) fn places(&self) -> &HashSet<String, FxBuild> {
         &self.places
     }
 
