@@ -75,6 +75,21 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` with the bytes of `s` lowercased (as [`norm`] does), without allocating or
+/// validating for short ASCII words.
+#[inline]
+pub(crate) fn with_lower_bytes<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        f(b)
+    } else {
+        f(norm(s).as_bytes())
+    }
+}
+
 /// A fast hasher for the fixed lexicon tables (their keys are ours, not the input's).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct FxHasher {
@@ -97,8 +112,11 @@ impl Hasher for FxHasher {
             a.copy_from_slice(c);
             self.add(u64::from_le_bytes(a));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(a));
         }
     }
 
@@ -157,18 +175,56 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
-/// Bytes that may belong to a word: ASCII letters, digits, `-` and every non-ASCII byte (a
-/// non-ASCII char is decoded to tell).
-const RUN_BYTE: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        let b = i as u8;
-        t[i] = b >= 0x80 || b.is_ascii_alphanumeric() || b == b'-';
-        i += 1;
+/// Masks of a block of at most 64 bytes: bit `k` of the first is set when byte `k` may belong
+/// to a word (an ASCII letter or digit, `-`, or any non-ASCII byte, whose char is decoded to
+/// tell), of the second when byte `k` is not ASCII. Eight bytes are classified at a time.
+#[inline]
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    /// High bit of each byte of `y` (7-bit bytes) set when the byte lies in `lo..=hi`.
+    #[inline(always)]
+    fn in_range(y: u64, lo: u64, hi: u64) -> u64 {
+        (y | H).wrapping_sub(L * lo) & (L * (0x80 + hi)).wrapping_sub(y) & H
     }
-    t
-};
+    /// The high bits of the eight bytes as an 8-bit mask.
+    #[inline(always)]
+    fn gather(m: u64) -> u64 {
+        (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    }
+    #[inline(always)]
+    fn classify(v: u64) -> (u64, u64) {
+        let h = v & H;
+        let y = v & !H;
+        let word = h
+            | in_range(y | (L * 0x20), 0x61, 0x7a)
+            | in_range(y, 0x30, 0x39)
+            | in_range(y, 0x2d, 0x2d);
+        (gather(word), gather(h))
+    }
+    let (mut mask, mut high) = (0u64, 0u64);
+    let mut chunks = block.chunks_exact(8);
+    let mut k = 0;
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let (m, h) = classify(u64::from_le_bytes(a));
+        mask |= m << k;
+        high |= h << k;
+        k += 8;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut a = [0u8; 8];
+        for (x, &b) in a.iter_mut().zip(rest) {
+            *x = b;
+        }
+        let (m, h) = classify(u64::from_le_bytes(a));
+        mask |= m << k;
+        high |= h << k;
+    }
+    (mask, high)
+}
 
 /// A prefilter of a set of keys: one bit per (first, second and last byte, length), the
 /// bytes taken modulo 32 so that ASCII case does not matter. Most words of a text are rejected
@@ -340,19 +396,19 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u16 {
         let b = w.as_bytes();
-        let mut buf = [0u8; 48];
-        let key: &[u8] = if b.len() <= buf.len() && b.is_ascii() {
-            if !self.word_filter.may_contain(b) {
-                return 0;
-            }
-            let k = &mut buf[..b.len()];
-            k.copy_from_slice(b);
-            k.make_ascii_lowercase();
-            k
-        } else {
-            return self.words.get(norm(w).as_bytes()).copied().unwrap_or(0);
-        };
-        self.words.get(key).copied().unwrap_or(0)
+        if b.is_ascii() && !self.word_filter.may_contain(b) {
+            return 0;
+        }
+        with_lower_bytes(w, |l| self.flags_of_lower(l))
+    }
+
+    /// The flags of a word already lowercased (as [`with_lower_bytes`] gives it).
+    #[inline]
+    pub(crate) fn flags_of_lower(&self, l: &[u8]) -> u16 {
+        if !self.word_filter.may_contain(l) {
+            return 0;
+        }
+        self.words.get(l).copied().unwrap_or(0)
     }
 
     /// True when `w` (any case) is a whole cue form that names its speaker next to it (not a
@@ -405,11 +461,7 @@ impl Lexicon {
         let mut open: Option<usize> = None;
         while base < end {
             let n = (end - base).min(64);
-            let (mut mask, mut high) = (0u64, 0u64);
-            for (k, &b) in bytes[base..base + n].iter().enumerate() {
-                mask |= u64::from(RUN_BYTE[usize::from(b)]) << k;
-                high |= u64::from(b >> 7) << k;
-            }
+            let (mut mask, high) = block_masks(&bytes[base..base + n]);
             if let Some(s) = open {
                 // Set bits from bit 0 continue the open run.
                 let run = (!mask).trailing_zeros() as usize;

@@ -10,7 +10,7 @@ use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
 
 use crate::Span;
-use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower};
+use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower, with_lower_bytes};
 use crate::mention::Known;
 use crate::text::{char_at, char_before, next_word, prev_word, skip_ws, skip_ws_back, word_at};
 
@@ -98,7 +98,7 @@ struct Run {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     runs: Vec<Run>,
-    by_token: HashMap<String, Vec<usize>, FxBuild>,
+    by_token: HashMap<Box<[u8]>, Vec<usize>, FxBuild>,
     places: HashSet<String, FxBuild>,
 }
 
@@ -158,22 +158,21 @@ impl NameIndex {
                         let s = w.str(text);
                         // Organisation and stop words are never name tokens (roles stay: a
                         // role-only mention is looked up by its last word).
-                        let f = lex.flags(s);
-                        let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
-                        with_lower(s, |l| {
+                        with_lower_bytes(s, |l| {
+                            let f = lex.flags_of_lower(l);
+                            let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
                             if indexed {
                                 match idx.by_token.get_mut(l) {
                                     Some(v) if v.last() == Some(&id) => {}
                                     Some(v) => v.push(id),
                                     None => {
-                                        idx.by_token.insert(l.to_string(), vec![id]);
+                                        idx.by_token.insert(l.into(), vec![id]);
                                     }
                                 }
                             }
                             // `Wali Kota Risma` is a role and a name, not a place.
-                            let wali = k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali");
-                            if PLACE_MARKERS.contains(&l)
-                                && !wali
+                            if PLACE_MARKERS.iter().any(|m| m.as_bytes() == l)
+                                && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
                                 && let Some(n) = words.get(k + 1)
                                 && !lex.has(n.str(text), flag::STOP | flag::ROLE)
                             {
@@ -299,7 +298,7 @@ impl NameIndex {
         ok: impl Fn(&NameEntry) -> bool,
         better: impl Fn(&NameEntry) -> bool,
     ) -> Option<&'s NameEntry> {
-        let ids = self.by_token.get(token)?;
+        let ids = self.by_token.get(token.as_bytes())?;
         let before = ids.partition_point(|&i| self.runs[i].start < pos);
         let mut fallback: Option<&NameEntry> = None;
         let mut strong: Option<&NameEntry> = None;
