@@ -7,8 +7,8 @@ use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, name_tokens};
 use crate::text::{
-    RawQuote, Word, char_at, char_before, find_quotes, is_acronym, is_capitalised, next_word,
-    prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
+    RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
+    is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
 
@@ -574,10 +574,10 @@ impl<'a> Doc<'a> {
         let bytes = text.as_bytes();
         let mut best: Option<Word> = None;
         // Only words opening with an ASCII capital (names) are looked at.
-        for i in from..before {
-            if !bytes[i].is_ascii_uppercase()
-                || (i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
-            {
+        let mut next = from;
+        while let Some(i) = find_ascii_upper(bytes, next, before) {
+            next = i + 1;
+            if i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80) {
                 continue;
             }
             let Some(w) = word_at(text, i, before) else {

@@ -283,7 +283,7 @@ pub(crate) struct Lexicon {
     /// Prefilter of the keys of `words`.
     word_filter: Prefilter,
     /// Role phrases, normalised.
-    pub roles: HashSet<String, FxBuild>,
+    pub roles: HashSet<Box<[u8]>, FxBuild>,
     /// Flags of single normalised words (keyed by bytes: no UTF-8 check on lookups).
     pub words: HashMap<Box<[u8]>, u16, FxBuild>,
     /// Longest role phrase in words.
@@ -386,7 +386,10 @@ impl Lexicon {
             cues: cue_map,
             cue_filter,
             cue_len,
-            roles,
+            roles: roles
+                .into_iter()
+                .map(|r| r.into_bytes().into_boxed_slice())
+                .collect(),
             role_max_words,
             media: media.iter().map(|w| norm(w)).collect(),
         }

@@ -299,7 +299,8 @@ impl ExtractorBuilder {
         self
     }
 
-    /// Adds a role word or phrase (`Kepala Satpol PP`); matched case-insensitively.
+    /// Adds a role word or phrase (`Kepala Satpol PP`, at most 256 bytes); matched
+    /// case-insensitively.
     pub fn role(mut self, phrase: &str) -> Self {
         self.roles.push(phrase.to_string());
         self

@@ -88,6 +88,9 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
             end += 1;
             continue;
         }
+        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+            break;
+        }
         let Some(c) = char_at(text, end) else { break };
         if is_word_char(c) {
             end += c.len_utf8();
@@ -128,6 +131,9 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
             start -= 1;
             continue;
         }
+        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+            break;
+        }
         let Some(c) = char_before(text, start) else {
             break;
         };
@@ -149,6 +155,30 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
 /// The word before optional spaces ending at `pos`.
 pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
     word_ending_at(text, skip_ws_back(text, pos, floor), floor)
+}
+
+/// Position of the first ASCII capital letter in `bytes[from..to]`, eight bytes at a time.
+pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(a);
+        let y = v & !H;
+        // High bit of each ASCII byte in `A..=Z`.
+        let m = (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..to)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|o| i + o)
 }
 
 /// True when the word starts with an uppercase letter.
