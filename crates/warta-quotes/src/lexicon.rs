@@ -226,37 +226,32 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
     (mask, high)
 }
 
-/// A prefilter of a set of keys: one bit per (first, second and last byte, length), the
-/// bytes taken modulo 32 so that ASCII case does not matter. Most words of a text are rejected
-/// with one load, without lowercasing or hashing.
+/// A prefilter of a set of keys: one bit per (first byte, last byte, length), the bytes taken
+/// modulo 32 so that ASCII case does not matter and lengths from 15 up sharing a bit. Most
+/// words of a text are rejected with one load, without lowercasing or hashing.
 #[derive(Debug, Clone)]
 struct Prefilter {
-    bits: Box<[u64; Prefilter::WORDS]>,
+    bits: Box<[u64; 256]>,
 }
 
 impl Default for Prefilter {
     fn default() -> Self {
         Prefilter {
-            bits: Box::new([0; Prefilter::WORDS]),
+            bits: Box::new([0; 256]),
         }
     }
 }
 
 impl Prefilter {
-    const WORDS: usize = 1024;
-
     /// The bit of `word` (not empty).
     #[inline(always)]
-    fn slot(word: &[u8]) -> usize {
-        let n = word.len();
-        let b = |i: usize| usize::from(word[i] & 0x1f);
-        let key = b(0) | b(1.min(n - 1)) << 5 | b(n - 1) << 10 | n.min(63) << 15;
-        (key.wrapping_mul(0x9E37_79B9) >> 7) & (Self::WORDS * 64 - 1)
+    fn slot(first: u8, last: u8, len: usize) -> usize {
+        usize::from(first & 0x1f) << 9 | usize::from(last & 0x1f) << 4 | len.min(15)
     }
 
     fn insert(&mut self, key: &[u8]) {
-        if !key.is_empty() {
-            let s = Self::slot(key);
+        if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
+            let s = Self::slot(f, l, key.len());
             self.bits[s / 64] |= 1 << (s % 64);
         }
     }
@@ -264,11 +259,13 @@ impl Prefilter {
     /// False when no key can equal `word` up to ASCII case.
     #[inline(always)]
     fn may_contain(&self, word: &[u8]) -> bool {
-        if word.is_empty() {
-            return false;
+        match (word.first(), word.last()) {
+            (Some(&f), Some(&l)) => {
+                let s = Self::slot(f, l, word.len());
+                self.bits[s / 64] & (1 << (s % 64)) != 0
+            }
+            _ => false,
         }
-        let s = Self::slot(word);
-        self.bits[s / 64] & (1 << (s % 64)) != 0
     }
 }
 
