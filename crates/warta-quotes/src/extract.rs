@@ -655,6 +655,14 @@ impl<'a> Doc<'a> {
         }
         match m.name {
             Some((s, e)) => {
+                let mut unglued;
+                let mut m = m;
+                let mut s = s;
+                if m.role.is_some() || m.affiliation.is_some() {
+                    unglued = m.clone();
+                    s = self.index().unglue(text, &mut unglued, s, e);
+                    m = &unglued;
+                }
                 let surface = &text[s..e];
                 let ent = entity_covering(self.entities, s, e).filter(|x| x.entity_type == "PER");
                 let found =

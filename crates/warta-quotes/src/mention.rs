@@ -612,6 +612,47 @@ impl Lexicon {
         m.affiliation = affiliation;
     }
 
+    /// `Muhammad Muslim, yang juga juru bicara Gugus Tugas, mengatakan` / `Budi selaku Ketua
+    /// RT mengatakan`: the person named before `yang (juga)`, `selaku` or `sekaligus`, when the
+    /// role phrase starting at `start` names nobody.
+    fn appositive_subject(
+        &self,
+        text: &str,
+        start: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut b = start;
+        let mut linked = false;
+        for _ in 0..3 {
+            match prev_word(text, b, floor) {
+                Some(w)
+                    if with_lower(w.str(text), |l| {
+                        matches!(l, "yang" | "selaku" | "sekaligus")
+                    }) =>
+                {
+                    linked = true;
+                    b = w.start;
+                }
+                Some(w) if w.str(text) == "juga" || w.str(text) == "merupakan" => b = w.start,
+                _ => break,
+            }
+        }
+        if !linked {
+            return None;
+        }
+        let mut q = skip_ws_back(text, b, floor);
+        if char_before(text, q) == Some(',') {
+            q -= 1;
+        }
+        let prev = self.run_backward(text, q, floor);
+        if prev.is_empty() {
+            return None;
+        }
+        let pm = self.split(text, &prev, known);
+        (pm.name.is_some() && !pm.org && !pm.pronoun).then_some(pm)
+    }
+
     /// The subject mention ending right before `pos` (a verb), skipping adverbs; also
     /// `Budi, Kepala Dinas X, mengatakan` and `Kepala Dinas X, Budi, mengatakan`.
     pub(crate) fn mention_before(
@@ -666,6 +707,20 @@ impl Lexicon {
             return None;
         }
         let m = self.split(text, &words, known);
+        if (m.name.is_none() || m.org)
+            && let Some(subject) = self.appositive_subject(text, words[0].start, floor, known)
+        {
+            return Some(Mention {
+                role: subject.role.or(m.role.clone()),
+                role_key: subject.role_key.or(m.role_key.clone()),
+                affiliation: subject.affiliation.or(m.affiliation.clone()).or(m
+                    .name
+                    .filter(|_| m.org)
+                    .map(|(s, e)| text[s..e].to_string())),
+                end: m.end,
+                ..subject
+            });
+        }
         let q = skip_ws_back(text, words[0].start, floor);
         if comma && char_before(text, q) == Some(',') {
             let prev = self.run_backward(text, q - 1, floor);

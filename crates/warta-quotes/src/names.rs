@@ -12,7 +12,7 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{FxBuild, FxHasher, Lexicon, flag, norm, with_lower, with_lower_bytes};
-use crate::mention::Known;
+use crate::mention::{Known, Mention};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
@@ -118,6 +118,8 @@ pub(crate) struct NameIndex {
     by_hash: HashMap<u64, (u32, u32), FxBuild>,
     /// Lowercase tokens, back to back.
     arena: Vec<u8>,
+    /// Hashes of the words that open a capitalised run (or stand alone) somewhere.
+    heads: HashSet<u64, FxBuild>,
     places: HashSet<String, FxBuild>,
 }
 
@@ -156,6 +158,8 @@ impl NameIndex {
                     i += 1;
                     continue;
                 };
+                idx.heads
+                    .insert(with_lower_bytes(first.str(text), token_hash));
                 if i >= p.start + 3
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
@@ -176,6 +180,11 @@ impl NameIndex {
                         }
                         None => break,
                     }
+                }
+                // `Menurut Wahyu`, `Namun Rachmi`: the name opens after a capitalised stop word.
+                if words.len() >= 2 && lex.has(first.str(text), flag::STOP) {
+                    idx.heads
+                        .insert(with_lower_bytes(words[1].str(text), token_hash));
                 }
                 if words.len() >= 2 {
                     let id = idx.runs.len();
@@ -243,6 +252,48 @@ impl NameIndex {
         idx
     }
 
+    /// Where the personal name starts in the name part `s..e` of mention `m`: after a role or
+    /// an affiliation, the name may still begin with the end of an organisation's name that
+    /// the lexicons do not know (`Direktur Eksekutif Global Justice Rachmi Hertanti`). When the
+    /// first two words or more of the part never open a run elsewhere in the document but a
+    /// later one does (`kata Rachmi`), and two words remain, the name starts there and the
+    /// words before it join the affiliation.
+    pub(crate) fn unglue(&self, text: &str, m: &mut Mention, s: usize, e: usize) -> usize {
+        if m.role.is_none() && m.affiliation.is_none() {
+            return s;
+        }
+        let words: Vec<(usize, &str)> = text[s..e]
+            .split(' ')
+            .scan(s, |at, w| {
+                let start = *at;
+                *at += w.len() + 1;
+                Some((start, w))
+            })
+            .filter(|(_, w)| !w.is_empty())
+            .collect();
+        // Personal names are often referred to by a later part (`Muhammad Budi Santoso`, then
+        // `kata Budi`; `Septian Hario Seto`, then `kata Seto`; `I Made Bayu`): only a glued
+        // part of two words or more without initials is cut, and two name words must remain.
+        let Some(k) = words
+            .iter()
+            .position(|(_, w)| with_lower_bytes(w, |l| self.heads.contains(&token_hash(l))))
+            .filter(|&k| {
+                k >= 2 && words.len() - k >= 2 && words[..k].iter().all(|(_, w)| w.len() > 1)
+            })
+        else {
+            return s;
+        };
+        let cut = words[k].0;
+        {
+            let glued = text[s..cut].trim_end();
+            m.affiliation = Some(match m.affiliation.take() {
+                Some(a) => format!("{a} {glued}"),
+                None => glued.to_string(),
+            });
+        }
+        cut
+    }
+
     /// Places seen in the document.
     pub(crate) fn places(&self) -> &HashSet<String, FxBuild> {
         &self.places
@@ -267,8 +318,9 @@ impl NameIndex {
                 if words.len() < 2 {
                     return None;
                 }
-                let m = lex.split(text, &words, known);
+                let mut m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
+                let s = self.unglue(text, &mut m, s, e);
                 let after = skip_ws(text, m.end, run.limit);
                 let next = char_at(text, after);
                 let subject = if run.initial {

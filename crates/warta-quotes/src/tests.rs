@@ -143,6 +143,80 @@ fn role_affiliation_and_name_are_split() {
 }
 
 #[test]
+fn unknown_organisation_glued_to_a_name_is_split_off_by_later_mentions() {
+    // (text, speaker of every quote, affiliation of the first)
+    let table: &[(&str, &[&str], Option<&str>)] = &[
+        (
+            "Direktur Eksekutif Global Justice Rachmi Hertanti mengatakan, perjanjian itu \
+             merugikan petani kecil. “Petani tidak diuntungkan,” kata Rachmi.",
+            &["Rachmi Hertanti", "Rachmi Hertanti"],
+            Some("Global Justice"),
+        ),
+        (
+            "“Kami buka lagi,” kata Manajer Hotel Harmoni One Wahyu Santoso. Menurut Wahyu, \
+             tamu mulai datang lagi.",
+            &["Wahyu Santoso", "Wahyu Santoso"],
+            Some("Hotel Harmoni One"),
+        ),
+        // A later part of a personal name is no reason to cut it.
+        (
+            "Ketua RT Andi Budi Santoso mengatakan, warga sudah menerima bantuan. “Semua sudah \
+             dapat,” kata Budi.",
+            &["Andi Budi Santoso", "Andi Budi Santoso"],
+            None,
+        ),
+        (
+            "“Investasi terus masuk,” kata Deputi Koordinator Bidang Investasi Septian Hario \
+             Seto. “Kami kawal,” ujar Seto.",
+            &["Septian Hario Seto", "Septian Hario Seto"],
+            None,
+        ),
+        // Without a later mention the run stays whole.
+        (
+            "“Petani kecil tidak diuntungkan,” kata Direktur Eksekutif Global Justice Rachmi \
+             Hertanti.",
+            &["Global Justice Rachmi Hertanti"],
+            None,
+        ),
+    ];
+    for &(text, names, affiliation) in table {
+        let qs = quotes(text);
+        let got: Vec<&str> = qs.iter().map(speaker_name).collect();
+        assert_eq!(got, names, "{text:?} gave {:?}", summary(text));
+        let first = qs[0].speaker.as_ref().unwrap();
+        if affiliation.is_some() {
+            assert_eq!(first.affiliation.as_deref(), affiliation, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn subject_before_yang_juga_or_selaku_is_the_speaker() {
+    let table: &[(&str, &str, Option<&str>)] = &[
+        (
+            "Kepala Dinas Kesehatan Kalsel Muhammad Muslim, yang juga juru bicara Gugus Tugas \
+             Kalsel, mengatakan, jumlah spesimen terus meningkat.",
+            "Muhammad Muslim",
+            Some("Kepala Dinas"),
+        ),
+        (
+            "Budi Santoso selaku Ketua RT mengatakan bahwa warga sudah menerima bantuan beras.",
+            "Budi Santoso",
+            Some("Ketua RT"),
+        ),
+    ];
+    for &(text, name, role) in table {
+        let q = only(text);
+        let s = q.speaker.as_ref().unwrap();
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref()),
+            (name, role),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
 fn short_mentions_resolve_to_the_fullest_name() {
     let text = "Wali Kota Medan Bobby Nasution meninjau lokasi banjir.\n\
                 “Pompa air sudah kami tambah,” kata Bobby.";
