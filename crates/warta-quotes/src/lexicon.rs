@@ -58,14 +58,23 @@ pub(crate) fn lines(data: &str) -> impl Iterator<Item = &str> {
         .filter(|l| !l.is_empty() && !l.starts_with('#'))
 }
 
+/// `src` (not longer than `buf`) ASCII-lowercased into the start of `buf`, byte by byte (short
+/// words: no call to `memcpy`).
+#[inline(always)]
+fn lower_into<'b>(buf: &'b mut [u8], src: &[u8]) -> &'b [u8] {
+    let dst = &mut buf[..src.len()];
+    for (d, &b) in dst.iter_mut().zip(src) {
+        *d = b.to_ascii_lowercase();
+    }
+    dst
+}
+
 /// Calls `f` with `s` lowercased, without allocating for short ASCII words.
 #[inline]
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
     if s.len() <= buf.len() && s.is_ascii() {
-        let b = &mut buf[..s.len()];
-        b.copy_from_slice(s.as_bytes());
-        b.make_ascii_lowercase();
+        let b = lower_into(&mut buf, s.as_bytes());
         match std::str::from_utf8(b) {
             Ok(l) => f(l),
             Err(_) => f(&norm(s)),
@@ -81,10 +90,7 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
 pub(crate) fn with_lower_bytes<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> R {
     let mut buf = [0u8; 48];
     if s.len() <= buf.len() && s.is_ascii() {
-        let b = &mut buf[..s.len()];
-        b.copy_from_slice(s.as_bytes());
-        b.make_ascii_lowercase();
-        f(b)
+        f(lower_into(&mut buf, s.as_bytes()))
     } else {
         f(norm(s).as_bytes())
     }
@@ -115,7 +121,9 @@ impl Hasher for FxHasher {
         let rest = chunks.remainder();
         if !rest.is_empty() {
             let mut a = [0u8; 8];
-            a[..rest.len()].copy_from_slice(rest);
+            for (d, &b) in a.iter_mut().zip(rest) {
+                *d = b;
+            }
             self.add(u64::from_le_bytes(a));
         }
     }
@@ -269,11 +277,57 @@ impl Prefilter {
     }
 }
 
+/// A table keyed by short byte strings: keys of up to 15 bytes are packed into one `u128`
+/// (hashed and compared without a call to `memcmp`), longer ones stay boxed.
+#[derive(Debug, Clone)]
+struct ByteMap<V> {
+    short: HashMap<u128, V, FxBuild>,
+    long: HashMap<Box<[u8]>, V, FxBuild>,
+}
+
+impl<V: Copy> ByteMap<V> {
+    fn new(map: HashMap<Box<[u8]>, V, FxBuild>) -> Self {
+        let mut out = ByteMap {
+            short: HashMap::default(),
+            long: HashMap::default(),
+        };
+        for (k, v) in map {
+            match Self::pack(&k) {
+                Some(p) => out.short.insert(p, v),
+                None => out.long.insert(k, v),
+            };
+        }
+        out
+    }
+
+    /// The bytes and the length in one number, for keys of up to 15 bytes.
+    #[inline(always)]
+    fn pack(key: &[u8]) -> Option<u128> {
+        if key.len() > 15 {
+            return None;
+        }
+        let mut a = [0u8; 16];
+        for (d, &b) in a.iter_mut().zip(key) {
+            *d = b;
+        }
+        a[15] = key.len() as u8;
+        Some(u128::from_le_bytes(a))
+    }
+
+    #[inline]
+    fn get(&self, key: &[u8]) -> Option<V> {
+        match Self::pack(key) {
+            Some(p) => self.short.get(&p).copied(),
+            None => self.long.get(key).copied(),
+        }
+    }
+}
+
 /// Everything the extractor looks words up in.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
     /// Cue forms (lowercase) and what they are.
-    cues: HashMap<Box<[u8]>, CueEntry, FxBuild>,
+    cues: ByteMap<CueEntry>,
     cue_filter: Prefilter,
     /// Byte length range of the cue forms.
     cue_len: (usize, usize),
@@ -282,7 +336,7 @@ pub(crate) struct Lexicon {
     /// Role phrases, normalised.
     pub roles: HashSet<Box<[u8]>, FxBuild>,
     /// Flags of single normalised words (keyed by bytes: no UTF-8 check on lookups).
-    pub words: HashMap<Box<[u8]>, u16, FxBuild>,
+    words: ByteMap<u16>,
     /// Longest role phrase in words.
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
@@ -378,9 +432,9 @@ impl Lexicon {
             word_filter.insert(k);
         }
         Lexicon {
-            words,
+            words: ByteMap::new(words),
             word_filter,
-            cues: cue_map,
+            cues: ByteMap::new(cue_map),
             cue_filter,
             cue_len,
             roles: roles
@@ -408,7 +462,7 @@ impl Lexicon {
         if !self.word_filter.may_contain(l) {
             return 0;
         }
-        self.words.get(l).copied().unwrap_or(0)
+        self.words.get(l).unwrap_or(0)
     }
 
     /// True when `w` (any case) is a whole cue form that names its speaker next to it (not a
@@ -434,12 +488,9 @@ impl Lexicon {
     fn cue_lookup(&self, word: &[u8]) -> Option<CueEntry> {
         let mut buf = [0u8; 48];
         if word.len() > buf.len() {
-            return self.cues.get(&*word.to_ascii_lowercase()).copied();
+            return self.cues.get(&word.to_ascii_lowercase());
         }
-        let k = &mut buf[..word.len()];
-        k.copy_from_slice(word);
-        k.make_ascii_lowercase();
-        self.cues.get(&*k).copied()
+        self.cues.get(lower_into(&mut buf, word))
     }
 
     /// Calls `f(start, end, entry)` for every cue in `text[start..end]`, in order: a whole
@@ -582,7 +633,7 @@ mod tests {
                 (true, None) => word = Some(i),
                 (false, Some(s)) => {
                     let w = text[s..i].to_ascii_lowercase();
-                    if lex.cues.contains_key(w.as_bytes()) {
+                    if lex.cues.get(w.as_bytes()).is_some() {
                         out.push((s, i));
                     }
                     word = None;

@@ -241,7 +241,9 @@ impl Lexicon {
                 if sep == 1 {
                     key[len] = b' ';
                 }
-                key[len + sep..len + sep + l.len()].copy_from_slice(l);
+                for (d, &b) in key[len + sep..].iter_mut().zip(l) {
+                    *d = b;
+                }
                 len += sep + l.len();
                 true
             });
