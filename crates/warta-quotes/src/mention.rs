@@ -110,7 +110,14 @@ impl Lexicon {
             inner.push(w);
             p = w.end;
         }
-        if inner.is_empty() || inner.len() > 4 || skip_ws(text, p, close) != close {
+        // `(22)` after a name is an age, not part of an organisation's name.
+        if inner.is_empty()
+            || inner.len() > 4
+            || skip_ws(text, p, close) != close
+            || inner
+                .iter()
+                .all(|w| w.str(text).starts_with(|c: char| c.is_ascii_digit()))
+        {
             return None;
         }
         let after = skip_ws(text, close + 1, limit);
@@ -306,7 +313,8 @@ impl Lexicon {
         let mut k = i;
         while k < n {
             let rl = self.role_len(text, words, k);
-            if rl > 0 && k > lead_role {
+            // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank.
+            if rl > 0 && k > lead_role && k + rl < n {
                 ranks.push((words[k].start, words[k + rl - 1].end));
                 k += rl;
                 name_start = k;

@@ -17,7 +17,9 @@ use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
 
-/// Capitalised words after which the next word is a place (`Kota Balikpapan`).
+/// Capitalised words after which the next word is a place (`Kota Balikpapan`); not `Daerah`
+/// or `Negara`, which end organisation names and roles before a person (`Komite Pemantauan
+/// Pelaksanaan Otonomi Daerah Robert Endi Jaweng`, `Sekretaris Negara Pratikno`).
 const PLACE_MARKERS: &[&str] = &[
     "kota",
     "kabupaten",
@@ -28,11 +30,9 @@ const PLACE_MARKERS: &[&str] = &[
     "desa",
     "wilayah",
     "kawasan",
-    "daerah",
     "pulau",
     "kampung",
     "dusun",
-    "negara",
 ];
 
 /// Lowercase words after which a capitalised phrase is a place, not a person (`menuju

@@ -191,6 +191,42 @@ fn unknown_organisation_glued_to_a_name_is_split_off_by_later_mentions() {
 }
 
 #[test]
+fn ages_surnames_that_are_roles_and_daerah_do_not_break_names() {
+    // (text, speaker of every quote)
+    let table: &[(&str, &[&str])] = &[
+        // An age in brackets is not part of the name; the later short mention resolves.
+        (
+            "“Mereka kembali ke sini untuk bertelur,” tutur Latif Aprianto (22), anggota \
+             kelompok konservasi. “Kami saling ngobrol,” ujar Latif yang baru lulus kuliah.",
+            &["Latif Aprianto", "Latif Aprianto"],
+        ),
+        // A role word closing the name is a surname (`Hakim`), not a rank.
+        (
+            "“Kami ada di setiap wilayah,” kata Deputi Bidang Sumber Daya Manusia Kemenkop UKM \
+             Arif Rahman Hakim. “Konsultasi gratis,” papar Arif.",
+            &["Arif Rahman Hakim", "Arif Rahman Hakim"],
+        ),
+        // `Daerah` ends the organisation's name; the next word is no place.
+        (
+            "“Dia punya ruang gerak,” kata Direktur Eksekutif Komite Pemantauan Pelaksanaan \
+             Otonomi Daerah Robert Endi Jaweng. “Itu penting,” kata Robert.",
+            &["Robert Endi Jaweng", "Robert Endi Jaweng"],
+        ),
+        // A rank before the name stays a rank.
+        (
+            "“Pelaku sudah kami tangkap,” kata Kepala Satuan Reserse Kriminal Polres Bogor \
+             Ajun Komisaris Ahmad Rizki.",
+            &["Ahmad Rizki"],
+        ),
+    ];
+    for &(text, names) in table {
+        let qs = quotes(text);
+        let got: Vec<&str> = qs.iter().map(speaker_name).collect();
+        assert_eq!(got, names, "{text:?} gave {:?}", summary(text));
+    }
+}
+
+#[test]
 fn subject_before_yang_juga_or_selaku_is_the_speaker() {
     let table: &[(&str, &str, Option<&str>)] = &[
         (
