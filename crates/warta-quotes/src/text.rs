@@ -17,13 +17,21 @@ impl Word {
 /// The char starting at `pos`.
 #[inline]
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
-    text.get(pos..).and_then(|s| s.chars().next())
+    match text.as_bytes().get(pos) {
+        Some(&b) if b < 0x80 => Some(char::from(b)),
+        _ => text.get(pos..).and_then(|s| s.chars().next()),
+    }
 }
 
 /// The char ending at `pos`.
 #[inline]
 pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
-    text.get(..pos).and_then(|s| s.chars().next_back())
+    let bytes = text.as_bytes();
+    match pos.checked_sub(1).and_then(|p| bytes.get(p)) {
+        // An ASCII byte before `pos` makes `pos` a char boundary in UTF-8.
+        Some(&b) if b < 0x80 && pos <= bytes.len() => Some(char::from(b)),
+        _ => text.get(..pos).and_then(|s| s.chars().next_back()),
+    }
 }
 
 #[inline]
