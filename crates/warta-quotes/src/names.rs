@@ -143,6 +143,8 @@ impl NameIndex {
         let mut idx = NameIndex::default();
         let bytes = text.as_bytes();
         let mut words = Vec::new();
+        // Hash -> first posting of the current run.
+        let mut in_run: HashMap<u64, usize, FxBuild> = HashMap::default();
         for p in paragraphs {
             let mut i = p.start;
             while i < p.end {
@@ -189,6 +191,7 @@ impl NameIndex {
                 if words.len() >= 2 {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
+                    in_run.clear();
                     for (k, w) in words.iter().enumerate() {
                         let s = w.str(text);
                         // Organisation and stop words are never name tokens (roles stay: a
@@ -199,11 +202,19 @@ impl NameIndex {
                             if indexed {
                                 let hash = token_hash(l);
                                 let arena = &idx.arena;
-                                let seen = idx.postings[run_postings..].iter().any(|p| {
-                                    p.hash == hash
-                                        && &arena[p.at as usize..(p.at + p.len) as usize] == l
-                                });
+                                let token =
+                                    |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
+                                // Each token once per run: the run's first posting of the hash
+                                // decides, the run's others only on a hash collision.
+                                let seen = match in_run.get(&hash) {
+                                    None => false,
+                                    Some(&first) if token(&idx.postings[first]) == l => true,
+                                    Some(_) => idx.postings[run_postings..]
+                                        .iter()
+                                        .any(|p| p.hash == hash && token(p) == l),
+                                };
                                 if !seen {
+                                    in_run.entry(hash).or_insert(idx.postings.len());
                                     idx.postings.push(Posting {
                                         hash,
                                         run: id as u32,
