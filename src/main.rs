@@ -11,7 +11,9 @@ use std::process::ExitCode;
 
 use args::{Command, Format, Options};
 use warta::Pipeline;
-use warta::gazetteer::GazetteerBuilder;
+use warta::boilerplate::Classifier;
+use warta::gazetteer::{Gazetteer, GazetteerBuilder};
+use warta::quotes::Extractor;
 
 /// Exit status: everything went well.
 const EXIT_OK: u8 = 0;
@@ -113,7 +115,23 @@ fn run(options: &Options) -> Result<usize, Failure> {
     }
 }
 
+/// Builds the pipeline; the gazetteer is compiled on one thread of the pool while the other
+/// stages' lexicons are compiled on another.
 fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
+    let (gazetteer, (classifier, extractor)) = rayon::join(
+        || build_gazetteer(options),
+        || (Classifier::default(), Extractor::default()),
+    );
+    Ok(Pipeline::builder()
+        .tokens(options.tokens)
+        .classifier(classifier)
+        .extractor(extractor)
+        .gazetteer(gazetteer?)
+        .build())
+}
+
+/// The default list (unless turned off) and the user's gazetteer files.
+fn build_gazetteer(options: &Options) -> Result<Gazetteer, Failure> {
     let mut builder = GazetteerBuilder::new();
     if !options.no_default_gazetteer {
         builder = builder.with_default_list();
@@ -132,13 +150,9 @@ fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
         builder =
             loaded.map_err(|e| Failure::Config(format!("gazetteer {}: {e}", path.display())))?;
     }
-    let gazetteer = builder
+    builder
         .build()
-        .map_err(|e| Failure::Config(format!("gazetteer: {e}")))?;
-    Ok(Pipeline::builder()
-        .tokens(options.tokens)
-        .gazetteer(gazetteer)
-        .build())
+        .map_err(|e| Failure::Config(format!("gazetteer: {e}")))
 }
 
 /// Reads every source as text and hands it to `work`, reporting unreadable sources; returns how
