@@ -54,7 +54,7 @@ struct ErrorLine<'a> {
 }
 
 /// Streams every source; returns how many lines (or unreadable sources) failed.
-pub(crate) fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
+pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     let sources = input::sources(files);
     let (batch_tx, batches) = sync_channel::<Batch>(1);
     let (results_tx, results) = sync_channel::<Results>(1);
@@ -159,7 +159,7 @@ fn analyze_batches(pipeline: &Pipeline, batches: Receiver<Batch>, results: &Sync
         let out: Results = batch
             .lines
             .par_iter()
-            .map(|line| process(pipeline, line))
+            .map(|line| process_line(pipeline, &line.origin, &line.bytes))
             .collect();
         progress.update(out.len(), batch.bytes);
         if results.send(out).is_err() {
@@ -185,14 +185,24 @@ fn write_results(results: Receiver<Results>) -> Result<usize, Failure> {
     Ok(failed)
 }
 
-/// Analyses one line; returns the output line and whether it succeeded.
-fn process(pipeline: &Pipeline, line: &Line) -> (String, bool) {
+/// Turns one input line (without its line break) into its output line: the document with the
+/// input's `id`, or `{"id", "error"}` whose message starts with `origin` (`name:number`).
+/// Returns the line and whether the input succeeded.
+///
+/// ```
+/// let pipeline = warta::Pipeline::new();
+/// let (line, ok) = warta_cli::jsonl::process_line(&pipeline, "in.jsonl:1", br#"{"id": 7, "text": "Budi datang."}"#);
+/// assert!(ok && line.starts_with(r#"{"id":7,"#));
+/// let (line, ok) = warta_cli::jsonl::process_line(&pipeline, "in.jsonl:2", b"{");
+/// assert!(!ok && line.contains("in.jsonl:2: invalid JSON"));
+/// ```
+pub fn process_line(pipeline: &Pipeline, origin: &str, bytes: &[u8]) -> (String, bool) {
     let fail = |id: &Value, error: String| {
         let json = serde_json::to_string(&ErrorLine { id, error })
             .unwrap_or_else(|_| String::from(r#"{"id":null,"error":"unserialisable error"}"#));
         (json, false)
     };
-    let text = match std::str::from_utf8(&line.bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
@@ -200,32 +210,29 @@ fn process(pipeline: &Pipeline, line: &Line) -> (String, bool) {
                 &Value::Null,
                 format!(
                     "{}: not valid UTF-8 (first bad byte at offset {at})",
-                    line.origin
+                    origin
                 ),
             );
         }
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return fail(&Value::Null, format!("{}: invalid JSON: {e}", line.origin)),
+        Err(e) => return fail(&Value::Null, format!("{origin}: invalid JSON: {e}")),
     };
     let id = value.get("id").unwrap_or(&Value::Null);
     let Some(body) = value.get("text") else {
-        return fail(id, format!("{}: missing \"text\" field", line.origin));
+        return fail(id, format!("{origin}: missing \"text\" field"));
     };
     let Some(body) = body.as_str() else {
-        return fail(id, format!("{}: \"text\" is not a string", line.origin));
+        return fail(id, format!("{origin}: \"text\" is not a string"));
     };
     let doc = match crate::analyze_guarded(pipeline, body) {
         Ok(doc) => doc,
-        Err(message) => return fail(id, format!("{}: {message}", line.origin)),
+        Err(message) => return fail(id, format!("{origin}: {message}")),
     };
     match serde_json::to_string(&Output { id, doc: &doc }) {
         Ok(json) => (json, true),
-        Err(e) => fail(
-            id,
-            format!("{}: cannot serialise the document: {e}", line.origin),
-        ),
+        Err(e) => fail(id, format!("{origin}: cannot serialise the document: {e}")),
     }
 }
 

@@ -3,8 +3,6 @@
 //! See `warta --help` and the README for the contract (inputs, outputs, exit codes).
 
 mod args;
-mod input;
-mod jsonl;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
@@ -14,6 +12,7 @@ use warta::Pipeline;
 use warta::boilerplate::Classifier;
 use warta::gazetteer::{Gazetteer, GazetteerBuilder};
 use warta::quotes::Extractor;
+use warta_cli::{Failure, analyze_guarded, input, jsonl};
 
 /// Exit status: everything went well.
 const EXIT_OK: u8 = 0;
@@ -62,36 +61,6 @@ fn report_internal_error(info: &std::panic::PanicHookInfo<'_>) {
         .map(|l| format!(" at {}:{}", l.file(), l.line()))
         .unwrap_or_default();
     eprintln!("warta: internal error{place}: {message} (please report it with the input)");
-}
-
-/// Analyses one text; a bug in a stage becomes an error for this text only.
-pub(crate) fn analyze_guarded(
-    pipeline: &Pipeline,
-    text: &str,
-) -> Result<warta::Document, &'static str> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(text)))
-        .map_err(|_| "internal error while analysing this document (reported on stderr)")
-}
-
-/// Why a run stopped early.
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// The reader of our output went away (`warta … | head`): stop quietly.
-    BrokenPipe,
-    /// A configuration problem (gazetteer file, thread pool).
-    Config(String),
-    /// Writing the output failed for another reason.
-    Output(io::Error),
-}
-
-impl From<io::Error> for Failure {
-    fn from(err: io::Error) -> Self {
-        if err.kind() == io::ErrorKind::BrokenPipe {
-            Failure::BrokenPipe
-        } else {
-            Failure::Output(err)
-        }
-    }
 }
 
 /// Runs the command; returns how many inputs failed.
