@@ -19,9 +19,9 @@ use crate::Failure;
 use crate::input::{self, Source};
 
 /// Lines read before a batch is analysed in parallel.
-const BATCH_LINES: usize = 512;
+const BATCH_LINES: usize = 128;
 /// Bytes read before a batch is analysed in parallel, whatever its number of lines.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 2 << 20;
 
 /// One input line: where it came from and its raw bytes.
 struct Line {
