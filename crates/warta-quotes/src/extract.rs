@@ -7,8 +7,8 @@ use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, name_tokens};
 use crate::text::{
-    RawQuote, Word, char_at, char_before, find_quotes, is_acronym, is_capitalised, next_word,
-    prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
+    RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
+    is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
 
@@ -180,35 +180,15 @@ impl<'a> Doc<'a> {
     }
 
     fn cues(&self, start: usize, end: usize) -> Vec<Cue> {
-        let text = self.text;
-        let hay = &text.as_bytes()[start..end];
         let mut out: Vec<Cue> = Vec::new();
-        for m in self.lex.cue_ac.find_iter(hay) {
-            let (s, e) = (start + m.start(), start + m.end());
-            if !text.is_char_boundary(s) || !text.is_char_boundary(e) {
-                continue;
-            }
-            let before_ok = char_before(text, s)
-                .filter(|_| s > start)
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            let after_ok = char_at(text, e)
-                .filter(|_| e < end)
-                .is_none_or(|c| !c.is_alphanumeric() && c != '-');
-            if !before_ok || !after_ok {
-                continue;
-            }
-            let entry = self.lex.cue_entries[m.pattern().as_usize()];
-            if out.last().is_some_and(|c| c.start == s) {
-                continue;
-            }
+        self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
             out.push(Cue {
                 start: s,
                 end: e,
                 class: entry.class,
                 nya: entry.nya,
             });
-        }
-        out.sort_by_key(|c| c.start);
+        });
         out
     }
 
@@ -594,10 +574,10 @@ impl<'a> Doc<'a> {
         let bytes = text.as_bytes();
         let mut best: Option<Word> = None;
         // Only words opening with an ASCII capital (names) are looked at.
-        for i in from..before {
-            if !bytes[i].is_ascii_uppercase()
-                || (i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80))
-            {
+        let mut next = from;
+        while let Some(i) = find_ascii_upper(bytes, next, before) {
+            next = i + 1;
+            if i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80) {
                 continue;
             }
             let Some(w) = word_at(text, i, before) else {

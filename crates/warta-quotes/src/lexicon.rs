@@ -1,10 +1,8 @@
-//! Embedded word lists (cues, roles, affiliation words, stop words, pronouns) and the compiled
-//! cue automaton.
+//! Embedded word lists (cues, roles, affiliation words, stop words, pronouns) compiled into
+//! hash tables with cheap byte-level prefilters.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
-
-use aho_corasick::{AhoCorasick, AhoCorasickKind, MatchKind};
 
 pub(crate) const CUES: &str = include_str!("../data/cues.txt");
 pub(crate) const ROLES: &str = include_str!("../data/roles.txt");
@@ -77,6 +75,21 @@ pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     }
 }
 
+/// Calls `f` with the bytes of `s` lowercased (as [`norm`] does), without allocating or
+/// validating for short ASCII words.
+#[inline]
+pub(crate) fn with_lower_bytes<R>(s: &str, f: impl FnOnce(&[u8]) -> R) -> R {
+    let mut buf = [0u8; 48];
+    if s.len() <= buf.len() && s.is_ascii() {
+        let b = &mut buf[..s.len()];
+        b.copy_from_slice(s.as_bytes());
+        b.make_ascii_lowercase();
+        f(b)
+    } else {
+        f(norm(s).as_bytes())
+    }
+}
+
 /// A fast hasher for the fixed lexicon tables (their keys are ours, not the input's).
 #[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct FxHasher {
@@ -99,8 +112,11 @@ impl Hasher for FxHasher {
             a.copy_from_slice(c);
             self.add(u64::from_le_bytes(a));
         }
-        for &b in chunks.remainder() {
-            self.add(u64::from(b));
+        let rest = chunks.remainder();
+        if !rest.is_empty() {
+            let mut a = [0u8; 8];
+            a[..rest.len()].copy_from_slice(rest);
+            self.add(u64::from_le_bytes(a));
         }
     }
 
@@ -159,19 +175,121 @@ pub(crate) fn norm(s: &str) -> String {
     out
 }
 
+/// Masks of a block of at most 64 bytes: bit `k` of the first is set when byte `k` may belong
+/// to a word (an ASCII letter or digit, `-`, or any non-ASCII byte, whose char is decoded to
+/// tell), of the second when byte `k` is not ASCII. Eight bytes are classified at a time.
+#[inline]
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    /// High bit of each byte of `y` (7-bit bytes) set when the byte lies in `lo..=hi`.
+    #[inline(always)]
+    fn in_range(y: u64, lo: u64, hi: u64) -> u64 {
+        (y | H).wrapping_sub(L * lo) & (L * (0x80 + hi)).wrapping_sub(y) & H
+    }
+    /// The high bits of the eight bytes as an 8-bit mask.
+    #[inline(always)]
+    fn gather(m: u64) -> u64 {
+        (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
+    }
+    #[inline(always)]
+    fn classify(v: u64) -> (u64, u64) {
+        let h = v & H;
+        let y = v & !H;
+        let word = h
+            | in_range(y | (L * 0x20), 0x61, 0x7a)
+            | in_range(y, 0x30, 0x39)
+            | in_range(y, 0x2d, 0x2d);
+        (gather(word), gather(h))
+    }
+    let (mut mask, mut high) = (0u64, 0u64);
+    let mut chunks = block.chunks_exact(8);
+    let mut k = 0;
+    for c in &mut chunks {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        let (m, h) = classify(u64::from_le_bytes(a));
+        mask |= m << k;
+        high |= h << k;
+        k += 8;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut a = [0u8; 8];
+        for (x, &b) in a.iter_mut().zip(rest) {
+            *x = b;
+        }
+        let (m, h) = classify(u64::from_le_bytes(a));
+        mask |= m << k;
+        high |= h << k;
+    }
+    (mask, high)
+}
+
+/// A prefilter of a set of keys: one bit per (first, second and last byte, length), the
+/// bytes taken modulo 32 so that ASCII case does not matter. Most words of a text are rejected
+/// with one load, without lowercasing or hashing.
+#[derive(Debug, Clone)]
+struct Prefilter {
+    bits: Box<[u64; Prefilter::WORDS]>,
+}
+
+impl Default for Prefilter {
+    fn default() -> Self {
+        Prefilter {
+            bits: Box::new([0; Prefilter::WORDS]),
+        }
+    }
+}
+
+impl Prefilter {
+    const WORDS: usize = 1024;
+
+    /// The bit of `word` (not empty).
+    #[inline(always)]
+    fn slot(word: &[u8]) -> usize {
+        let n = word.len();
+        let b = |i: usize| usize::from(word[i] & 0x1f);
+        let key = b(0) | b(1.min(n - 1)) << 5 | b(n - 1) << 10 | n.min(63) << 15;
+        (key.wrapping_mul(0x9E37_79B9) >> 7) & (Self::WORDS * 64 - 1)
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        if !key.is_empty() {
+            let s = Self::slot(key);
+            self.bits[s / 64] |= 1 << (s % 64);
+        }
+    }
+
+    /// False when no key can equal `word` up to ASCII case.
+    #[inline(always)]
+    fn may_contain(&self, word: &[u8]) -> bool {
+        if word.is_empty() {
+            return false;
+        }
+        let s = Self::slot(word);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
 /// Everything the extractor looks words up in.
 #[derive(Debug, Clone)]
 pub(crate) struct Lexicon {
-    pub cue_ac: AhoCorasick,
-    pub cue_entries: Vec<CueEntry>,
+    /// Cue forms (lowercase) and what they are.
+    cues: HashMap<Box<[u8]>, CueEntry, FxBuild>,
+    cue_filter: Prefilter,
+    /// Byte length range of the cue forms.
+    cue_len: (usize, usize),
+    /// Prefilter of the keys of `words`.
+    word_filter: Prefilter,
     /// Role phrases, normalised.
-    pub roles: HashSet<String, FxBuild>,
+    pub roles: HashSet<Box<[u8]>, FxBuild>,
     /// Flags of single normalised words (keyed by bytes: no UTF-8 check on lookups).
     pub words: HashMap<Box<[u8]>, u16, FxBuild>,
     /// Longest role phrase in words.
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
-    pub media: HashSet<String>,
+    pub media: HashSet<String, FxBuild>,
 }
 
 impl Lexicon {
@@ -184,13 +302,12 @@ impl Lexicon {
         media: &[String],
         nonperson: &[String],
     ) -> Lexicon {
-        let mut pats: Vec<String> = Vec::new();
-        let mut entries = Vec::new();
-        let mut seen = HashSet::new();
-        let mut add = |p: String, e: CueEntry, pats: &mut Vec<String>| {
-            if !p.is_empty() && seen.insert(p.clone()) {
-                pats.push(p);
-                entries.push(e);
+        let mut cue_map: HashMap<Box<[u8]>, CueEntry, FxBuild> = HashMap::default();
+        let mut add = |p: String, e: CueEntry| {
+            if !p.is_empty() {
+                cue_map
+                    .entry(p.into_bytes().into_boxed_slice())
+                    .or_insert(e);
             }
         };
         for (form, class) in cues {
@@ -201,7 +318,6 @@ impl Lexicon {
                     class: *class,
                     nya: false,
                 },
-                &mut pats,
             );
             if matches!(class, CueClass::Base | CueClass::After | CueClass::Menurut) {
                 add(
@@ -210,23 +326,17 @@ impl Lexicon {
                         class: *class,
                         nya: true,
                     },
-                    &mut pats,
                 );
             }
         }
-        let cue_ac = AhoCorasick::builder()
-            .ascii_case_insensitive(true)
-            .match_kind(MatchKind::LeftmostLongest)
-            .kind(Some(AhoCorasickKind::DFA))
-            .prefilter(false)
-            .build(&pats)
-            .or_else(|_| {
-                AhoCorasick::builder()
-                    .ascii_case_insensitive(true)
-                    .match_kind(MatchKind::LeftmostLongest)
-                    .build(&pats)
-            })
-            .expect("cue patterns are plain words");
+        let mut cue_filter = Prefilter::default();
+        for k in cue_map.keys() {
+            cue_filter.insert(k);
+        }
+        let cue_len = (
+            cue_map.keys().map(|k| k.len()).min().unwrap_or(usize::MAX),
+            cue_map.keys().map(|k| k.len()).max().unwrap_or(0),
+        );
         let roles: HashSet<String, FxBuild> = roles.iter().map(|r| norm(r)).collect();
         let role_max_words = roles
             .iter()
@@ -266,11 +376,20 @@ impl Lexicon {
         for w in nonperson {
             set(w, flag::NONPERSON);
         }
+        let mut word_filter = Prefilter::default();
+        for k in words.keys() {
+            word_filter.insert(k);
+        }
         Lexicon {
             words,
-            cue_ac,
-            cue_entries: entries,
-            roles,
+            word_filter,
+            cues: cue_map,
+            cue_filter,
+            cue_len,
+            roles: roles
+                .into_iter()
+                .map(|r| r.into_bytes().into_boxed_slice())
+                .collect(),
             role_max_words,
             media: media.iter().map(|w| norm(w)).collect(),
         }
@@ -280,25 +399,128 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u16 {
         let b = w.as_bytes();
-        let mut buf = [0u8; 48];
-        let key: &[u8] = if b.len() <= buf.len() && b.is_ascii() {
-            let k = &mut buf[..b.len()];
-            k.copy_from_slice(b);
-            k.make_ascii_lowercase();
-            k
-        } else {
-            return self.words.get(norm(w).as_bytes()).copied().unwrap_or(0);
-        };
-        self.words.get(key).copied().unwrap_or(0)
+        if b.is_ascii() && !self.word_filter.may_contain(b) {
+            return 0;
+        }
+        with_lower_bytes(w, |l| self.flags_of_lower(l))
+    }
+
+    /// The flags of a word already lowercased (as [`with_lower_bytes`] gives it).
+    #[inline]
+    pub(crate) fn flags_of_lower(&self, l: &[u8]) -> u16 {
+        if !self.word_filter.may_contain(l) {
+            return 0;
+        }
+        self.words.get(l).copied().unwrap_or(0)
     }
 
     /// True when `w` (any case) is a whole cue form that names its speaker next to it (not a
     /// `-nya` form, not `menurut`): `mengatakan`, `berharap`, `kata`.
     pub(crate) fn is_speech_verb(&self, w: &str) -> bool {
-        self.cue_ac.find_iter(w.as_bytes()).next().is_some_and(|m| {
-            let e = self.cue_entries[m.pattern().as_usize()];
-            m.start() == 0 && m.end() == w.len() && !e.nya && e.class != CueClass::Menurut
-        })
+        self.cue(w.as_bytes())
+            .is_some_and(|e| !e.nya && e.class != CueClass::Menurut)
+    }
+
+    /// The cue form equal to `word` up to ASCII case.
+    #[inline(always)]
+    fn cue(&self, word: &[u8]) -> Option<CueEntry> {
+        if word.len() < self.cue_len.0
+            || word.len() > self.cue_len.1
+            || !self.cue_filter.may_contain(word)
+        {
+            return None;
+        }
+        self.cue_lookup(word)
+    }
+
+    #[inline(never)]
+    fn cue_lookup(&self, word: &[u8]) -> Option<CueEntry> {
+        let mut buf = [0u8; 48];
+        if word.len() > buf.len() {
+            return self.cues.get(&*word.to_ascii_lowercase()).copied();
+        }
+        let k = &mut buf[..word.len()];
+        k.copy_from_slice(word);
+        k.make_ascii_lowercase();
+        self.cues.get(&*k).copied()
+    }
+
+    /// Calls `f(start, end, entry)` for every cue in `text[start..end]`, in order: a whole
+    /// word (a maximal run of alphanumeric chars and `-`) equal to a cue form up to ASCII case.
+    ///
+    /// Blocks of 64 bytes become a bit mask of the bytes that may belong to a word (ASCII
+    /// letters, digits, `-`, any non-ASCII byte) and one of the non-ASCII bytes; each run of set
+    /// bits is a candidate, and only a run holding non-ASCII bytes is decoded.
+    pub(crate) fn for_each_cue(
+        &self,
+        text: &str,
+        start: usize,
+        end: usize,
+        mut f: impl FnMut(usize, usize, CueEntry),
+    ) {
+        let bytes = text.as_bytes();
+        let mut base = start;
+        // Start of a run still open at the end of the previous block.
+        let mut open: Option<usize> = None;
+        while base < end {
+            let n = (end - base).min(64);
+            let (mut mask, high) = block_masks(&bytes[base..base + n]);
+            if let Some(s) = open {
+                // Set bits from bit 0 continue the open run.
+                let run = (!mask).trailing_zeros() as usize;
+                if run >= n {
+                    base += n;
+                    continue;
+                }
+                self.cues_in_run(text, s, base + run, &mut f);
+                open = None;
+                mask &= !((1u64 << run) - 1);
+            }
+            while mask != 0 {
+                let at = mask.trailing_zeros() as usize;
+                let run = (!(mask >> at)).trailing_zeros() as usize;
+                if at + run >= n {
+                    open = Some(base + at);
+                    break;
+                }
+                let bits = ((1u64 << run) - 1) << at;
+                mask &= !bits;
+                if high & bits != 0 {
+                    self.cues_in_run(text, base + at, base + at + run, &mut f);
+                } else if let Some(c) = self.cue(&bytes[base + at..base + at + run]) {
+                    f(base + at, base + at + run, c);
+                }
+            }
+            base += n;
+        }
+        if let Some(s) = open {
+            self.cues_in_run(text, s, end, &mut f);
+        }
+    }
+
+    /// The cues of `text[s..e]`, a run of bytes without ASCII separators.
+    #[inline(never)]
+    fn cues_in_run(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        f: &mut impl FnMut(usize, usize, CueEntry),
+    ) {
+        let bytes = text.as_bytes();
+        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run.
+        let mut w = s;
+        for (k, c) in text[s..e].char_indices() {
+            if !c.is_ascii() && !c.is_alphanumeric() {
+                if let Some(x) = self.cue(&bytes[w..s + k]) {
+                    f(w, s + k, x);
+                }
+                w = s + k + c.len_utf8();
+            }
+        }
+        if let Some(x) = self.cue(&bytes[w..e]) {
+            f(w, e, x);
+        }
     }
 
     /// True when the word (any case) has `f`.
@@ -332,4 +554,106 @@ pub(crate) fn builtin_affiliation() -> Vec<(String, bool)> {
 /// A plain list.
 pub(crate) fn builtin_list(data: &str) -> Vec<String> {
     lines(data).map(str::to_string).collect()
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    fn lexicon() -> Lexicon {
+        let list = builtin_list;
+        Lexicon::build(
+            &builtin_cues(),
+            &list(ROLES),
+            &builtin_affiliation(),
+            &list(STOPCAPS),
+            &list(PRONOUNS),
+            &list(MEDIA),
+            &list(NONPERSON),
+        )
+    }
+
+    /// The cues of `text` found char by char: whole words (alphanumeric chars and `-`).
+    fn reference(lex: &Lexicon, text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut word: Option<usize> = None;
+        for (i, c) in text.char_indices().chain([(text.len(), ' ')]) {
+            let inside = c.is_alphanumeric() || c == '-';
+            match (inside, word) {
+                (true, None) => word = Some(i),
+                (false, Some(s)) => {
+                    let w = text[s..i].to_ascii_lowercase();
+                    if lex.cues.contains_key(w.as_bytes()) {
+                        out.push((s, i));
+                    }
+                    word = None;
+                }
+                _ => {}
+            }
+        }
+        out
+    }
+
+    fn scan(lex: &Lexicon, text: &str, start: usize, end: usize) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        lex.for_each_cue(text, start, end, |s, e, _| out.push((s, e)));
+        out
+    }
+
+    #[test]
+    fn cues_are_whole_words_in_any_case() {
+        let lex = lexicon();
+        let table: &[(&str, &[&str])] = &[
+            ("“Sudah,” kata Budi.", &["kata"]),
+            ("”Ya,”Katanya singkat.", &["Katanya"]),
+            ("Ia berkata-kata dan mengatakannya.", &[]),
+            (
+                "KATA\u{a0}ujar—tutur «jelas»",
+                &["KATA", "ujar", "tutur", "jelas"],
+            ),
+            ("kataé ékata kata2 Menurut", &["Menurut"]),
+        ];
+        for (text, want) in table {
+            let got: Vec<&str> = scan(&lex, text, 0, text.len())
+                .iter()
+                .map(|&(s, e)| &text[s..e])
+                .collect();
+            assert_eq!(&got, want, "{text:?}");
+        }
+        let long = format!("{}kata {}mengatakan", "a".repeat(63), "b ".repeat(40));
+        assert_eq!(
+            scan(&lex, &long, 0, long.len()),
+            [(long.len() - 10, long.len())]
+        );
+        assert_eq!(scan(&lex, &long, 64, long.len() - 1), []);
+    }
+
+    proptest! {
+        #[test]
+        fn block_scan_matches_the_char_by_char_scan(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("kata"), Just("Ujarnya"), Just("mengatakan"), Just("-"), Just(" "),
+                    Just("“"), Just("é"), Just("\u{a0}"), Just("nya"), Just("x"), Just(","),
+                    Just("aaaaaaaaaaaaaaaaaaaaaaaaaaaaaa"), Just("\n"), Just("🙂"),
+                ],
+                0..60,
+            ),
+            cut in 0usize..400,
+        ) {
+            let lex = lexicon();
+            let text: String = parts.concat();
+            let mut start = cut.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let want: Vec<(usize, usize)> = reference(&lex, &text[start..])
+                .into_iter()
+                .map(|(s, e)| (s + start, e + start))
+                .collect();
+            prop_assert_eq!(scan(&lex, &text, start, text.len()), want);
+        }
+    }
 }

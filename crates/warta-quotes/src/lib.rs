@@ -29,8 +29,9 @@
 //! Decision for relative clauses: in `X mengeluarkan pernyataan …, yang menyatakan bahwa Sullivan
 //! “menekankan …”` the quoted words are the statement's, so the speaker is its issuer `X`.
 //!
-//! The walk is one pass over each paragraph's quote marks and cue words (an Aho-Corasick
-//! automaton), so the time is linear in the input, also with thousands of unmatched marks.
+//! The walk is one pass over each paragraph's quote marks and cue words (one byte-class scan
+//! of the words, each looked up in a hash table behind a one-probe prefilter), so the time is
+//! linear in the input, also with thousands of unmatched marks.
 //!
 //! ```
 //! use warta_quotes::{Extractor, QuoteKind};
@@ -291,13 +292,15 @@ impl ExtractorBuilder {
         }
     }
 
-    /// Adds a cue verb (its `-nya` form is added for [`CueClass::Base`] and [`CueClass::After`]).
+    /// Adds a cue verb, one word matched whole and case-insensitively (its `-nya` form is
+    /// added for [`CueClass::Base`] and [`CueClass::After`]).
     pub fn cue(mut self, form: &str, class: CueClass) -> Self {
         self.cues.push((form.to_string(), class));
         self
     }
 
-    /// Adds a role word or phrase (`Kepala Satpol PP`); matched case-insensitively.
+    /// Adds a role word or phrase (`Kepala Satpol PP`, at most 256 bytes); matched
+    /// case-insensitively.
     pub fn role(mut self, phrase: &str) -> Self {
         self.roles.push(phrase.to_string());
         self

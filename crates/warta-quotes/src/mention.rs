@@ -4,7 +4,7 @@
 use std::collections::HashSet;
 
 use crate::KnownEntity;
-use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower, with_lower_bytes};
 use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
@@ -65,7 +65,7 @@ pub(crate) const ADVERBS: &[&str] = &[
 /// `di`, `Kota`, `Kabupaten`, ….
 pub(crate) struct Known<'a> {
     pub entities: &'a [KnownEntity],
-    pub places: &'a HashSet<String>,
+    pub places: &'a HashSet<String, FxBuild>,
 }
 
 /// A parsed mention.
@@ -229,18 +229,26 @@ impl Lexicon {
             return 0;
         }
         let max = self.role_max_words.min(words.len() - i);
-        let mut key = String::new();
+        let mut key = [0u8; 256];
+        let mut len = 0;
         let mut best = 0;
-        for k in 0..max {
-            let w = words[i + k].str(text);
-            if k > 0 {
-                if !self.has(w, flag::ROLE) {
-                    break;
+        for (k, w) in words[i..i + max].iter().enumerate() {
+            let grown = with_lower_bytes(w.str(text), |l| {
+                let sep = usize::from(k > 0);
+                if self.flags_of_lower(l) & flag::ROLE == 0 || len + sep + l.len() > key.len() {
+                    return false;
                 }
-                key.push(' ');
+                if sep == 1 {
+                    key[len] = b' ';
+                }
+                key[len + sep..len + sep + l.len()].copy_from_slice(l);
+                len += sep + l.len();
+                true
+            });
+            if !grown {
+                break;
             }
-            with_lower(w, |l| key.push_str(l));
-            if self.roles.contains(&key) {
+            if self.roles.contains(&key[..len]) {
                 best = k + 1;
             }
         }

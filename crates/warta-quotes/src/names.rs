@@ -8,11 +8,14 @@
 
 use std::cell::OnceCell;
 use std::collections::{HashMap, HashSet};
+use std::hash::Hasher;
 
 use crate::Span;
-use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::lexicon::{FxBuild, FxHasher, Lexicon, flag, norm, with_lower, with_lower_bytes};
 use crate::mention::Known;
-use crate::text::{char_at, char_before, next_word, prev_word, skip_ws, skip_ws_back, word_at};
+use crate::text::{
+    char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
+};
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`).
 const PLACE_MARKERS: &[&str] = &[
@@ -91,15 +94,37 @@ struct Run {
     start: usize,
     limit: usize,
     initial: bool,
-    entry: OnceCell<Option<NameEntry>>,
+    entry: OnceCell<Option<Box<NameEntry>>>,
+}
+
+/// A name token of a run: its hash, its run and the run's start, where its lowercase form
+/// lies in the arena.
+#[derive(Debug, Clone, Copy)]
+struct Posting {
+    hash: u64,
+    run: u32,
+    start: u32,
+    at: u32,
+    len: u32,
 }
 
 /// Runs by token, places.
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     runs: Vec<Run>,
-    by_token: HashMap<String, Vec<usize>>,
-    places: HashSet<String>,
+    /// Name tokens sorted by hash, then run: the runs holding a token are one slice.
+    postings: Vec<Posting>,
+    /// The slice of `postings` of each token hash.
+    by_hash: HashMap<u64, (u32, u32), FxBuild>,
+    /// Lowercase tokens, back to back.
+    arena: Vec<u8>,
+    places: HashSet<String, FxBuild>,
+}
+
+fn token_hash(token: &[u8]) -> u64 {
+    let mut h = FxHasher::default();
+    h.write(token);
+    h.finish()
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -119,10 +144,10 @@ impl NameIndex {
         for p in paragraphs {
             let mut i = p.start;
             while i < p.end {
-                let Some(off) = bytes[i..p.end].iter().position(u8::is_ascii_uppercase) else {
+                let Some(at) = find_ascii_upper(bytes, i, p.end) else {
                     break;
                 };
-                i += off;
+                i = at;
                 if i > p.start && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80) {
                     i += 1;
                     continue;
@@ -154,26 +179,35 @@ impl NameIndex {
                 }
                 if words.len() >= 2 {
                     let id = idx.runs.len();
+                    let run_postings = idx.postings.len();
                     for (k, w) in words.iter().enumerate() {
                         let s = w.str(text);
                         // Organisation and stop words are never name tokens (roles stay: a
                         // role-only mention is looked up by its last word).
-                        let f = lex.flags(s);
-                        let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
-                        with_lower(s, |l| {
+                        with_lower_bytes(s, |l| {
+                            let f = lex.flags_of_lower(l);
+                            let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
                             if indexed {
-                                match idx.by_token.get_mut(l) {
-                                    Some(v) if v.last() == Some(&id) => {}
-                                    Some(v) => v.push(id),
-                                    None => {
-                                        idx.by_token.insert(l.to_string(), vec![id]);
-                                    }
+                                let hash = token_hash(l);
+                                let arena = &idx.arena;
+                                let seen = idx.postings[run_postings..].iter().any(|p| {
+                                    p.hash == hash
+                                        && &arena[p.at as usize..(p.at + p.len) as usize] == l
+                                });
+                                if !seen {
+                                    idx.postings.push(Posting {
+                                        hash,
+                                        run: id as u32,
+                                        start: i as u32,
+                                        at: idx.arena.len() as u32,
+                                        len: l.len() as u32,
+                                    });
+                                    idx.arena.extend_from_slice(l);
                                 }
                             }
                             // `Wali Kota Risma` is a role and a name, not a place.
-                            let wali = k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali");
-                            if PLACE_MARKERS.contains(&l)
-                                && !wali
+                            if PLACE_MARKERS.iter().any(|m| m.as_bytes() == l)
+                                && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
                                 && let Some(n) = words.get(k + 1)
                                 && !lex.has(n.str(text), flag::STOP | flag::ROLE)
                             {
@@ -198,11 +232,19 @@ impl NameIndex {
                 i = end.max(i + 1);
             }
         }
+        idx.postings.sort_unstable_by_key(|p| (p.hash, p.run));
+        let mut lo = 0;
+        for (k, p) in idx.postings.iter().enumerate() {
+            if idx.postings.get(k + 1).is_none_or(|n| n.hash != p.hash) {
+                idx.by_hash.insert(p.hash, (lo as u32, k as u32 + 1));
+                lo = k + 1;
+            }
+        }
         idx
     }
 
     /// Places seen in the document.
-    pub(crate) fn places(&self) -> &HashSet<String> {
+    pub(crate) fn places(&self) -> &HashSet<String, FxBuild> {
         &self.places
     }
 
@@ -268,22 +310,24 @@ impl NameIndex {
                     || before_name.is_some_and(|f| f & flag::NONPERSON != 0 && f & flag::ROLE == 0)
                     || prev_word(text, run.start, run.para_start)
                         .is_some_and(|w| PLACE_PREPS.contains(&w.str(text)));
-                (tokens.len() >= 2 || m.role.is_some()).then(|| NameEntry {
-                    name: name.to_string(),
-                    tokens,
-                    weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
-                    subject,
-                    start: s,
-                    end: e,
-                    speech,
-                    appositive,
-                    placey,
-                    role: m.role,
-                    role_key: m.role_key,
-                    affiliation: m.affiliation,
+                (tokens.len() >= 2 || m.role.is_some()).then(|| {
+                    Box::new(NameEntry {
+                        name: name.to_string(),
+                        tokens,
+                        weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
+                        subject,
+                        start: s,
+                        end: e,
+                        speech,
+                        appositive,
+                        placey,
+                        role: m.role,
+                        role_key: m.role_key,
+                        affiliation: m.affiliation,
+                    })
                 })
             })
-            .as_ref()
+            .as_deref()
     }
 
     /// The best run among those holding `token`: strong entries before weak ones, then `better`
@@ -299,17 +343,21 @@ impl NameIndex {
         ok: impl Fn(&NameEntry) -> bool,
         better: impl Fn(&NameEntry) -> bool,
     ) -> Option<&'s NameEntry> {
-        let ids = self.by_token.get(token)?;
-        let before = ids.partition_point(|&i| self.runs[i].start < pos);
+        let token = token.as_bytes();
+        let hash = token_hash(token);
+        let &(lo, hi) = self.by_hash.get(&hash)?;
+        let ids = &self.postings[lo as usize..hi as usize];
+        let before = ids.partition_point(|p| (p.start as usize) < pos);
         let mut fallback: Option<&NameEntry> = None;
         let mut strong: Option<&NameEntry> = None;
-        for &id in ids[..before]
+        for p in ids[..before]
             .iter()
             .rev()
             .chain(ids[before..].iter())
+            .filter(|p| &self.arena[p.at as usize..(p.at + p.len) as usize] == token)
             .take(MAX_CANDIDATES)
         {
-            let Some(e) = self.entry(lex, text, known, id) else {
+            let Some(e) = self.entry(lex, text, known, p.run as usize) else {
                 continue;
             };
             if !ok(e) {

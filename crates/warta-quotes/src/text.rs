@@ -38,9 +38,14 @@ fn is_joiner(c: char) -> bool {
 
 /// Skips spaces and tabs (not newlines) forward.
 pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos < limit {
-        match char_at(text, pos) {
-            Some(c) if c != '\n' && (c.is_whitespace() || c == '\u{200b}') => pos += c.len_utf8(),
+        match bytes.get(pos) {
+            Some(b' ' | b'\t' | b'\r' | 0x0b | 0x0c) => pos += 1,
+            Some(&b) if b >= 0x80 => match char_at(text, pos) {
+                Some(c) if c.is_whitespace() || c == '\u{200b}' => pos += c.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -49,9 +54,14 @@ pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
 
 /// Skips spaces and tabs (not newlines) backward.
 pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
+    let bytes = text.as_bytes();
     while pos > floor {
-        match char_before(text, pos) {
-            Some(c) if c != '\n' && (c.is_whitespace() || c == '\u{200b}') => pos -= c.len_utf8(),
+        match bytes.get(pos - 1) {
+            Some(b' ' | b'\t' | b'\r' | 0x0b | 0x0c) if text.is_char_boundary(pos) => pos -= 1,
+            Some(&b) if b >= 0x80 => match char_before(text, pos) {
+                Some(c) if c.is_whitespace() || c == '\u{200b}' => pos -= c.len_utf8(),
+                _ => break,
+            },
             _ => break,
         }
     }
@@ -60,12 +70,27 @@ pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
 
 /// The word starting exactly at `pos`, if any.
 pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
-    let first = char_at(text, pos)?;
-    if pos >= limit || !is_word_char(first) {
+    let bytes = text.as_bytes();
+    let limit = limit.min(bytes.len());
+    if pos >= limit {
         return None;
     }
-    let mut end = pos + first.len_utf8();
+    let first = bytes[pos];
+    if first.is_ascii_alphanumeric() {
+        // Fast path over ASCII letters and digits; anything else goes char by char.
+    } else if first < 0x80 || !char_at(text, pos).is_some_and(is_word_char) {
+        return None;
+    }
+    let mut end = pos;
     while end < limit {
+        let b = bytes[end];
+        if b.is_ascii_alphanumeric() {
+            end += 1;
+            continue;
+        }
+        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+            break;
+        }
         let Some(c) = char_at(text, end) else { break };
         if is_word_char(c) {
             end += c.len_utf8();
@@ -89,12 +114,26 @@ pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
 
 /// The word ending exactly at `pos`, if any.
 pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Word> {
-    let last = char_before(text, pos)?;
-    if pos <= floor || !is_word_char(last) {
+    let bytes = text.as_bytes();
+    if pos <= floor || pos > bytes.len() || !text.is_char_boundary(pos) {
         return None;
     }
-    let mut start = pos - last.len_utf8();
+    let last = bytes[pos - 1];
+    if last.is_ascii_alphanumeric() {
+        // Fast path over ASCII letters and digits; anything else goes char by char.
+    } else if last < 0x80 || !char_before(text, pos).is_some_and(is_word_char) {
+        return None;
+    }
+    let mut start = pos;
     while start > floor {
+        let b = bytes[start - 1];
+        if b.is_ascii_alphanumeric() {
+            start -= 1;
+            continue;
+        }
+        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+            break;
+        }
         let Some(c) = char_before(text, start) else {
             break;
         };
@@ -116,6 +155,30 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
 /// The word before optional spaces ending at `pos`.
 pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
     word_ending_at(text, skip_ws_back(text, pos, floor), floor)
+}
+
+/// Position of the first ASCII capital letter in `bytes[from..to]`, eight bytes at a time.
+pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let mut i = from;
+    while i + 8 <= to {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(a);
+        let y = v & !H;
+        // High bit of each ASCII byte in `A..=Z`.
+        let m = (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H;
+        if m != 0 {
+            return Some(i + (m.trailing_zeros() / 8) as usize);
+        }
+        i += 8;
+    }
+    bytes
+        .get(i..to)?
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|o| i + o)
 }
 
 /// True when the word starts with an uppercase letter.
