@@ -101,43 +101,68 @@ impl<'t> Scanner<'t> {
     }
 
     /// The next token; a token that is not plain ASCII is folded onto the end of `buf`.
-    #[inline]
+    /// ASCII is handled here, inlined into the matching loop; the rest out of line.
+    #[inline(always)]
     pub fn next_token(&mut self, buf: &mut Vec<u8>) -> Option<Token> {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
         while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 {
+                self.pos = i;
+                return self.next_token_any(buf);
+            }
+            if LOWER[b as usize] != 0 {
+                return Some(self.word_at(i, buf));
+            }
+            if SPACE[b as usize] {
+                i += 1;
+                continue;
+            }
+            self.pos = i + 1;
+            return Some(Token {
+                ostart: i as u32,
+                oend: i as u32 + 1,
+                hash: ASCII_SYMBOL_HASH[b as usize],
+                fstart: ASCII,
+                fend: ASCII,
+                upper: false,
+                clitic: 0,
+            });
+        }
+        self.pos = i;
+        None
+    }
+
+    /// The word starting at `i` with an ASCII letter or digit.
+    #[inline(always)]
+    fn word_at(&mut self, i: usize, buf: &mut Vec<u8>) -> Token {
+        let bytes = self.text.as_bytes();
+        let (end, hash, upper) = ascii_word(bytes, i);
+        if bytes.get(end).is_some_and(|&b| b >= 0x80) && self.continues_word(end) {
+            return self.slow_word(i, buf);
+        }
+        self.pos = end;
+        let word = &bytes[i..end];
+        Token {
+            ostart: i as u32,
+            oend: end as u32,
+            hash,
+            fstart: ASCII,
+            fend: ASCII,
+            upper,
+            clitic: clitic_len(word.len(), |k| word[k] | 0x20),
+        }
+    }
+
+    /// `next_token` at a non-ASCII char.
+    #[inline(never)]
+    fn next_token_any(&mut self, buf: &mut Vec<u8>) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
             if b < 0x80 {
-                if LOWER[b as usize] != 0 {
-                    let (end, hash, upper) = ascii_word(bytes, i);
-                    if bytes.get(end).is_some_and(|&b| b >= 0x80) && self.continues_word(end) {
-                        return Some(self.slow_word(i, buf));
-                    }
-                    self.pos = end;
-                    let word = &bytes[i..end];
-                    return Some(Token {
-                        ostart: i as u32,
-                        oend: end as u32,
-                        hash,
-                        fstart: ASCII,
-                        fend: ASCII,
-                        upper,
-                        clitic: clitic_len(word.len(), |k| word[k] | 0x20),
-                    });
-                }
-                if SPACE[b as usize] {
-                    i += 1;
-                    continue;
-                }
-                self.pos = i + 1;
-                return Some(Token {
-                    ostart: i as u32,
-                    oend: i as u32 + 1,
-                    hash: ASCII_SYMBOL_HASH[b as usize],
-                    fstart: ASCII,
-                    fend: ASCII,
-                    upper: false,
-                    clitic: 0,
-                });
+                self.pos = i;
+                return self.next_token(buf);
             }
             let c = self.char_at(i);
             let len = c.len_utf8();
@@ -182,6 +207,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// True when the non-ASCII char at `i` belongs to the word before it.
+    #[inline(never)]
     fn continues_word(&self, i: usize) -> bool {
         let c = self.char_at(i);
         !(c.is_whitespace() || c == '\u{200B}')
@@ -189,6 +215,7 @@ impl<'t> Scanner<'t> {
     }
 
     /// Folds the word starting at `start` (an alphanumeric char) into `buf`.
+    #[inline(never)]
     fn slow_word(&mut self, start: usize, buf: &mut Vec<u8>) -> Token {
         let bytes = self.text.as_bytes();
         let fstart = buf.len();
@@ -246,7 +273,7 @@ impl<'t> Scanner<'t> {
 
 /// Length of the glued clitic (`nya`, `ku`, `mu`) a folded word of `len` bytes ends with
 /// (`at(k)` is its byte `k`), 0 when none or when the rest would be too short.
-#[inline]
+#[inline(always)]
 fn clitic_len(len: usize, at: impl Fn(usize) -> u8) -> u8 {
     if len > 4 && at(len - 3) == b'n' && at(len - 2) == b'y' && at(len - 1) == b'a' {
         3

@@ -103,13 +103,14 @@ impl Default for Slot {
 
 const NONE: u32 = u32::MAX;
 
-/// Path hash of the root.
-const ROOT: u64 = 0x6A09_E667_F3BC_C909;
-
-/// Path hash of the child of `parent` reached by a token of hash `token`: distinct tokens
-/// give distinct children of one parent (a bijection of the token hash).
+/// Path hash of the child of the node `parent` at `depth` (0 for the root) reached by a token
+/// of hash `token`: a first token's node is its hash; below, distinct tokens give distinct
+/// children of one parent (a bijection of the token hash).
 #[inline]
-fn child_key(parent: u64, token: u64) -> u64 {
+fn child_key(parent: u64, depth: usize, token: u64) -> u64 {
+    if depth == 0 {
+        return token;
+    }
     let mut h = parent.rotate_left(29) ^ token;
     h ^= h >> 33;
     h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
@@ -212,9 +213,9 @@ impl Gazetteer {
         for (a, w) in bounds.windows(2).enumerate() {
             let toks = &hashes[w[0]..w[1]];
             max_depth = max_depth.max(toks.len());
-            let mut key = ROOT;
+            let mut key = 0;
             for (depth, &h) in toks.iter().enumerate() {
-                key = child_key(key, h);
+                key = child_key(key, depth, h);
                 let filter = if depth == 0 {
                     &mut first
                 } else {
@@ -399,7 +400,7 @@ impl Gazetteer {
     /// True when an alias may start at token `t` (no false negatives).
     #[inline]
     fn may_start(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
-        let key = child_key(ROOT, t.hash);
+        let key = t.hash;
         let word = self.first.word(key);
         if !t.upper {
             // A glued clitic needs a capitalised token.
@@ -410,7 +411,7 @@ impl Gazetteer {
         }
         // A one-token alias with a glued clitic.
         t.clitic > 0 && {
-            let key = child_key(ROOT, t.stripped_hash(text, buf));
+            let key = t.stripped_hash(text, buf);
             Filter::has(self.first.word(key), key, Property::Ends)
         }
     }
@@ -475,7 +476,7 @@ impl Gazetteer {
     ) -> Option<(usize, bool, u32)> {
         let text = piece.as_bytes();
         let mut best = None;
-        let mut node = ROOT;
+        let mut node = 0;
         for depth in 0..self.max_depth {
             let j = i + depth;
             if j == window.len() {
@@ -487,7 +488,7 @@ impl Gazetteer {
             let tj = window[j];
             let filter = if depth == 0 { &self.first } else { &self.deep };
             if tj.clitic > 0 && window[i].upper {
-                let key = child_key(node, tj.stripped_hash(text, buf));
+                let key = child_key(node, depth, tj.stripped_hash(text, buf));
                 if Filter::has(filter.word(key), key, Property::Ends)
                     && let Some(a) = self.alias_at(key)
                     && self.aliases[a as usize].clitics
@@ -497,7 +498,7 @@ impl Gazetteer {
                     best = Some((j, true, a));
                 }
             }
-            let key = child_key(node, tj.hash);
+            let key = child_key(node, depth, tj.hash);
             let word = filter.word(key);
             if depth == 0 && !window[i].upper && !Filter::has(word, key, Property::Lower) {
                 // Every alias starting with this token needs it capitalised.
