@@ -35,9 +35,6 @@ pub(crate) struct Token {
     fend: u32,
     /// True when the original token has an uppercase letter.
     pub upper: bool,
-    /// Length in bytes of a glued clitic (`-nya`, `-ku`, `-mu`) the token ends with, 0 when
-    /// none.
-    pub clitic: u8,
 }
 
 /// Marks a token whose folded bytes are its original ASCII bytes lowercased.
@@ -54,16 +51,31 @@ impl Token {
         }
     }
 
+    /// Length in bytes of a glued clitic (`-nya`, `-ku`, `-mu`) the token ends with, 0 when
+    /// none or when the rest would be too short.
+    #[inline]
+    pub fn clitic(&self, text: &[u8], buf: &[u8]) -> usize {
+        let (b, mask) = match self.folded(text, buf) {
+            // Letters and digits: bit 5 set is the lowercase.
+            FoldedBytes::Ascii(b) => (b, 0x20),
+            FoldedBytes::Buf(b) => (b, 0),
+        };
+        match b {
+            [.., n, y, a] if b.len() > 4 && [n | mask, y | mask, a | mask] == *b"nya" => 3,
+            [.., k, u] if b.len() > 3 && matches!(k | mask, b'k' | b'm') && u | mask == b'u' => 2,
+            _ => 0,
+        }
+    }
+
     /// Hash of the folded bytes without the glued clitic.
     #[inline]
     pub fn stripped_hash(&self, text: &[u8], buf: &[u8]) -> u64 {
+        let clitic = self.clitic(text, buf);
         match self.folded(text, buf) {
-            FoldedBytes::Ascii(_) => hash_ascii_word(
-                text,
-                self.ostart as usize,
-                self.oend as usize - self.clitic as usize,
-            ),
-            FoldedBytes::Buf(b) => hash_bytes(&b[..b.len() - self.clitic as usize]),
+            FoldedBytes::Ascii(_) => {
+                hash_ascii_word(text, self.ostart as usize, self.oend as usize - clitic)
+            }
+            FoldedBytes::Buf(b) => hash_bytes(&b[..b.len() - clitic]),
         }
     }
 
@@ -126,7 +138,6 @@ impl<'t> Scanner<'t> {
                 fstart: ASCII,
                 fend: ASCII,
                 upper: false,
-                clitic: 0,
             });
         }
         self.pos = i;
@@ -142,7 +153,6 @@ impl<'t> Scanner<'t> {
             return self.slow_word(i, buf);
         }
         self.pos = end;
-        let word = &bytes[i..end];
         Token {
             ostart: i as u32,
             oend: end as u32,
@@ -150,7 +160,6 @@ impl<'t> Scanner<'t> {
             fstart: ASCII,
             fend: ASCII,
             upper,
-            clitic: clitic_len(word.len(), |k| word[k] | 0x20),
         }
     }
 
@@ -193,7 +202,6 @@ impl<'t> Scanner<'t> {
                 fstart: fstart as u32,
                 fend: buf.len() as u32,
                 upper: false,
-                clitic: 0,
             });
         }
         self.pos = i;
@@ -266,21 +274,7 @@ impl<'t> Scanner<'t> {
             fstart: fstart as u32,
             fend: buf.len() as u32,
             upper,
-            clitic: clitic_len(folded.len(), |k| folded[k]),
         }
-    }
-}
-
-/// Length of the glued clitic (`nya`, `ku`, `mu`) a folded word of `len` bytes ends with
-/// (`at(k)` is its byte `k`), 0 when none or when the rest would be too short.
-#[inline(always)]
-fn clitic_len(len: usize, at: impl Fn(usize) -> u8) -> u8 {
-    if len > 4 && at(len - 3) == b'n' && at(len - 2) == b'y' && at(len - 1) == b'a' {
-        3
-    } else if len > 3 && matches!(at(len - 2), b'k' | b'm') && at(len - 1) == b'u' {
-        2
-    } else {
-        0
     }
 }
 
@@ -341,7 +335,7 @@ fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
             upper |= in_range(seven, b'A', b'Z') & keep;
         }
         at += n;
-        return (at, hash_end(h, at - start), upper != 0);
+        return (at, hash_end(h), upper != 0);
     }
 }
 
@@ -352,18 +346,17 @@ const fn hash_step(h: u64, w: u64) -> u64 {
     (h.rotate_left(5) ^ w).wrapping_mul(HASH_K)
 }
 
-/// Adds the length, then a final avalanche so that every bit depends on every input bit.
+/// Folds the well-mixed high bits of the last product into the low bits (which table
+/// indexes and filters use).
 #[inline]
-const fn hash_end(h: u64, len: usize) -> u64 {
-    let mut h = hash_step(h, len as u64);
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h
+const fn hash_end(h: u64) -> u64 {
+    h ^ (h >> 29)
 }
 
 /// A fast 64-bit hash of a token's folded bytes (FxHash-style over 8-byte little-endian
-/// words, the last one zero-padded, then the length).
+/// words, the last one zero-padded). Folded tokens have no zero byte (but the one-byte token
+/// of U+0000), so the padding needs no length: a token of at most 8 bytes even has a hash
+/// of its own (a product by an odd constant is a bijection).
 #[inline]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
     let mut h = 0;
@@ -378,7 +371,7 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
         w[..rest.len()].copy_from_slice(rest);
         h = hash_step(h, u64::from_le_bytes(w));
     }
-    hash_end(h, bytes.len())
+    hash_end(h)
 }
 
 /// `hash_bytes` of the ASCII lowercase of `bytes[start..end]`, ASCII letters and digits,
@@ -395,7 +388,7 @@ fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> u64 {
         h = hash_step(h, w);
         at += 8;
     }
-    hash_end(h, end - start)
+    hash_end(h)
 }
 
 /// `hash_bytes` of every one-byte ASCII symbol token.
@@ -403,7 +396,7 @@ static ASCII_SYMBOL_HASH: [u64; 128] = {
     let mut t = [0u64; 128];
     let mut i = 0;
     while i < 128 {
-        t[i] = hash_end(hash_step(0, i as u64), 1);
+        t[i] = hash_end(hash_step(0, i as u64));
         i += 1;
     }
     t
@@ -596,7 +589,7 @@ mod tests {
                 folded,
                 &text[t.ostart as usize..t.oend as usize],
                 t.upper,
-                t.clitic,
+                t.clitic(text.as_bytes(), &buf),
             ));
         }
         let want = [
@@ -611,7 +604,7 @@ mod tests {
             ("erdogan", "Erdoğan", true, 0),
             ("\"", "”", false, 0),
         ];
-        let want: Vec<(String, &str, bool, u8)> = want
+        let want: Vec<(String, &str, bool, usize)> = want
             .iter()
             .map(|&(f, o, u, c)| (f.to_owned(), o, u, c))
             .collect();

@@ -398,7 +398,7 @@ impl Gazetteer {
     }
 
     /// True when an alias may start at token `t` (no false negatives).
-    #[inline]
+    #[inline(always)]
     fn may_start(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
         let key = t.hash;
         let word = self.first.word(key);
@@ -409,8 +409,14 @@ impl Gazetteer {
         if Filter::has(word, key, Property::Ends) || Filter::has(word, key, Property::Children) {
             return true;
         }
-        // A one-token alias with a glued clitic.
-        t.clitic > 0 && {
+        self.may_start_with_clitic(t, text, buf)
+    }
+
+    /// True when a one-token alias may match `t` with a glued clitic.
+    #[cold]
+    #[inline(never)]
+    fn may_start_with_clitic(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
+        t.clitic(text, buf) > 0 && {
             let key = t.stripped_hash(text, buf);
             Filter::has(self.first.word(key), key, Property::Ends)
         }
@@ -450,7 +456,7 @@ impl Gazetteer {
                 at += 1;
                 continue;
             };
-            let span = Self::span(piece, &window[at], &window[j], clitic);
+            let span = Self::span(piece, buf, &window[at], &window[j], clitic);
             let info = &self.aliases[a as usize];
             let e = &self.entities[info.entity as usize];
             out.push(Mention {
@@ -487,7 +493,7 @@ impl Gazetteer {
             }
             let tj = window[j];
             let filter = if depth == 0 { &self.first } else { &self.deep };
-            if tj.clitic > 0 && window[i].upper {
+            if window[i].upper && tj.clitic(text, buf) > 0 {
                 let key = child_key(node, depth, tj.stripped_hash(text, buf));
                 if Filter::has(filter.word(key), key, Property::Ends)
                     && let Some(a) = self.alias_at(key)
@@ -520,11 +526,11 @@ impl Gazetteer {
 
     /// Original span from token `first` to token `last`, without the glued clitic of `last`
     /// when `clitic`.
-    fn span(piece: &str, first: &Token, last: &Token, clitic: bool) -> Span {
+    fn span(piece: &str, buf: &[u8], first: &Token, last: &Token, clitic: bool) -> Span {
         let start = first.ostart as usize;
         let mut end = last.oend as usize;
         if clitic {
-            let mut letters = last.clitic;
+            let mut letters = last.clitic(piece.as_bytes(), buf);
             for c in piece[..end].chars().rev() {
                 if letters == 0 {
                     break;
@@ -549,7 +555,7 @@ impl Gazetteer {
         let mut key = info.key.split(|&b| b == b' ');
         for (k, t) in toks.iter().enumerate() {
             let strip = if clitic && k + 1 == toks.len() {
-                t.clitic as usize
+                t.clitic(text, buf)
             } else {
                 0
             };
@@ -569,7 +575,7 @@ impl Gazetteer {
                 let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
                     return false;
                 };
-                let span = Self::span(piece, first, last, clitic);
+                let span = Self::span(piece, buf, first, last, clitic);
                 let surface = &piece[span.start..span.end];
                 same_letters(surface, &info.alias) || same_letters(surface, upper)
             }
