@@ -144,6 +144,47 @@ impl<'t> Scanner<'t> {
         None
     }
 
+    /// The fast path of matching: skips the plain ASCII tokens that `keep` rejects, and the
+    /// bytes `skip` marks (spaces, symbols), to the start of the next token `keep` keeps, or
+    /// of a token that is not plain ASCII (or to the end). The caller reads it with
+    /// `next_token`. Words are hashed in registers: no token is stored.
+    #[inline(always)]
+    pub fn skip_ascii(&mut self, skip: &[bool; 128], mut keep: impl FnMut(&Token) -> bool) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 {
+                break;
+            }
+            if LOWER[b as usize] == 0 {
+                if skip[b as usize] {
+                    i += 1;
+                    continue;
+                }
+                break;
+            }
+            let (end, hash, upper) = ascii_word(bytes, i);
+            let next = bytes.get(end).copied();
+            if next.is_some_and(|b| b >= 0x80) {
+                break;
+            }
+            let t = Token {
+                ostart: i as u32,
+                oend: end as u32,
+                hash,
+                fstart: ASCII,
+                fend: ASCII,
+                upper,
+            };
+            if keep(&t) {
+                break;
+            }
+            // Most words end at a space: step over it now.
+            i = if next == Some(b' ') { end + 1 } else { end };
+        }
+        self.pos = i;
+    }
+
     /// The word starting at `i` with an ASCII letter or digit.
     #[inline(always)]
     fn word_at(&mut self, i: usize, buf: &mut Vec<u8>) -> Token {
@@ -175,13 +216,21 @@ impl<'t> Scanner<'t> {
             }
             let c = self.char_at(i);
             let len = c.len_utf8();
-            if c.is_whitespace() || c == '\u{200B}' || is_ignorable(c) || is_combining(c) {
+            // The common non-ASCII characters of news text first, without the Unicode tables.
+            let common_symbol = matches!(
+                c,
+                '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201F}' | '\u{2026}'
+            );
+            if c == '\u{A0}'
+                || (!common_symbol
+                    && (c.is_whitespace() || c == '\u{200B}' || is_ignorable(c) || is_combining(c)))
+            {
                 // Whitespace separates tokens; an invisible character outside a word is
                 // dropped.
                 i += len;
                 continue;
             }
-            if c.is_alphanumeric() {
+            if !common_symbol && c.is_alphanumeric() {
                 return Some(self.slow_word(i, buf));
             }
             let mapped = match c {

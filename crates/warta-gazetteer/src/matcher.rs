@@ -75,6 +75,9 @@ pub struct Gazetteer {
     first: Filter,
     /// Properties of the deeper nodes.
     deep: Filter,
+    /// ASCII bytes that are skipped looking for a first token: whitespace, and the
+    /// symbols no alias starts with.
+    skip: [bool; 128],
     /// Most tokens in an alias.
     max_depth: usize,
     aliases: Vec<AliasInfo>,
@@ -138,10 +141,10 @@ struct Filter {
 }
 
 impl Filter {
-    /// A filter for `n` nodes (16 bits per node).
-    fn new(n: usize) -> Filter {
+    /// A filter for `n` nodes, 64 bits per `per_word` nodes.
+    fn new(n: usize, per_word: usize) -> Filter {
         Filter {
-            words: vec![0; (n / 4).next_power_of_two().max(64)],
+            words: vec![0; (n / per_word).next_power_of_two().max(64)],
         }
     }
 
@@ -206,8 +209,11 @@ impl Gazetteer {
         let roots = bounds.len() - 1;
         let deep = hashes.len() - roots;
         let mut table = vec![Slot::default(); (roots * 3 / 2).next_power_of_two().max(16)];
-        let mut first = Filter::new(roots);
-        let mut deep_filter = Filter::new(deep);
+        // The first-token filter is read for every token of the text: small enough to stay
+        // in the cache next to the text streaming through it (8 to 16 bits per node). The
+        // deeper one is read only after a first token passed (16 to 32 bits per node).
+        let mut first = Filter::new(roots, 8);
+        let mut deep_filter = Filter::new(deep, 4);
         let mask = table.len() - 1;
         let mut max_depth = 0;
         for (a, w) in bounds.windows(2).enumerate() {
@@ -246,6 +252,16 @@ impl Gazetteer {
                 }
             }
         }
+        let skip = std::array::from_fn(|b| {
+            let mut tmp = [0; 4];
+            let text = char::from(b as u8).encode_utf8(&mut tmp);
+            match Scanner::new(text).next_token(&mut Vec::new()) {
+                None => true,
+                Some(_) if text.as_bytes()[0].is_ascii_alphanumeric() => false,
+                // A symbol has no uppercase letter.
+                Some(t) => !Filter::has(first.word(t.hash), t.hash, Property::Lower),
+            }
+        });
         let by_id = entities
             .iter()
             .enumerate()
@@ -255,6 +271,7 @@ impl Gazetteer {
             table,
             first,
             deep: deep_filter,
+            skip,
             max_depth,
             aliases,
             entities,
@@ -402,24 +419,22 @@ impl Gazetteer {
     fn may_start(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
         let key = t.hash;
         let word = self.first.word(key);
-        if !t.upper {
-            // A glued clitic needs a capitalised token.
-            return Filter::has(word, key, Property::Lower);
-        }
-        if Filter::has(word, key, Property::Ends) || Filter::has(word, key, Property::Children) {
+        // Without an uppercase letter, only the aliases that may start in lowercase (and a
+        // glued clitic needs a capitalised token). Evaluated without branches.
+        let upper =
+            Filter::has(word, key, Property::Ends) | Filter::has(word, key, Property::Children);
+        let lower = Filter::has(word, key, Property::Lower);
+        if if t.upper { upper } else { lower } {
             return true;
         }
-        self.may_start_with_clitic(t, text, buf)
+        t.upper && t.clitic(text, buf) > 0 && self.may_start_with_clitic(t, text, buf)
     }
 
-    /// True when a one-token alias may match `t` with a glued clitic.
-    #[cold]
+    /// True when a one-token alias may match `t` without its glued clitic.
     #[inline(never)]
     fn may_start_with_clitic(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
-        t.clitic(text, buf) > 0 && {
-            let key = t.stripped_hash(text, buf);
-            Filter::has(self.first.word(key), key, Property::Ends)
-        }
+        let key = t.stripped_hash(text, buf);
+        Filter::has(self.first.word(key), key, Property::Ends)
     }
 
     fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str, out: &mut Vec<Mention>) {
@@ -433,22 +448,17 @@ impl Gazetteer {
         loop {
             if at == window.len() {
                 // The fast path: skip the tokens no alias starts with, storing nothing.
+                // The token it stops at is checked below like any other.
                 window.clear();
                 buf.clear();
                 at = 0;
-                let first = loop {
-                    let t = scanner.next_token(buf);
-                    match t {
-                        Some(t) if self.may_start(&t, text, buf) => break Some(t),
-                        Some(_) => buf.clear(),
-                        None => break None,
-                    }
-                };
-                let Some(first) = first else {
+                scanner.skip_ascii(&self.skip, |t| self.may_start(t, text, &[]));
+                let Some(t) = scanner.next_token(buf) else {
                     break;
                 };
-                window.push(first);
-            } else if !self.may_start(&window[at], text, buf) {
+                window.push(t);
+            }
+            if !self.may_start(&window[at], text, buf) {
                 at += 1;
                 continue;
             }
