@@ -291,12 +291,16 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             continue;
         }
         if line.class == Class::Credit {
-            if let Some(cr) = c.re.credit_line(s) {
-                if cr.source.is_none() && cr.editor.is_none() {
-                    pending_label = Some(cr);
-                } else {
-                    meta.credits.push(cr);
-                }
+            let credits = c.re.credit_lines(s);
+            if let [only] = credits.as_slice()
+                && only.source.is_none()
+                && only.editor.is_none()
+            {
+                pending_label = Some(only.clone());
+            } else if !credits.is_empty() {
+                meta.credits.extend(credits);
+            } else if let Some(cr) = c.re.credit_line(s) {
+                meta.credits.push(cr);
             } else if let Some(m) = c.re.credit_tail(s) {
                 meta.credits.push(m.credit);
             }
@@ -565,8 +569,16 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     let scan_anywhere = short
         && s.len() <= ANYWHERE_LIMIT
         && (f.words <= 8 || f.copyright || f.lower_ratio() < 0.25);
+    // A share or subscription prompt may run on with a link and instructions.
     if let Some(hit) = c.phrases.find(s, scan_anywhere, ANYWHERE_LIMIT)
-        && (short || hit.whole)
+        && (short
+            || hit.whole
+            || (hit.at_start
+                && f.words <= 60
+                && matches!(
+                    hit.reason,
+                    ChromeReason::Social | ChromeReason::Advertisement
+                )))
     {
         return Class::Chrome(hit.reason, hit.whole);
     }
@@ -682,6 +694,7 @@ fn starts_with_credit_label(s: &str) -> bool {
             | b"editing"
             | b"oleh"
             | b"by"
+            | b"laporan"
     )
 }
 
@@ -701,6 +714,26 @@ fn is_weather(s: &str) -> bool {
         && t.chars()
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
+
+/// Lowercase marks of a photo credit in the closing parentheses of a line.
+const PHOTO_MARKS: [&str; 13] = [
+    "foto",
+    "photo",
+    "dok.",
+    "istimewa",
+    "shutterstock",
+    "istock",
+    "freepik",
+    "unsplash",
+    "pexels",
+    "pixabay",
+    "getty",
+    "tangkapan layar",
+    "screenshot",
+];
+
+/// Lowercase agency names that sign photos (with a photographer) and texts (with a code).
+const AGENCY_MARKS: [&str; 3] = ["reuters", "afp", "xinhua"];
 
 /// A line ending in a photo credit: `Some(true)` for `(ANTARA FOTO/Ahmad)`,
 /// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`; `Some(false)` for `(Antaranews/Monalisa)`
@@ -724,48 +757,55 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     let tail = &s[from..];
     let open = tail.rfind('(')?;
     let inner = &tail[open + 1..tail.len() - 1];
-    const MARKS: [&str; 13] = [
-        "FOTO",
-        "Foto",
-        "foto",
-        "REUTERS",
-        "Reuters",
-        "AFP",
-        "AP Photo",
-        "Getty",
-        "Dok.",
-        "dok.",
-        "Istimewa",
-        "istimewa",
-        "Shutterstock",
-    ];
-    if MARKS.iter().any(|m| inner.contains(m)) {
+    let lower = inner.to_ascii_lowercase();
+    if PHOTO_MARKS.iter().any(|m| lower.contains(m)) {
         return Some(true);
+    }
+    if AGENCY_MARKS.iter().any(|m| lower.contains(m)) {
+        // `(REUTERS/Mario Anzuoni)` names a photographer; `(AFP/ant)`, `(Reuters/hm02)` are the
+        // agency and editor codes of a news text.
+        let code = inner
+            .split_once('/')
+            .is_some_and(|(_, e)| !e.trim_start().starts_with(|ch: char| ch.is_uppercase()));
+        return (!code).then_some(true);
     }
     let (source, name) = inner.split_once('/')?;
     (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
         .then_some(false)
 }
 
-/// The line scores: prose is positive, chrome negative, short lines mildly negative except a
-/// single short line between two prose lines (a subheading, a list item), which costs nothing.
+/// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
+/// two prose lines, a single short line (a subheading, a list item) and a run of up to three
+/// in-body prompts (`ADVERTISEMENT`, a share prompt, a one-line teaser) cost nothing.
 fn scores(lines: &[Line]) -> Vec<f32> {
     let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
+    let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
+    let prompt = |l: &Line| {
+        matches!(
+            l.class,
+            Class::Chrome(ChromeReason::Advertisement | ChromeReason::Social, _)
+                | Class::Chrome(ChromeReason::Teaser, false)
+        )
+    };
     let mut i = 0;
     while i < lines.len() {
-        if !matches!(lines[i].class, Class::Short | Class::Weak) {
+        let (kind, max): (&dyn Fn(&Line) -> bool, usize) = if short(&lines[i]) {
+            (&short, 1)
+        } else if prompt(&lines[i]) {
+            (&prompt, 3)
+        } else {
             i += 1;
             continue;
-        }
+        };
         let run_start = i;
-        while i < lines.len() && matches!(lines[i].class, Class::Short | Class::Weak) {
+        while i < lines.len() && kind(&lines[i]) {
             i += 1;
         }
         let bounded = run_start > 0
             && lines[run_start - 1].is_prose()
             && i < lines.len()
             && lines[i].is_prose();
-        if bounded && i - run_start == 1 {
+        if bounded && i - run_start <= max {
             for s in &mut scores[run_start..i] {
                 *s = s.max(0.0);
             }

@@ -219,6 +219,8 @@ pub(crate) struct Hit {
     pub(crate) reason: ChromeReason,
     /// The phrase is the whole line (a list header such as `Baca Juga` or `Berita Lainnya`).
     pub(crate) whole: bool,
+    /// The phrase starts the line (a `prefix` or `line` phrase).
+    pub(crate) at_start: bool,
 }
 
 fn compile(phrases: Vec<Phrase>, anchored: bool) -> Option<(AhoCorasick, Vec<Phrase>)> {
@@ -275,6 +277,7 @@ impl PhraseMatcher {
                     return Some(Hit {
                         reason: p.reason,
                         whole,
+                        at_start: true,
                     });
                 }
             }
@@ -289,6 +292,7 @@ impl PhraseMatcher {
             .map(|m| Hit {
                 reason: phrases[m.pattern().as_usize()].reason,
                 whole: m.start() == 0 && rest_is_decoration(&line[m.end()..]),
+                at_start: false,
             })
     }
 }
