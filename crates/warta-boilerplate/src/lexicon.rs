@@ -121,11 +121,25 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
 /// The key of the `len` (1..=15) little-endian bytes `v` (higher bytes zero).
 #[inline]
 pub(crate) fn pack_bits(v: u128, len: usize) -> Option<u128> {
-    if v & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
+    pack_halves(v as u64, (v >> 64) as u64, len)
+}
+
+/// [`pack_bits`] of the bytes split into two little-endian halves (bytes 0..8 in `lo`, 8..16
+/// in `hi`), with 64-bit operations only.
+#[inline]
+pub(crate) fn pack_halves(lo: u64, hi: u64, len: usize) -> Option<u128> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    if (lo | hi) & HIGH != 0 {
         return None;
     }
-    let mask = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 >> (8 * (16 - len));
-    Some((v | mask) | ((len as u128) << 120))
+    let (case_lo, case_hi) = if len <= 8 {
+        (CASE >> (8 * (8 - len)), 0)
+    } else {
+        (CASE, CASE >> (8 * (16 - len)))
+    };
+    let hi = (hi | case_hi) | ((len as u64) << 56);
+    Some((u128::from(hi) << 64) | u128::from(lo | case_lo))
 }
 
 /// A small open-addressing table from packed words to flag bits: a few nanoseconds a lookup.
@@ -210,7 +224,30 @@ fn shape_bit(first: u8) -> u32 {
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseMatcher {
     start: Option<(AhoCorasick, Vec<Phrase>)>,
+    /// The [`head_key`]s of the line-start phrases, as a bit set: most lines are rejected
+    /// before the automaton runs. `None` when a phrase is shorter than three bytes.
+    heads: Option<Box<[u64]>>,
     anywhere: Option<(AhoCorasick, Vec<Phrase>)>,
+}
+
+/// A 15-bit key of the first three bytes, equal for bytes that differ in ASCII case only.
+#[inline]
+fn head_key(b: &[u8]) -> usize {
+    let fold = |x: u8| usize::from((x | 0x20) & 31);
+    (fold(b[0]) << 10) | (fold(b[1]) << 5) | fold(b[2])
+}
+
+fn head_set(phrases: &[Phrase]) -> Option<Box<[u64]>> {
+    let mut set = vec![0u64; (1 << 15) / 64];
+    for p in phrases {
+        let b = p.text.as_bytes();
+        if b.len() < 3 {
+            return None;
+        }
+        let k = head_key(b);
+        set[k / 64] |= 1 << (k % 64);
+    }
+    Some(set.into_boxed_slice())
 }
 
 /// A lexicon hit on a line.
@@ -247,6 +284,7 @@ impl PhraseMatcher {
             .filter(|p| !p.text.trim().is_empty())
             .partition(|p| p.mode == PhraseMode::Anywhere);
         PhraseMatcher {
+            heads: head_set(&start),
             start: compile(start, true),
             anywhere: compile(anywhere, false),
         }
@@ -258,15 +296,26 @@ impl PhraseMatcher {
         let bytes = line.as_bytes();
         if let Some((ac, phrases)) = &self.start {
             // Leading arrows and bullets do not hide a phrase (`» Selanjutnya`, `• Baca juga`).
-            let lead = line.len()
-                - line
-                    .trim_start_matches(|c: char| {
-                        c.is_whitespace()
-                            || matches!(c, '»' | '›' | '>' | '•' | '*' | '#' | '|' | '-')
-                    })
-                    .len();
+            let lead = if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+                0
+            } else {
+                line.len()
+                    - line
+                        .trim_start_matches(|c: char| {
+                            c.is_whitespace()
+                                || matches!(c, '»' | '›' | '>' | '•' | '*' | '#' | '|' | '-')
+                        })
+                        .len()
+            };
+            let head = &bytes[lead..];
+            let possible = self.heads.as_ref().is_none_or(|set| {
+                head.len() >= 3 && {
+                    let k = head_key(head);
+                    set[k / 64] & (1 << (k % 64)) != 0
+                }
+            });
             let input = Input::new(bytes).range(lead..).anchored(Anchored::Yes);
-            if let Some(m) = ac.find(input) {
+            if possible && let Some(m) = ac.find(input) {
                 let p = &phrases[m.pattern().as_usize()];
                 let whole = rest_is_decoration(&line[m.end()..]);
                 let ok = match p.mode {
