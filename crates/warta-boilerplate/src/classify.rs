@@ -1010,25 +1010,38 @@ fn outside_reason(lines: &[Line], i: usize) -> ChromeReason {
 
 /// Letters and digits only, lowercased: `Menteri "Dipangkas"` and `menteri dipangkas` agree.
 fn norm_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    norm_chars(s, |c| {
+        key.push(c);
+        true
+    });
+    key
 }
 
 /// `norm_key(s) == key`, without building the key of `s` (stops at the first difference).
 fn norm_eq(s: &str, key: &str) -> bool {
     let mut k = key.chars();
-    for c in s
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        if k.next() != Some(c) {
-            return false;
+    norm_chars(s, |c| k.next() == Some(c)) && k.next().is_none()
+}
+
+/// Feeds the chars of [`norm_key`] of `s` to `f` while it returns `true`; `false` when `f`
+/// stopped it. ASCII chars take a fast path.
+#[inline]
+fn norm_chars(s: &str, mut f: impl FnMut(char) -> bool) -> bool {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() && !f(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                if !f(l) {
+                    return false;
+                }
+            }
         }
     }
-    k.next().is_none()
+    true
 }
 
 const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];

@@ -228,6 +228,8 @@ pub(crate) struct PhraseMatcher {
     /// before the automaton runs. `None` when a phrase is shorter than three bytes.
     heads: Option<Box<[u64]>>,
     anywhere: Option<(AhoCorasick, Vec<Phrase>)>,
+    /// The length in bytes of the shortest `any` phrase: shorter lines are not scanned.
+    min_anywhere: usize,
 }
 
 /// A 15-bit key of the first three bytes, equal for bytes that differ in ASCII case only.
@@ -286,6 +288,7 @@ impl PhraseMatcher {
         PhraseMatcher {
             heads: head_set(&start),
             start: compile(start, true),
+            min_anywhere: anywhere.iter().map(|p| p.text.len()).min().unwrap_or(0),
             anywhere: compile(anywhere, false),
         }
     }
@@ -331,7 +334,7 @@ impl PhraseMatcher {
                 }
             }
         }
-        if !scan_anywhere {
+        if !scan_anywhere || bytes.len() < self.min_anywhere {
             return None;
         }
         let (ac, phrases) = self.anywhere.as_ref()?;

@@ -189,19 +189,61 @@ impl MetaRegexes {
             .unwrap_or_default()
     }
 
+    /// The label of a credit line, whether a colon follows it, and the rest: what the
+    /// `credit_line` expression captures, read by hand when the label is ASCII.
+    fn credit_label<'a>(&self, line: &'a str) -> Option<(&'a str, bool, &'a str)> {
+        const ROLES: [&str; 16] = [
+            "editor",
+            "penulis",
+            "reporter",
+            "pewarta",
+            "penyunting",
+            "redaktur",
+            "fotografer",
+            "kontributor",
+            "sumber",
+            "source",
+            "writer",
+            "written by",
+            "reported by",
+            "editing by",
+            "oleh",
+            "by",
+        ];
+        let b = line.as_bytes();
+        if b.iter().take(12).any(|&x| x >= 0x80) {
+            // Unicode case folding (`ſ`, `K`): leave it to the expression.
+            let c = self.credit_line.captures(line)?;
+            let role = c.name("role")?.as_str();
+            let name = c.name("name").map_or("", |m| m.as_str());
+            return Some((role, c.name("colon").is_some(), name));
+        }
+        let role = ROLES.iter().find(|r| {
+            b.len() >= r.len()
+                && b[..r.len()].eq_ignore_ascii_case(r.as_bytes())
+                && !b
+                    .get(r.len())
+                    .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'_')
+        })?;
+        let rest = line[role.len()..].trim_start_matches([' ', '\t']);
+        let (colon, rest) = match rest.strip_prefix(':') {
+            Some(r) => (true, r.trim_start_matches([' ', '\t'])),
+            None => (false, rest),
+        };
+        // `.*$`: the expression needs the rest of the line without a line feed.
+        if rest.contains('\n') {
+            return None;
+        }
+        Some((&line[..role.len()], colon, rest))
+    }
+
     fn credit_part(&self, line: &str) -> Option<Credit> {
         if let Some(credit) = reporter_line(line) {
             return Some(credit);
         }
-        let c = self.credit_line.captures(line)?;
-        let role = c.name("role")?.as_str().to_lowercase();
-        let name = c
-            .name("name")
-            .map_or("", |m| m.as_str())
-            .trim()
-            .trim_start_matches(':')
-            .trim();
-        let colon = c.name("colon").is_some();
+        let (role, colon, name) = self.credit_label(line)?;
+        let role = role.to_lowercase();
+        let name = name.trim().trim_start_matches(':').trim();
         let bare = matches!(role.as_str(), "oleh" | "by");
         // `Oleh Desca Lidya Natalia`, `Penulis Dian Sari`: a short run of capitalised words
         // (never after `Sumber`, which starts phrases such as `Sumber Daya Alam`).
@@ -474,6 +516,38 @@ mod tests {
             r.credit_line("Editor menilai kebijakan itu tepat.")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn credit_labels_read_by_hand_agree_with_the_expression() {
+        let r = MetaRegexes::new();
+        for line in [
+            "Editor: Ade Marboen",
+            "EDITOR :  Ade",
+            "Penulis\t:\tNabilla",
+            "Penulis",
+            "Penulisan artikel itu",
+            "written by Jane Doe",
+            "Writer: Jane",
+            "reported by: X",
+            "By Ratnaning Asih",
+            "Byline",
+            "Oleh karena itu, kebijakan harus segera.",
+            "Sumber: Kompas.com",
+            "editor_x: y",
+            "Source:",
+            "Kontributor Lhokseumawe, Masriadi",
+            "Presiden datang.",
+        ] {
+            let expected = r.credit_line.captures(line).map(|c| {
+                (
+                    c.name("role").unwrap().as_str(),
+                    c.name("colon").is_some(),
+                    c.name("name").map_or("", |m| m.as_str()),
+                )
+            });
+            assert_eq!(r.credit_label(line), expected, "{line:?}");
+        }
     }
 
     #[test]
