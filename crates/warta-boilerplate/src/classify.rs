@@ -558,7 +558,7 @@ fn char_at(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or(' ')
 }
 
-#[inline]
+#[inline(always)]
 fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     f.scanned += 1;
     // The capital of the first word says nothing about the line: it is not counted as cased.
@@ -586,7 +586,7 @@ fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     // Capitalised words after the first are names or calendar words (`November`), not
     // function words; they are looked up only early in the line (date widgets are short).
     let capital = cased && first.is_ascii_uppercase();
-    if c.words.may_contain(end - start, first)
+    if c.words.may_contain(&line[start..end])
         && (!capital || f.scanned <= 14)
         && let Some(k) = pack_at(line, start, end)
     {

@@ -148,14 +148,14 @@ pub(crate) struct WordTable {
     keys: Vec<u128>,
     flags: Vec<u8>,
     shift: u32,
-    /// Bit `first letter` of entry `length`: which (length, initial) pairs occur at all, so
-    /// most content words are rejected before hashing.
-    shapes: [u32; 16],
+    /// Bit `second letter` of entry `[length][first letter]`: which (length, first two
+    /// letters) occur at all, so most content words are rejected before hashing.
+    shapes: [[u32; 32]; 16],
 }
 
 impl WordTable {
     pub(crate) fn new(words: &[(String, u8)]) -> WordTable {
-        let bits = (words.len() * 2)
+        let bits = (words.len() * 4)
             .max(64)
             .next_power_of_two()
             .trailing_zeros();
@@ -164,11 +164,12 @@ impl WordTable {
             keys: vec![0; size],
             flags: vec![0; size],
             shift: 64 - bits,
-            shapes: [0; 16],
+            shapes: [[0; 32]; 16],
         };
         for (w, f) in words {
             if let Some(k) = pack(w.as_bytes()) {
-                table.shapes[w.len()] |= shape_bit(w.as_bytes()[0]);
+                let (first, second) = shape(w.as_bytes());
+                table.shapes[w.len()][first] |= 1 << second;
                 let mut i = table.slot(k);
                 loop {
                     if table.keys[i] == 0 || table.keys[i] == k {
@@ -189,10 +190,12 @@ impl WordTable {
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Whether a word of `len` bytes starting with `first` can be in the table at all.
+    /// Whether `word` (not empty) can be in the table at all, from its length and first two
+    /// bytes.
     #[inline]
-    pub(crate) fn may_contain(&self, len: usize, first: u8) -> bool {
-        len < 16 && self.shapes[len] & shape_bit(first) != 0
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        let (first, second) = shape(word);
+        word.len() < 16 && self.shapes[word.len()][first] & (1 << second) != 0
     }
 
     #[inline]
@@ -212,10 +215,13 @@ impl WordTable {
     }
 }
 
-/// One of 32 bits for a word's first byte (case-insensitive for ASCII letters).
+/// The first two bytes of a word (not empty) folded to 0..32 each, case-insensitive for ASCII
+/// letters; a one-byte word has 0 as its second.
 #[inline]
-fn shape_bit(first: u8) -> u32 {
-    1 << ((first | 0x20) & 31)
+fn shape(word: &[u8]) -> (usize, u32) {
+    let fold = |x: u8| (x | 0x20) & 31;
+    let second = word.get(1).map_or(0, |&x| fold(x));
+    (usize::from(fold(word[0])), u32::from(second))
 }
 
 /// The compiled phrase lexicon: an anchored automaton for line-start phrases (`prefix`,
