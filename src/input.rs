@@ -5,7 +5,7 @@ use std::path::{Path, PathBuf};
 
 /// Where an input comes from.
 #[derive(Debug, Clone)]
-pub(crate) enum Source {
+pub enum Source {
     /// Standard input.
     Stdin,
     /// A file.
@@ -14,7 +14,7 @@ pub(crate) enum Source {
 
 impl Source {
     /// The name used in messages.
-    pub(crate) fn name(&self) -> String {
+    pub fn name(&self) -> String {
         match self {
             Source::Stdin => "<stdin>".to_owned(),
             Source::File(p) => p.display().to_string(),
@@ -22,7 +22,7 @@ impl Source {
     }
 
     /// Opens the source for reading.
-    pub(crate) fn open(&self) -> Result<Box<dyn Read>, String> {
+    pub fn open(&self) -> Result<Box<dyn Read>, String> {
         match self {
             Source::Stdin => Ok(Box::new(io::stdin().lock())),
             Source::File(path) => open_file(path).map(|f| Box::new(f) as Box<dyn Read>),
@@ -31,7 +31,7 @@ impl Source {
 }
 
 /// The inputs named on the command line, or standard input when there are none.
-pub(crate) fn sources(files: &[PathBuf]) -> Vec<Source> {
+pub fn sources(files: &[PathBuf]) -> Vec<Source> {
     if files.is_empty() {
         vec![Source::Stdin]
     } else {
@@ -55,7 +55,7 @@ fn describe(err: &io::Error) -> String {
 }
 
 /// Reads a whole source as UTF-8 text.
-pub(crate) fn read_text(source: &Source) -> Result<String, String> {
+pub fn read_text(source: &Source) -> Result<String, String> {
     let mut bytes = Vec::new();
     source
         .open()?

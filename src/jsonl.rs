@@ -1,8 +1,13 @@
 //! `warta analyze --jsonl`: JSON Lines in, one document line out per input line, in order,
 //! spread over the rayon thread pool in bounded batches so memory does not grow with the input.
+//!
+//! Three stages overlap: a reader thread splits the sources into batches, the thread pool
+//! analyses one batch at a time, and a writer thread writes the previous batch's lines. At most
+//! a few batches are alive at once (the channels are bounded).
 
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
+use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
@@ -14,9 +19,9 @@ use crate::Failure;
 use crate::input::{self, Source};
 
 /// Lines read before a batch is analysed in parallel.
-const BATCH_LINES: usize = 512;
+const BATCH_LINES: usize = 128;
 /// Bytes read before a batch is analysed in parallel, whatever its number of lines.
-const BATCH_BYTES: usize = 8 << 20;
+const BATCH_BYTES: usize = 2 << 20;
 
 /// One input line: where it came from and its raw bytes.
 struct Line {
@@ -24,6 +29,15 @@ struct Line {
     origin: String,
     bytes: Vec<u8>,
 }
+
+/// Consecutive input lines, analysed together.
+struct Batch {
+    lines: Vec<Line>,
+    bytes: usize,
+}
+
+/// The output lines of a batch, each with whether its input succeeded.
+type Results = Vec<(String, bool)>;
 
 /// A document with the caller's id as it was given (string, number, …).
 #[derive(Serialize)]
@@ -40,52 +54,70 @@ struct ErrorLine<'a> {
 }
 
 /// Streams every source; returns how many lines (or unreadable sources) failed.
-pub(crate) fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut progress = Progress::new();
+pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
+    let sources = input::sources(files);
+    let (batch_tx, batches) = sync_channel::<Batch>(1);
+    let (results_tx, results) = sync_channel::<Results>(1);
+    std::thread::scope(|scope| {
+        let reader = scope.spawn(move || read_sources(&sources, &batch_tx));
+        let writer = scope.spawn(move || write_results(results));
+        analyze_batches(pipeline, batches, &results_tx);
+        // Closing the channel ends the writer; a failed write ends the reader in turn, as the
+        // batches are no longer received.
+        drop(results_tx);
+        let written = writer
+            .join()
+            .unwrap_or(Err(Failure::Output(io::Error::other(
+                "the output thread stopped",
+            ))));
+        let unreadable = reader.join().unwrap_or(1);
+        Ok(written? + unreadable)
+    })
+}
+
+/// Reads the sources one after the other into batches; returns how many sources could not be
+/// read (opened, or read to the end).
+fn read_sources(sources: &[Source], batches: &SyncSender<Batch>) -> usize {
     let mut failed = 0;
-    for source in input::sources(files) {
-        let reader = match source.open() {
-            Ok(r) => r,
+    for source in sources {
+        match source.open() {
+            Ok(reader) => {
+                let (unreadable, receiving) = read_source(source, BufReader::new(reader), batches);
+                failed += usize::from(unreadable);
+                if !receiving {
+                    break;
+                }
+            }
             Err(message) => {
                 eprintln!("warta: {message}");
                 failed += 1;
-                continue;
             }
-        };
-        failed += run_source(
-            pipeline,
-            &source,
-            BufReader::new(reader),
-            &mut out,
-            &mut progress,
-        )?;
+        }
     }
-    out.flush()?;
-    progress.finish();
-    Ok(failed)
+    failed
 }
 
-fn run_source(
-    pipeline: &Pipeline,
+/// Reads one source into batches; returns whether a read error cut it short and whether the
+/// batches are still being received.
+fn read_source(
     source: &Source,
     mut reader: impl BufRead,
-    out: &mut impl Write,
-    progress: &mut Progress,
-) -> Result<usize, Failure> {
+    batches: &SyncSender<Batch>,
+) -> (bool, bool) {
     let name = source.name();
-    let mut failed = 0;
     let mut number = 0usize;
-    let mut batch: Vec<Line> = Vec::with_capacity(BATCH_LINES);
-    let mut batch_bytes = 0;
+    let mut batch = Batch {
+        lines: Vec::with_capacity(BATCH_LINES),
+        bytes: 0,
+    };
+    let mut unreadable = false;
     loop {
         let mut bytes = Vec::new();
         let n = match reader.read_until(b'\n', &mut bytes) {
             Ok(n) => n,
             Err(e) => {
                 eprintln!("warta: {name}: read error after line {number}: {e}");
-                failed += 1;
+                unreadable = true;
                 0
             }
         };
@@ -97,42 +129,80 @@ fn run_source(
                     bytes.pop();
                 }
             }
-            batch_bytes += bytes.len();
-            batch.push(Line {
+            batch.bytes += bytes.len();
+            batch.lines.push(Line {
                 origin: format!("{name}:{number}"),
                 bytes,
             });
         }
-        if n == 0 || batch.len() >= BATCH_LINES || batch_bytes >= BATCH_BYTES {
-            let results: Vec<(String, bool)> = batch
-                .par_iter()
-                .map(|line| process(pipeline, line))
-                .collect();
-            for (json, ok) in &results {
-                out.write_all(json.as_bytes())?;
-                out.write_all(b"\n")?;
-                if !ok {
-                    failed += 1;
-                }
+        let full = batch.lines.len() >= BATCH_LINES || batch.bytes >= BATCH_BYTES;
+        if (n == 0 || full) && !batch.lines.is_empty() {
+            let next = Batch {
+                lines: Vec::with_capacity(BATCH_LINES),
+                bytes: 0,
+            };
+            if batches.send(std::mem::replace(&mut batch, next)).is_err() {
+                return (unreadable, false);
             }
-            progress.update(results.len(), batch_bytes);
-            batch.clear();
-            batch_bytes = 0;
         }
         if n == 0 {
-            return Ok(failed);
+            return (unreadable, true);
         }
     }
 }
 
-/// Analyses one line; returns the output line and whether it succeeded.
-fn process(pipeline: &Pipeline, line: &Line) -> (String, bool) {
+/// Analyses each batch on the thread pool and hands its output lines, in input order, to the
+/// writer; stops when the writer is gone.
+fn analyze_batches(pipeline: &Pipeline, batches: Receiver<Batch>, results: &SyncSender<Results>) {
+    let mut progress = Progress::new();
+    for batch in batches {
+        let out: Results = batch
+            .lines
+            .par_iter()
+            .map(|line| process_line(pipeline, &line.origin, &line.bytes))
+            .collect();
+        progress.update(out.len(), batch.bytes);
+        if results.send(out).is_err() {
+            return;
+        }
+    }
+    progress.finish();
+}
+
+/// Writes the output lines; returns how many inputs failed.
+fn write_results(results: Receiver<Results>) -> Result<usize, Failure> {
+    let stdout = io::stdout();
+    let mut out = io::BufWriter::new(stdout.lock());
+    let mut failed = 0;
+    for batch in results {
+        for (json, ok) in &batch {
+            out.write_all(json.as_bytes())?;
+            out.write_all(b"\n")?;
+            failed += usize::from(!ok);
+        }
+    }
+    out.flush()?;
+    Ok(failed)
+}
+
+/// Turns one input line (without its line break) into its output line: the document with the
+/// input's `id`, or `{"id", "error"}` whose message starts with `origin` (`name:number`).
+/// Returns the line and whether the input succeeded.
+///
+/// ```
+/// let pipeline = warta::Pipeline::new();
+/// let (line, ok) = warta_cli::jsonl::process_line(&pipeline, "in.jsonl:1", br#"{"id": 7, "text": "Budi datang."}"#);
+/// assert!(ok && line.starts_with(r#"{"id":7,"#));
+/// let (line, ok) = warta_cli::jsonl::process_line(&pipeline, "in.jsonl:2", b"{");
+/// assert!(!ok && line.contains("in.jsonl:2: invalid JSON"));
+/// ```
+pub fn process_line(pipeline: &Pipeline, origin: &str, bytes: &[u8]) -> (String, bool) {
     let fail = |id: &Value, error: String| {
         let json = serde_json::to_string(&ErrorLine { id, error })
             .unwrap_or_else(|_| String::from(r#"{"id":null,"error":"unserialisable error"}"#));
         (json, false)
     };
-    let text = match std::str::from_utf8(&line.bytes) {
+    let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
@@ -140,32 +210,29 @@ fn process(pipeline: &Pipeline, line: &Line) -> (String, bool) {
                 &Value::Null,
                 format!(
                     "{}: not valid UTF-8 (first bad byte at offset {at})",
-                    line.origin
+                    origin
                 ),
             );
         }
     };
     let value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => return fail(&Value::Null, format!("{}: invalid JSON: {e}", line.origin)),
+        Err(e) => return fail(&Value::Null, format!("{origin}: invalid JSON: {e}")),
     };
     let id = value.get("id").unwrap_or(&Value::Null);
     let Some(body) = value.get("text") else {
-        return fail(id, format!("{}: missing \"text\" field", line.origin));
+        return fail(id, format!("{origin}: missing \"text\" field"));
     };
     let Some(body) = body.as_str() else {
-        return fail(id, format!("{}: \"text\" is not a string", line.origin));
+        return fail(id, format!("{origin}: \"text\" is not a string"));
     };
     let doc = match crate::analyze_guarded(pipeline, body) {
         Ok(doc) => doc,
-        Err(message) => return fail(id, format!("{}: {message}", line.origin)),
+        Err(message) => return fail(id, format!("{origin}: {message}")),
     };
     match serde_json::to_string(&Output { id, doc: &doc }) {
         Ok(json) => (json, true),
-        Err(e) => fail(
-            id,
-            format!("{}: cannot serialise the document: {e}", line.origin),
-        ),
+        Err(e) => fail(id, format!("{origin}: cannot serialise the document: {e}")),
     }
 }
 

@@ -3,15 +3,16 @@
 //! See `warta --help` and the README for the contract (inputs, outputs, exit codes).
 
 mod args;
-mod input;
-mod jsonl;
 
 use std::io::{self, Write};
 use std::process::ExitCode;
 
 use args::{Command, Format, Options};
 use warta::Pipeline;
-use warta::gazetteer::GazetteerBuilder;
+use warta::boilerplate::Classifier;
+use warta::gazetteer::{Gazetteer, GazetteerBuilder};
+use warta::quotes::Extractor;
+use warta_cli::{Failure, analyze_guarded, input, jsonl};
 
 /// Exit status: everything went well.
 const EXIT_OK: u8 = 0;
@@ -62,36 +63,6 @@ fn report_internal_error(info: &std::panic::PanicHookInfo<'_>) {
     eprintln!("warta: internal error{place}: {message} (please report it with the input)");
 }
 
-/// Analyses one text; a bug in a stage becomes an error for this text only.
-pub(crate) fn analyze_guarded(
-    pipeline: &Pipeline,
-    text: &str,
-) -> Result<warta::Document, &'static str> {
-    std::panic::catch_unwind(std::panic::AssertUnwindSafe(|| pipeline.analyze(text)))
-        .map_err(|_| "internal error while analysing this document (reported on stderr)")
-}
-
-/// Why a run stopped early.
-#[derive(Debug)]
-pub(crate) enum Failure {
-    /// The reader of our output went away (`warta … | head`): stop quietly.
-    BrokenPipe,
-    /// A configuration problem (gazetteer file, thread pool).
-    Config(String),
-    /// Writing the output failed for another reason.
-    Output(io::Error),
-}
-
-impl From<io::Error> for Failure {
-    fn from(err: io::Error) -> Self {
-        if err.kind() == io::ErrorKind::BrokenPipe {
-            Failure::BrokenPipe
-        } else {
-            Failure::Output(err)
-        }
-    }
-}
-
 /// Runs the command; returns how many inputs failed.
 fn run(options: &Options) -> Result<usize, Failure> {
     if let Some(threads) = options.threads {
@@ -113,7 +84,23 @@ fn run(options: &Options) -> Result<usize, Failure> {
     }
 }
 
+/// Builds the pipeline; the gazetteer is compiled on one thread of the pool while the other
+/// stages' lexicons are compiled on another.
 fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
+    let (gazetteer, (classifier, extractor)) = rayon::join(
+        || build_gazetteer(options),
+        || (Classifier::default(), Extractor::default()),
+    );
+    Ok(Pipeline::builder()
+        .tokens(options.tokens)
+        .classifier(classifier)
+        .extractor(extractor)
+        .gazetteer(gazetteer?)
+        .build())
+}
+
+/// The default list (unless turned off) and the user's gazetteer files.
+fn build_gazetteer(options: &Options) -> Result<Gazetteer, Failure> {
     let mut builder = GazetteerBuilder::new();
     if !options.no_default_gazetteer {
         builder = builder.with_default_list();
@@ -132,13 +119,9 @@ fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
         builder =
             loaded.map_err(|e| Failure::Config(format!("gazetteer {}: {e}", path.display())))?;
     }
-    let gazetteer = builder
+    builder
         .build()
-        .map_err(|e| Failure::Config(format!("gazetteer: {e}")))?;
-    Ok(Pipeline::builder()
-        .tokens(options.tokens)
-        .gazetteer(gazetteer)
-        .build())
+        .map_err(|e| Failure::Config(format!("gazetteer: {e}")))
 }
 
 /// Reads every source as text and hands it to `work`, reporting unreadable sources; returns how

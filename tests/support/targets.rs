@@ -13,7 +13,7 @@ use serde_json::Value;
 use warta::gazetteer::{self, Gazetteer, GazetteerBuilder, Mention, PersonName};
 use warta::quotes::{Extractor, KnownEntity};
 use warta::tokenize::{Tokenizer, conllu};
-use warta::{Pipeline, Span};
+use warta::{Document, Pipeline, Span};
 
 use crate::checks::{
     check_analysis, check_conllu, check_document, check_linked, check_mentions, check_page,
@@ -238,9 +238,9 @@ pub fn check_pipeline(text: &str, boilerplate: bool) {
 }
 
 /// JSON Lines as `warta analyze --jsonl` reads them: each line (split at `\n`, a trailing `\r`
-/// removed) is decoded as UTF-8, parsed as JSON and analysed when it holds a string `text`.
-/// Every line must give exactly one output line: the document with the line's `id`, or
-/// `{"id", "error"}` naming the line number.
+/// removed) goes through the CLI's own per-line function, `warta_cli::jsonl::process_line`.
+/// Every line must give exactly one output line without a raw newline: the document with the
+/// line's `id` (checked against its text like [`pipeline`]), or `{"id", "error"}` naming the line.
 pub fn jsonl(data: &[u8]) {
     let mut lines: Vec<&[u8]> = data.split(|&b| b == b'\n').collect();
     if lines.last().is_some_and(|l| l.is_empty()) {
@@ -249,56 +249,32 @@ pub fn jsonl(data: &[u8]) {
     for (i, line) in lines.iter().enumerate() {
         let line = line.strip_suffix(b"\r").unwrap_or(line);
         let origin = format!("fuzz:{}", i + 1);
-        let out = jsonl_line(&origin, line);
+        let (out, ok) = warta_cli::jsonl::process_line(&CLI_PIPELINE, &origin, line);
         assert!(!out.contains('\n'), "an output line holds a newline");
         let value: Value = serde_json::from_str(&out).expect("every output line is JSON");
         let object = value.as_object().expect("every output line is an object");
         if let Some(error) = object.get("error") {
+            assert!(!ok, "an error line is a failure");
             let error = error.as_str().expect("the error is a string");
             assert!(error.starts_with(&origin), "{error:?} names {origin}");
             assert!(object.contains_key("id"), "an error line keeps the id");
         } else {
-            assert!(object.contains_key("schema_version"), "a document line");
+            assert!(ok, "a document line is a success");
             let input: Value = serde_json::from_slice(line).expect("a document came from JSON");
             assert_eq!(
                 object.get("id").unwrap_or(&Value::Null),
                 input.get("id").unwrap_or(&Value::Null),
                 "the document keeps its id"
             );
+            let text = input["text"].as_str().expect("a document came from a text");
+            // The caller's id may be any JSON value; the document's own id is a string.
+            let mut fields = object.clone();
+            fields.remove("id");
+            let doc: Document =
+                serde_json::from_value(Value::Object(fields)).expect("a document line parses back");
+            check_document(text, &doc, true);
         }
     }
-}
-
-/// One JSONL line through the CLI's steps (see `src/jsonl.rs`), with the document checked.
-fn jsonl_line(origin: &str, line: &[u8]) -> String {
-    let error = |id: &Value, message: String| {
-        serde_json::json!({ "id": id, "error": format!("{origin}: {message}") }).to_string()
-    };
-    let text = match std::str::from_utf8(line) {
-        Ok(t) => t,
-        Err(e) => {
-            let at = e.valid_up_to();
-            return error(
-                &Value::Null,
-                format!("not valid UTF-8 (first bad byte at offset {at})"),
-            );
-        }
-    };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return error(&Value::Null, format!("invalid JSON: {e}")),
-    };
-    let id = value.get("id").unwrap_or(&Value::Null);
-    let Some(body) = value.get("text").and_then(Value::as_str) else {
-        return error(id, "missing or non-string \"text\"".to_owned());
-    };
-    let doc = CLI_PIPELINE.analyze(body);
-    check_document(body, &doc, true);
-    let mut json = serde_json::to_value(&doc).expect("a document serialises");
-    json.as_object_mut()
-        .expect("a document is an object")
-        .insert("id".to_owned(), id.clone());
-    json.to_string()
 }
 
 /// A sub-range of `text` chosen by the first bytes of the input, on char boundaries.

@@ -1,10 +1,11 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
-use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_bits};
+use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
 use crate::meta::{DatelineMatch, floor_char};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
-/// Bytes of a line looked at for word statistics (long lines are extrapolated).
+/// Bytes of a line looked at for word statistics (long lines are extrapolated). At most 127:
+/// the window is a bit mask in a `u128`.
 const SCAN: usize = 96;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
@@ -291,12 +292,16 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             continue;
         }
         if line.class == Class::Credit {
-            if let Some(cr) = c.re.credit_line(s) {
-                if cr.source.is_none() && cr.editor.is_none() {
-                    pending_label = Some(cr);
-                } else {
-                    meta.credits.push(cr);
-                }
+            let credits = c.re.credit_lines(s);
+            if let [only] = credits.as_slice()
+                && only.source.is_none()
+                && only.editor.is_none()
+            {
+                pending_label = Some(only.clone());
+            } else if !credits.is_empty() {
+                meta.credits.extend(credits);
+            } else if let Some(cr) = c.re.credit_line(s) {
+                meta.credits.push(cr);
             } else if let Some(m) = c.re.credit_tail(s) {
                 meta.credits.push(m.credit);
             }
@@ -394,9 +399,11 @@ impl Classifier {
 fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
     let mut lines = Vec::new();
     let mut pos = 0;
-    for raw in text.split('\n') {
+    let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
+    for end in ends {
+        let raw = &text[pos..end];
         let raw_start = pos;
-        pos += raw.len() + 1;
+        pos = end + 1;
         let trimmed = raw.trim_start();
         if trimmed.is_empty() {
             continue;
@@ -425,34 +432,33 @@ fn features(c: &Classifier, s: &str) -> Feat {
     let b = s.as_bytes();
     let n = floor_char(s, SCAN);
     let mut f = Feat::default();
-    let mut i = 0;
-    while i < n {
-        let x = b[i];
-        if ALNUM[x as usize] || (x >= 0x80 && char_at(s, i).is_alphabetic()) {
-            let start = i;
-            while i < n {
-                let y = b[i];
-                if ALNUM[y as usize] {
-                    i += 1;
-                } else if y >= 0x80 && char_at(s, i).is_alphabetic() {
-                    i += char_at(s, i).len_utf8();
-                } else {
-                    break;
-                }
-            }
-            word(c, b, start, i, &mut f);
-        } else if x < 0x80 {
-            f.seps += u32::from(x == b'|');
-            i += 1;
+    let (lo, hi) = word_mask(s, n, &mut f);
+    // Word starts and last bytes as bit sets; the k-th start pairs with the k-th last byte.
+    let mut starts_lo = lo & !(lo << 1);
+    let mut starts_hi = hi & !((hi << 1) | (lo >> 63));
+    let mut lasts_lo = lo & !((lo >> 1) | (hi << 63));
+    let mut lasts_hi = hi & !(hi >> 1);
+    while starts_lo != 0 {
+        let start = starts_lo.trailing_zeros() as usize;
+        starts_lo &= starts_lo - 1;
+        // A word starting in the low half may end in the high one.
+        let last = if lasts_lo != 0 {
+            let last = lasts_lo.trailing_zeros() as usize;
+            lasts_lo &= lasts_lo - 1;
+            last
         } else {
-            let ch = char_at(s, i);
-            match ch {
-                '·' | '»' | '•' => f.seps += 1,
-                '©' => f.copyright = true,
-                _ => {}
-            }
-            i += ch.len_utf8();
-        }
+            let last = 64 + lasts_hi.trailing_zeros() as usize;
+            lasts_hi &= lasts_hi.wrapping_sub(1);
+            last
+        };
+        word(c, b, start, last + 1, &mut f);
+    }
+    while starts_hi != 0 {
+        let start = 64 + starts_hi.trailing_zeros() as usize;
+        starts_hi &= starts_hi - 1;
+        let last = 64 + lasts_hi.trailing_zeros() as usize;
+        lasts_hi &= lasts_hi.wrapping_sub(1);
+        word(c, b, start, last + 1, &mut f);
     }
     f.words = if s.len() > n && n > 0 {
         (f.scanned as usize * s.len() / n).min(u32::MAX as usize) as u32
@@ -463,13 +469,96 @@ fn features(c: &Classifier, s: &str) -> Feat {
     f
 }
 
+/// The word bytes of `s[..n]` (`n` ≤ [`SCAN`], a char boundary) as a bit set in two halves
+/// (bit `i` of the low half for byte `i` < 64, of the high half for byte `64 + i`): ASCII
+/// letters and digits, and the bytes of non-ASCII letters. Counts menu separators and notes a
+/// `©` in `f`. ASCII bytes are classified eight at a time without branches; only the
+/// non-ASCII chars are decoded.
+fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
+    let window = &s.as_bytes()[..n];
+    // Byte k of `words` (of `leads`) holds the bits of window bytes 8k..8k+8; the last chunk
+    // is padded with zero bytes (neither word bytes nor separators).
+    let mut words = [0u8; 16];
+    let mut leads = [0u8; 16];
+    let mut chunks = window.chunks_exact(8);
+    let mut k = 0;
+    let mut add = |v: u64, k: usize| {
+        let (w, bars, lead) = swar_word_bytes(v);
+        words[k] = w;
+        leads[k] = lead;
+        f.seps += bars;
+    };
+    for chunk in &mut chunks {
+        let mut buf = [0u8; 8];
+        buf.copy_from_slice(chunk);
+        add(u64::from_le_bytes(buf), k);
+        k += 1;
+    }
+    let rest = chunks.remainder();
+    if !rest.is_empty() {
+        let mut buf = [0u8; 8];
+        buf[..rest.len()].copy_from_slice(rest);
+        add(u64::from_le_bytes(buf), k);
+    }
+    let mut mask = u128::from_le_bytes(words);
+    let mut leads = u128::from_le_bytes(leads);
+    while leads != 0 {
+        let i = leads.trailing_zeros() as usize;
+        leads &= leads - 1;
+        let ch = char_at(s, i);
+        if ch.is_alphabetic() {
+            mask |= ((1u128 << ch.len_utf8()) - 1) << i;
+        } else {
+            match ch {
+                '·' | '»' | '•' => f.seps += 1,
+                '©' => f.copyright = true,
+                _ => {}
+            }
+        }
+    }
+    (mask as u64, (mask >> 64) as u64)
+}
+
+const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+const HI: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+/// Eight bytes at once (little-endian in `v`): bit `i` of the first result is set when byte
+/// `i` is an ASCII letter or digit; then the number of `|` bytes; then bit `i` set when byte
+/// `i` starts a multi-byte UTF-8 char.
+#[inline]
+fn swar_word_bytes(v: u64) -> (u8, u32, u8) {
+    let high = v & HI;
+    let x = v & LO7;
+    // Bytes are at most 0x7F, so adding at most 0x50 never carries into the next byte: the
+    // high bit of each sum says `byte >= k`.
+    let ge = |k: u8| (x + ONES * u64::from(0x80 - k)) & HI;
+    let digit = ge(b'0') & !ge(b'9' + 1);
+    let y = (v | 0x2020_2020_2020_2020) & LO7;
+    let ge_y = |k: u8| (y + ONES * u64::from(0x80 - k)) & HI;
+    let letter = ge_y(b'a') & !ge_y(b'z' + 1);
+    let word = (digit | letter) & !high;
+    // Exact zero-byte test of `v ^ '|'`.
+    let t = v ^ (ONES * u64::from(b'|'));
+    let bars = !(((t & LO7) + LO7) | t | LO7);
+    // A lead byte is 0b11xx_xxxx: bit 6 shifted up to bit 7 of the same byte.
+    let lead = v & (v << 1) & HI;
+    (movemask(word), bars.count_ones(), movemask(lead))
+}
+
+/// The high bits of the eight bytes of `v` (all other bits clear) as bits 0..8.
+#[inline]
+fn movemask(v: u64) -> u8 {
+    (v.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
+}
+
 /// The char starting at byte `i` (a char boundary) of `s`.
 #[inline]
 fn char_at(s: &str, i: usize) -> char {
     s[i..].chars().next().unwrap_or(' ')
 }
 
-#[inline]
+#[inline(always)]
 fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     f.scanned += 1;
     // The capital of the first word says nothing about the line: it is not counted as cased.
@@ -497,7 +586,7 @@ fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     // Capitalised words after the first are names or calendar words (`November`), not
     // function words; they are looked up only early in the line (date widgets are short).
     let capital = cased && first.is_ascii_uppercase();
-    if c.words.may_contain(end - start, first)
+    if c.words.may_contain(&line[start..end])
         && (!capital || f.scanned <= 14)
         && let Some(k) = pack_at(line, start, end)
     {
@@ -511,17 +600,6 @@ fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
     }
 }
 
-/// ASCII letters and digits.
-static ALNUM: [bool; 256] = {
-    let mut t = [false; 256];
-    let mut i = 0;
-    while i < 256 {
-        t[i] = (i as u8).is_ascii_alphanumeric();
-        i += 1;
-    }
-    t
-};
-
 /// [`pack`] of `line[start..end]`, reading 16 bytes at once when the line is long enough.
 #[inline]
 fn pack_at(line: &[u8], start: usize, end: usize) -> Option<u128> {
@@ -531,10 +609,17 @@ fn pack_at(line: &[u8], start: usize, end: usize) -> Option<u128> {
     }
     match line.get(start..start + 16) {
         Some(chunk) => {
-            let mut buf = [0u8; 16];
-            buf.copy_from_slice(chunk);
-            let v = u128::from_le_bytes(buf) & ((1u128 << (8 * len)) - 1);
-            pack_bits(v, len)
+            let mut buf = [0u8; 8];
+            buf.copy_from_slice(&chunk[..8]);
+            let lo = u64::from_le_bytes(buf);
+            buf.copy_from_slice(&chunk[8..]);
+            let hi = u64::from_le_bytes(buf);
+            let (lo, hi) = if len <= 8 {
+                (lo & (u64::MAX >> (8 * (8 - len))), 0)
+            } else {
+                (lo, hi & ((1u64 << (8 * (len - 8))) - 1))
+            };
+            pack_halves(lo, hi, len)
         }
         None => pack(&line[start..end]),
     }
@@ -565,8 +650,16 @@ fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
     let scan_anywhere = short
         && s.len() <= ANYWHERE_LIMIT
         && (f.words <= 8 || f.copyright || f.lower_ratio() < 0.25);
+    // A share or subscription prompt may run on with a link and instructions.
     if let Some(hit) = c.phrases.find(s, scan_anywhere, ANYWHERE_LIMIT)
-        && (short || hit.whole)
+        && (short
+            || hit.whole
+            || (hit.at_start
+                && f.words <= 60
+                && matches!(
+                    hit.reason,
+                    ChromeReason::Social | ChromeReason::Advertisement
+                )))
     {
         return Class::Chrome(hit.reason, hit.whole);
     }
@@ -682,6 +775,7 @@ fn starts_with_credit_label(s: &str) -> bool {
             | b"editing"
             | b"oleh"
             | b"by"
+            | b"laporan"
     )
 }
 
@@ -702,13 +796,33 @@ fn is_weather(s: &str) -> bool {
             .all(|c| c.is_ascii_digit() || c == '.' || c == ',')
 }
 
+/// Lowercase marks of a photo credit in the closing parentheses of a line.
+const PHOTO_MARKS: [&str; 13] = [
+    "foto",
+    "photo",
+    "dok.",
+    "istimewa",
+    "shutterstock",
+    "istock",
+    "freepik",
+    "unsplash",
+    "pexels",
+    "pixabay",
+    "getty",
+    "tangkapan layar",
+    "screenshot",
+];
+
+/// Lowercase agency names that sign photos (with a photographer) and texts (with a code).
+const AGENCY_MARKS: [&str; 3] = ["reuters", "afp", "xinhua"];
+
 /// A line ending in a photo credit: `Some(true)` for `(ANTARA FOTO/Ahmad)`,
 /// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`; `Some(false)` for `(Antaranews/Monalisa)`
 /// (an outlet and a name: a caption, or a credit when it ends the body).
 fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`.
     let head = &s[..floor_char(s, 300)];
-    let positional = head.match_indices('(').any(|(i, _)| {
+    let positional = memchr::memchr_iter(b'(', head.as_bytes()).any(|i| {
         let after = &head[i + 1..];
         ["kiri", "kanan", "tengah", "ki-ka", "dari kiri"]
             .iter()
@@ -724,48 +838,55 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     let tail = &s[from..];
     let open = tail.rfind('(')?;
     let inner = &tail[open + 1..tail.len() - 1];
-    const MARKS: [&str; 13] = [
-        "FOTO",
-        "Foto",
-        "foto",
-        "REUTERS",
-        "Reuters",
-        "AFP",
-        "AP Photo",
-        "Getty",
-        "Dok.",
-        "dok.",
-        "Istimewa",
-        "istimewa",
-        "Shutterstock",
-    ];
-    if MARKS.iter().any(|m| inner.contains(m)) {
+    let lower = inner.to_ascii_lowercase();
+    if PHOTO_MARKS.iter().any(|m| lower.contains(m)) {
         return Some(true);
+    }
+    if AGENCY_MARKS.iter().any(|m| lower.contains(m)) {
+        // `(REUTERS/Mario Anzuoni)` names a photographer; `(AFP/ant)`, `(Reuters/hm02)` are the
+        // agency and editor codes of a news text.
+        let code = inner
+            .split_once('/')
+            .is_some_and(|(_, e)| !e.trim_start().starts_with(|ch: char| ch.is_uppercase()));
+        return (!code).then_some(true);
     }
     let (source, name) = inner.split_once('/')?;
     (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
         .then_some(false)
 }
 
-/// The line scores: prose is positive, chrome negative, short lines mildly negative except a
-/// single short line between two prose lines (a subheading, a list item), which costs nothing.
+/// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
+/// two prose lines, a single short line (a subheading, a list item) and a run of up to three
+/// in-body prompts (`ADVERTISEMENT`, a share prompt, a one-line teaser) cost nothing.
 fn scores(lines: &[Line]) -> Vec<f32> {
     let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
+    let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
+    let prompt = |l: &Line| {
+        matches!(
+            l.class,
+            Class::Chrome(ChromeReason::Advertisement | ChromeReason::Social, _)
+                | Class::Chrome(ChromeReason::Teaser, false)
+        )
+    };
     let mut i = 0;
     while i < lines.len() {
-        if !matches!(lines[i].class, Class::Short | Class::Weak) {
+        let (kind, max): (&dyn Fn(&Line) -> bool, usize) = if short(&lines[i]) {
+            (&short, 1)
+        } else if prompt(&lines[i]) {
+            (&prompt, 3)
+        } else {
             i += 1;
             continue;
-        }
+        };
         let run_start = i;
-        while i < lines.len() && matches!(lines[i].class, Class::Short | Class::Weak) {
+        while i < lines.len() && kind(&lines[i]) {
             i += 1;
         }
         let bounded = run_start > 0
             && lines[run_start - 1].is_prose()
             && i < lines.len()
             && lines[i].is_prose();
-        if bounded && i - run_start == 1 {
+        if bounded && i - run_start <= max {
             for s in &mut scores[run_start..i] {
                 *s = s.max(0.0);
             }
@@ -889,25 +1010,38 @@ fn outside_reason(lines: &[Line], i: usize) -> ChromeReason {
 
 /// Letters and digits only, lowercased: `Menteri "Dipangkas"` and `menteri dipangkas` agree.
 fn norm_key(s: &str) -> String {
-    s.chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-        .collect()
+    let mut key = String::with_capacity(s.len());
+    norm_chars(s, |c| {
+        key.push(c);
+        true
+    });
+    key
 }
 
 /// `norm_key(s) == key`, without building the key of `s` (stops at the first difference).
 fn norm_eq(s: &str, key: &str) -> bool {
     let mut k = key.chars();
-    for c in s
-        .chars()
-        .filter(|c| c.is_alphanumeric())
-        .flat_map(char::to_lowercase)
-    {
-        if k.next() != Some(c) {
-            return false;
+    norm_chars(s, |c| k.next() == Some(c)) && k.next().is_none()
+}
+
+/// Feeds the chars of [`norm_key`] of `s` to `f` while it returns `true`; `false` when `f`
+/// stopped it. ASCII chars take a fast path.
+#[inline]
+fn norm_chars(s: &str, mut f: impl FnMut(char) -> bool) -> bool {
+    for c in s.chars() {
+        if c.is_ascii() {
+            if c.is_ascii_alphanumeric() && !f(c.to_ascii_lowercase()) {
+                return false;
+            }
+        } else if c.is_alphanumeric() {
+            for l in c.to_lowercase() {
+                if !f(l) {
+                    return false;
+                }
+            }
         }
     }
-    k.next().is_none()
+    true
 }
 
 const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " · "];
@@ -1044,4 +1178,61 @@ fn find_date(
         .filter(|(i, _)| decisions[*i] == Decision::Body)
         .take(3)
         .find_map(|(_, l)| c.re.date(l.text(text)))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    /// The word bytes, separators and `©` of `s[..n]`, char by char.
+    fn naive_mask(s: &str, n: usize) -> (u128, u32, bool) {
+        let (mut mask, mut seps, mut copyright) = (0u128, 0, false);
+        for (i, ch) in s[..n].char_indices() {
+            if ch.is_ascii_alphanumeric() || (!ch.is_ascii() && ch.is_alphabetic()) {
+                mask |= ((1u128 << ch.len_utf8()) - 1) << i;
+            }
+            seps += u32::from(matches!(ch, '|' | '·' | '»' | '•'));
+            copyright |= ch == '©';
+        }
+        (mask, seps, copyright)
+    }
+
+    #[test]
+    fn word_mask_agrees_with_a_char_by_char_scan() {
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "Home | News · Sport » Bisnis • Ekonomi".to_string(),
+            "“Kami akan terus berupaya,” kata Şükrü Öztürk di Café Pak Hérman, Senin (4/3/2024)."
+                .to_string(),
+            "© 2024 Warta — 北京 Ελληνικά 😀 zero\u{200d}width\u{a0}nbsp ninety-nine 99% @#$[]`{}~"
+                .to_string(),
+        ];
+        // Every byte value in every position of a chunk.
+        for b in 0u8..128 {
+            texts.push(format!("ab{}cd", b as char).repeat(20));
+        }
+        for t in &texts {
+            let n = floor_char(t, SCAN);
+            let mut f = Feat::default();
+            let (lo, hi) = word_mask(t, n, &mut f);
+            let got = (u128::from(lo) | (u128::from(hi) << 64), f.seps, f.copyright);
+            assert_eq!(got, naive_mask(t, n), "{t:?}");
+        }
+    }
+
+    #[test]
+    fn features_count_every_word_of_the_window() {
+        let c = Classifier::new();
+        let s =
+            "Dia mengatakan bahwa 12 warga dan Pak Budi sudah tiba di lokasi itu pada Senin pagi.";
+        let f = features(&c, s);
+        assert_eq!(f.scanned, 16);
+        assert_eq!(f.num, 1);
+        // `dan`, `bahwa`, `di`, `itu`, `pada`, `sudah`: Indonesian function words in lowercase.
+        assert!(f.stop >= 5, "{f:?}");
+        assert!(f.terminal);
+        // A word cut by the end of the window counts up to the window's end.
+        let long = format!("{}{}", "kata ".repeat(19), "panjangsekali lagi");
+        assert_eq!(features(&c, &long).scanned, 20);
+    }
 }

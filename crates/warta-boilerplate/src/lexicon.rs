@@ -121,11 +121,25 @@ pub(crate) fn pack(word: &[u8]) -> Option<u128> {
 /// The key of the `len` (1..=15) little-endian bytes `v` (higher bytes zero).
 #[inline]
 pub(crate) fn pack_bits(v: u128, len: usize) -> Option<u128> {
-    if v & 0x8080_8080_8080_8080_8080_8080_8080_8080 != 0 {
+    pack_halves(v as u64, (v >> 64) as u64, len)
+}
+
+/// [`pack_bits`] of the bytes split into two little-endian halves (bytes 0..8 in `lo`, 8..16
+/// in `hi`), with 64-bit operations only.
+#[inline]
+pub(crate) fn pack_halves(lo: u64, hi: u64, len: usize) -> Option<u128> {
+    const HIGH: u64 = 0x8080_8080_8080_8080;
+    const CASE: u64 = 0x2020_2020_2020_2020;
+    if (lo | hi) & HIGH != 0 {
         return None;
     }
-    let mask = 0x2020_2020_2020_2020_2020_2020_2020_2020u128 >> (8 * (16 - len));
-    Some((v | mask) | ((len as u128) << 120))
+    let (case_lo, case_hi) = if len <= 8 {
+        (CASE >> (8 * (8 - len)), 0)
+    } else {
+        (CASE, CASE >> (8 * (16 - len)))
+    };
+    let hi = (hi | case_hi) | ((len as u64) << 56);
+    Some((u128::from(hi) << 64) | u128::from(lo | case_lo))
 }
 
 /// A small open-addressing table from packed words to flag bits: a few nanoseconds a lookup.
@@ -134,14 +148,14 @@ pub(crate) struct WordTable {
     keys: Vec<u128>,
     flags: Vec<u8>,
     shift: u32,
-    /// Bit `first letter` of entry `length`: which (length, initial) pairs occur at all, so
-    /// most content words are rejected before hashing.
-    shapes: [u32; 16],
+    /// Bit `second letter` of entry `[length][first letter]`: which (length, first two
+    /// letters) occur at all, so most content words are rejected before hashing.
+    shapes: [[u32; 32]; 16],
 }
 
 impl WordTable {
     pub(crate) fn new(words: &[(String, u8)]) -> WordTable {
-        let bits = (words.len() * 2)
+        let bits = (words.len() * 4)
             .max(64)
             .next_power_of_two()
             .trailing_zeros();
@@ -150,11 +164,12 @@ impl WordTable {
             keys: vec![0; size],
             flags: vec![0; size],
             shift: 64 - bits,
-            shapes: [0; 16],
+            shapes: [[0; 32]; 16],
         };
         for (w, f) in words {
             if let Some(k) = pack(w.as_bytes()) {
-                table.shapes[w.len()] |= shape_bit(w.as_bytes()[0]);
+                let (first, second) = shape(w.as_bytes());
+                table.shapes[w.len()][first] |= 1 << second;
                 let mut i = table.slot(k);
                 loop {
                     if table.keys[i] == 0 || table.keys[i] == k {
@@ -175,10 +190,12 @@ impl WordTable {
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Whether a word of `len` bytes starting with `first` can be in the table at all.
+    /// Whether `word` (not empty) can be in the table at all, from its length and first two
+    /// bytes.
     #[inline]
-    pub(crate) fn may_contain(&self, len: usize, first: u8) -> bool {
-        len < 16 && self.shapes[len] & shape_bit(first) != 0
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        let (first, second) = shape(word);
+        word.len() < 16 && self.shapes[word.len()][first] & (1 << second) != 0
     }
 
     #[inline]
@@ -198,10 +215,13 @@ impl WordTable {
     }
 }
 
-/// One of 32 bits for a word's first byte (case-insensitive for ASCII letters).
+/// The first two bytes of a word (not empty) folded to 0..32 each, case-insensitive for ASCII
+/// letters; a one-byte word has 0 as its second.
 #[inline]
-fn shape_bit(first: u8) -> u32 {
-    1 << ((first | 0x20) & 31)
+fn shape(word: &[u8]) -> (usize, u32) {
+    let fold = |x: u8| (x | 0x20) & 31;
+    let second = word.get(1).map_or(0, |&x| fold(x));
+    (usize::from(fold(word[0])), u32::from(second))
 }
 
 /// The compiled phrase lexicon: an anchored automaton for line-start phrases (`prefix`,
@@ -210,7 +230,32 @@ fn shape_bit(first: u8) -> u32 {
 #[derive(Debug, Clone)]
 pub(crate) struct PhraseMatcher {
     start: Option<(AhoCorasick, Vec<Phrase>)>,
+    /// The [`head_key`]s of the line-start phrases, as a bit set: most lines are rejected
+    /// before the automaton runs. `None` when a phrase is shorter than three bytes.
+    heads: Option<Box<[u64]>>,
     anywhere: Option<(AhoCorasick, Vec<Phrase>)>,
+    /// The length in bytes of the shortest `any` phrase: shorter lines are not scanned.
+    min_anywhere: usize,
+}
+
+/// A 15-bit key of the first three bytes, equal for bytes that differ in ASCII case only.
+#[inline]
+fn head_key(b: &[u8]) -> usize {
+    let fold = |x: u8| usize::from((x | 0x20) & 31);
+    (fold(b[0]) << 10) | (fold(b[1]) << 5) | fold(b[2])
+}
+
+fn head_set(phrases: &[Phrase]) -> Option<Box<[u64]>> {
+    let mut set = vec![0u64; (1 << 15) / 64];
+    for p in phrases {
+        let b = p.text.as_bytes();
+        if b.len() < 3 {
+            return None;
+        }
+        let k = head_key(b);
+        set[k / 64] |= 1 << (k % 64);
+    }
+    Some(set.into_boxed_slice())
 }
 
 /// A lexicon hit on a line.
@@ -219,6 +264,8 @@ pub(crate) struct Hit {
     pub(crate) reason: ChromeReason,
     /// The phrase is the whole line (a list header such as `Baca Juga` or `Berita Lainnya`).
     pub(crate) whole: bool,
+    /// The phrase starts the line (a `prefix` or `line` phrase).
+    pub(crate) at_start: bool,
 }
 
 fn compile(phrases: Vec<Phrase>, anchored: bool) -> Option<(AhoCorasick, Vec<Phrase>)> {
@@ -245,7 +292,9 @@ impl PhraseMatcher {
             .filter(|p| !p.text.trim().is_empty())
             .partition(|p| p.mode == PhraseMode::Anywhere);
         PhraseMatcher {
+            heads: head_set(&start),
             start: compile(start, true),
+            min_anywhere: anywhere.iter().map(|p| p.text.len()).min().unwrap_or(0),
             anywhere: compile(anywhere, false),
         }
     }
@@ -256,15 +305,26 @@ impl PhraseMatcher {
         let bytes = line.as_bytes();
         if let Some((ac, phrases)) = &self.start {
             // Leading arrows and bullets do not hide a phrase (`» Selanjutnya`, `• Baca juga`).
-            let lead = line.len()
-                - line
-                    .trim_start_matches(|c: char| {
-                        c.is_whitespace()
-                            || matches!(c, '»' | '›' | '>' | '•' | '*' | '#' | '|' | '-')
-                    })
-                    .len();
+            let lead = if bytes.first().is_some_and(u8::is_ascii_alphanumeric) {
+                0
+            } else {
+                line.len()
+                    - line
+                        .trim_start_matches(|c: char| {
+                            c.is_whitespace()
+                                || matches!(c, '»' | '›' | '>' | '•' | '*' | '#' | '|' | '-')
+                        })
+                        .len()
+            };
+            let head = &bytes[lead..];
+            let possible = self.heads.as_ref().is_none_or(|set| {
+                head.len() >= 3 && {
+                    let k = head_key(head);
+                    set[k / 64] & (1 << (k % 64)) != 0
+                }
+            });
             let input = Input::new(bytes).range(lead..).anchored(Anchored::Yes);
-            if let Some(m) = ac.find(input) {
+            if possible && let Some(m) = ac.find(input) {
                 let p = &phrases[m.pattern().as_usize()];
                 let whole = rest_is_decoration(&line[m.end()..]);
                 let ok = match p.mode {
@@ -275,11 +335,12 @@ impl PhraseMatcher {
                     return Some(Hit {
                         reason: p.reason,
                         whole,
+                        at_start: true,
                     });
                 }
             }
         }
-        if !scan_anywhere {
+        if !scan_anywhere || bytes.len() < self.min_anywhere {
             return None;
         }
         let (ac, phrases) = self.anywhere.as_ref()?;
@@ -289,6 +350,7 @@ impl PhraseMatcher {
             .map(|m| Hit {
                 reason: phrases[m.pattern().as_usize()].reason,
                 whole: m.start() == 0 && rest_is_decoration(&line[m.end()..]),
+                at_start: false,
             })
     }
 }

@@ -167,34 +167,91 @@ impl MetaRegexes {
         })
     }
 
-    /// A credit line (`Editor: X`, `Penulis: X`, `Oleh X`, a lone `Penulis` label). Returns
-    /// the credit (with an empty name for a lone label).
+    /// A credit line (`Editor: X`, `Penulis: X`, `Oleh X`, `Penulis Dian Sari`, a lone
+    /// `Penulis` label, `Laporan Wartawan Tribunnews.com, Nama`). Returns the credit (with an
+    /// empty name for a lone label). In a line of several credits separated by `|`, the first.
     pub(crate) fn credit_line(&self, line: &str) -> Option<Credit> {
         if line.len() > 120 {
             return None;
         }
-        let c = self.credit_line.captures(line)?;
-        let role = c.name("role")?.as_str().to_lowercase();
-        let name = c
-            .name("name")
-            .map_or("", |m| m.as_str())
-            .trim()
-            .trim_start_matches(':')
-            .trim();
-        let colon = c.name("colon").is_some();
+        self.credit_part(line.split('|').next().unwrap_or(line).trim())
+    }
+
+    /// Every credit of a credit line (`Penulis Dian Sari | Editor Andi Wijaya`); empty unless
+    /// every `|`-separated part is a credit.
+    pub(crate) fn credit_lines(&self, line: &str) -> Vec<Credit> {
+        if line.len() > 120 {
+            return Vec::new();
+        }
+        line.split('|')
+            .map(|part| self.credit_part(part.trim()))
+            .collect::<Option<Vec<Credit>>>()
+            .unwrap_or_default()
+    }
+
+    /// The label of a credit line, whether a colon follows it, and the rest: what the
+    /// `credit_line` expression captures, read by hand when the label is ASCII.
+    fn credit_label<'a>(&self, line: &'a str) -> Option<(&'a str, bool, &'a str)> {
+        const ROLES: [&str; 16] = [
+            "editor",
+            "penulis",
+            "reporter",
+            "pewarta",
+            "penyunting",
+            "redaktur",
+            "fotografer",
+            "kontributor",
+            "sumber",
+            "source",
+            "writer",
+            "written by",
+            "reported by",
+            "editing by",
+            "oleh",
+            "by",
+        ];
+        let b = line.as_bytes();
+        if b.iter().take(12).any(|&x| x >= 0x80) {
+            // Unicode case folding (`ſ`, `K`): leave it to the expression.
+            let c = self.credit_line.captures(line)?;
+            let role = c.name("role")?.as_str();
+            let name = c.name("name").map_or("", |m| m.as_str());
+            return Some((role, c.name("colon").is_some(), name));
+        }
+        let role = ROLES.iter().find(|r| {
+            b.len() >= r.len()
+                && b[..r.len()].eq_ignore_ascii_case(r.as_bytes())
+                && !b
+                    .get(r.len())
+                    .is_some_and(|&x| x.is_ascii_alphanumeric() || x == b'_')
+        })?;
+        let rest = line[role.len()..].trim_start_matches([' ', '\t']);
+        let (colon, rest) = match rest.strip_prefix(':') {
+            Some(r) => (true, r.trim_start_matches([' ', '\t'])),
+            None => (false, rest),
+        };
+        // `.*$`: the expression needs the rest of the line without a line feed.
+        if rest.contains('\n') {
+            return None;
+        }
+        Some((&line[..role.len()], colon, rest))
+    }
+
+    fn credit_part(&self, line: &str) -> Option<Credit> {
+        if let Some(credit) = reporter_line(line) {
+            return Some(credit);
+        }
+        let (role, colon, name) = self.credit_label(line)?;
+        let role = role.to_lowercase();
+        let name = name.trim().trim_start_matches(':').trim();
         let bare = matches!(role.as_str(), "oleh" | "by");
-        if bare {
-            // `Oleh Desca Lidya Natalia`: a short run of capitalised words.
-            let words: Vec<&str> = name.split_whitespace().collect();
-            let names_only = !words.is_empty()
-                && words.len() <= 5
-                && words
-                    .iter()
-                    .all(|w| w.chars().next().is_some_and(char::is_uppercase));
-            if !names_only || name.ends_with('.') {
-                return None;
-            }
-        } else if !colon && !name.is_empty() {
+        // `Oleh Desca Lidya Natalia`, `Penulis Dian Sari`: a short run of capitalised words
+        // (never after `Sumber`, which starts phrases such as `Sumber Daya Alam`).
+        let colonless = !colon && !name.is_empty();
+        if colonless && matches!(role.as_str(), "sumber" | "source") {
+            return None;
+        }
+        if (bare || colonless) && !names_only(name) {
             return None;
         }
         if name.split_whitespace().count() > 8 {
@@ -282,6 +339,52 @@ impl MetaRegexes {
         }
         Some(out)
     }
+}
+
+/// A short run (1 to 5) of capitalised words without a closing full stop: a person's name.
+fn names_only(name: &str) -> bool {
+    let words = name.split_whitespace().count();
+    (1..=5).contains(&words)
+        && !name.ends_with('.')
+        && name
+            .split_whitespace()
+            .all(|w| w.chars().next().is_some_and(char::is_uppercase))
+}
+
+/// `Laporan Wartawan Tribunnews.com, Ilham Rian Pratama`: the outlet and the reporter.
+fn reporter_line(line: &str) -> Option<Credit> {
+    let b = line.as_bytes();
+    if b.len() < 12 || !b[..8].eq_ignore_ascii_case(b"laporan ") {
+        return None;
+    }
+    let rest = &line[8..];
+    let label = [
+        "wartawan",
+        "reporter",
+        "kontributor",
+        "jurnalis",
+        "koresponden",
+    ]
+    .into_iter()
+    .find(|l| {
+        rest.len() > l.len()
+            && rest.as_bytes()[..l.len()].eq_ignore_ascii_case(l.as_bytes())
+            && rest.as_bytes()[l.len()] == b' '
+    })?;
+    let rest = rest[label.len()..].trim();
+    let (source, name) = match rest.rsplit_once(',') {
+        Some((s, n)) => (Some(s.trim()), n.trim()),
+        None => (None, rest),
+    };
+    if !names_only(name) || source.is_some_and(|s| s.is_empty() || s.split_whitespace().count() > 4)
+    {
+        return None;
+    }
+    Some(Credit {
+        source: source.map(str::to_string),
+        editor: Some(name.to_string()),
+        role: Some("reporter".to_string()),
+    })
 }
 
 fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {
@@ -413,6 +516,38 @@ mod tests {
             r.credit_line("Editor menilai kebijakan itu tepat.")
                 .is_none()
         );
+    }
+
+    #[test]
+    fn credit_labels_read_by_hand_agree_with_the_expression() {
+        let r = MetaRegexes::new();
+        for line in [
+            "Editor: Ade Marboen",
+            "EDITOR :  Ade",
+            "Penulis\t:\tNabilla",
+            "Penulis",
+            "Penulisan artikel itu",
+            "written by Jane Doe",
+            "Writer: Jane",
+            "reported by: X",
+            "By Ratnaning Asih",
+            "Byline",
+            "Oleh karena itu, kebijakan harus segera.",
+            "Sumber: Kompas.com",
+            "editor_x: y",
+            "Source:",
+            "Kontributor Lhokseumawe, Masriadi",
+            "Presiden datang.",
+        ] {
+            let expected = r.credit_line.captures(line).map(|c| {
+                (
+                    c.name("role").unwrap().as_str(),
+                    c.name("colon").is_some(),
+                    c.name("name").map_or("", |m| m.as_str()),
+                )
+            });
+            assert_eq!(r.credit_label(line), expected, "{line:?}");
+        }
     }
 
     #[test]

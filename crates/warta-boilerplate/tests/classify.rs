@@ -481,3 +481,119 @@ fn classifier_is_send_and_sync() {
     fn check<T: Send + Sync + Clone>() {}
     check::<Classifier>();
 }
+
+#[test]
+fn share_subscribe_and_scroll_prompts_inside_the_body_are_chrome() {
+    let prompts = [
+        (
+            "Gabung dengan WhatsApp Channel Warta.com untuk mendapatkan berita terbaru.",
+            ChromeReason::Social,
+        ),
+        (
+            "Scroll ke bawah untuk melanjutkan membaca",
+            ChromeReason::Advertisement,
+        ),
+        (
+            "Simak breaking news dan berita pilihan kami langsung di ponselmu. Pilih saluran andalanmu akses berita Warta.com WhatsApp Channel : https://www.whatsapp.com/channel/0029VaFPbedBPzjZ. Pastikan kamu sudah install aplikasi WhatsApp ya.",
+            ChromeReason::Social,
+        ),
+        (
+            "Artikel ini telah tayang di Warta.com dengan judul Harga Beras Naik",
+            ChromeReason::Copyright,
+        ),
+        ("Bagikan ke WhatsApp", ChromeReason::Social),
+        ("Login untuk berkomentar", ChromeReason::Social),
+    ];
+    for (prompt, reason) in prompts {
+        let text = format!("{PARA}\n{prompt}\n{PARA2}\n{PARA}");
+        let b = blocks(&text);
+        assert_eq!(b.len(), 4, "{prompt}");
+        assert_eq!(b[0].0, BlockKind::Body, "{prompt}");
+        assert_eq!(b[1], (BlockKind::Chrome, Some(reason), prompt), "{prompt}");
+        assert_eq!(b[2].0, BlockKind::Body, "{prompt}");
+    }
+}
+
+#[test]
+fn an_agency_code_glued_to_the_last_paragraph_is_a_credit_not_a_caption() {
+    let last = "Presiden Prancis mengatakan negaranya akan mengirim bantuan kemanusiaan dalam waktu dekat.";
+    for code in ["(AFP/ant)", "(Reuters/hm02)"] {
+        let text = format!("{PARA}\n{PARA2}\n{last}{code}");
+        let b = blocks(&text);
+        assert_eq!(b[2], (BlockKind::Body, None, last), "{code}");
+        assert_eq!(b[3], (BlockKind::Chrome, Some(ChromeReason::Credit), code));
+    }
+}
+
+#[test]
+fn a_photo_credit_in_capitals_marks_a_caption_above_the_body() {
+    let text = format!(
+        "Gubernur Resmikan Jalan Tol Baru\nIlustrasi jalan tol. (SHUTTERSTOCK)\n{PARA}\n{PARA2}"
+    );
+    let page = classify(&text);
+    assert_eq!(
+        kind_of(&page, &text, "Ilustrasi jalan tol. (SHUTTERSTOCK)"),
+        chrome(ChromeReason::Caption)
+    );
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("Gubernur Resmikan Jalan Tol Baru")
+    );
+}
+
+#[test]
+fn byline_forms_without_colon_are_credits() {
+    let text = format!(
+        "Gubernur Resmikan Jalan Tol Baru\nPenulis Dian Sari | Editor Andi Wijaya\n\
+         Laporan Wartawan Warta.com, Ilham Rian Pratama\n{PARA}\n{PARA2}\n\
+         Sumber Daya Alam\n{PARA}"
+    );
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(
+        k("Penulis Dian Sari | Editor Andi Wijaya"),
+        chrome(ChromeReason::Credit)
+    );
+    assert_eq!(
+        k("Laporan Wartawan Warta.com, Ilham Rian Pratama"),
+        chrome(ChromeReason::Credit)
+    );
+    assert_eq!(k("Sumber Daya Alam"), BODY);
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("Gubernur Resmikan Jalan Tol Baru")
+    );
+    let got: Vec<(Option<&str>, Option<&str>, Option<&str>)> = page
+        .meta
+        .credits
+        .iter()
+        .map(|c| (c.source.as_deref(), c.editor.as_deref(), c.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        vec![
+            (None, Some("Dian Sari"), Some("writer")),
+            (None, Some("Andi Wijaya"), Some("editor")),
+            (
+                Some("Warta.com"),
+                Some("Ilham Rian Pratama"),
+                Some("reporter")
+            ),
+        ]
+    );
+}
+
+#[test]
+fn a_short_paragraph_after_two_prompts_stays_body() {
+    let last = "Jalan itu gratis selama dua minggu pertama.";
+    let text = format!(
+        "{PARA}\n{PARA2}\nADVERTISEMENT\nScroll ke bawah untuk melanjutkan membaca\n{last}\n\
+         Berita Terkait\nTol Trans Sumatera Capai 1.000 Kilometer\nHarga Tiket Pesawat Turun"
+    );
+    let page = classify(&text);
+    assert_eq!(kind_of(&page, &text, last), BODY);
+    assert_eq!(
+        kind_of(&page, &text, "Harga Tiket Pesawat Turun"),
+        chrome(ChromeReason::Teaser)
+    );
+}

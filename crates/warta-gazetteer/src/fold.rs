@@ -15,151 +15,224 @@
 //!
 //! In keys (see [`fold_key`]) tokens are joined by one space.
 
-/// A token of the folded text: its folded bytes and its original span.
+/// A token of a text: its original span, the hash of its folded bytes and where those bytes
+/// are.
+///
+/// A token made only of ASCII bytes (every ASCII word and symbol, most of news text) keeps
+/// no folded copy: its folded bytes are the original bytes mapped by `FOLD` (ASCII
+/// lowercase). Any other token is folded into the caller's buffer.
 #[derive(Debug, Clone, Copy)]
 pub(crate) struct Token {
-    /// Folded bytes: `buf[fstart..fend]`.
-    pub fstart: u32,
-    /// End of the folded bytes.
-    pub fend: u32,
-    /// Original span (relative to the folded range).
+    /// Original span (relative to the scanned text).
     pub ostart: u32,
     /// End of the original span.
     pub oend: u32,
+    /// `hash_bytes` of the folded bytes.
+    pub hash: u64,
+    /// Folded bytes in the buffer, `buf[fstart..fend]`; `fstart == ASCII` when the folded
+    /// bytes are the original ones lowercased.
+    fstart: u32,
+    fend: u32,
     /// True when the original token has an uppercase letter.
     pub upper: bool,
+}
+
+/// Marks a token whose folded bytes are its original ASCII bytes lowercased.
+const ASCII: u32 = u32::MAX;
+
+impl Token {
+    /// Folded bytes: `text` is the scanned text, `buf` the buffer the scanner folded into.
+    #[inline]
+    pub fn folded<'a>(&self, text: &'a [u8], buf: &'a [u8]) -> FoldedBytes<'a> {
+        if self.fstart == ASCII {
+            FoldedBytes::Ascii(&text[self.ostart as usize..self.oend as usize])
+        } else {
+            FoldedBytes::Buf(&buf[self.fstart as usize..self.fend as usize])
+        }
+    }
+
     /// Length in bytes of a glued clitic (`-nya`, `-ku`, `-mu`) the token ends with, 0 when
-    /// none.
-    pub clitic: u8,
+    /// none or when the rest would be too short.
+    #[inline]
+    pub fn clitic(&self, text: &[u8], buf: &[u8]) -> usize {
+        let (b, mask) = match self.folded(text, buf) {
+            // Letters and digits: bit 5 set is the lowercase.
+            FoldedBytes::Ascii(b) => (b, 0x20),
+            FoldedBytes::Buf(b) => (b, 0),
+        };
+        match b {
+            [.., n, y, a] if b.len() > 4 && [n | mask, y | mask, a | mask] == *b"nya" => 3,
+            [.., k, u] if b.len() > 3 && matches!(k | mask, b'k' | b'm') && u | mask == b'u' => 2,
+            _ => 0,
+        }
+    }
+
+    /// Hash of the folded bytes without the glued clitic.
+    #[inline]
+    pub fn stripped_hash(&self, text: &[u8], buf: &[u8]) -> u64 {
+        let clitic = self.clitic(text, buf);
+        match self.folded(text, buf) {
+            FoldedBytes::Ascii(_) => {
+                hash_ascii_word(text, self.ostart as usize, self.oend as usize - clitic)
+            }
+            FoldedBytes::Buf(b) => hash_bytes(&b[..b.len() - clitic]),
+        }
+    }
+
+    /// True when the folded bytes, without their last `strip` bytes, equal `key`.
+    #[inline]
+    pub fn folded_eq(&self, text: &[u8], buf: &[u8], strip: usize, key: &[u8]) -> bool {
+        match self.folded(text, buf) {
+            FoldedBytes::Ascii(b) => {
+                let b = &b[..b.len() - strip];
+                b.len() == key.len() && b.iter().zip(key).all(|(&x, &k)| FOLD[x as usize] == k)
+            }
+            FoldedBytes::Buf(b) => &b[..b.len() - strip] == key,
+        }
+    }
 }
 
-/// The folded tokens of a text.
-#[derive(Debug, Default)]
-pub(crate) struct Folded {
-    /// Folded bytes of all tokens, back to back.
-    pub buf: Vec<u8>,
-    /// The tokens in text order.
-    pub tokens: Vec<Token>,
-    /// Start of the open token in `buf` and in the original text.
-    open: Option<(u32, u32)>,
-    /// The open token has an uppercase letter.
-    open_upper: bool,
-    /// End of the last character of the open token in the original text.
-    open_end: u32,
+/// Where a token's folded bytes are.
+pub(crate) enum FoldedBytes<'a> {
+    /// Original ASCII bytes, to map by `FOLD`.
+    Ascii(&'a [u8]),
+    /// Folded bytes.
+    Buf(&'a [u8]),
 }
 
-impl Folded {
-    /// Folds and tokenizes `text` (offsets relative to its start), replacing what was there.
-    pub fn fold(&mut self, text: &str) {
-        self.buf.clear();
-        self.tokens.clear();
-        self.open = None;
-        self.open_upper = false;
-        self.buf.reserve(text.len());
-        self.tokens.reserve(text.len() / 6 + 1);
-        let bytes = text.as_bytes();
-        let mut i = 0;
-        while i < bytes.len() {
-            let b = bytes[i];
-            if b < 0x80 {
-                if LOWER[b as usize] != 0 {
-                    if self.open.is_none() {
-                        self.open = Some((self.buf.len() as u32, i as u32));
-                    }
-                    // The whole ASCII word at once (LOWER is 0 for every other byte).
-                    let mut j = i;
-                    let mut upper = false;
-                    while let Some(&b) = bytes.get(j) {
-                        let l = LOWER[b as usize];
-                        if l == 0 {
-                            break;
-                        }
-                        upper |= l != b;
-                        self.buf.push(l);
-                        j += 1;
-                    }
-                    self.open_upper |= upper;
-                    self.open_end = j as u32;
-                    i = j;
-                    continue;
-                }
-                if CLASS[b as usize] == C_SPACE {
-                    self.close();
-                } else {
-                    self.symbol(i, i + 1, b as char);
-                }
+/// Cuts a text into folded tokens, one at a time.
+pub(crate) struct Scanner<'t> {
+    text: &'t str,
+    pos: usize,
+}
+
+impl<'t> Scanner<'t> {
+    /// A scanner at the start of `text`; token offsets are relative to it.
+    pub fn new(text: &'t str) -> Self {
+        Scanner { text, pos: 0 }
+    }
+
+    /// The next token; a token that is not plain ASCII is folded onto the end of `buf`.
+    /// ASCII is handled here, inlined into the matching loop; the rest out of line.
+    #[inline(always)]
+    pub fn next_token(&mut self, buf: &mut Vec<u8>) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 {
+                self.pos = i;
+                return self.next_token_any(buf);
+            }
+            if LOWER[b as usize] != 0 {
+                return Some(self.word_at(i, buf));
+            }
+            if SPACE[b as usize] {
                 i += 1;
                 continue;
             }
-            let c = text[i..].chars().next().unwrap_or('\u{FFFD}');
-            let len = c.len_utf8();
-            self.fold_char(c, i, i + len);
-            i += len;
+            self.pos = i + 1;
+            return Some(Token {
+                ostart: i as u32,
+                oend: i as u32 + 1,
+                hash: ASCII_SYMBOL_HASH[b as usize],
+                fstart: ASCII,
+                fend: ASCII,
+                upper: false,
+            });
         }
-        self.close();
+        self.pos = i;
+        None
     }
 
-    /// Ends the open token, if any.
-    #[inline]
-    fn close(&mut self) {
-        let Some((fstart, ostart)) = self.open.take() else {
-            return;
-        };
-        let fend = self.buf.len() as u32;
-        let bytes = &self.buf[fstart as usize..];
-        let clitic = match bytes {
-            [.., b'n', b'y', b'a'] if bytes.len() > 4 => 3,
-            [.., b'k' | b'm', b'u'] if bytes.len() > 3 => 2,
-            _ => 0,
-        };
-        self.tokens.push(Token {
-            fstart,
-            fend,
-            ostart,
-            oend: self.open_end,
-            upper: std::mem::take(&mut self.open_upper),
-            clitic,
-        });
-    }
-
-    fn symbol(&mut self, start: usize, end: usize, c: char) {
-        self.close();
-        self.open = Some((self.buf.len() as u32, start as u32));
-        let mut tmp = [0u8; 4];
-        self.buf
-            .extend_from_slice(c.encode_utf8(&mut tmp).as_bytes());
-        self.open_end = end as u32;
-        self.close();
-    }
-
-    fn fold_char(&mut self, c: char, start: usize, end: usize) {
-        if c.is_whitespace() || c == '\u{200B}' {
-            self.close();
-        } else if is_ignorable(c) || is_combining(c) {
-            // Invisible inside a word: part of the open token, folded to nothing.
-            if self.open.is_some() {
-                self.open_end = end as u32;
+    /// The fast path of matching: skips the plain ASCII tokens that `keep` rejects, and the
+    /// bytes `skip` marks (spaces, symbols), to the start of the next token `keep` keeps, or
+    /// of a token that is not plain ASCII (or to the end). The caller reads it with
+    /// `next_token`. Words are hashed in registers: no token is stored.
+    #[inline(always)]
+    pub fn skip_ascii(&mut self, skip: &[bool; 128], mut keep: impl FnMut(&Token) -> bool) {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            if b >= 0x80 {
+                break;
             }
-        } else if c.is_alphanumeric() {
-            if self.open.is_none() {
-                self.open = Some((self.buf.len() as u32, start as u32));
-            }
-            self.open_upper |= c.is_uppercase();
-            for l in c.to_lowercase() {
-                if is_combining(l) {
+            if LOWER[b as usize] == 0 {
+                if skip[b as usize] {
+                    i += 1;
                     continue;
                 }
-                match strip_diacritic(l) {
-                    Some(s) => self.buf.extend_from_slice(s.as_bytes()),
-                    None => {
-                        let mut tmp = [0u8; 4];
-                        self.buf
-                            .extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
-                    }
-                }
+                break;
             }
-            self.open_end = end as u32;
-        } else {
+            let (end, hash, upper) = ascii_word(bytes, i);
+            let next = bytes.get(end).copied();
+            if next.is_some_and(|b| b >= 0x80) {
+                break;
+            }
+            let t = Token {
+                ostart: i as u32,
+                oend: end as u32,
+                hash,
+                fstart: ASCII,
+                fend: ASCII,
+                upper,
+            };
+            if keep(&t) {
+                break;
+            }
+            // Most words end at a space: step over it now.
+            i = if next == Some(b' ') { end + 1 } else { end };
+        }
+        self.pos = i;
+    }
+
+    /// The word starting at `i` with an ASCII letter or digit.
+    #[inline(always)]
+    fn word_at(&mut self, i: usize, buf: &mut Vec<u8>) -> Token {
+        let bytes = self.text.as_bytes();
+        let (end, hash, upper) = ascii_word(bytes, i);
+        if bytes.get(end).is_some_and(|&b| b >= 0x80) && self.continues_word(end) {
+            return self.slow_word(i, buf);
+        }
+        self.pos = end;
+        Token {
+            ostart: i as u32,
+            oend: end as u32,
+            hash,
+            fstart: ASCII,
+            fend: ASCII,
+            upper,
+        }
+    }
+
+    /// `next_token` at a non-ASCII char.
+    #[inline(never)]
+    fn next_token_any(&mut self, buf: &mut Vec<u8>) -> Option<Token> {
+        let bytes = self.text.as_bytes();
+        let mut i = self.pos;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                self.pos = i;
+                return self.next_token(buf);
+            }
+            let c = self.char_at(i);
+            let len = c.len_utf8();
+            // The common non-ASCII characters of news text first, without the Unicode tables.
+            let common_symbol = matches!(
+                c,
+                '\u{2013}' | '\u{2014}' | '\u{2018}'..='\u{201F}' | '\u{2026}'
+            );
+            if c == '\u{A0}'
+                || (!common_symbol
+                    && (c.is_whitespace() || c == '\u{200B}' || is_ignorable(c) || is_combining(c)))
+            {
+                // Whitespace separates tokens; an invisible character outside a word is
+                // dropped.
+                i += len;
+                continue;
+            }
+            if !common_symbol && c.is_alphanumeric() {
+                return Some(self.slow_word(i, buf));
+            }
             let mapped = match c {
                 '\u{2018}' | '\u{2019}' | '\u{201A}' | '\u{201B}' | '\u{2032}' | '\u{02BC}'
                 | '\u{00B4}' => '\'',
@@ -167,74 +240,216 @@ impl Folded {
                 '\u{2010}' | '\u{2011}' | '\u{2012}' | '\u{2013}' | '\u{2014}' | '\u{2212}' => '-',
                 other => other,
             };
-            self.symbol(start, end, mapped);
+            self.pos = i + len;
+            let fstart = buf.len();
+            let mut tmp = [0u8; 4];
+            buf.extend_from_slice(mapped.encode_utf8(&mut tmp).as_bytes());
+            return Some(Token {
+                ostart: i as u32,
+                oend: (i + len) as u32,
+                hash: hash_bytes(&buf[fstart..]),
+                fstart: fstart as u32,
+                fend: buf.len() as u32,
+                upper: false,
+            });
         }
+        self.pos = i;
+        None
     }
 
-    /// Releases the buffers when a very large text made them large.
-    pub fn shrink(&mut self) {
-        const KEEP: usize = 1 << 22;
-        if self.buf.capacity() > KEEP {
-            self.buf = Vec::new();
-        }
-        if self.tokens.capacity() > KEEP / 8 {
-            self.tokens = Vec::new();
-        }
-    }
-
-    /// Folded bytes of a token.
+    /// The char starting at byte `i` (a char boundary).
     #[inline]
-    pub fn bytes(&self, t: &Token) -> &[u8] {
-        &self.buf[t.fstart as usize..t.fend as usize]
+    fn char_at(&self, i: usize) -> char {
+        self.text[i..].chars().next().unwrap_or('\u{FFFD}')
+    }
+
+    /// True when the non-ASCII char at `i` belongs to the word before it.
+    #[inline(never)]
+    fn continues_word(&self, i: usize) -> bool {
+        let c = self.char_at(i);
+        !(c.is_whitespace() || c == '\u{200B}')
+            && (c.is_alphanumeric() || is_ignorable(c) || is_combining(c))
+    }
+
+    /// Folds the word starting at `start` (an alphanumeric char) into `buf`.
+    #[inline(never)]
+    fn slow_word(&mut self, start: usize, buf: &mut Vec<u8>) -> Token {
+        let bytes = self.text.as_bytes();
+        let fstart = buf.len();
+        let mut upper = false;
+        let mut i = start;
+        while let Some(&b) = bytes.get(i) {
+            if b < 0x80 {
+                let l = LOWER[b as usize];
+                if l == 0 {
+                    break;
+                }
+                upper |= l != b;
+                buf.push(l);
+                i += 1;
+                continue;
+            }
+            let c = self.char_at(i);
+            if c.is_whitespace() || c == '\u{200B}' {
+                break;
+            }
+            if is_ignorable(c) || is_combining(c) {
+                // Invisible inside a word: part of the token, folded to nothing.
+            } else if c.is_alphanumeric() {
+                upper |= c.is_uppercase();
+                for l in c.to_lowercase() {
+                    if is_combining(l) {
+                        continue;
+                    }
+                    match strip_diacritic(l) {
+                        Some(s) => buf.extend_from_slice(s.as_bytes()),
+                        None => {
+                            let mut tmp = [0u8; 4];
+                            buf.extend_from_slice(l.encode_utf8(&mut tmp).as_bytes());
+                        }
+                    }
+                }
+            } else {
+                break;
+            }
+            i += c.len_utf8();
+        }
+        self.pos = i;
+        let folded = &buf[fstart..];
+        Token {
+            ostart: start as u32,
+            oend: i as u32,
+            hash: hash_bytes(folded),
+            fstart: fstart as u32,
+            fend: buf.len() as u32,
+            upper,
+        }
     }
 }
 
-/// A very cheap hash of a token for the first-token filter: its first 8 bytes and length.
-/// `buf[start..start + len]` are the token's bytes.
-#[inline]
-pub(crate) fn quick_hash(buf: &[u8], start: usize, len: usize) -> u64 {
-    let w = match buf.get(start..start + 8) {
-        // Read 8 bytes at once and keep the token's.
-        Some(b) => {
-            let w = u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]);
-            if len >= 8 {
-                w
-            } else {
-                w & ((1u64 << (8 * len)) - 1)
-            }
-        }
-        None => {
-            let mut w = [0u8; 8];
-            let n = len.min(8);
-            w[..n].copy_from_slice(&buf[start..start + n]);
-            u64::from_le_bytes(w)
-        }
-    };
-    (w ^ ((len as u64) << 59)).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+/// Bytes `0x80` (the high bit of each byte of a word).
+const HIGH: u64 = 0x8080_8080_8080_8080;
+/// Bit 5 of each byte (ASCII lowercase of a letter).
+const LOW: u64 = 0x2020_2020_2020_2020;
+
+/// Each byte `b`.
+const fn bytes_of(b: u8) -> u64 {
+    (b as u64) * 0x0101_0101_0101_0101
 }
 
-/// A fast 64-bit hash of a token's folded bytes (FxHash-style over 8-byte words).
+/// High bit of each byte of `w` (all below 0x80) that lies in `lo..=hi`.
+#[inline]
+const fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+    (w + bytes_of(0x80 - lo)) & !(w + bytes_of(0x7F - hi)) & HIGH
+}
+
+/// The first 8 bytes at `at`, zero-padded past the end of `bytes`.
+#[inline]
+fn load8(bytes: &[u8], at: usize) -> u64 {
+    match bytes.get(at..at + 8) {
+        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
+        None => {
+            let mut w = 0;
+            for (k, &b) in bytes[at.min(bytes.len())..].iter().enumerate() {
+                w |= (b as u64) << (8 * k);
+            }
+            w
+        }
+    }
+}
+
+/// The ASCII word (letters and digits) starting at `start`, 8 bytes at a time: its end,
+/// `hash_bytes` of its lowercase, and whether it has an uppercase letter.
+#[inline]
+fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
+    let mut h = 0;
+    let mut upper = 0;
+    let mut at = start;
+    loop {
+        let w = load8(bytes, at);
+        let seven = w & !HIGH;
+        let lower = seven | LOW;
+        let alnum = (in_range(seven, b'0', b'9') | in_range(lower, b'a', b'z')) & !w;
+        let ends = !alnum & HIGH;
+        if ends == 0 {
+            h = hash_step(h, lower);
+            upper |= in_range(seven, b'A', b'Z');
+            at += 8;
+            continue;
+        }
+        let n = ends.trailing_zeros() as usize / 8;
+        if n > 0 {
+            let keep = u64::MAX >> (64 - 8 * n);
+            h = hash_step(h, lower & keep);
+            upper |= in_range(seven, b'A', b'Z') & keep;
+        }
+        at += n;
+        return (at, hash_end(h), upper != 0);
+    }
+}
+
+const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
+
+#[inline]
+const fn hash_step(h: u64, w: u64) -> u64 {
+    (h.rotate_left(5) ^ w).wrapping_mul(HASH_K)
+}
+
+/// Folds the well-mixed high bits of the last product into the low bits (which table
+/// indexes and filters use).
+#[inline]
+const fn hash_end(h: u64) -> u64 {
+    h ^ (h >> 29)
+}
+
+/// A fast 64-bit hash of a token's folded bytes (FxHash-style over 8-byte little-endian
+/// words, the last one zero-padded). Folded tokens have no zero byte (but the one-byte token
+/// of U+0000), so the padding needs no length: a token of at most 8 bytes even has a hash
+/// of its own (a product by an odd constant is a bijection).
 #[inline]
 pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
-    const K: u64 = 0x517c_c1b7_2722_0a95;
-    let mut h = (bytes.len() as u64).wrapping_mul(K);
+    let mut h = 0;
     let mut chunks = bytes.chunks_exact(8);
     for c in &mut chunks {
         let w = u64::from_le_bytes([c[0], c[1], c[2], c[3], c[4], c[5], c[6], c[7]]);
-        h = (h.rotate_left(5) ^ w).wrapping_mul(K);
+        h = hash_step(h, w);
     }
     let rest = chunks.remainder();
     if !rest.is_empty() {
         let mut w = [0u8; 8];
         w[..rest.len()].copy_from_slice(rest);
-        h = (h.rotate_left(5) ^ u64::from_le_bytes(w)).wrapping_mul(K);
+        h = hash_step(h, u64::from_le_bytes(w));
     }
-    // Final avalanche so that every bit depends on every input bit.
-    h ^= h >> 33;
-    h = h.wrapping_mul(0xff51_afd7_ed55_8ccd);
-    h ^= h >> 33;
-    h
+    hash_end(h)
 }
+
+/// `hash_bytes` of the ASCII lowercase of `bytes[start..end]`, ASCII letters and digits,
+/// without copying them (for these bytes, setting bit 5 is the lowercase).
+#[inline]
+fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> u64 {
+    let mut h = 0;
+    let mut at = start;
+    while at < end {
+        let mut w = load8(bytes, at) | LOW;
+        if end - at < 8 {
+            w &= u64::MAX >> (64 - 8 * (end - at));
+        }
+        h = hash_step(h, w);
+        at += 8;
+    }
+    hash_end(h)
+}
+
+/// `hash_bytes` of every one-byte ASCII symbol token.
+static ASCII_SYMBOL_HASH: [u64; 128] = {
+    let mut t = [0u64; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = hash_end(hash_step(0, i as u64));
+        i += 1;
+    }
+    t
+};
 
 /// Folds a name to the key aliases are compared on: tokens (runs of letters and digits, or
 /// single other characters), lowercased, without diacritics, joined by one space. Two aliases
@@ -247,17 +462,31 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
 /// assert_eq!(fold_key("Korea\u{A0}\u{A0}Selatan"), "korea selatan");
 /// ```
 pub fn fold_key(alias: &str) -> String {
-    let mut f = Folded::default();
-    f.fold(alias);
-    let mut out = Vec::with_capacity(f.buf.len() + f.tokens.len());
-    for (i, t) in f.tokens.iter().enumerate() {
-        if i > 0 {
+    let mut buf = Vec::new();
+    let mut out = Vec::with_capacity(alias.len());
+    let mut scanner = Scanner::new(alias);
+    while let Some(t) = scanner.next_token(&mut buf) {
+        if !out.is_empty() {
             out.push(b' ');
         }
-        out.extend_from_slice(f.bytes(t));
+        match t.folded(alias.as_bytes(), &buf) {
+            FoldedBytes::Ascii(b) => out.extend(b.iter().map(|&b| FOLD[b as usize])),
+            FoldedBytes::Buf(b) => out.extend_from_slice(b),
+        }
     }
     String::from_utf8(out).unwrap_or_default()
 }
+
+/// ASCII lowercase: the folded form of every ASCII byte of a token.
+static FOLD: [u8; 128] = {
+    let mut t = [0u8; 128];
+    let mut i = 0;
+    while i < 128 {
+        t[i] = (i as u8).to_ascii_lowercase();
+        i += 1;
+    }
+    t
+};
 
 /// Lowercase of ASCII letters and digits, 0 for every other byte.
 static LOWER: [u8; 256] = {
@@ -273,20 +502,12 @@ static LOWER: [u8; 256] = {
     t
 };
 
-const C_SPACE: u8 = 0;
-const C_WORD: u8 = 1;
-const C_SYM: u8 = 2;
-
-static CLASS: [u8; 128] = {
-    let mut t = [C_SYM; 128];
+/// ASCII whitespace: separates tokens.
+static SPACE: [bool; 128] = {
+    let mut t = [false; 128];
     let mut i = 0;
     while i < 128 {
-        let b = i as u8;
-        if b.is_ascii_alphanumeric() {
-            t[i] = C_WORD;
-        } else if b == b' ' || b == b'\t' || b == b'\n' || b == b'\r' || b == 0x0b || b == 0x0c {
-            t[i] = C_SPACE;
-        }
+        t[i] = matches!(i as u8, b' ' | b'\t' | b'\n' | b'\r' | 0x0b | 0x0c);
         i += 1;
     }
     t
@@ -402,29 +623,72 @@ mod tests {
 
     #[test]
     fn tokens_point_to_original_chars() {
-        let text = "Cô\u{A0}A-nya Jokowinya";
-        let mut f = Folded::default();
-        f.fold(text);
-        let got: Vec<(&str, &str, u8)> = f
-            .tokens
+        let text = "Cô\u{A0}A-nya Jokowinya Jo\u{200D}kowi\u{200D}, “Erdoğan”\u{301}";
+        let mut buf = Vec::new();
+        let mut scanner = Scanner::new(text);
+        let mut got = Vec::new();
+        while let Some(t) = scanner.next_token(&mut buf) {
+            let folded = match t.folded(text.as_bytes(), &buf) {
+                FoldedBytes::Ascii(b) => b.iter().map(|&b| FOLD[b as usize]).collect(),
+                FoldedBytes::Buf(b) => b.to_vec(),
+            };
+            assert_eq!(t.hash, hash_bytes(&folded), "{t:?}");
+            let folded = String::from_utf8(folded).unwrap();
+            got.push((
+                folded,
+                &text[t.ostart as usize..t.oend as usize],
+                t.upper,
+                t.clitic(text.as_bytes(), &buf),
+            ));
+        }
+        let want = [
+            ("co", "Cô", true, 0),
+            ("a", "A", true, 0),
+            ("-", "-", false, 0),
+            ("nya", "nya", false, 0),
+            ("jokowinya", "Jokowinya", true, 3),
+            ("jokowi", "Jo\u{200D}kowi\u{200D}", true, 0),
+            (",", ",", false, 0),
+            ("\"", "“", false, 0),
+            ("erdogan", "Erdoğan", true, 0),
+            ("\"", "”", false, 0),
+        ];
+        let want: Vec<(String, &str, bool, usize)> = want
             .iter()
-            .map(|t| {
-                (
-                    std::str::from_utf8(f.bytes(t)).unwrap(),
-                    &text[t.ostart as usize..t.oend as usize],
-                    t.clitic,
-                )
-            })
+            .map(|&(f, o, u, c)| (f.to_owned(), o, u, c))
             .collect();
-        assert_eq!(
-            got,
-            [
-                ("co", "Cô", 0),
-                ("a", "A", 0),
-                ("-", "-", 0),
-                ("nya", "nya", 0),
-                ("jokowinya", "Jokowinya", 3)
-            ]
-        );
+        assert_eq!(got, want);
+    }
+
+    #[test]
+    fn ascii_and_folded_hashes_agree() {
+        for word in [
+            "a",
+            "AS",
+            "Indonesia",
+            "MENGATAKAN",
+            "x1234567",
+            "Abcdefgh9",
+            "Sullivannya",
+        ] {
+            let lower = word.to_ascii_lowercase();
+            let text = format!("{word} x");
+            assert_eq!(
+                hash_ascii_word(text.as_bytes(), 0, word.len()),
+                hash_bytes(lower.as_bytes()),
+                "{word}"
+            );
+            assert_eq!(
+                hash_ascii_word(word.as_bytes(), 0, word.len()),
+                hash_bytes(lower.as_bytes())
+            );
+            assert_eq!(
+                ascii_word(text.as_bytes(), 0),
+                (word.len(), hash_bytes(lower.as_bytes()), word != lower)
+            );
+        }
+        for b in 0..128u8 {
+            assert_eq!(ASCII_SYMBOL_HASH[b as usize], hash_bytes(&[b]));
+        }
     }
 }

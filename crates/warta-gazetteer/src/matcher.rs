@@ -1,23 +1,28 @@
 //! The compiled matcher: a trie over folded tokens.
 //!
-//! Every alias is folded and cut into tokens exactly as the text is (see `fold`); the trie's
-//! edges are token hashes, stored in one open-addressing table keyed by (parent node, token
-//! hash). Matching walks the trie from every token start that a small bit filter of first
-//! tokens lets through, records every alias ending on the way (with and without a glued
-//! clitic on the last token), checks each candidate exactly (folded bytes, case rule) and
-//! keeps the longest valid one. Boundaries are therefore part of the matching: a candidate
-//! is made of whole tokens by construction, and a longer candidate that fails a check never
-//! hides a shorter valid one at the same start or one starting inside it. The cost is one
-//! filter probe per token plus one table probe per trie step: linear in the text. A 64-bit
-//! hash collision between two different tokens can only propose a candidate, which the exact
-//! byte comparison then rejects.
+//! Every alias is folded and cut into tokens exactly as the text is (see `fold`). The trie
+//! has no node ids: a node is the hash of its path (the hashes of its tokens chained), and
+//! one open-addressing table maps each node to the alias ending there and whether it has
+//! children. Matching scans the text token by token without copying it (ASCII words are
+//! hashed in place), and a token goes no further than a probe of a small bit filter of
+//! first tokens unless some alias may start with it (a lowercase word is checked against
+//! the first tokens of the aliases that may start in lowercase only). From a token that
+//! passes, it walks the trie over the next tokens (a second bit filter of the deeper nodes
+//! spares most table probes), records every alias ending on the way (with and without a
+//! glued clitic on the last token), checks each candidate exactly (folded bytes, case
+//! rule) and keeps the longest valid one. Boundaries are therefore part of the matching: a
+//! candidate is made of whole tokens by construction, and a longer candidate that fails a
+//! check never hides a shorter valid one at the same start or one starting inside it. The
+//! cost is one filter probe per token plus one filter probe (and rarely a table probe) per
+//! trie step: linear in the text. A 64-bit hash collision can only propose a candidate,
+//! which the exact byte comparison then rejects.
 
 use std::cell::RefCell;
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::builder::Duplicate;
-use crate::fold::{Folded, Token, hash_bytes, is_combining, quick_hash};
+use crate::fold::{Scanner, Token, is_combining};
 use crate::{Error, Mention, Span};
 
 /// Per-entity data shared by its mentions.
@@ -64,15 +69,15 @@ pub(crate) struct AliasInfo {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Gazetteer {
-    /// Trie edges from the root: (0, first token hash) -> child. Kept apart from the deeper
-    /// edges so that the table probed at (almost) every token stays small and cached.
-    roots: Vec<Slot>,
-    /// Trie edges below the first token: (parent, token hash) -> child.
+    /// The nodes where an alias ends, keyed by path hash (open addressing, linear probing).
     table: Vec<Slot>,
-    /// Bit filter of the quick hashes (`fold::quick_hash`) of first tokens.
-    first: Vec<u64>,
-    /// Alias ending at each node (`NONE` when none); node 0 is the root.
-    terminal: Vec<u32>,
+    /// Properties of the nodes at depth 1 (first tokens).
+    first: Filter,
+    /// Properties of the deeper nodes.
+    deep: Filter,
+    /// ASCII bytes that are skipped looking for a first token: whitespace, and the
+    /// symbols no alias starts with.
+    skip: [bool; 128],
     /// Most tokens in an alias.
     max_depth: usize,
     aliases: Vec<AliasInfo>,
@@ -81,19 +86,99 @@ pub struct Gazetteer {
     duplicates: Vec<Duplicate>,
 }
 
-#[derive(Debug, Clone, Copy, Default)]
+/// A node where an alias ends.
+#[derive(Debug, Clone, Copy)]
 struct Slot {
-    hash: u64,
-    parent: u32,
-    /// Child node; 0 marks an empty slot (the root is never a child).
-    node: u32,
+    /// Path hash of the node.
+    key: u64,
+    /// The alias, `NONE` marks an empty slot.
+    alias: u32,
+}
+
+impl Default for Slot {
+    fn default() -> Self {
+        Slot {
+            key: 0,
+            alias: NONE,
+        }
+    }
 }
 
 const NONE: u32 = u32::MAX;
 
+/// Path hash of the child of the node `parent` at `depth` (0 for the root) reached by a token
+/// of hash `token`: a first token's node is its hash; below, distinct tokens give distinct
+/// children of one parent (a bijection of the token hash).
 #[inline]
-fn slot_index(parent: u32, hash: u64, mask: usize) -> usize {
-    ((hash ^ (parent as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15)) as usize) & mask
+fn child_key(parent: u64, depth: usize, token: u64) -> u64 {
+    if depth == 0 {
+        return token;
+    }
+    let mut h = parent.rotate_left(29) ^ token;
+    h ^= h >> 33;
+    h = h.wrapping_mul(0xc4ce_b9fe_1a85_ec53);
+    h ^= h >> 33;
+    h
+}
+
+/// Node properties a [`Filter`] records.
+#[derive(Debug, Clone, Copy)]
+enum Property {
+    /// An alias ends at the node.
+    Ends = 0,
+    /// The node has children.
+    Children = 1,
+    /// (First tokens) some alias through the node may start with a token without an
+    /// uppercase letter in the text.
+    Lower = 2,
+}
+
+/// A blocked bit filter of node properties, keyed by path hash: all the properties of a node
+/// are two bits each in one 64-bit word (one memory access per node). No false negatives.
+#[derive(Debug, Clone)]
+struct Filter {
+    words: Vec<u64>,
+}
+
+impl Filter {
+    /// A filter for `n` nodes, 64 bits per `per_word` nodes.
+    fn new(n: usize, per_word: usize) -> Filter {
+        Filter {
+            words: vec![0; (n / per_word).next_power_of_two().max(64)],
+        }
+    }
+
+    #[inline]
+    fn word(&self, key: u64) -> u64 {
+        self.words[(key >> 40) as usize & (self.words.len() - 1)]
+    }
+
+    #[inline]
+    fn bits(key: u64, p: Property) -> u64 {
+        let b = key >> (12 * p as u32);
+        (1 << (b & 63)) | (1 << ((b >> 6) & 63))
+    }
+
+    fn insert(&mut self, key: u64, p: Property) {
+        let mask = self.words.len() - 1;
+        self.words[(key >> 40) as usize & mask] |= Self::bits(key, p);
+    }
+
+    /// True when the node of `word` (`self.word(key)`) may have the property.
+    #[inline]
+    fn has(word: u64, key: u64, p: Property) -> bool {
+        let bits = Self::bits(key, p);
+        word & bits == bits
+    }
+}
+
+/// Reusable per-thread buffers of the matching.
+#[derive(Debug, Default)]
+struct Scratch {
+    /// Folded bytes of the tokens in `window` that are not plain ASCII.
+    buf: Vec<u8>,
+    /// Tokens scanned ahead of the current one.
+    window: Vec<Token>,
 }
 
 impl Gazetteer {
@@ -102,77 +187,91 @@ impl Gazetteer {
         entities: Vec<EntityInfo>,
         duplicates: Vec<Duplicate>,
     ) -> Result<Gazetteer, Error> {
-        // Token hashes of every alias, flat.
-        let mut folded = Folded::default();
+        // Token hashes of every alias, flat, and whether its first token must have an
+        // uppercase letter in the text.
+        let mut buf = Vec::new();
         let mut hashes: Vec<u64> = Vec::new();
-        let mut quick: Vec<u64> = Vec::with_capacity(aliases.len());
         let mut bounds: Vec<usize> = Vec::with_capacity(aliases.len() + 1);
+        let mut first_upper: Vec<bool> = Vec::with_capacity(aliases.len());
         bounds.push(0);
         for a in &aliases {
-            folded.fold(&a.alias);
-            hashes.extend(folded.tokens.iter().map(|t| hash_bytes(folded.bytes(t))));
-            quick.push(folded.tokens.first().map_or(0, |t| {
-                quick_hash(&folded.buf, t.fstart as usize, (t.fend - t.fstart) as usize)
-            }));
+            buf.clear();
+            let mut scanner = Scanner::new(&a.alias);
+            while let Some(t) = scanner.next_token(&mut buf) {
+                hashes.push(t.hash);
+            }
+            first_upper.push(needs_first_upper(a));
             bounds.push(hashes.len());
         }
         if hashes.len() >= (u32::MAX / 2) as usize {
             return Err(Error::Build("more than 2 billion alias tokens".into()));
         }
-        let deep = hashes.len() - (bounds.len() - 1);
-        let mut roots = vec![Slot::default(); (aliases.len() * 2).next_power_of_two().max(16)];
-        let mut table = vec![Slot::default(); (deep * 2).next_power_of_two().max(16)];
-        let first_bits = (aliases.len() * 16)
-            .next_power_of_two()
-            .clamp(1 << 12, 1 << 27);
-        let mut first = vec![0u64; first_bits / 64];
-        let mut terminal = vec![NONE];
+        let roots = bounds.len() - 1;
+        let deep = hashes.len() - roots;
+        let mut table = vec![Slot::default(); (roots * 3 / 2).next_power_of_two().max(16)];
+        // The first-token filter is read for every token of the text: small enough to stay
+        // in the cache next to the text streaming through it (8 to 16 bits per node). The
+        // deeper one is read only after a first token passed (16 to 32 bits per node).
+        let mut first = Filter::new(roots, 8);
+        let mut deep_filter = Filter::new(deep, 4);
+        let mask = table.len() - 1;
         let mut max_depth = 0;
         for (a, w) in bounds.windows(2).enumerate() {
             let toks = &hashes[w[0]..w[1]];
-            if toks.is_empty() {
-                continue;
-            }
-            let bit = (quick[a] >> 32) as usize & (first_bits - 1);
-            first[bit / 64] |= 1 << (bit % 64);
             max_depth = max_depth.max(toks.len());
-            let mut node = 0u32;
-            for &h in toks {
-                let table = if node == 0 { &mut roots } else { &mut table };
-                let mask = table.len() - 1;
-                let mut i = slot_index(node, h, mask);
-                node = loop {
-                    let s = table[i];
-                    if s.node == 0 {
-                        let child = terminal.len() as u32;
-                        terminal.push(NONE);
-                        table[i] = Slot {
-                            hash: h,
-                            parent: node,
-                            node: child,
+            let mut key = 0;
+            for (depth, &h) in toks.iter().enumerate() {
+                key = child_key(key, depth, h);
+                let filter = if depth == 0 {
+                    &mut first
+                } else {
+                    &mut deep_filter
+                };
+                if depth == 0 && !first_upper[a] {
+                    filter.insert(key, Property::Lower);
+                }
+                if depth + 1 < toks.len() {
+                    filter.insert(key, Property::Children);
+                    continue;
+                }
+                filter.insert(key, Property::Ends);
+                let mut i = key as usize & mask;
+                loop {
+                    let s = &mut table[i];
+                    if s.alias == NONE {
+                        *s = Slot {
+                            key,
+                            alias: a as u32,
                         };
-                        break child;
+                        break;
                     }
-                    if s.hash == h && s.parent == node {
-                        break s.node;
+                    if s.key == key {
+                        break;
                     }
                     i = (i + 1) & mask;
-                };
-            }
-            if terminal[node as usize] == NONE {
-                terminal[node as usize] = a as u32;
+                }
             }
         }
+        let skip = std::array::from_fn(|b| {
+            let mut tmp = [0; 4];
+            let text = char::from(b as u8).encode_utf8(&mut tmp);
+            match Scanner::new(text).next_token(&mut Vec::new()) {
+                None => true,
+                Some(_) if text.as_bytes()[0].is_ascii_alphanumeric() => false,
+                // A symbol has no uppercase letter.
+                Some(t) => !Filter::has(first.word(t.hash), t.hash, Property::Lower),
+            }
+        });
         let by_id = entities
             .iter()
             .enumerate()
             .map(|(i, e)| (e.id.clone(), i as u32))
             .collect();
         Ok(Gazetteer {
-            roots,
             table,
             first,
-            terminal,
+            deep: deep_filter,
+            skip,
             max_depth,
             aliases,
             entities,
@@ -181,28 +280,18 @@ impl Gazetteer {
         })
     }
 
+    /// The alias ending at the node with path hash `key`, if any.
     #[inline]
-    fn maybe_first(&self, hash: u64) -> bool {
-        let bit = (hash >> 32) as usize & (self.first.len() * 64 - 1);
-        self.first[bit / 64] & (1 << (bit % 64)) != 0
-    }
-
-    #[inline]
-    fn child(&self, parent: u32, hash: u64) -> Option<u32> {
-        let table = if parent == 0 {
-            &self.roots
-        } else {
-            &self.table
-        };
-        let mask = table.len() - 1;
-        let mut i = slot_index(parent, hash, mask);
+    fn alias_at(&self, key: u64) -> Option<u32> {
+        let mask = self.table.len() - 1;
+        let mut i = key as usize & mask;
         loop {
-            let s = &table[i];
-            if s.node == 0 {
+            let s = &self.table[i];
+            if s.alias == NONE {
                 return None;
             }
-            if s.hash == hash && s.parent == parent {
-                return Some(s.node);
+            if s.key == key {
+                return Some(s.alias);
             }
             i = (i + 1) & mask;
         }
@@ -242,9 +331,8 @@ impl Gazetteer {
 
     /// Heap memory used by the matcher, in bytes (automaton plus tables, approximate).
     pub fn memory_usage(&self) -> usize {
-        let trie = (self.roots.len() + self.table.len()) * std::mem::size_of::<Slot>()
-            + self.first.len() * 8
-            + self.terminal.len() * 4;
+        let trie = self.table.len() * std::mem::size_of::<Slot>()
+            + (self.first.words.len() + self.deep.words.len()) * 8;
         let aliases = self.aliases.iter().map(|a| {
             std::mem::size_of::<AliasInfo>()
                 + a.alias.len()
@@ -283,8 +371,8 @@ impl Gazetteer {
             end += 1;
         }
         let mut out = Vec::new();
-        // Offsets in the folded map are u32: fold very large ranges in pieces cut at a
-        // whitespace when possible.
+        // Token offsets are u32: scan very large ranges in pieces cut at a whitespace when
+        // possible.
         const PIECE: usize = 1 << 30;
         let mut at = start;
         while at < end {
@@ -313,64 +401,72 @@ impl Gazetteer {
 
     fn find_piece(&self, base: usize, piece: &str, out: &mut Vec<Mention>) {
         thread_local! {
-            /// Folding buffers reused across calls on a thread (the pipeline calls `find_in`
-            /// once per paragraph).
-            static SCRATCH: RefCell<Folded> = RefCell::new(Folded::default());
+            /// Buffers reused across calls on a thread (the pipeline calls `find_in` once
+            /// per paragraph).
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
         }
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut folded) => {
-                self.find_folded(&mut folded, base, piece, out);
-                folded.shrink();
+            Ok(mut scratch) => {
+                self.find_scan(&mut scratch, base, piece, out);
+                scratch.shrink();
             }
-            Err(_) => self.find_folded(&mut Folded::default(), base, piece, out),
+            Err(_) => self.find_scan(&mut Scratch::default(), base, piece, out),
         });
     }
 
-    fn find_folded(&self, folded: &mut Folded, base: usize, piece: &str, out: &mut Vec<Mention>) {
-        folded.fold(piece);
-        let folded = &*folded;
-        let toks = &folded.tokens;
-        let n = toks.len();
-        let mut i = 0;
-        while i < n {
-            let t = &toks[i];
-            // (last token, clitic stripped, alias) of the longest valid candidate at `i`.
-            let mut best: Option<(usize, bool, u32)> = None;
-            let stripped = |t: &Token| {
-                let b = folded.bytes(t);
-                &b[..b.len() - t.clitic as usize]
-            };
-            let (start, len) = (t.fstart as usize, (t.fend - t.fstart) as usize);
-            if self.maybe_first(quick_hash(&folded.buf, start, len))
-                || (t.clitic > 0
-                    && self.maybe_first(quick_hash(&folded.buf, start, len - t.clitic as usize)))
-            {
-                let mut node = 0;
-                let stop = n.min(i + self.max_depth);
-                for (j, tj) in toks.iter().enumerate().take(stop).skip(i) {
-                    if tj.clitic > 0
-                        && let Some(a) = self.alias_at(node, hash_bytes(stripped(tj)))
-                        && self.aliases[a as usize].clitics
-                        && starts_upper(piece, t)
-                        && self.accept(folded, piece, i, j, true, a)
-                    {
-                        best = Some((j, true, a));
-                    }
-                    let Some(c) = self.child(node, hash_bytes(folded.bytes(tj))) else {
-                        break;
-                    };
-                    node = c;
-                    let a = self.terminal[c as usize];
-                    if a != NONE && self.accept(folded, piece, i, j, false, a) {
-                        best = Some((j, false, a));
-                    }
-                }
+    /// True when an alias may start at token `t` (no false negatives).
+    #[inline(always)]
+    fn may_start(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
+        let key = t.hash;
+        let word = self.first.word(key);
+        // Without an uppercase letter, only the aliases that may start in lowercase (and a
+        // glued clitic needs a capitalised token). Evaluated without branches.
+        let upper =
+            Filter::has(word, key, Property::Ends) | Filter::has(word, key, Property::Children);
+        let lower = Filter::has(word, key, Property::Lower);
+        if if t.upper { upper } else { lower } {
+            return true;
+        }
+        t.upper && t.clitic(text, buf) > 0 && self.may_start_with_clitic(t, text, buf)
+    }
+
+    /// True when a one-token alias may match `t` without its glued clitic.
+    #[inline(never)]
+    fn may_start_with_clitic(&self, t: &Token, text: &[u8], buf: &[u8]) -> bool {
+        let key = t.stripped_hash(text, buf);
+        Filter::has(self.first.word(key), key, Property::Ends)
+    }
+
+    fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str, out: &mut Vec<Mention>) {
+        let text = piece.as_bytes();
+        let Scratch { buf, window } = scratch;
+        buf.clear();
+        window.clear();
+        let mut scanner = Scanner::new(piece);
+        // `window[at..]` are the tokens scanned but not yet passed.
+        let mut at = 0;
+        loop {
+            if at == window.len() {
+                // The fast path: skip the tokens no alias starts with, storing nothing.
+                // The token it stops at is checked below like any other.
+                window.clear();
+                buf.clear();
+                at = 0;
+                scanner.skip_ascii(&self.skip, |t| self.may_start(t, text, &[]));
+                let Some(t) = scanner.next_token(buf) else {
+                    break;
+                };
+                window.push(t);
             }
-            let Some((j, clitic, a)) = best else {
-                i += 1;
+            if !self.may_start(&window[at], text, buf) {
+                at += 1;
+                continue;
+            }
+            let Some((j, clitic, a)) = self.longest_at(&mut scanner, buf, window, at, piece) else {
+                at += 1;
                 continue;
             };
-            let span = Self::span(piece, toks, i, j, clitic);
+            let span = Self::span(piece, buf, &window[at], &window[j], clitic);
             let info = &self.aliases[a as usize];
             let e = &self.entities[info.entity as usize];
             out.push(Mention {
@@ -380,23 +476,71 @@ impl Gazetteer {
                 canonical: e.canonical.clone(),
                 alias: info.alias.clone(),
             });
-            i = j + 1;
+            at = j + 1;
         }
     }
 
-    /// The alias ending at the child of `node` reached by `hash`, if any.
-    #[inline]
-    fn alias_at(&self, node: u32, hash: u64) -> Option<u32> {
-        let a = self.terminal[self.child(node, hash)? as usize];
-        (a != NONE).then_some(a)
+    /// The longest valid candidate starting at `window[i]`: (index of its last token in
+    /// `window`, clitic stripped from it, alias). Scans more tokens into `window` as needed.
+    fn longest_at(
+        &self,
+        scanner: &mut Scanner<'_>,
+        buf: &mut Vec<u8>,
+        window: &mut Vec<Token>,
+        i: usize,
+        piece: &str,
+    ) -> Option<(usize, bool, u32)> {
+        let text = piece.as_bytes();
+        let mut best = None;
+        let mut node = 0;
+        for depth in 0..self.max_depth {
+            let j = i + depth;
+            if j == window.len() {
+                match scanner.next_token(buf) {
+                    Some(t) => window.push(t),
+                    None => break,
+                }
+            }
+            let tj = window[j];
+            let filter = if depth == 0 { &self.first } else { &self.deep };
+            if window[i].upper && tj.clitic(text, buf) > 0 {
+                let key = child_key(node, depth, tj.stripped_hash(text, buf));
+                if Filter::has(filter.word(key), key, Property::Ends)
+                    && let Some(a) = self.alias_at(key)
+                    && self.aliases[a as usize].clitics
+                    && starts_upper(piece, &window[i])
+                    && self.accept(piece, buf, &window[i..=j], true, a)
+                {
+                    best = Some((j, true, a));
+                }
+            }
+            let key = child_key(node, depth, tj.hash);
+            let word = filter.word(key);
+            if depth == 0 && !window[i].upper && !Filter::has(word, key, Property::Lower) {
+                // Every alias starting with this token needs it capitalised.
+                break;
+            }
+            if Filter::has(word, key, Property::Ends)
+                && let Some(a) = self.alias_at(key)
+                && self.accept(piece, buf, &window[i..=j], false, a)
+            {
+                best = Some((j, false, a));
+            }
+            if !Filter::has(word, key, Property::Children) {
+                break;
+            }
+            node = key;
+        }
+        best
     }
 
-    /// Original span of tokens `i..=j`, without the glued clitic of `j` when `clitic`.
-    fn span(piece: &str, toks: &[Token], i: usize, j: usize, clitic: bool) -> Span {
-        let start = toks[i].ostart as usize;
-        let mut end = toks[j].oend as usize;
+    /// Original span from token `first` to token `last`, without the glued clitic of `last`
+    /// when `clitic`.
+    fn span(piece: &str, buf: &[u8], first: &Token, last: &Token, clitic: bool) -> Span {
+        let start = first.ostart as usize;
+        let mut end = last.oend as usize;
         if clitic {
-            let mut letters = toks[j].clitic;
+            let mut letters = last.clitic(piece.as_bytes(), buf);
             for c in piece[..end].chars().rev() {
                 if letters == 0 {
                     break;
@@ -410,29 +554,25 @@ impl Gazetteer {
         Span::new(start, end)
     }
 
-    /// Exact check of a candidate: folded bytes equal to the alias key (the token hashes
-    /// only proposed it), and the case rule.
-    fn accept(
-        &self,
-        folded: &Folded,
-        piece: &str,
-        i: usize,
-        j: usize,
-        clitic: bool,
-        a: u32,
-    ) -> bool {
+    /// Exact check of a candidate made of `toks`: folded bytes equal to the alias key (the
+    /// token hashes only proposed it), and the case rule.
+    fn accept(&self, piece: &str, buf: &[u8], toks: &[Token], clitic: bool, a: u32) -> bool {
         let info = &self.aliases[a as usize];
-        let toks = &folded.tokens[i..=j];
         if matches!(info.case, CaseRule::NotLowercase) && !toks.iter().any(|t| t.upper) {
             return false;
         }
+        let text = piece.as_bytes();
         let mut key = info.key.split(|&b| b == b' ');
         for (k, t) in toks.iter().enumerate() {
-            let mut bytes = folded.bytes(t);
-            if clitic && k + 1 == toks.len() {
-                bytes = &bytes[..bytes.len() - t.clitic as usize];
-            }
-            if key.next() != Some(bytes) {
+            let strip = if clitic && k + 1 == toks.len() {
+                t.clitic(text, buf)
+            } else {
+                0
+            };
+            if !key
+                .next()
+                .is_some_and(|part| t.folded_eq(text, buf, strip, part))
+            {
                 return false;
             }
         }
@@ -442,11 +582,44 @@ impl Gazetteer {
         match &info.case {
             CaseRule::Insensitive | CaseRule::NotLowercase => true,
             CaseRule::Sensitive { upper } => {
-                let span = Self::span(piece, &folded.tokens, i, j, clitic);
+                let (Some(first), Some(last)) = (toks.first(), toks.last()) else {
+                    return false;
+                };
+                let span = Self::span(piece, buf, first, last, clitic);
                 let surface = &piece[span.start..span.end];
                 same_letters(surface, &info.alias) || same_letters(surface, upper)
             }
         }
+    }
+}
+
+impl Scratch {
+    /// Releases the buffers when a very large text made them large.
+    fn shrink(&mut self) {
+        const KEEP: usize = 1 << 20;
+        if self.buf.capacity() > KEEP {
+            self.buf = Vec::new();
+        }
+        if self.window.capacity() > KEEP / 32 {
+            self.window = Vec::new();
+        }
+    }
+}
+
+/// True when a text token can only be the first token of `alias` if it has an uppercase
+/// letter: the alias is case-sensitive and its first token has one (as written and in
+/// capitals), or it is one token that must not be all lowercase.
+fn needs_first_upper(alias: &AliasInfo) -> bool {
+    let first_upper = |s: &str| {
+        let mut buf = Vec::new();
+        Scanner::new(s)
+            .next_token(&mut buf)
+            .is_some_and(|t| t.upper)
+    };
+    match &alias.case {
+        CaseRule::Insensitive => false,
+        CaseRule::NotLowercase => true,
+        CaseRule::Sensitive { upper } => first_upper(&alias.alias) && first_upper(upper),
     }
 }
 

@@ -307,7 +307,7 @@ impl Pipeline {
 
 /// Full person names of the speakers (`Jake Sullivan`, also when the quote's own mention is
 /// only `Sullivan`), located at their first occurrence inside the article regions, so document
-/// linking can attach later partial mentions to them. One automaton pass over the regions.
+/// linking can attach later partial mentions to them.
 fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonName> {
     let mut names: Vec<&str> = quotes
         .iter()
@@ -320,33 +320,120 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
     if names.is_empty() {
         return Vec::new();
     }
-    // A handful of names per document: the NFA is cheap to build, a DFA is not.
+    let mut persons = if names.len() <= FEW_NAMES {
+        first_occurrences_few(text, regions, &names)
+    } else {
+        first_occurrences_many(text, regions, &names)
+    };
+    persons.sort_by_key(|p| p.span);
+    persons
+}
+
+/// Up to this many names, [`first_occurrences_few`] (one substring search per name) beats
+/// building an automaton for each document; most articles quote one to five people.
+const FEW_NAMES: usize = 8;
+
+/// The first occurrence of each of `names` in the regions, where occurrences are found
+/// leftmost-longest and without overlaps, region by region: what an aho-corasick automaton
+/// with `MatchKind::LeftmostLongest` reports. Linear for many names.
+fn first_occurrences_many(text: &str, regions: &[Span], names: &[&str]) -> Vec<PersonName> {
     let Ok(automaton) = aho_corasick::AhoCorasick::builder()
         .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
         .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(&names)
+        .build(names)
     else {
         return Vec::new();
     };
-    let mut seen = vec![false; names.len()];
-    let mut persons = Vec::new();
-    for region in regions {
+    let mut first = FirstSeen::new(names);
+    'regions: for region in regions {
         let Some(slice) = text.get(region.start..region.end) else {
             continue;
         };
         for m in automaton.find_iter(slice) {
-            let k = m.pattern().as_usize();
-            if !seen[k] {
-                seen[k] = true;
-                persons.push(PersonName {
-                    span: Span::new(region.start + m.start(), region.start + m.end()),
-                    name: names[k].to_owned(),
-                });
+            let span = Span::new(region.start + m.start(), region.start + m.end());
+            if first.record(m.pattern().as_usize(), span) {
+                break 'regions;
             }
         }
     }
-    persons.sort_by_key(|p| p.span);
-    persons
+    first.persons
+}
+
+/// The same occurrences as [`first_occurrences_many`] for a handful of names, without an
+/// automaton: each name keeps its next occurrence at or after the cursor (a SIMD substring
+/// search), the leftmost-longest of them is reported and the cursor moves past it. Each name's
+/// searches only move forward, so the cost is the regions' length times the number of names.
+fn first_occurrences_few(text: &str, regions: &[Span], names: &[&str]) -> Vec<PersonName> {
+    let finders: Vec<memchr::memmem::Finder> =
+        names.iter().map(memchr::memmem::Finder::new).collect();
+    let mut first = FirstSeen::new(names);
+    let mut next: Vec<Option<usize>> = vec![None; names.len()];
+    for region in regions {
+        let Some(slice) = text.get(region.start..region.end) else {
+            continue;
+        };
+        let hay = slice.as_bytes();
+        let search = |k: usize, from: usize| finders[k].find(&hay[from..]).map(|at| from + at);
+        for (k, slot) in next.iter_mut().enumerate() {
+            *slot = search(k, 0);
+        }
+        let mut cursor = 0;
+        loop {
+            // Leftmost start, then longest name; occurrences overlapping the last one reported
+            // are searched again from the cursor.
+            let mut best: Option<(usize, usize)> = None;
+            for k in 0..names.len() {
+                if next[k].is_some_and(|at| at < cursor) {
+                    next[k] = search(k, cursor);
+                }
+                if let Some(at) = next[k]
+                    && best.is_none_or(|(b, bk)| {
+                        at < b || (at == b && names[k].len() > names[bk].len())
+                    })
+                {
+                    best = Some((at, k));
+                }
+            }
+            let Some((at, k)) = best else {
+                break;
+            };
+            cursor = at + names[k].len();
+            let span = Span::new(region.start + at, region.start + cursor);
+            if first.record(k, span) {
+                return first.persons;
+            }
+        }
+    }
+    first.persons
+}
+
+/// The first span recorded for each name.
+struct FirstSeen<'a> {
+    names: &'a [&'a str],
+    seen: Vec<bool>,
+    persons: Vec<PersonName>,
+}
+
+impl<'a> FirstSeen<'a> {
+    fn new(names: &'a [&'a str]) -> Self {
+        FirstSeen {
+            names,
+            seen: vec![false; names.len()],
+            persons: Vec::new(),
+        }
+    }
+
+    /// Records an occurrence of name `k`; true once every name has been seen.
+    fn record(&mut self, k: usize, span: Span) -> bool {
+        if !self.seen[k] {
+            self.seen[k] = true;
+            self.persons.push(PersonName {
+                span,
+                name: self.names[k].to_owned(),
+            });
+        }
+        self.persons.len() == self.names.len()
+    }
 }
 
 /// The non-blank lines of `text`, trimmed, as spans.
@@ -394,5 +481,50 @@ mod tests {
         assert!(doc.entities.is_empty());
         assert!(doc.quotes.is_empty());
         assert!(doc.tokens.is_none());
+    }
+
+    fn spans(persons: &[PersonName], text: &str) -> Vec<(String, String)> {
+        persons
+            .iter()
+            .map(|p| (p.name.clone(), p.span.slice(text).to_owned()))
+            .collect()
+    }
+
+    #[test]
+    fn few_and_many_names_find_the_same_first_occurrences() {
+        let text = "Koordinator Pantau Gambut Iola Abas mengatakan itu.\n\
+                    “Cukup,” ungkap Iola Abas. Kata Budi Santoso Wijaya, Budi Santoso setuju.\n\
+                    Wakil Ketua Budi Santoso hadir.";
+        let regions = non_blank_lines(text);
+        let names = [
+            "Budi Santoso",
+            "Budi Santoso Wijaya",
+            "Gambut Iola Abas",
+            "Iola Abas",
+            "Santoso Wijaya",
+            "Tidak Ada",
+        ];
+        let few = first_occurrences_few(text, &regions, &names);
+        let many = first_occurrences_many(text, &regions, &names);
+        assert_eq!(
+            few.iter().map(|p| p.span).collect::<Vec<_>>(),
+            many.iter().map(|p| p.span).collect::<Vec<_>>()
+        );
+        // Leftmost-longest without overlaps: `Iola Abas` is first seen on its own, after
+        // `Gambut Iola Abas`; `Budi Santoso Wijaya` wins over `Budi Santoso` where both start,
+        // and `Santoso Wijaya` inside it is never seen.
+        let found = spans(&few, text);
+        let at = |name: &str| text.find(name).unwrap();
+        let iola = few.iter().find(|p| p.name == "Iola Abas").unwrap();
+        assert!(iola.span.start > at("Cukup"));
+        assert_eq!(found.len(), 4);
+        assert!(found.iter().all(|(name, slice)| name == slice));
+        assert!(
+            !found
+                .iter()
+                .any(|(name, _)| name == "Santoso Wijaya" || name == "Tidak Ada")
+        );
+        let budi = few.iter().find(|p| p.name == "Budi Santoso").unwrap();
+        assert!(budi.span.start > at("Budi Santoso Wijaya"));
     }
 }
