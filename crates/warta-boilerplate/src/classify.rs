@@ -776,6 +776,8 @@ fn starts_with_credit_label(s: &str) -> bool {
             | b"oleh"
             | b"by"
             | b"laporan"
+            | b"red"
+            | b"rep"
     )
 }
 
@@ -832,7 +834,7 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
         return Some(true);
     }
     if !s.ends_with(')') {
-        return None;
+        return photo_label_tail(s).then_some(true);
     }
     let from = floor_char(s, s.len().saturating_sub(80));
     let tail = &s[from..];
@@ -853,6 +855,33 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     let (source, name) = inner.split_once('/')?;
     (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
         .then_some(false)
+}
+
+/// A line ending in a labelled photo credit without parentheses: `Gedung KPK. Foto:
+/// Ricardo/JPNN.com`, `… FOTO : Dok. Humas`.
+fn photo_label_tail(s: &str) -> bool {
+    let b = s.as_bytes();
+    // A credit ends in a name or a domain, a sentence in punctuation.
+    if !b.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let from = b.len().saturating_sub(80);
+    let Some(colon) = memchr::memrchr(b':', &b[from..]).map(|i| from + i) else {
+        return false;
+    };
+    let label = b[..colon].trim_ascii_end();
+    let Some(len) = [&b"foto"[..], b"photo"]
+        .into_iter()
+        .find(|m| label.len() >= m.len() && label[label.len() - m.len()..].eq_ignore_ascii_case(m))
+        .map(<[u8]>::len)
+    else {
+        return false;
+    };
+    let before = label.len() - len;
+    let credit = &s[colon + 1..];
+    (before == 0 || matches!(b[before - 1], b' ' | b'.' | b'|' | b'-'))
+        && !credit.trim().is_empty()
+        && credit.split_whitespace().count() <= 6
 }
 
 /// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
@@ -1128,11 +1157,18 @@ fn find_title(
         let line = &lines[j];
         let s = line.text(text);
         match line.class {
-            Class::Prose | Class::Caption(_) => return None,
-            Class::Chrome(..) | Class::Credit => continue,
+            Class::Prose => return None,
+            // A photo caption above the body sits between the headline and the text.
+            Class::Caption(_) | Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
         }
-        if s.len() > META_LINE || c.dateline(s, false).is_some() {
+        // Not a dateline, the outlet's name, or a byline with the date (`Nama, Outlet · Jum'at
+        // 12 Januari 2024 10:15 WIB`).
+        if s.len() > META_LINE
+            || c.dateline(s, false).is_some()
+            || c.is_outlet(s)
+            || c.re.date(s).is_some()
+        {
             continue;
         }
         let words = line.feat.words;

@@ -54,9 +54,11 @@ impl MetaRegexes {
         let dash = r"(?:-{1,2}|–|—|―)";
         // ASCII and Latin-1 letters only: small automata, and datelines are written so.
         let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
+        // An outlet may be written in lowercase before the comma (`jpnn.com, JAKARTA -`).
+        let first = format!("(?:{name}|[a-z][a-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
         MetaRegexes {
             comma: re(&format!(
-                r"^(?P<a>{name}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
+                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             paren: re(&format!(
                 r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
@@ -68,7 +70,7 @@ impl MetaRegexes {
                 r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
             ),
             credit_line: re(
-                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
+                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
             date_dmy: re(&format!(
                 r"(?i-u)\b(?P<d>[0-9]{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>[0-9]{{4}})\b"
@@ -192,7 +194,7 @@ impl MetaRegexes {
     /// The label of a credit line, whether a colon follows it, and the rest: what the
     /// `credit_line` expression captures, read by hand when the label is ASCII.
     fn credit_label<'a>(&self, line: &'a str) -> Option<(&'a str, bool, &'a str)> {
-        const ROLES: [&str; 16] = [
+        const ROLES: [&str; 18] = [
             "editor",
             "penulis",
             "reporter",
@@ -209,6 +211,8 @@ impl MetaRegexes {
             "editing by",
             "oleh",
             "by",
+            "red",
+            "rep",
         ];
         let b = line.as_bytes();
         if b.iter().take(12).any(|&x| x >= 0x80) {
@@ -246,9 +250,13 @@ impl MetaRegexes {
         let name = name.trim().trim_start_matches(':').trim();
         let bare = matches!(role.as_str(), "oleh" | "by");
         // `Oleh Desca Lidya Natalia`, `Penulis Dian Sari`: a short run of capitalised words
-        // (never after `Sumber`, which starts phrases such as `Sumber Daya Alam`).
+        // (`Sumber Daya Alam` is a phrase, not a credit).
         let colonless = !colon && !name.is_empty();
-        if colonless && matches!(role.as_str(), "sumber" | "source") {
+        // Never after `Sumber`, and the abbreviations `Red:` (redaktur) and `Rep:` (reporter)
+        // only with their colon.
+        if (colonless && matches!(role.as_str(), "sumber" | "source"))
+            || (!colon && matches!(role.as_str(), "red" | "rep"))
+        {
             return None;
         }
         if (bare || colonless) && !names_only(name) {
@@ -259,8 +267,8 @@ impl MetaRegexes {
         }
         let role = match role.as_str() {
             "oleh" | "by" | "written by" | "writer" | "penulis" => "writer",
-            "reporter" | "reported by" | "pewarta" | "kontributor" => "reporter",
-            "editor" | "editing by" | "penyunting" | "redaktur" => "editor",
+            "reporter" | "reported by" | "pewarta" | "kontributor" | "rep" => "reporter",
+            "editor" | "editing by" | "penyunting" | "redaktur" | "red" => "editor",
             "fotografer" => "photographer",
             _ => "source",
         };

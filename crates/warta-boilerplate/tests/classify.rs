@@ -503,6 +503,7 @@ fn share_subscribe_and_scroll_prompts_inside_the_body_are_chrome() {
         ),
         ("Bagikan ke WhatsApp", ChromeReason::Social),
         ("Login untuk berkomentar", ChromeReason::Social),
+        ("Follow Berita Warta di Google News", ChromeReason::Social),
     ];
     for (prompt, reason) in prompts {
         let text = format!("{PARA}\n{prompt}\n{PARA2}\n{PARA}");
@@ -596,4 +597,61 @@ fn a_short_paragraph_after_two_prompts_stays_body() {
         kind_of(&page, &text, "Harga Tiket Pesawat Turun"),
         chrome(ChromeReason::Teaser)
     );
+}
+
+#[test]
+fn the_headline_is_found_above_outlet_byline_caption_and_credit_lines() {
+    let cases = [
+        "CNN Indonesia\nJumat, 12 Jan 2024 10:15 WIB",
+        "Budi Santoso, Okezone · Jum'at 12 Januari 2024 10:15 WIB\nShare :",
+        "Red: Fernan Rahadi\nRep: Rizky Suryarandika",
+        "Gedung KPK. Foto: Ricardo/JPNN.com",
+        "Jamaah melaksanakan sholat tarawih di Masjid Istiqlal, Jakarta. (Republika/Putra M. Akbar)",
+    ];
+    for between in cases {
+        let text = format!(
+            "Beranda\nNasional\nGubernur Resmikan Jalan Tol Baru\n{between}\n{PARA}\n{PARA2}"
+        );
+        let page = classify(&text);
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Gubernur Resmikan Jalan Tol Baru"),
+            "{between}"
+        );
+        for line in between.lines() {
+            assert_eq!(kind_of(&page, &text, line).0, BlockKind::Chrome, "{line}");
+        }
+    }
+}
+
+#[test]
+fn abbreviated_labels_and_labelled_photo_credits() {
+    let text = format!(
+        "Red: Fernan Rahadi\nGedung KPK. Foto: Ricardo/JPNN.com\n{PARA}\n{PARA2}\nRed Velvet Tampil Memukau\n{PARA}"
+    );
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(k("Red: Fernan Rahadi"), chrome(ChromeReason::Credit));
+    assert_eq!(
+        k("Gedung KPK. Foto: Ricardo/JPNN.com"),
+        chrome(ChromeReason::Caption)
+    );
+    // Without a colon `Red` is a word like any other (a subheading here).
+    assert_eq!(k("Red Velvet Tampil Memukau"), BODY);
+    assert_eq!(
+        page.meta.credits[0].editor.as_deref(),
+        Some("Fernan Rahadi")
+    );
+    assert_eq!(page.meta.credits[0].role.as_deref(), Some("editor"));
+}
+
+#[test]
+fn a_lowercase_outlet_dateline() {
+    let text = format!("jpnn.com, JAKARTA - {PARA}\n{PARA2}");
+    let page = classify(&text);
+    assert_eq!(page.blocks[0].kind, BlockKind::Dateline);
+    assert_eq!(page.blocks[0].span.slice(&text), "jpnn.com, JAKARTA -");
+    let d = page.meta.dateline.unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("jpnn.com"));
+    assert_eq!(d.place.as_deref(), Some("JAKARTA"));
 }
