@@ -1,7 +1,7 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
 use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
-use crate::meta::{DatelineMatch, floor_char};
+use crate::meta::{DatelineMatch, floor_char, names_only};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
 /// Bytes of a line looked at for word statistics (long lines are extrapolated). At most 127:
@@ -159,7 +159,13 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         for i in (from..body_start).rev() {
             let s = lines[i].text(text);
             if s.len() <= META_LINE
-                && !matches!(lines[i].class, Class::Prose | Class::Credit)
+                && !matches!(
+                    lines[i].class,
+                    Class::Prose
+                        | Class::Credit
+                        | Class::Caption(_)
+                        | Class::Chrome(ChromeReason::Caption, _)
+                )
                 && let Some(m) = c.dateline(s, false)
                 && m.rest >= s.len()
             {
@@ -277,7 +283,9 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     for (i, line) in lines.iter().enumerate() {
         let s = line.text(text);
         if let Some(mut label) = pending_label.take()
-            && let Some(name) = s.strip_prefix(':')
+            && let Some(name) = s.strip_prefix(':').or_else(|| {
+                (line.class == Class::Credit && c.re.credit_line(s).is_none()).then_some(s)
+            })
         {
             let name = name.trim();
             if !name.is_empty() && name.len() <= 80 {
@@ -416,7 +424,17 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
             _ => s,
         };
         let feat = features(c, sentence);
-        let class = local_class(c, s, &feat);
+        let mut class = local_class(c, s, &feat);
+        // The name under a lone label (`Editor` / `Laila Afifa`) is part of the credit.
+        if matches!(class, Class::Short | Class::Weak)
+            && s.len() <= 80
+            && lines
+                .last()
+                .is_some_and(|l: &Line| is_lone_label(c, l.text(text), l.class))
+            && names_only(s)
+        {
+            class = Class::Credit;
+        }
         lines.push(Line {
             start,
             end: start + s.len(),
@@ -425,6 +443,14 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
         });
     }
     lines
+}
+
+/// A credit label without a name (`Penulis`, `Editor :`).
+fn is_lone_label(c: &Classifier, s: &str, class: Class) -> bool {
+    class == Class::Credit
+        && c.re
+            .credit_line(s)
+            .is_some_and(|cr| cr.source.is_none() && cr.editor.is_none())
 }
 
 /// Word statistics of a trimmed line (its first [`SCAN`] bytes).
@@ -778,6 +804,8 @@ fn starts_with_credit_label(s: &str) -> bool {
             | b"laporan"
             | b"red"
             | b"rep"
+            | b"translator"
+            | b"penerjemah"
     )
 }
 
@@ -1153,7 +1181,7 @@ fn find_title(
             return Some((0, head.to_string()));
         }
     }
-    for j in (body_start.saturating_sub(6)..body_start).rev() {
+    for j in (body_start.saturating_sub(10)..body_start).rev() {
         let line = &lines[j];
         let s = line.text(text);
         match line.class {
@@ -1162,12 +1190,13 @@ fn find_title(
             Class::Caption(_) | Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
         }
-        // Not a dateline, the outlet's name, or a byline with the date (`Nama, Outlet · Jum'at
-        // 12 Januari 2024 10:15 WIB`).
+        // Not a dateline, the outlet's name, or a byline (`Nama, Outlet · Jum'at 12 Januari
+        // 2024 10:15 WIB`, `Andi Saputra - detikNews`).
         if s.len() > META_LINE
             || c.dateline(s, false).is_some()
             || c.is_outlet(s)
             || c.re.date(s).is_some()
+            || strip_site_suffix(c, s).is_some_and(|name| name.split_whitespace().count() <= 4)
         {
             continue;
         }

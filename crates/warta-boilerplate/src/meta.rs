@@ -70,7 +70,7 @@ impl MetaRegexes {
                 r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
             ),
             credit_line: re(
-                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
+                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep|translator|penerjemah)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
             date_dmy: re(&format!(
                 r"(?i-u)\b(?P<d>[0-9]{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>[0-9]{{4}})\b"
@@ -194,7 +194,7 @@ impl MetaRegexes {
     /// The label of a credit line, whether a colon follows it, and the rest: what the
     /// `credit_line` expression captures, read by hand when the label is ASCII.
     fn credit_label<'a>(&self, line: &'a str) -> Option<(&'a str, bool, &'a str)> {
-        const ROLES: [&str; 18] = [
+        const ROLES: [&str; 20] = [
             "editor",
             "penulis",
             "reporter",
@@ -213,6 +213,8 @@ impl MetaRegexes {
             "by",
             "red",
             "rep",
+            "translator",
+            "penerjemah",
         ];
         let b = line.as_bytes();
         if b.iter().take(12).any(|&x| x >= 0x80) {
@@ -270,6 +272,7 @@ impl MetaRegexes {
             "reporter" | "reported by" | "pewarta" | "kontributor" | "rep" => "reporter",
             "editor" | "editing by" | "penyunting" | "redaktur" | "red" => "editor",
             "fotografer" => "photographer",
+            "translator" | "penerjemah" => "translator",
             _ => "source",
         };
         let name = (!name.is_empty()).then(|| name.to_string());
@@ -350,7 +353,7 @@ impl MetaRegexes {
 }
 
 /// A short run (1 to 5) of capitalised words without a closing full stop: a person's name.
-fn names_only(name: &str) -> bool {
+pub(crate) fn names_only(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=5).contains(&words)
         && !name.ends_with('.')

@@ -655,3 +655,75 @@ fn a_lowercase_outlet_dateline() {
     assert_eq!(d.outlet.as_deref(), Some("jpnn.com"));
     assert_eq!(d.place.as_deref(), Some("JAKARTA"));
 }
+
+#[test]
+fn a_label_line_and_the_name_under_it_are_one_credit() {
+    let text = format!(
+        "Indonesia Plans New Capital Budget\nTranslator\nDewi Elvia Muthiariny\nEditor\nLaila Afifa\n{PARA}\n{PARA2}"
+    );
+    let page = classify(&text);
+    for line in [
+        "Translator",
+        "Dewi Elvia Muthiariny",
+        "Editor",
+        "Laila Afifa",
+    ] {
+        assert_eq!(
+            kind_of(&page, &text, line),
+            chrome(ChromeReason::Credit),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("Indonesia Plans New Capital Budget")
+    );
+    let got: Vec<(Option<&str>, Option<&str>)> = page
+        .meta
+        .credits
+        .iter()
+        .map(|c| (c.editor.as_deref(), c.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Dewi Elvia Muthiariny"), Some("translator")),
+            (Some("Laila Afifa"), Some("editor"))
+        ]
+    );
+}
+
+#[test]
+fn share_widgets_bylines_and_captions_between_headline_and_body() {
+    let text = format!(
+        "Banjir Rendam Ratusan Rumah di Bekasi\nAndi Saputra - detikNews\nSenin, 04 Mar 2024 08:30 WIB\n\
+         0 komentar\nBAGIKAN\nURL telah disalin\nFoto: Banjir di Bekasi (Andi/detikcom)\n\
+         Ilustrasi banjir. (Pexels.com/Pixabay)\nJakarta -\n{PARA}\nRead: Jokowi Inaugurates Toll Road\n\
+         {PARA2}\nClick here to get the latest news updates on Google News"
+    );
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("Banjir Rendam Ratusan Rumah di Bekasi")
+    );
+    assert_eq!(k("URL telah disalin"), chrome(ChromeReason::Social));
+    assert_eq!(
+        k("Foto: Banjir di Bekasi (Andi/detikcom)"),
+        chrome(ChromeReason::Caption)
+    );
+    assert_eq!(
+        k("Ilustrasi banjir. (Pexels.com/Pixabay)"),
+        chrome(ChromeReason::Caption)
+    );
+    assert_eq!(k("Jakarta -"), (BlockKind::Dateline, None));
+    assert_eq!(
+        k("Read: Jokowi Inaugurates Toll Road"),
+        chrome(ChromeReason::Teaser)
+    );
+    assert_eq!(
+        k("Click here to get the latest news updates on Google News"),
+        chrome(ChromeReason::Teaser)
+    );
+    assert_eq!(k(PARA2), BODY);
+}
