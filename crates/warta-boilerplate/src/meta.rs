@@ -310,27 +310,36 @@ impl MetaRegexes {
                 best = Some((start, end, y, m, d));
             }
         };
-        // `find` runs on the fast engines; the groups are read only at a found match.
+        // `find` runs on the fast engines. A match holds exactly three runs of letters or
+        // digits, the groups, in the order of its form: they are read off the matched text.
         let numeric = s.contains(['/', '-']);
+        // (expression, month named, order of day / month / year among the runs, worth trying)
         let regexes = [
-            (&self.date_dmy, true, true),
-            (&self.date_mdy, true, true),
-            (&self.date_num, false, numeric),
-            (&self.date_iso, false, numeric),
+            (&self.date_dmy, true, [0, 1, 2], true),
+            (&self.date_mdy, true, [1, 0, 2], true),
+            (&self.date_num, false, [0, 1, 2], numeric),
+            (&self.date_iso, false, [2, 1, 0], numeric),
         ];
-        for (re, named, worth) in regexes {
+        for (re, named, [di, mi, yi], worth) in regexes {
             let Some(found) = worth.then(|| re.find(s)).flatten() else {
                 continue;
             };
-            let Some(c) = re.captures_at(s, found.start()) else {
+            let mut runs = found
+                .as_str()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|r| !r.is_empty());
+            let (Some(a), Some(b), Some(c), None) =
+                (runs.next(), runs.next(), runs.next(), runs.next())
+            else {
                 continue;
             };
+            let parts = [a, b, c];
             let m = if named {
-                c.name("m").map_or(0, |m| month_number(m.as_str()))
+                month_number(parts[mi])
             } else {
-                c["m"].parse::<u32>().unwrap_or(0)
+                parts[mi].parse::<u32>().unwrap_or(0)
             };
-            consider(found.start(), found.end(), &c["y"], m, &c["d"]);
+            consider(found.start(), found.end(), parts[yi], m, parts[di]);
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
