@@ -727,3 +727,29 @@ fn share_widgets_bylines_and_captions_between_headline_and_body() {
     );
     assert_eq!(k(PARA2), BODY);
 }
+
+#[test]
+fn cookie_and_notification_banners_above_the_page_are_chrome() {
+    let text = format!(
+        "Kami menggunakan cookie untuk meningkatkan pengalaman Anda di situs ini.\nSetuju\n\
+         We use cookies to improve your experience on our website. By continuing, you agree to our use of cookies.\n\
+         Aktifkan notifikasi untuk mendapatkan berita terbaru dari kami\n\
+         Gempa Guncang Garut\nWarta.com - {PARA}\n{PARA2}"
+    );
+    let page = classify(&text);
+    let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Chrome,
+            BlockKind::Chrome,
+            BlockKind::Chrome,
+            BlockKind::Chrome,
+            BlockKind::Title,
+            BlockKind::Dateline,
+            BlockKind::Body,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(page.meta.title.as_deref(), Some("Gempa Guncang Garut"));
+}
