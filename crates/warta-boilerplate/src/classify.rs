@@ -77,6 +77,8 @@ struct Line {
     end: usize,
     feat: Feat,
     class: Class,
+    /// Where a credit code at the end of the line starts (`(CNN/hm02)`), relative to `start`.
+    credit_at: Option<usize>,
 }
 
 impl Line {
@@ -268,14 +270,13 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     let mut credit_splits: Vec<(usize, usize)> = Vec::new();
     for &(a, b) in &regions {
         if let Some(last) = (a..b).rev().find(|&i| decisions[i] == Decision::Body) {
-            let s = lines[last].text(text);
-            if let Some(m) = c.re.credit_tail(s)
-                && m.start > 0
+            if let Some(at) = lines[last].credit_at
+                && at > 0
                 && dateline_split
                     .as_ref()
-                    .is_none_or(|(i, d)| *i != last || d.rest < m.start)
+                    .is_none_or(|(i, d)| *i != last || d.rest < at)
             {
-                credit_splits.push((last, m.start));
+                credit_splits.push((last, at));
             }
         }
     }
@@ -388,6 +389,12 @@ impl Classifier {
         }
         // `KompasOtomotif`, `detikNews`: a listed one-word name followed by a capitalised part.
         let first = name.split_whitespace().next().unwrap_or("");
+        if !first
+            .char_indices()
+            .any(|(i, ch)| i >= 4 && ch.is_uppercase())
+        {
+            return false;
+        }
         self.outlets.iter().any(|o| {
             !o.contains(' ')
                 && o.len() >= 4
@@ -419,12 +426,13 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
         let start = raw_start + (raw.len() - trimmed.len());
         let s = trimmed.trim_end();
         // A credit glued at the end (`….(ant/hm)`) is not part of the sentence.
-        let sentence = match c.re.credit_tail(s) {
-            Some(m) if m.start > 0 => s[..m.start].trim_end(),
+        let credit_at = c.re.credit_tail(s).map(|m| m.start);
+        let sentence = match credit_at {
+            Some(at) if at > 0 => s[..at].trim_end(),
             _ => s,
         };
         let feat = features(c, sentence);
-        let mut class = local_class(c, s, &feat);
+        let mut class = local_class(c, s, &feat, credit_at);
         // The name under a lone label (`Editor` / `Laila Afifa`) is part of the credit.
         if matches!(class, Class::Short | Class::Weak)
             && s.len() <= 80
@@ -440,6 +448,7 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
             end: start + s.len(),
             feat,
             class,
+            credit_at,
         });
     }
     lines
@@ -663,11 +672,11 @@ fn ends_like_sentence(s: &str) -> bool {
 }
 
 /// What a line is on its own evidence.
-fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
+fn local_class(c: &Classifier, s: &str, f: &Feat, credit_at: Option<usize>) -> Class {
     if s.len() <= 120 && starts_with_credit_label(s) && c.re.credit_line(s).is_some() {
         return Class::Credit;
     }
-    if s.starts_with('(') && s.len() <= 48 && c.re.credit_tail(s).is_some_and(|m| m.start == 0) {
+    if s.starts_with('(') && s.len() <= 48 && credit_at == Some(0) {
         return Class::Credit;
     }
     let short = f.words <= 30;
@@ -1107,7 +1116,8 @@ const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " �
 fn title_parts(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
     let mut pieces = vec![s];
-    for sep in TITLE_SEPARATORS {
+    // A separator missing from the line is missing from every piece of it.
+    for sep in TITLE_SEPARATORS.into_iter().filter(|sep| s.contains(sep)) {
         pieces = pieces.into_iter().flat_map(|p| p.split(sep)).collect();
     }
     if pieces.len() > 1 {
@@ -1190,6 +1200,10 @@ fn find_title(
             Class::Caption(_) | Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
         }
+        let words = line.feat.words;
+        if !(2..=25).contains(&words) || s.ends_with('.') || line.feat.upper == 0 {
+            continue;
+        }
         // Not a dateline, the outlet's name, or a byline (`Nama, Outlet · Jum'at 12 Januari
         // 2024 10:15 WIB`, `Andi Saputra - detikNews`).
         if s.len() > META_LINE
@@ -1200,10 +1214,7 @@ fn find_title(
         {
             continue;
         }
-        let words = line.feat.words;
-        if (2..=25).contains(&words) && !s.ends_with('.') && line.feat.upper > 0 {
-            return Some((j, s.to_string()));
-        }
+        return Some((j, s.to_string()));
     }
     None
 }

@@ -99,7 +99,7 @@ impl MetaRegexes {
         if !head.contains([',', '(', '-', '–', '—', '―']) {
             return None;
         }
-        if let Some(c) = self.paren.captures(head) {
+        if let Some(c) = captures(&self.paren, head) {
             let b = c.name("b")?.as_str().trim();
             if b.split('/').any(is_outlet) {
                 let place = c.name("a")?.as_str();
@@ -113,7 +113,7 @@ impl MetaRegexes {
                 return Some(make_match(line, m.end(), Some(place), Some(b)));
             }
         }
-        if let Some(c) = self.comma.captures(head) {
+        if let Some(c) = captures(&self.comma, head) {
             let a = c.name("a")?.as_str().trim();
             let b = c.name("b")?.as_str().trim();
             let m = c.get(0)?;
@@ -127,7 +127,7 @@ impl MetaRegexes {
                 }
             }
         }
-        if let Some(c) = self.single.captures(head) {
+        if let Some(c) = captures(&self.single, head) {
             let a = c.name("a")?.as_str().trim();
             let m = c.get(0)?;
             if is_outlet(a) {
@@ -151,7 +151,7 @@ impl MetaRegexes {
         if !tail.contains('/') {
             return None;
         }
-        let c = self.credit_tail.captures(tail)?;
+        let c = captures(&self.credit_tail, tail)?;
         let s = c.name("s")?.as_str().trim();
         let e = c.name("e")?.as_str().trim();
         // Codes, not words: a credit has no spaces apart from around the slash.
@@ -405,6 +405,12 @@ fn reporter_line(line: &str) -> Option<Credit> {
         editor: Some(name.to_string()),
         role: Some("reporter".to_string()),
     })
+}
+
+/// `re.captures(s)`, after a quick `is_match` (the automata) rules most lines out: on short
+/// lines the capturing search would otherwise run a backtracking engine over every one.
+fn captures<'s>(re: &Regex, s: &'s str) -> Option<regex::Captures<'s>> {
+    if re.is_match(s) { re.captures(s) } else { None }
 }
 
 fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {
