@@ -269,15 +269,14 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     // Credits: label lines, code lines, and a credit glued to the last line of a region.
     let mut credit_splits: Vec<(usize, usize)> = Vec::new();
     for &(a, b) in &regions {
-        if let Some(last) = (a..b).rev().find(|&i| decisions[i] == Decision::Body) {
-            if let Some(at) = lines[last].credit_at
-                && at > 0
-                && dateline_split
-                    .as_ref()
-                    .is_none_or(|(i, d)| *i != last || d.rest < at)
-            {
-                credit_splits.push((last, at));
-            }
+        if let Some(last) = (a..b).rev().find(|&i| decisions[i] == Decision::Body)
+            && let Some(at) = lines[last].credit_at
+            && at > 0
+            && dateline_split
+                .as_ref()
+                .is_none_or(|(i, d)| *i != last || d.rest < at)
+        {
+            credit_splits.push((last, at));
         }
     }
     let mut pending_label: Option<Credit> = None;
