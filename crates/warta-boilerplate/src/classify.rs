@@ -1,7 +1,7 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
 use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
-use crate::meta::{DatelineMatch, floor_char};
+use crate::meta::{DatelineMatch, floor_char, names_only};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
 /// Bytes of a line looked at for word statistics (long lines are extrapolated). At most 127:
@@ -77,6 +77,8 @@ struct Line {
     end: usize,
     feat: Feat,
     class: Class,
+    /// Where a credit code at the end of the line starts (`(CNN/hm02)`), relative to `start`.
+    credit_at: Option<usize>,
 }
 
 impl Line {
@@ -159,7 +161,13 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         for i in (from..body_start).rev() {
             let s = lines[i].text(text);
             if s.len() <= META_LINE
-                && !matches!(lines[i].class, Class::Prose | Class::Credit)
+                && !matches!(
+                    lines[i].class,
+                    Class::Prose
+                        | Class::Credit
+                        | Class::Caption(_)
+                        | Class::Chrome(ChromeReason::Caption, _)
+                )
                 && let Some(m) = c.dateline(s, false)
                 && m.rest >= s.len()
             {
@@ -261,23 +269,23 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     // Credits: label lines, code lines, and a credit glued to the last line of a region.
     let mut credit_splits: Vec<(usize, usize)> = Vec::new();
     for &(a, b) in &regions {
-        if let Some(last) = (a..b).rev().find(|&i| decisions[i] == Decision::Body) {
-            let s = lines[last].text(text);
-            if let Some(m) = c.re.credit_tail(s)
-                && m.start > 0
-                && dateline_split
-                    .as_ref()
-                    .is_none_or(|(i, d)| *i != last || d.rest < m.start)
-            {
-                credit_splits.push((last, m.start));
-            }
+        if let Some(last) = (a..b).rev().find(|&i| decisions[i] == Decision::Body)
+            && let Some(at) = lines[last].credit_at
+            && at > 0
+            && dateline_split
+                .as_ref()
+                .is_none_or(|(i, d)| *i != last || d.rest < at)
+        {
+            credit_splits.push((last, at));
         }
     }
     let mut pending_label: Option<Credit> = None;
     for (i, line) in lines.iter().enumerate() {
         let s = line.text(text);
         if let Some(mut label) = pending_label.take()
-            && let Some(name) = s.strip_prefix(':')
+            && let Some(name) = s.strip_prefix(':').or_else(|| {
+                (line.class == Class::Credit && c.re.credit_line(s).is_none()).then_some(s)
+            })
         {
             let name = name.trim();
             if !name.is_empty() && name.len() <= 80 {
@@ -380,6 +388,12 @@ impl Classifier {
         }
         // `KompasOtomotif`, `detikNews`: a listed one-word name followed by a capitalised part.
         let first = name.split_whitespace().next().unwrap_or("");
+        if !first
+            .char_indices()
+            .any(|(i, ch)| i >= 4 && ch.is_uppercase())
+        {
+            return false;
+        }
         self.outlets.iter().any(|o| {
             !o.contains(' ')
                 && o.len() >= 4
@@ -411,20 +425,40 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
         let start = raw_start + (raw.len() - trimmed.len());
         let s = trimmed.trim_end();
         // A credit glued at the end (`….(ant/hm)`) is not part of the sentence.
-        let sentence = match c.re.credit_tail(s) {
-            Some(m) if m.start > 0 => s[..m.start].trim_end(),
+        let credit_at = c.re.credit_tail(s).map(|m| m.start);
+        let sentence = match credit_at {
+            Some(at) if at > 0 => s[..at].trim_end(),
             _ => s,
         };
         let feat = features(c, sentence);
-        let class = local_class(c, s, &feat);
+        let mut class = local_class(c, s, &feat, credit_at);
+        // The name under a lone label (`Editor` / `Laila Afifa`) is part of the credit.
+        if matches!(class, Class::Short | Class::Weak)
+            && s.len() <= 80
+            && lines
+                .last()
+                .is_some_and(|l: &Line| is_lone_label(c, l.text(text), l.class))
+            && names_only(s)
+        {
+            class = Class::Credit;
+        }
         lines.push(Line {
             start,
             end: start + s.len(),
             feat,
             class,
+            credit_at,
         });
     }
     lines
+}
+
+/// A credit label without a name (`Penulis`, `Editor :`).
+fn is_lone_label(c: &Classifier, s: &str, class: Class) -> bool {
+    class == Class::Credit
+        && c.re
+            .credit_line(s)
+            .is_some_and(|cr| cr.source.is_none() && cr.editor.is_none())
 }
 
 /// Word statistics of a trimmed line (its first [`SCAN`] bytes).
@@ -637,11 +671,11 @@ fn ends_like_sentence(s: &str) -> bool {
 }
 
 /// What a line is on its own evidence.
-fn local_class(c: &Classifier, s: &str, f: &Feat) -> Class {
+fn local_class(c: &Classifier, s: &str, f: &Feat, credit_at: Option<usize>) -> Class {
     if s.len() <= 120 && starts_with_credit_label(s) && c.re.credit_line(s).is_some() {
         return Class::Credit;
     }
-    if s.starts_with('(') && s.len() <= 48 && c.re.credit_tail(s).is_some_and(|m| m.start == 0) {
+    if s.starts_with('(') && s.len() <= 48 && credit_at == Some(0) {
         return Class::Credit;
     }
     let short = f.words <= 30;
@@ -776,6 +810,10 @@ fn starts_with_credit_label(s: &str) -> bool {
             | b"oleh"
             | b"by"
             | b"laporan"
+            | b"red"
+            | b"rep"
+            | b"translator"
+            | b"penerjemah"
     )
 }
 
@@ -832,7 +870,7 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
         return Some(true);
     }
     if !s.ends_with(')') {
-        return None;
+        return photo_label_tail(s).then_some(true);
     }
     let from = floor_char(s, s.len().saturating_sub(80));
     let tail = &s[from..];
@@ -853,6 +891,33 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     let (source, name) = inner.split_once('/')?;
     (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
         .then_some(false)
+}
+
+/// A line ending in a labelled photo credit without parentheses: `Gedung KPK. Foto:
+/// Ricardo/JPNN.com`, `… FOTO : Dok. Humas`.
+fn photo_label_tail(s: &str) -> bool {
+    let b = s.as_bytes();
+    // A credit ends in a name or a domain, a sentence in punctuation.
+    if !b.last().is_some_and(u8::is_ascii_alphanumeric) {
+        return false;
+    }
+    let from = b.len().saturating_sub(80);
+    let Some(colon) = memchr::memrchr(b':', &b[from..]).map(|i| from + i) else {
+        return false;
+    };
+    let label = b[..colon].trim_ascii_end();
+    let Some(len) = [&b"foto"[..], b"photo"]
+        .into_iter()
+        .find(|m| label.len() >= m.len() && label[label.len() - m.len()..].eq_ignore_ascii_case(m))
+        .map(<[u8]>::len)
+    else {
+        return false;
+    };
+    let before = label.len() - len;
+    let credit = &s[colon + 1..];
+    (before == 0 || matches!(b[before - 1], b' ' | b'.' | b'|' | b'-'))
+        && !credit.trim().is_empty()
+        && credit.split_whitespace().count() <= 6
 }
 
 /// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
@@ -1050,7 +1115,8 @@ const TITLE_SEPARATORS: [&str; 6] = [" - ", " | ", " – ", " — ", " :: ", " �
 fn title_parts(s: &str) -> Vec<&str> {
     let mut parts = vec![s];
     let mut pieces = vec![s];
-    for sep in TITLE_SEPARATORS {
+    // A separator missing from the line is missing from every piece of it.
+    for sep in TITLE_SEPARATORS.into_iter().filter(|sep| s.contains(sep)) {
         pieces = pieces.into_iter().flat_map(|p| p.split(sep)).collect();
     }
     if pieces.len() > 1 {
@@ -1124,21 +1190,30 @@ fn find_title(
             return Some((0, head.to_string()));
         }
     }
-    for j in (body_start.saturating_sub(6)..body_start).rev() {
+    for j in (body_start.saturating_sub(10)..body_start).rev() {
         let line = &lines[j];
         let s = line.text(text);
         match line.class {
-            Class::Prose | Class::Caption(_) => return None,
-            Class::Chrome(..) | Class::Credit => continue,
+            Class::Prose => return None,
+            // A photo caption above the body sits between the headline and the text.
+            Class::Caption(_) | Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
         }
-        if s.len() > META_LINE || c.dateline(s, false).is_some() {
+        let words = line.feat.words;
+        if !(2..=25).contains(&words) || s.ends_with('.') || line.feat.upper == 0 {
             continue;
         }
-        let words = line.feat.words;
-        if (2..=25).contains(&words) && !s.ends_with('.') && line.feat.upper > 0 {
-            return Some((j, s.to_string()));
+        // Not a dateline, the outlet's name, or a byline (`Nama, Outlet · Jum'at 12 Januari
+        // 2024 10:15 WIB`, `Andi Saputra - detikNews`).
+        if s.len() > META_LINE
+            || c.dateline(s, false).is_some()
+            || c.is_outlet(s)
+            || c.re.date(s).is_some()
+            || strip_site_suffix(c, s).is_some_and(|name| name.split_whitespace().count() <= 4)
+        {
+            continue;
         }
+        return Some((j, s.to_string()));
     }
     None
 }

@@ -151,8 +151,8 @@ pub struct Credit {
     /// Editor or writer (`hm02`).
     pub editor: Option<String>,
     /// What the named person did, when a label says so: `writer` (`Penulis:`, `Oleh`),
-    /// `reporter` (`Reporter:`, `Pewarta:`), `editor` (`Editor:`), `photographer`, or `source`
-    /// (`Sumber:`). `None` for a glued code such as `(CNN/hm02)`.
+    /// `reporter` (`Reporter:`, `Pewarta:`), `editor` (`Editor:`), `photographer`,
+    /// `translator` (`Translator:`, `Penerjemah:`), or `source` (`Sumber:`). `None` for a glued code such as `(CNN/hm02)`.
     #[cfg_attr(feature = "serde", serde(default))]
     pub role: Option<String>,
 }

@@ -54,9 +54,11 @@ impl MetaRegexes {
         let dash = r"(?:-{1,2}|–|—|―)";
         // ASCII and Latin-1 letters only: small automata, and datelines are written so.
         let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
+        // An outlet may be written in lowercase before the comma (`jpnn.com, JAKARTA -`).
+        let first = format!("(?:{name}|[a-z][a-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
         MetaRegexes {
             comma: re(&format!(
-                r"^(?P<a>{name}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
+                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             paren: re(&format!(
                 r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
@@ -68,7 +70,7 @@ impl MetaRegexes {
                 r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
             ),
             credit_line: re(
-                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
+                r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep|translator|penerjemah)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
             date_dmy: re(&format!(
                 r"(?i-u)\b(?P<d>[0-9]{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>[0-9]{{4}})\b"
@@ -97,7 +99,7 @@ impl MetaRegexes {
         if !head.contains([',', '(', '-', '–', '—', '―']) {
             return None;
         }
-        if let Some(c) = self.paren.captures(head) {
+        if let Some(c) = captures(&self.paren, head) {
             let b = c.name("b")?.as_str().trim();
             if b.split('/').any(is_outlet) {
                 let place = c.name("a")?.as_str();
@@ -111,7 +113,7 @@ impl MetaRegexes {
                 return Some(make_match(line, m.end(), Some(place), Some(b)));
             }
         }
-        if let Some(c) = self.comma.captures(head) {
+        if let Some(c) = captures(&self.comma, head) {
             let a = c.name("a")?.as_str().trim();
             let b = c.name("b")?.as_str().trim();
             let m = c.get(0)?;
@@ -125,7 +127,7 @@ impl MetaRegexes {
                 }
             }
         }
-        if let Some(c) = self.single.captures(head) {
+        if let Some(c) = captures(&self.single, head) {
             let a = c.name("a")?.as_str().trim();
             let m = c.get(0)?;
             if is_outlet(a) {
@@ -149,7 +151,7 @@ impl MetaRegexes {
         if !tail.contains('/') {
             return None;
         }
-        let c = self.credit_tail.captures(tail)?;
+        let c = captures(&self.credit_tail, tail)?;
         let s = c.name("s")?.as_str().trim();
         let e = c.name("e")?.as_str().trim();
         // Codes, not words: a credit has no spaces apart from around the slash.
@@ -192,7 +194,7 @@ impl MetaRegexes {
     /// The label of a credit line, whether a colon follows it, and the rest: what the
     /// `credit_line` expression captures, read by hand when the label is ASCII.
     fn credit_label<'a>(&self, line: &'a str) -> Option<(&'a str, bool, &'a str)> {
-        const ROLES: [&str; 16] = [
+        const ROLES: [&str; 20] = [
             "editor",
             "penulis",
             "reporter",
@@ -209,6 +211,10 @@ impl MetaRegexes {
             "editing by",
             "oleh",
             "by",
+            "red",
+            "rep",
+            "translator",
+            "penerjemah",
         ];
         let b = line.as_bytes();
         if b.iter().take(12).any(|&x| x >= 0x80) {
@@ -246,9 +252,13 @@ impl MetaRegexes {
         let name = name.trim().trim_start_matches(':').trim();
         let bare = matches!(role.as_str(), "oleh" | "by");
         // `Oleh Desca Lidya Natalia`, `Penulis Dian Sari`: a short run of capitalised words
-        // (never after `Sumber`, which starts phrases such as `Sumber Daya Alam`).
+        // (`Sumber Daya Alam` is a phrase, not a credit).
         let colonless = !colon && !name.is_empty();
-        if colonless && matches!(role.as_str(), "sumber" | "source") {
+        // Never after `Sumber`, and the abbreviations `Red:` (redaktur) and `Rep:` (reporter)
+        // only with their colon.
+        if (colonless && matches!(role.as_str(), "sumber" | "source"))
+            || (!colon && matches!(role.as_str(), "red" | "rep"))
+        {
             return None;
         }
         if (bare || colonless) && !names_only(name) {
@@ -259,9 +269,10 @@ impl MetaRegexes {
         }
         let role = match role.as_str() {
             "oleh" | "by" | "written by" | "writer" | "penulis" => "writer",
-            "reporter" | "reported by" | "pewarta" | "kontributor" => "reporter",
-            "editor" | "editing by" | "penyunting" | "redaktur" => "editor",
+            "reporter" | "reported by" | "pewarta" | "kontributor" | "rep" => "reporter",
+            "editor" | "editing by" | "penyunting" | "redaktur" | "red" => "editor",
             "fotografer" => "photographer",
+            "translator" | "penerjemah" => "translator",
             _ => "source",
         };
         let name = (!name.is_empty()).then(|| name.to_string());
@@ -299,27 +310,36 @@ impl MetaRegexes {
                 best = Some((start, end, y, m, d));
             }
         };
-        // `find` runs on the fast engines; the groups are read only at a found match.
+        // `find` runs on the fast engines. A match holds exactly three runs of letters or
+        // digits, the groups, in the order of its form: they are read off the matched text.
         let numeric = s.contains(['/', '-']);
+        // (expression, month named, order of day / month / year among the runs, worth trying)
         let regexes = [
-            (&self.date_dmy, true, true),
-            (&self.date_mdy, true, true),
-            (&self.date_num, false, numeric),
-            (&self.date_iso, false, numeric),
+            (&self.date_dmy, true, [0, 1, 2], true),
+            (&self.date_mdy, true, [1, 0, 2], true),
+            (&self.date_num, false, [0, 1, 2], numeric),
+            (&self.date_iso, false, [2, 1, 0], numeric),
         ];
-        for (re, named, worth) in regexes {
+        for (re, named, [di, mi, yi], worth) in regexes {
             let Some(found) = worth.then(|| re.find(s)).flatten() else {
                 continue;
             };
-            let Some(c) = re.captures_at(s, found.start()) else {
+            let mut runs = found
+                .as_str()
+                .split(|c: char| !c.is_ascii_alphanumeric())
+                .filter(|r| !r.is_empty());
+            let (Some(a), Some(b), Some(c), None) =
+                (runs.next(), runs.next(), runs.next(), runs.next())
+            else {
                 continue;
             };
+            let parts = [a, b, c];
             let m = if named {
-                c.name("m").map_or(0, |m| month_number(m.as_str()))
+                month_number(parts[mi])
             } else {
-                c["m"].parse::<u32>().unwrap_or(0)
+                parts[mi].parse::<u32>().unwrap_or(0)
             };
-            consider(found.start(), found.end(), &c["y"], m, &c["d"]);
+            consider(found.start(), found.end(), parts[yi], m, parts[di]);
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
@@ -342,7 +362,7 @@ impl MetaRegexes {
 }
 
 /// A short run (1 to 5) of capitalised words without a closing full stop: a person's name.
-fn names_only(name: &str) -> bool {
+pub(crate) fn names_only(name: &str) -> bool {
     let words = name.split_whitespace().count();
     (1..=5).contains(&words)
         && !name.ends_with('.')
@@ -385,6 +405,12 @@ fn reporter_line(line: &str) -> Option<Credit> {
         editor: Some(name.to_string()),
         role: Some("reporter".to_string()),
     })
+}
+
+/// `re.captures(s)`, after a quick `is_match` (the automata) rules most lines out: on short
+/// lines the capturing search would otherwise run a backtracking engine over every one.
+fn captures<'s>(re: &Regex, s: &'s str) -> Option<regex::Captures<'s>> {
+    if re.is_match(s) { re.captures(s) } else { None }
 }
 
 fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {

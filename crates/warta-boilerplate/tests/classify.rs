@@ -503,6 +503,7 @@ fn share_subscribe_and_scroll_prompts_inside_the_body_are_chrome() {
         ),
         ("Bagikan ke WhatsApp", ChromeReason::Social),
         ("Login untuk berkomentar", ChromeReason::Social),
+        ("Follow Berita Warta di Google News", ChromeReason::Social),
     ];
     for (prompt, reason) in prompts {
         let text = format!("{PARA}\n{prompt}\n{PARA2}\n{PARA}");
@@ -596,4 +597,159 @@ fn a_short_paragraph_after_two_prompts_stays_body() {
         kind_of(&page, &text, "Harga Tiket Pesawat Turun"),
         chrome(ChromeReason::Teaser)
     );
+}
+
+#[test]
+fn the_headline_is_found_above_outlet_byline_caption_and_credit_lines() {
+    let cases = [
+        "CNN Indonesia\nJumat, 12 Jan 2024 10:15 WIB",
+        "Budi Santoso, Okezone · Jum'at 12 Januari 2024 10:15 WIB\nShare :",
+        "Red: Fernan Rahadi\nRep: Rizky Suryarandika",
+        "Gedung KPK. Foto: Ricardo/JPNN.com",
+        "Jamaah melaksanakan sholat tarawih di Masjid Istiqlal, Jakarta. (Republika/Putra M. Akbar)",
+    ];
+    for between in cases {
+        let text = format!(
+            "Beranda\nNasional\nGubernur Resmikan Jalan Tol Baru\n{between}\n{PARA}\n{PARA2}"
+        );
+        let page = classify(&text);
+        assert_eq!(
+            page.meta.title.as_deref(),
+            Some("Gubernur Resmikan Jalan Tol Baru"),
+            "{between}"
+        );
+        for line in between.lines() {
+            assert_eq!(kind_of(&page, &text, line).0, BlockKind::Chrome, "{line}");
+        }
+    }
+}
+
+#[test]
+fn abbreviated_labels_and_labelled_photo_credits() {
+    let text = format!(
+        "Red: Fernan Rahadi\nGedung KPK. Foto: Ricardo/JPNN.com\n{PARA}\n{PARA2}\nRed Velvet Tampil Memukau\n{PARA}"
+    );
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(k("Red: Fernan Rahadi"), chrome(ChromeReason::Credit));
+    assert_eq!(
+        k("Gedung KPK. Foto: Ricardo/JPNN.com"),
+        chrome(ChromeReason::Caption)
+    );
+    // Without a colon `Red` is a word like any other (a subheading here).
+    assert_eq!(k("Red Velvet Tampil Memukau"), BODY);
+    assert_eq!(
+        page.meta.credits[0].editor.as_deref(),
+        Some("Fernan Rahadi")
+    );
+    assert_eq!(page.meta.credits[0].role.as_deref(), Some("editor"));
+}
+
+#[test]
+fn a_lowercase_outlet_dateline() {
+    let text = format!("jpnn.com, JAKARTA - {PARA}\n{PARA2}");
+    let page = classify(&text);
+    assert_eq!(page.blocks[0].kind, BlockKind::Dateline);
+    assert_eq!(page.blocks[0].span.slice(&text), "jpnn.com, JAKARTA -");
+    let d = page.meta.dateline.unwrap();
+    assert_eq!(d.outlet.as_deref(), Some("jpnn.com"));
+    assert_eq!(d.place.as_deref(), Some("JAKARTA"));
+}
+
+#[test]
+fn a_label_line_and_the_name_under_it_are_one_credit() {
+    let text = format!(
+        "Indonesia Plans New Capital Budget\nTranslator\nDewi Elvia Muthiariny\nEditor\nLaila Afifa\n{PARA}\n{PARA2}"
+    );
+    let page = classify(&text);
+    for line in [
+        "Translator",
+        "Dewi Elvia Muthiariny",
+        "Editor",
+        "Laila Afifa",
+    ] {
+        assert_eq!(
+            kind_of(&page, &text, line),
+            chrome(ChromeReason::Credit),
+            "{line}"
+        );
+    }
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("Indonesia Plans New Capital Budget")
+    );
+    let got: Vec<(Option<&str>, Option<&str>)> = page
+        .meta
+        .credits
+        .iter()
+        .map(|c| (c.editor.as_deref(), c.role.as_deref()))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            (Some("Dewi Elvia Muthiariny"), Some("translator")),
+            (Some("Laila Afifa"), Some("editor"))
+        ]
+    );
+}
+
+#[test]
+fn share_widgets_bylines_and_captions_between_headline_and_body() {
+    let text = format!(
+        "Banjir Rendam Ratusan Rumah di Bekasi\nAndi Saputra - detikNews\nSenin, 04 Mar 2024 08:30 WIB\n\
+         0 komentar\nBAGIKAN\nURL telah disalin\nFoto: Banjir di Bekasi (Andi/detikcom)\n\
+         Ilustrasi banjir. (Pexels.com/Pixabay)\nJakarta -\n{PARA}\nRead: Jokowi Inaugurates Toll Road\n\
+         {PARA2}\nClick here to get the latest news updates on Google News"
+    );
+    let page = classify(&text);
+    let k = |s| kind_of(&page, &text, s);
+    assert_eq!(
+        page.meta.title.as_deref(),
+        Some("Banjir Rendam Ratusan Rumah di Bekasi")
+    );
+    assert_eq!(k("URL telah disalin"), chrome(ChromeReason::Social));
+    assert_eq!(
+        k("Foto: Banjir di Bekasi (Andi/detikcom)"),
+        chrome(ChromeReason::Caption)
+    );
+    assert_eq!(
+        k("Ilustrasi banjir. (Pexels.com/Pixabay)"),
+        chrome(ChromeReason::Caption)
+    );
+    assert_eq!(k("Jakarta -"), (BlockKind::Dateline, None));
+    assert_eq!(
+        k("Read: Jokowi Inaugurates Toll Road"),
+        chrome(ChromeReason::Teaser)
+    );
+    assert_eq!(
+        k("Click here to get the latest news updates on Google News"),
+        chrome(ChromeReason::Teaser)
+    );
+    assert_eq!(k(PARA2), BODY);
+}
+
+#[test]
+fn cookie_and_notification_banners_above_the_page_are_chrome() {
+    let text = format!(
+        "Kami menggunakan cookie untuk meningkatkan pengalaman Anda di situs ini.\nSetuju\n\
+         We use cookies to improve your experience on our website. By continuing, you agree to our use of cookies.\n\
+         Aktifkan notifikasi untuk mendapatkan berita terbaru dari kami\n\
+         Gempa Guncang Garut\nWarta.com - {PARA}\n{PARA2}"
+    );
+    let page = classify(&text);
+    let kinds: Vec<BlockKind> = page.blocks.iter().map(|b| b.kind).collect();
+    assert_eq!(
+        kinds,
+        [
+            BlockKind::Chrome,
+            BlockKind::Chrome,
+            BlockKind::Chrome,
+            BlockKind::Chrome,
+            BlockKind::Title,
+            BlockKind::Dateline,
+            BlockKind::Body,
+            BlockKind::Body
+        ]
+    );
+    assert_eq!(page.meta.title.as_deref(), Some("Gempa Guncang Garut"));
 }
