@@ -140,8 +140,8 @@ pub struct CreditOut {
     pub source: Option<String>,
     /// Editor or writer (`hm02`).
     pub editor: Option<String>,
-    /// What the credited person did: `writer`, `reporter`, `editor`, `photographer` or
-    /// `source`; `null` for a bare code such as `(CNN/hm02)`.
+    /// What the credited person did: `writer`, `reporter`, `editor`, `photographer`,
+    /// `translator` or `source`; `null` for a bare code such as `(CNN/hm02)`.
     pub role: Option<String>,
 }
 
