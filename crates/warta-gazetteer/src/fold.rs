@@ -85,7 +85,11 @@ impl Token {
         match self.folded(text, buf) {
             FoldedBytes::Ascii(b) => {
                 let b = &b[..b.len() - strip];
-                b.len() == key.len() && b.iter().zip(key).all(|(&x, &k)| FOLD[x as usize] == k)
+                match b {
+                    [x] => key == [FOLD[*x as usize]],
+                    // Letters and digits: bit 5 set is the lowercase.
+                    _ => b.len() == key.len() && b.iter().zip(key).all(|(&x, &k)| x | 0x20 == k),
+                }
             }
             FoldedBytes::Buf(b) => &b[..b.len() - strip] == key,
         }
@@ -377,7 +381,8 @@ fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         let ends = !alnum & HIGH;
         if ends == 0 {
             h = hash_step(h, lower);
-            upper |= in_range(seven, b'A', b'Z');
+            // Of letters and digits, only uppercase letters have bit 5 clear.
+            upper |= !w & LOW;
             at += 8;
             continue;
         }
@@ -385,7 +390,7 @@ fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         if n > 0 {
             let keep = u64::MAX >> (64 - 8 * n);
             h = hash_step(h, lower & keep);
-            upper |= in_range(seven, b'A', b'Z') & keep;
+            upper |= !w & LOW & keep;
         }
         at += n;
         return (at, hash_end(h), upper != 0);
