@@ -144,7 +144,7 @@ impl Filter {
     /// A filter for `n` nodes, 64 bits per `per_word` nodes.
     fn new(n: usize, per_word: usize) -> Filter {
         Filter {
-            words: vec![0; (n / per_word).next_power_of_two().max(64)],
+            words: vec![0; (n / per_word).next_power_of_two().max(1024)],
         }
     }
 
@@ -211,10 +211,12 @@ impl Gazetteer {
         let roots = bounds.len() - 1;
         let deep = hashes.len() - roots;
         let mut table = vec![Slot::default(); (roots * 3 / 2).next_power_of_two().max(16)];
-        // The first-token filter is read for every token of the text: small enough to stay
-        // in the cache next to the text streaming through it (8 to 16 bits per node). The
-        // deeper one is read only after a first token passed (16 to 32 bits per node).
-        let mut first = Filter::new(roots, 8);
+        // The first-token filter is read for every token of the text: 16 to 32 bits per
+        // node (few false positives) up to 128 KiB, then 8 to 16 bits per node, to stay in
+        // the cache next to the text streaming through it. The deeper one is read only after
+        // a first token passed (16 to 32 bits per node).
+        let per_word = if roots / 4 <= 1 << 14 { 4 } else { 8 };
+        let mut first = Filter::new(roots, per_word);
         let mut deep_filter = Filter::new(deep, 4);
         let mask = table.len() - 1;
         let mut max_depth = 0;
