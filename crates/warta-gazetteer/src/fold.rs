@@ -85,7 +85,11 @@ impl Token {
         match self.folded(text, buf) {
             FoldedBytes::Ascii(b) => {
                 let b = &b[..b.len() - strip];
-                b.len() == key.len() && b.iter().zip(key).all(|(&x, &k)| FOLD[x as usize] == k)
+                match b {
+                    [x] => key == [FOLD[*x as usize]],
+                    // Letters and digits: bit 5 set is the lowercase.
+                    _ => b.len() == key.len() && b.iter().zip(key).all(|(&x, &k)| x | 0x20 == k),
+                }
             }
             FoldedBytes::Buf(b) => &b[..b.len() - strip] == key,
         }
@@ -344,18 +348,22 @@ const fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
 }
 
 /// The first 8 bytes at `at`, zero-padded past the end of `bytes`.
-#[inline]
+#[inline(always)]
 fn load8(bytes: &[u8], at: usize) -> u64 {
-    match bytes.get(at..at + 8) {
-        Some(b) => u64::from_le_bytes([b[0], b[1], b[2], b[3], b[4], b[5], b[6], b[7]]),
-        None => {
-            let mut w = 0;
-            for (k, &b) in bytes[at.min(bytes.len())..].iter().enumerate() {
-                w |= (b as u64) << (8 * k);
-            }
-            w
-        }
+    match bytes.get(at..).and_then(<[u8]>::first_chunk::<8>) {
+        Some(b) => u64::from_le_bytes(*b),
+        None => load_tail(bytes, at),
     }
+}
+
+/// `load8` within 8 bytes of the end.
+#[cold]
+#[inline(never)]
+fn load_tail(bytes: &[u8], at: usize) -> u64 {
+    let mut w = [0; 8];
+    let tail = bytes.get(at..).unwrap_or_default();
+    w[..tail.len()].copy_from_slice(tail);
+    u64::from_le_bytes(w)
 }
 
 /// The ASCII word (letters and digits) starting at `start`, 8 bytes at a time: its end,
@@ -373,7 +381,8 @@ fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         let ends = !alnum & HIGH;
         if ends == 0 {
             h = hash_step(h, lower);
-            upper |= in_range(seven, b'A', b'Z');
+            // Of letters and digits, only uppercase letters have bit 5 clear.
+            upper |= !w & LOW;
             at += 8;
             continue;
         }
@@ -381,7 +390,7 @@ fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         if n > 0 {
             let keep = u64::MAX >> (64 - 8 * n);
             h = hash_step(h, lower & keep);
-            upper |= in_range(seven, b'A', b'Z') & keep;
+            upper |= !w & LOW & keep;
         }
         at += n;
         return (at, hash_end(h), upper != 0);

@@ -29,23 +29,6 @@
 //!   longest valid one wins (`Korea Selatan` beats `Korea`), then matching resumes after it.
 //!   A longer candidate that fails a rule never hides a shorter valid one at the same start,
 //!   nor one starting inside it (boundaries are part of the matching, not a post-filter).
-//!
-//! # How it works, and why not `aho-corasick`
-//!
-//! Aliases are folded into token sequences and compiled into a trie whose edges are token
-//! hashes (an open-addressing table), with a small bit filter of first tokens. Matching folds
-//! the text once into tokens (with their original spans), skips every token the filter
-//! rejects, and walks the trie from the others: linear in the text, every candidate checked
-//! exactly. An overlapping `aho-corasick` search over a folded buffer (the first version of
-//! this crate) gave the same results at 10–25 MB/s with 10 000–100 000 names on news text,
-//! because every byte steps a large automaton and every overlapping candidate has to be
-//! reported; here most tokens cost one filter probe.
-//!
-//! # Performance
-//!
-//! `cargo run --release -p warta-gazetteer --example gazetteer_scale -- CORPUS.jsonl` builds
-//! 10 000 / 100 000 / 1 000 000-name lists and reports build time, memory and throughput (see
-//! that example's docs).
 //! - **Case and diacritics.** Matching is Unicode case-insensitive and diacritic-insensitive
 //!   (`Erdoğan` = `Erdogan` = `ERDOGAN`), with three rules:
 //!   1. *short acronyms are case-sensitive*: an alias with 1 to 4 letters and no lowercase
@@ -76,6 +59,28 @@
 //!   every such collision is reported by [`GazetteerBuilder::duplicates`] and
 //!   [`Gazetteer::duplicates`]. An entity added with the id of an earlier one replaces it
 //!   (all its aliases) silently.
+//!
+//! # How it works, and why not `aho-corasick`
+//!
+//! Aliases are folded into token sequences and compiled into a trie without node ids: a
+//! node is the hash of its path, and one open-addressing table maps the nodes where an alias
+//! ends to the alias. Two small blocked bit filters record, per node, whether an alias ends
+//! there and whether it has children (and, for first tokens, whether a token without an
+//! uppercase letter can start an alias through it). Matching scans the text once, token by
+//! token, without copying it: a plain ASCII word is found and hashed 8 bytes at a time in
+//! registers and costs one filter probe; only non-ASCII words are folded into a buffer.
+//! From a token that passes, the trie is walked over the next tokens, every candidate is
+//! checked exactly (folded bytes, case rule) and the longest valid one wins: linear in the
+//! text. An overlapping `aho-corasick` search over a folded buffer (the first version of
+//! this crate) gave the same results at 10–25 MB/s with 10 000–100 000 names on news text,
+//! because every byte steps a large automaton and every overlapping candidate has to be
+//! reported; here most tokens cost a hash and one probe of a filter that stays in the cache.
+//!
+//! # Performance
+//!
+//! `cargo run --release -p warta-gazetteer --example gazetteer_scale -- CORPUS.jsonl` builds
+//! 10 000 / 100 000 / 1 000 000-name lists and reports build time, memory and throughput (see
+//! that example's docs).
 //!
 //! # List formats
 //!

@@ -136,8 +136,10 @@ fn name_tokens(name: &str) -> Vec<String> {
 /// A word of the text: letters and digits, with inner hyphens or apostrophes between letters
 /// (`Min-seol`, `O'Brien`).
 fn words(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
-    let bytes = text.as_bytes();
     let end = range.end;
+    // Bytes past the range are never read.
+    let bytes = text.as_bytes();
+    let bytes = &bytes[..end.min(bytes.len())];
     let mut i = range.start;
     // The char at byte `at` (a char boundary inside the range), if any.
     let char_at = move |at: usize| text.get(at..end).and_then(|rest| rest.chars().next());
@@ -145,7 +147,7 @@ fn words(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
     std::iter::from_fn(move || {
         // Skip to the next alphanumeric char; ASCII bytes without decoding.
         loop {
-            let &b = bytes.get(i).filter(|_| i < end)?;
+            let &b = bytes.get(i)?;
             if b.is_ascii() {
                 if b.is_ascii_alphanumeric() {
                     break;
@@ -160,9 +162,13 @@ fn words(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
             }
         }
         let start = i;
-        while let Some(&b) = bytes.get(i).filter(|_| i < end) {
+        while let Some(&b) = bytes.get(i) {
+            if b.is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
             if b.is_ascii() {
-                if b.is_ascii_alphanumeric() || (matches!(b, b'-' | b'\'') && alnum_at(i + 1)) {
+                if matches!(b, b'-' | b'\'') && alnum_at(i + 1) {
                     i += 1;
                     continue;
                 }

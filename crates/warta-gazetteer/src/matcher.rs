@@ -144,7 +144,7 @@ impl Filter {
     /// A filter for `n` nodes, 64 bits per `per_word` nodes.
     fn new(n: usize, per_word: usize) -> Filter {
         Filter {
-            words: vec![0; (n / per_word).next_power_of_two().max(64)],
+            words: vec![0; (n / per_word).next_power_of_two().max(1024)],
         }
     }
 
@@ -179,6 +179,8 @@ struct Scratch {
     buf: Vec<u8>,
     /// Tokens scanned ahead of the current one.
     window: Vec<Token>,
+    /// Mentions found.
+    found: Vec<Mention>,
 }
 
 impl Gazetteer {
@@ -209,10 +211,12 @@ impl Gazetteer {
         let roots = bounds.len() - 1;
         let deep = hashes.len() - roots;
         let mut table = vec![Slot::default(); (roots * 3 / 2).next_power_of_two().max(16)];
-        // The first-token filter is read for every token of the text: small enough to stay
-        // in the cache next to the text streaming through it (8 to 16 bits per node). The
-        // deeper one is read only after a first token passed (16 to 32 bits per node).
-        let mut first = Filter::new(roots, 8);
+        // The first-token filter is read for every token of the text: 16 to 32 bits per
+        // node (few false positives) up to 128 KiB, then 8 to 16 bits per node, to stay in
+        // the cache next to the text streaming through it. The deeper one is read only after
+        // a first token passed (16 to 32 bits per node).
+        let per_word = if roots / 4 <= 1 << 14 { 4 } else { 8 };
+        let mut first = Filter::new(roots, per_word);
         let mut deep_filter = Filter::new(deep, 4);
         let mask = table.len() - 1;
         let mut max_depth = 0;
@@ -370,7 +374,35 @@ impl Gazetteer {
         while !text.is_char_boundary(end) {
             end += 1;
         }
-        let mut out = Vec::new();
+        thread_local! {
+            /// Buffers reused across calls on a thread (the pipeline calls `find_in` once
+            /// per paragraph).
+            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
+        }
+        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
+            Ok(mut scratch) => {
+                let found = self.find_range(&mut scratch, text, start, end);
+                scratch.shrink();
+                found
+            }
+            Err(_) => self.find_range(&mut Scratch::default(), text, start, end),
+        })
+    }
+
+    /// Mentions in the whole text.
+    pub fn find(&self, text: &str) -> Vec<Mention> {
+        self.find_in(text, Span::new(0, text.len()))
+    }
+
+    /// `find_in` on `text[start..end]` (char boundaries).
+    fn find_range(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        start: usize,
+        end: usize,
+    ) -> Vec<Mention> {
+        scratch.found.clear();
         // Token offsets are u32: scan very large ranges in pieces cut at a whitespace when
         // possible.
         const PIECE: usize = 1 << 30;
@@ -388,30 +420,12 @@ impl Gazetteer {
                     stop = at + ws;
                 }
             }
-            self.find_piece(at, &text[at..stop], &mut out);
+            self.find_scan(scratch, at, &text[at..stop]);
             at = stop;
         }
-        out
-    }
-
-    /// Mentions in the whole text.
-    pub fn find(&self, text: &str) -> Vec<Mention> {
-        self.find_in(text, Span::new(0, text.len()))
-    }
-
-    fn find_piece(&self, base: usize, piece: &str, out: &mut Vec<Mention>) {
-        thread_local! {
-            /// Buffers reused across calls on a thread (the pipeline calls `find_in` once
-            /// per paragraph).
-            static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
-        }
-        SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
-            Ok(mut scratch) => {
-                self.find_scan(&mut scratch, base, piece, out);
-                scratch.shrink();
-            }
-            Err(_) => self.find_scan(&mut Scratch::default(), base, piece, out),
-        });
+        // Collected in a reused buffer and returned in one allocation of the exact size
+        // (no chain of reallocations while the mentions come).
+        scratch.found.drain(..).collect()
     }
 
     /// True when an alias may start at token `t` (no false negatives).
@@ -437,9 +451,9 @@ impl Gazetteer {
         Filter::has(self.first.word(key), key, Property::Ends)
     }
 
-    fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str, out: &mut Vec<Mention>) {
+    fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str) {
         let text = piece.as_bytes();
-        let Scratch { buf, window } = scratch;
+        let Scratch { buf, window, found } = scratch;
         buf.clear();
         window.clear();
         let mut scanner = Scanner::new(piece);
@@ -469,7 +483,7 @@ impl Gazetteer {
             let span = Self::span(piece, buf, &window[at], &window[j], clitic);
             let info = &self.aliases[a as usize];
             let e = &self.entities[info.entity as usize];
-            out.push(Mention {
+            found.push(Mention {
                 span: Span::new(base + span.start, base + span.end),
                 id: e.id.clone(),
                 entity_type: e.entity_type.clone(),
@@ -562,22 +576,31 @@ impl Gazetteer {
             return false;
         }
         let text = piece.as_bytes();
-        let mut key = info.key.split(|&b| b == b' ');
-        for (k, t) in toks.iter().enumerate() {
-            let strip = if clitic && k + 1 == toks.len() {
+        let strip = |k: usize, t: &Token| {
+            if clitic && k + 1 == toks.len() {
                 t.clitic(text, buf)
             } else {
                 0
-            };
-            if !key
-                .next()
-                .is_some_and(|part| t.folded_eq(text, buf, strip, part))
-            {
+            }
+        };
+        if let [t] = toks {
+            // One token (a folded token has no space, so a longer key never equals it).
+            if !t.folded_eq(text, buf, strip(0, t), &info.key) {
                 return false;
             }
-        }
-        if key.next().is_some() {
-            return false;
+        } else {
+            let mut key = info.key.split(|&b| b == b' ');
+            for (k, t) in toks.iter().enumerate() {
+                if !key
+                    .next()
+                    .is_some_and(|part| t.folded_eq(text, buf, strip(k, t), part))
+                {
+                    return false;
+                }
+            }
+            if key.next().is_some() {
+                return false;
+            }
         }
         match &info.case {
             CaseRule::Insensitive | CaseRule::NotLowercase => true,
@@ -602,6 +625,9 @@ impl Scratch {
         }
         if self.window.capacity() > KEEP / 32 {
             self.window = Vec::new();
+        }
+        if self.found.capacity() > KEEP / 32 {
+            self.found = Vec::new();
         }
     }
 }
@@ -633,6 +659,14 @@ fn starts_upper(piece: &str, t: &Token) -> bool {
 
 /// Equal ignoring whitespace and invisible characters (exact case).
 fn same_letters(a: &str, b: &str) -> bool {
+    if a.is_ascii() && b.is_ascii() {
+        let keep = |c: &&u8| !c.is_ascii_whitespace() && **c != 0x0B;
+        return a
+            .as_bytes()
+            .iter()
+            .filter(keep)
+            .eq(b.as_bytes().iter().filter(keep));
+    }
     let keep = |c: &char| {
         !(c.is_whitespace()
             || is_combining(*c)
