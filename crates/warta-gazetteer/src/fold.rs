@@ -41,6 +41,19 @@ pub(crate) struct Token {
 const ASCII: u32 = u32::MAX;
 
 impl Token {
+    /// A token whose folded bytes are its original ASCII bytes `start..end` lowercased.
+    #[inline(always)]
+    fn ascii(start: usize, end: usize, hash: u64, upper: bool) -> Token {
+        Token {
+            ostart: start as u32,
+            oend: end as u32,
+            hash,
+            fstart: ASCII,
+            fend: ASCII,
+            upper,
+        }
+    }
+
     /// Folded bytes: `text` is the scanned text, `buf` the buffer the scanner folded into.
     #[inline]
     pub fn folded<'a>(&self, text: &'a [u8], buf: &'a [u8]) -> FoldedBytes<'a> {
@@ -135,14 +148,7 @@ impl<'t> Scanner<'t> {
                 continue;
             }
             self.pos = i + 1;
-            return Some(Token {
-                ostart: i as u32,
-                oend: i as u32 + 1,
-                hash: ASCII_SYMBOL_HASH[b as usize],
-                fstart: ASCII,
-                fend: ASCII,
-                upper: false,
-            });
+            return Some(Token::ascii(i, i + 1, ASCII_SYMBOL_HASH[b as usize], false));
         }
         self.pos = i;
         None
@@ -172,14 +178,7 @@ impl<'t> Scanner<'t> {
             if next.is_some_and(|b| b >= 0x80) {
                 break;
             }
-            let t = Token {
-                ostart: i as u32,
-                oend: end as u32,
-                hash,
-                fstart: ASCII,
-                fend: ASCII,
-                upper,
-            };
+            let t = Token::ascii(i, end, hash, upper);
             if keep(&t) {
                 break;
             }
@@ -198,14 +197,7 @@ impl<'t> Scanner<'t> {
             return self.slow_word(i, buf);
         }
         self.pos = end;
-        Token {
-            ostart: i as u32,
-            oend: end as u32,
-            hash,
-            fstart: ASCII,
-            fend: ASCII,
-            upper,
-        }
+        Token::ascii(i, end, hash, upper)
     }
 
     /// `next_token` at a non-ASCII char.
