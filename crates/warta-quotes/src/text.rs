@@ -297,13 +297,7 @@ pub(crate) fn find_quotes(
                     && after.is_none_or(char::is_whitespace)
                     && cue_at(i + len)
                 {
-                    out.push(RawQuote {
-                        start: s,
-                        end: i + len,
-                        inner_start: inner,
-                        inner_end: i,
-                        closed: true,
-                    });
+                    push_closed(&mut out, s, inner, i, len);
                     open = None;
                 }
             }
@@ -324,13 +318,7 @@ pub(crate) fn find_quotes(
                     open = Some((i, i + len));
                     nested = false;
                 } else {
-                    out.push(RawQuote {
-                        start: s,
-                        end: i + len,
-                        inner_start: inner,
-                        inner_end: i,
-                        closed: true,
-                    });
+                    push_closed(&mut out, s, inner, i, len);
                     open = None;
                 }
             }
@@ -346,6 +334,18 @@ pub(crate) fn find_quotes(
         push_unclosed(text, &mut out, s, inner, end);
     }
     out
+}
+
+/// Records a quote opened at `s` (content from `inner`) and closed by the mark at `close`,
+/// `len` bytes long.
+fn push_closed(out: &mut Vec<RawQuote>, s: usize, inner: usize, close: usize, len: usize) {
+    out.push(RawQuote {
+        start: s,
+        end: close + len,
+        inner_start: inner,
+        inner_end: close,
+        closed: true,
+    });
 }
 
 fn push_unclosed(text: &str, out: &mut Vec<RawQuote>, s: usize, inner: usize, end: usize) {
