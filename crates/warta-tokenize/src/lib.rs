@@ -47,7 +47,7 @@
 //! assert_eq!(a.sentences[1].slice(text), "Dr. Budi tiba pukul 10.30 WIB.");
 //! ```
 
-use lexicon::{FxMap, FxSet};
+use lexicon::{FxMap, FxSet, KeyFilter};
 use std::borrow::Cow;
 
 mod chars;
@@ -211,9 +211,11 @@ pub struct Analysis {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Tokenizer {
-    abbrevs: FxMap<String, AbbrevClass>,
-    keep: FxSet<String>,
-    stems: FxSet<String>,
+    abbrevs: FxMap<Vec<u8>, AbbrevClass>,
+    /// The keys of the built-in abbreviations and of `abbrevs`.
+    abbrev_filter: KeyFilter,
+    keep: FxSet<Vec<u8>>,
+    stems: FxSet<Vec<u8>>,
     clitics: bool,
     attach_period: bool,
 }
@@ -298,7 +300,7 @@ impl Tokenizer {
     /// assert_eq!(tk.abbrev_class("rumah"), None);
     /// ```
     pub fn abbrev_class(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > 12 {
+        if word.len() > 12 || !self.abbrev_filter.may_contain(word.as_bytes()) {
             return None;
         }
         let b = lexicon::builtin();
@@ -306,7 +308,7 @@ impl Tokenizer {
             return Some(c);
         }
         if !self.abbrevs.is_empty()
-            && let Some(&c) = self.abbrevs.get(word)
+            && let Some(&c) = self.abbrevs.get(word.as_bytes())
         {
             return Some(c);
         }
@@ -353,6 +355,7 @@ impl TokenizerBuilder {
         TokenizerBuilder {
             tk: Tokenizer {
                 abbrevs: FxMap::default(),
+                abbrev_filter: lexicon::builtin().abbrev_filter.clone(),
                 keep: FxSet::default(),
                 stems: FxSet::default(),
                 clitics: true,
@@ -364,15 +367,15 @@ impl TokenizerBuilder {
     /// Adds an abbreviation that keeps its period (`word` written without it, matched exactly
     /// and, when written in lower case, also capitalised).
     pub fn abbreviation(mut self, word: &str, class: AbbrevClass) -> Self {
-        self.tk
-            .abbrevs
-            .insert(word.trim_end_matches('.').to_string(), class);
+        let word = word.trim_end_matches('.');
+        self.tk.abbrev_filter.insert(word.as_bytes());
+        self.tk.abbrevs.insert(word.as_bytes().to_vec(), class);
         self
     }
 
     /// Never splits clitics off `word` (compared in lower case).
     pub fn keep_whole(mut self, word: &str) -> Self {
-        self.tk.keep.insert(word.to_lowercase());
+        self.tk.keep.insert(word.to_lowercase().into_bytes());
         self
     }
 
@@ -387,7 +390,7 @@ impl TokenizerBuilder {
     /// assert_eq!(tk.analyze(text).tokens[0].words.len(), 2);
     /// ```
     pub fn clitic_stem(mut self, stem: &str) -> Self {
-        self.tk.stems.insert(stem.to_lowercase());
+        self.tk.stems.insert(stem.to_lowercase().into_bytes());
         self
     }
 

@@ -175,7 +175,7 @@ impl<'a> Scanner<'a> {
     /// True when a byte at `e` may join the word before it to more word characters.
     #[inline]
     fn connector_at(&self, e: usize) -> bool {
-        if e + 1 >= self.end {
+        if e + 1 >= self.end || self.b[e] == b' ' {
             return false;
         }
         let next = self.b[e + 1];
@@ -375,35 +375,7 @@ impl<'a> Scanner<'a> {
                     self.push(i, j, TokenKind::Symbol);
                     i = j;
                 }
-                LOWER | UPPER => {
-                    let e = self.seg_end(i);
-                    // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
-                    let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
-                    let url = matches!(c, b'h' | b'H' | b'w' | b'W')
-                        && e > i + 1
-                        && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
-                    if !(rupiah || url || self.connector_at(e)) {
-                        // fast path: a plain word
-                        self.push_word(i, e, TokenKind::Word);
-                        if e - i >= 5 && self.clitic_candidate(i, e) {
-                            self.tk.split_clitics(
-                                self.text,
-                                self.out.last_mut().expect("just pushed"),
-                            );
-                        }
-                        i = e;
-                        if i < self.end && self.b[i] == b' ' {
-                            i += 1;
-                        }
-                    } else if matches!(c, b'h' | b'H' | b'w' | b'W')
-                        && let Some(e) = self.try_url(i)
-                    {
-                        self.push(i, e, TokenKind::Url);
-                        i = e;
-                    } else {
-                        i = self.word(i);
-                    }
-                }
+                LOWER | UPPER => i = self.words(i, c),
                 DIGIT => i = self.word(i),
                 PUNCT | SYMBOL => i = self.punct(i, c),
                 _ => {
@@ -438,9 +410,47 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A run of plain words starting with the ASCII letter `c` at `i`, each followed by one
+    /// space and the next starting with an ASCII letter: returns where the scan goes on.
+    #[inline]
+    fn words(&mut self, mut i: usize, mut c: u8) -> usize {
+        loop {
+            let e = self.seg_end(i);
+            // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
+            let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
+            let url = matches!(c, b'h' | b'H' | b'w' | b'W')
+                && e > i + 1
+                && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
+            if rupiah || url || self.connector_at(e) {
+                if matches!(c, b'h' | b'H' | b'w' | b'W')
+                    && let Some(e) = self.try_url(i)
+                {
+                    self.push(i, e, TokenKind::Url);
+                    return e;
+                }
+                return self.word(i);
+            }
+            // fast path: a plain word
+            self.push_word(i, e, TokenKind::Word);
+            if e - i >= 5 && self.clitic_candidate(i, e) {
+                self.tk
+                    .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+            }
+            i = e;
+            if i < self.end && self.b[i] == b' ' {
+                i += 1;
+                if i < self.end && self.b[i].is_ascii_alphabetic() {
+                    c = self.b[i];
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
     /// ASCII punctuation or symbol at `i`.
     fn punct(&mut self, i: usize, c: u8) -> usize {
-        let next_word = self.word_at(i + 1);
+        let next_word = matches!(c, b'#' | b'@') && self.word_at(i + 1);
         match c {
             b'#' if next_word => {
                 let e = self.handle_run(i + 1);
