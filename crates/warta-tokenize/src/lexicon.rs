@@ -47,8 +47,8 @@ pub enum AbbrevClass {
 /// Keys of this many bytes or more are not told apart by a [`KeyFilter`].
 const FILTER_LEN: usize = 16;
 
-/// A compact over-approximation of a set of keys by length and ASCII-lowercased first and
-/// last bytes, so that most words are known not to be keys without hashing them.
+/// A compact over-approximation of a set of keys by length and ASCII-lowercased first two
+/// bytes, so that most words are known not to be keys without hashing them.
 #[derive(Debug, Clone)]
 pub(crate) struct KeyFilter {
     bits: Box<[u64; FILTER_LEN * 16]>,
@@ -67,8 +67,8 @@ impl KeyFilter {
     #[inline]
     fn index(b: &[u8]) -> usize {
         let first = usize::from(b[0].to_ascii_lowercase() & 31);
-        let last = usize::from(b[b.len() - 1].to_ascii_lowercase() & 31);
-        (b.len() << 10) | (first << 5) | last
+        let second = usize::from(b[b.len().min(2) - 1].to_ascii_lowercase() & 31);
+        (b.len() << 10) | (first << 5) | second
     }
 
     /// Adds `key` (also matching words that differ from it only in ASCII case).

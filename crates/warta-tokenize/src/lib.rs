@@ -1,7 +1,8 @@
 //! Indonesian tokenizer for news text: tokens with kinds, clitic analysis, sentences, CoNLL-U.
 //!
 //! One pass over the bytes of the text (with an ASCII fast path) yields [`Token`]s with byte
-//! [`Span`]s into the caller's text; a second, linear pass over the tokens finds sentences.
+//! [`Span`]s into the caller's text; a linear sentence pass over the tokens follows the scan a
+//! few lines behind (while those tokens are still in the cache).
 //! Indonesian forms stay whole: reduplication (`anak-anak`), hyphenated names (`Jae-in`,
 //! `Covid-19`, `e-KTP`, `ke-14`), numbers (`1.904.569`, `2,5`, `10.30`, `Rp1.500.000`,
 //! `19/2/2022`), outlets (`MISTAR.ID`, `KOMPAS.com`), URLs, e-mail, hashtags, mentions and emoji.
@@ -257,10 +258,11 @@ impl Tokenizer {
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        let mut sc = scan::Scanner::new(self, text, start, end);
+        let mut sc = scan::Scanner::new(self, text, start, end, true);
         sc.run(start);
+        let st = sc.sentences.take().unwrap_or_default();
         let tokens = sc.out;
-        let sentences = self.sentences(text, &tokens, &sc.ends, &sc.quotes);
+        let sentences = self.sentences(st, text, &tokens, &sc.ends, &sc.quotes);
         Analysis { tokens, sentences }
     }
 
@@ -285,7 +287,7 @@ impl Tokenizer {
     /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut sc = scan::Scanner::new(self, text, 0, text.len());
+        let mut sc = scan::Scanner::new(self, text, 0, text.len(), false);
         sc.run(0);
         sc.out
     }
