@@ -206,22 +206,25 @@ impl<'a> Scanner<'a> {
     }
 
     /// Cheap test on the bytes of the word `i..e` (at least 5 bytes): may it carry a clitic
-    /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)?
+    /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)? Branch-free, as most
+    /// words do not.
     #[inline]
     fn clitic_candidate(&self, i: usize, e: usize) -> bool {
         let word = &self.b[i..e];
-        let (Some(&[a, b, c]), Some(&[x, y, z])) =
-            (word.first_chunk::<3>(), word.last_chunk::<3>())
-        else {
+        let (Some(&head), Some(&tail)) = (word.first_chunk::<3>(), word.last_chunk::<3>()) else {
             return false;
         };
-        matches!(
-            (x | 0x20, y | 0x20, z | 0x20),
-            (b'n', b'y', b'a')
-                | (b'l' | b'k', b'a', b'h')
-                | (b'p', b'u', b'n')
-                | (_, b'k' | b'm', b'u')
-        ) || (a | 0x20 == b'k' && (b | 0x20 == b'u' || (b | 0x20 == b'a' && c | 0x20 == b'u')))
+        let low = |w: [u8; 3]| u32::from_le_bytes([w[0], w[1], w[2], 0]) | 0x0020_2020;
+        let key = |w: &[u8; 3]| u32::from_le_bytes([w[0], w[1], w[2], 0]);
+        let (head, tail) = (low(head), low(tail));
+        (tail == key(b"nya"))
+            | (tail == key(b"lah"))
+            | (tail == key(b"kah"))
+            | (tail == key(b"pun"))
+            | (tail >> 8 == key(b"ku\0"))
+            | (tail >> 8 == key(b"mu\0"))
+            | (head & 0xffff == key(b"ku\0"))
+            | (head == key(b"kau"))
     }
 
     /// True when a byte at `e` may join the word before it to more word characters.
@@ -491,15 +494,28 @@ impl<'a> Scanner<'a> {
                 self.tk
                     .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
             }
+            // then a comma or a single period (as `punct` takes them) and one space
             i = e;
-            if i < self.b.len() && self.b[i] == b' ' {
-                i += 1;
-                if i < self.b.len() && self.b[i].is_ascii_alphabetic() {
-                    c = self.b[i];
-                    continue;
+            match self.b.get(i..i + 2) {
+                Some(&[b',', _]) => {
+                    self.push_word(i, i + 1, TokenKind::Punct);
+                    i += 1;
                 }
+                Some(&[b'.', n]) if n != b'.' => {
+                    self.push_word(i, i + 1, TokenKind::Punct);
+                    self.mark_end();
+                    i += 1;
+                }
+                _ => {}
             }
-            return i;
+            if self.b.get(i) != Some(&b' ') {
+                return i;
+            }
+            i += 1;
+            match self.b.get(i) {
+                Some(&n) if n.is_ascii_alphabetic() => c = n,
+                _ => return i,
+            }
         }
     }
 

@@ -238,7 +238,7 @@ impl Tokenizer {
     /// The class of `stem` as an abbreviation before a period: dotted forms (`S.H`) may end a
     /// sentence, initials (`R`) never do, else the lists decide.
     fn stem_class(&self, stem: &str) -> Option<AbbrevClass> {
-        if stem.as_bytes().contains(&b'.') {
+        if stem.bytes().any(|c| c == b'.') {
             return Some(AbbrevClass::Final);
         }
         let mut cs = stem.chars();
