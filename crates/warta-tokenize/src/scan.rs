@@ -434,7 +434,21 @@ impl<'a> Scanner<'a> {
                     i = j;
                 }
                 LOWER | UPPER => i = self.words(i, c),
-                DIGIT => i = self.word(i),
+                DIGIT => {
+                    // fast path: ASCII digits before white space or the end (`2024 `)
+                    let e = i
+                        + 1
+                        + self.b[i + 1..]
+                            .iter()
+                            .take_while(|d| d.is_ascii_digit())
+                            .count();
+                    if self.b.get(e).is_none_or(|&n| CLASS[n as usize] == SPACE) {
+                        self.push_word(i, e, TokenKind::Number);
+                        i = e;
+                    } else {
+                        i = self.word(i);
+                    }
+                }
                 PUNCT | SYMBOL => i = self.punct(i, c),
                 _ => {
                     let ch = char_at(self.text, i);

@@ -99,6 +99,9 @@ fn is_opener(t: &str) -> bool {
 /// period) after a lower-case word, as in `kuartal I.`: a number, not a name's initial.
 #[inline]
 fn is_roman_after_lower(text: &str, tokens: &[Token], k: usize) -> bool {
+    if tokens[k].span.len() > 2 {
+        return false;
+    }
     let t = tokens[k].span.slice(text);
     matches!(t.strip_suffix('.').unwrap_or(t), "I" | "V" | "X")
         && k > 0
@@ -267,7 +270,7 @@ impl Tokenizer {
                     .unwrap_or(AbbrevClass::Final),
             );
         }
-        if t == "." && i > 0 {
+        if tok.span.len() == 1 && i > 0 {
             let prev = &tokens[i - 1];
             if prev.kind == TokenKind::Word && prev.span.end == tok.span.start {
                 if is_roman_after_lower(text, tokens, i - 1) {
