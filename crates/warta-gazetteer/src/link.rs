@@ -1,6 +1,6 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
-use std::collections::HashSet;
+use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::builder::make_id;
@@ -103,13 +103,51 @@ const NOT_PERSON_WORDS: &[&str] = &[
 ];
 
 /// A full person name that later partial mentions may link to.
+#[derive(Clone, Copy)]
 struct FullName {
     /// Where it appears (partial mentions must start at or after `end`).
     end: usize,
-    id: Arc<str>,
-    entity_type: Arc<str>,
-    canonical: Arc<str>,
-    alias: Arc<str>,
+    /// The mention (of the list, or made for a person) whose id, type and canonical name
+    /// the linked mentions take.
+    source: Source,
+    /// Its name tokens: `NameTokens::lists[tokens]`.
+    tokens: usize,
+}
+
+/// Where a [`FullName`]'s mention is.
+#[derive(Clone, Copy)]
+enum Source {
+    /// `mentions[i]`, a PER mention of the list (linked mentions take its canonical name
+    /// as alias).
+    Mention(usize),
+    /// `persons[i]` of the mentions made for the persons.
+    Person(usize),
+}
+
+/// The name tokens of each distinct full name of a document, computed once per name.
+#[derive(Default)]
+struct NameTokens<'a> {
+    /// Token lists.
+    lists: Vec<Vec<String>>,
+    /// Index in `lists` of a name's tokens, `None` when it has none or one word only.
+    by_name: HashMap<&'a str, Option<usize>>,
+}
+
+impl<'a> NameTokens<'a> {
+    /// The index of the tokens of `name`, if it can be a full name (two words or more, a
+    /// name token at least).
+    fn of(&mut self, name: &'a str) -> Option<usize> {
+        if let Some(&known) = self.by_name.get(name) {
+            return known;
+        }
+        let toks = name_tokens(name);
+        let index = (!toks.is_empty() && name.split_whitespace().nth(1).is_some()).then(|| {
+            self.lists.push(toks);
+            self.lists.len() - 1
+        });
+        self.by_name.insert(name, index);
+        index
+    }
 }
 
 /// Folded name tokens of a full name that may stand alone for the person (capitalised,
@@ -164,13 +202,17 @@ struct Group {
 const NONE: u32 = u32::MAX;
 
 impl Tokens {
-    /// The table of `(token key, full name index)` pairs; `ends[i]` is where full name `i`
-    /// ends.
-    fn new(mut pairs: Vec<(String, usize)>, ends: &[usize]) -> Tokens {
+    /// The table of the name tokens of `full`.
+    fn new(full: &[FullName], lists: &[Vec<String>]) -> Tokens {
+        let mut pairs: Vec<(&str, usize)> = full
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| lists[f.tokens].iter().map(move |t| (t.as_str(), i)))
+            .collect();
         // Stable order within a key: by end, then by the order the names were added.
-        pairs.sort_by(|a, b| {
-            a.0.cmp(&b.0)
-                .then(ends[a.1].cmp(&ends[b.1]))
+        pairs.sort_unstable_by(|a, b| {
+            a.0.cmp(b.0)
+                .then(full[a.1].end.cmp(&full[b.1].end))
                 .then(a.1.cmp(&b.1))
         });
         let mut t = Tokens {
@@ -425,12 +467,15 @@ pub fn link_document(
     mentions: Vec<Mention>,
     persons: &[PersonName],
 ) -> Vec<Mention> {
-    let mut mentions = sort_dedup(
-        mentions
-            .into_iter()
-            .filter(|m| valid(text, m.span))
-            .collect(),
-    );
+    let mut mentions = mentions;
+    mentions.retain(|m| valid(text, m.span));
+    // The facade passes the matcher's mentions, already sorted and apart.
+    let ordered = mentions
+        .windows(2)
+        .all(|w| w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start);
+    if !ordered {
+        mentions = sort_dedup(mentions);
+    }
     // Sorted, overlapping regions merged.
     let mut sorted: Vec<Span> = regions
         .iter()
@@ -452,36 +497,38 @@ pub fn link_document(
     };
 
     let mut full: Vec<FullName> = Vec::new();
-    let mut pairs: Vec<(String, usize)> = Vec::new();
-    let mut add_full = |full: &mut Vec<FullName>, f: FullName, name: &str| {
-        let toks = name_tokens(name);
-        if toks.is_empty() || name.split_whitespace().count() < 2 {
-            return;
-        }
-        pairs.extend(toks.into_iter().map(|t| (t, full.len())));
-        full.push(f);
-    };
+    let mut names = NameTokens::default();
     let per = |t: &str| t.eq_ignore_ascii_case("PER") || t.eq_ignore_ascii_case("PERSON");
-    for m in mentions.iter().filter(|m| per(&m.entity_type)) {
-        let f = FullName {
-            end: m.span.end,
-            id: m.id.clone(),
-            entity_type: m.entity_type.clone(),
-            canonical: m.canonical.clone(),
-            alias: m.canonical.clone(),
-        };
-        let canonical = m.canonical.clone();
-        add_full(&mut full, f, &canonical);
-    }
-    let mut added = Vec::new();
-    let mut added_spans: HashSet<Span> = HashSet::new();
-    for p in persons {
-        let words: Vec<String> = p.name.split_whitespace().map(fold_key).collect();
-        if !valid(text, p.span)
-            || words.len() < 2
-            || words.iter().any(|w| NOT_PERSON_WORDS.contains(&w.as_str()))
-            || name_tokens(&p.name).is_empty()
+    for (i, m) in mentions.iter().enumerate() {
+        if per(&m.entity_type)
+            && let Some(tokens) = names.of(&m.canonical)
         {
+            full.push(FullName {
+                end: m.span.end,
+                source: Source::Mention(i),
+                tokens,
+            });
+        }
+    }
+    // Mentions made for the persons (`in_region` when they are also added to the output).
+    let mut made: Vec<(Mention, bool)> = Vec::new();
+    let mut added_spans: HashSet<Span> = HashSet::new();
+    let (mut buf, mut key) = (Vec::new(), Vec::new());
+    let mut not_person_word = |w: &str| {
+        key.clear();
+        fold_key_into(w, &mut buf, &mut key);
+        NOT_PERSON_WORDS.iter().any(|n| n.as_bytes() == key)
+    };
+    for p in persons {
+        if !valid(text, p.span)
+            || p.name.split_whitespace().nth(1).is_none()
+            || p.name.split_whitespace().any(&mut not_person_word)
+        {
+            continue;
+        }
+        let name: String = p.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The tokens of `name` are those of `p.name` (only the spaces differ).
+        if name_tokens(&name).is_empty() {
             continue;
         }
         // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
@@ -492,30 +539,30 @@ pub fn link_document(
         if overlaps {
             continue;
         }
-        let name: Arc<str> = Arc::from(p.name.split_whitespace().collect::<Vec<_>>().join(" "));
-        let f = FullName {
-            end: p.span.end,
+        let name: Arc<str> = Arc::from(name);
+        let mention = Mention {
+            span: p.span,
             id: Arc::from(make_id("PER", &name)),
             entity_type: Arc::from("PER"),
             canonical: name.clone(),
-            alias: name.clone(),
+            alias: name,
         };
-        if region_of(p.span).is_some() && added_spans.insert(p.span) {
-            added.push(Mention {
-                span: p.span,
-                id: f.id.clone(),
-                entity_type: f.entity_type.clone(),
-                canonical: f.canonical.clone(),
-                alias: f.alias.clone(),
+        let in_region = region_of(p.span).is_some() && added_spans.insert(p.span);
+        made.push((mention, in_region));
+    }
+    for (i, (m, _)) in made.iter().enumerate() {
+        if let Some(tokens) = names.of(&m.canonical) {
+            full.push(FullName {
+                end: m.span.end,
+                source: Source::Person(i),
+                tokens,
             });
         }
-        add_full(&mut full, f, &name);
     }
     if full.is_empty() {
         return mentions;
     }
-    let ends: Vec<usize> = full.iter().map(|f| f.end).collect();
-    let tokens = Tokens::new(pairs, &ends);
+    let tokens = Tokens::new(&full, &names.lists);
     // One scan: mark the name tokens used as ordinary lowercase words anywhere in the text,
     // and collect the capitalised ones, which are decided once the whole text is seen.
     let mut lowercase = vec![false; tokens.groups.len()];
@@ -527,7 +574,8 @@ pub fn link_document(
             capitalised.push((Span::new(start, end), g));
         }
     });
-    let mut taken: Vec<Span> = mentions.iter().chain(&added).map(|m| m.span).collect();
+    let mut taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    taken.extend(made.iter().filter(|m| m.1).map(|m| m.0.span));
     taken.sort_by_key(|s| s.start);
     let covered = |w: Span| {
         let i = taken.partition_point(|s| s.end <= w.start);
@@ -547,14 +595,24 @@ pub fn link_document(
         if lowercase[g] && sentence_initial(text, region.start, w.start) {
             continue;
         }
-        let f = &full[names[before - 1]];
+        let source = match full[names[before - 1]].source {
+            Source::Mention(i) => &mentions[i],
+            Source::Person(i) => &made[i].0,
+        };
         linked.push(Mention {
             span: w,
-            id: f.id.clone(),
-            entity_type: f.entity_type.clone(),
-            canonical: f.canonical.clone(),
-            alias: f.alias.clone(),
+            id: source.id.clone(),
+            entity_type: source.entity_type.clone(),
+            canonical: source.canonical.clone(),
+            alias: source.canonical.clone(),
         });
+    }
+    let added: Vec<Mention> = made
+        .into_iter()
+        .filter_map(|(m, in_region)| in_region.then_some(m))
+        .collect();
+    if added.is_empty() && linked.is_empty() {
+        return mentions;
     }
     mentions.extend(added);
     mentions.extend(linked);
@@ -584,11 +642,18 @@ mod tests {
 
     /// What `token_words` reports when every word of `keys_from` is a name token.
     fn found(text: &str, keys_from: &str) -> Vec<(usize, usize, String)> {
-        let pairs = reference_words(keys_from)
+        let mut keys: Vec<String> = reference_words(keys_from)
             .into_iter()
-            .map(|(s, e)| (fold_key(&keys_from[s..e]), 0))
+            .map(|(s, e)| fold_key(&keys_from[s..e]))
             .collect();
-        let tokens = Tokens::new(pairs, &[0]);
+        keys.sort();
+        keys.dedup();
+        let full = [FullName {
+            end: 0,
+            source: Source::Mention(0),
+            tokens: 0,
+        }];
+        let tokens = Tokens::new(&full, &[keys]);
         let mut out = Vec::new();
         token_words(text, &tokens, |s, e, first, g| {
             let (k0, k1) = tokens.groups[g].key;
