@@ -185,8 +185,16 @@ struct Tokens {
     slots: Vec<u32>,
     /// Bit `n` set when a key has `n` bytes (`n < 64`); all set when one is longer.
     lengths: u64,
-    /// Bit `n` set when a key starts with the ASCII letter `b'a' + n`.
-    initials: u32,
+    /// Bit `pair(a, b)` set when a key starts with the ASCII letters or digits `a`, `b`.
+    pairs: [u64; 16],
+    /// A key does not start with two ASCII letters or digits.
+    odd: bool,
+}
+
+/// Index of two ASCII letters or digits in `Tokens::pairs` (case-insensitive).
+#[inline]
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a & 0x1F) << 5 | usize::from(b & 0x1F)
 }
 
 /// A distinct name token.
@@ -221,7 +229,8 @@ impl Tokens {
             names: Vec::with_capacity(pairs.len()),
             slots: Vec::new(),
             lengths: 0,
-            initials: 0,
+            pairs: [0; 16],
+            odd: false,
         };
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
@@ -233,8 +242,12 @@ impl Tokens {
                     names: (t.names.len(), t.names.len()),
                 });
                 t.lengths |= 1u64.checked_shl(key.len() as u32).unwrap_or(u64::MAX);
-                if let Some(&b @ b'a'..=b'z') = key.as_bytes().first() {
-                    t.initials |= 1 << (b - b'a');
+                match *key.as_bytes() {
+                    [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {
+                        let p = pair(a, b);
+                        t.pairs[p / 64] |= 1 << (p % 64);
+                    }
+                    _ => t.odd = true,
                 }
             }
             t.names.push(*name);
@@ -254,10 +267,23 @@ impl Tokens {
         t
     }
 
-    /// True when `b` is an ASCII letter some key starts with (in lowercase).
+    /// True when a key may be the word at `s`, judging from its first two bytes (a word
+    /// starting with a digit never is).
     #[inline]
-    fn may_start_with(&self, b: u8) -> bool {
-        b.is_ascii_alphabetic() && self.initials & (1 << ((b | 0x20) - b'a')) != 0
+    fn may_start_with(&self, bytes: &[u8], s: usize) -> bool {
+        let a = bytes.get(s).copied().unwrap_or(0);
+        let b = bytes.get(s + 1).copied().unwrap_or(0);
+        if !a.is_ascii() || !b.is_ascii() {
+            return true;
+        }
+        if !a.is_ascii_alphabetic() {
+            return false;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return self.odd;
+        }
+        let p = pair(a, b);
+        self.pairs[p / 64] & (1 << (p % 64)) != 0
     }
 
     /// True when some key may have `len` bytes.
@@ -318,6 +344,20 @@ fn word_end(text: &str, start: usize) -> usize {
     i
 }
 
+/// True when the letter or digit at `s` continues a word through a hyphen or apostrophe
+/// before it (`kata` in `kata-kata`), rather than starting one.
+fn continues_word(text: &str, s: usize) -> bool {
+    let joiner = match text.as_bytes().get(..s) {
+        Some([.., b'-' | b'\'']) => s - 1,
+        Some([.., 0xE2, 0x80, 0x99]) => s - 3,
+        _ => return false,
+    };
+    // Combining marks extend the word before them.
+    text.get(..joiner)
+        .and_then(|before| before.chars().rev().find(|&c| !is_combining(c)))
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Calls `f(start, end, first, group)` for every word of the text (see [`word_end`]) that
 /// starts with a letter and whose folded key is the name token `group`; `first` is its first
 /// char. The text is classified 64 bytes at a time into bit masks; a plain ASCII word, most
@@ -331,11 +371,55 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
     let mut base = 0;
     let (mut word, mut high) = word_masks(bytes, base);
     let mut i = 0;
+    // The word at `i` needs the char-by-char path.
+    let mut slow = false;
     while i < bytes.len() {
         if i >= base + 64 {
             base = i;
             (word, high) = word_masks(bytes, base);
         }
+        // The run touching the end of the block, if any, starts at `tail` (it may go on in
+        // the next block).
+        let tail = if word >> 63 == 0 {
+            64
+        } else {
+            64 - (!word).leading_zeros() as usize
+        };
+        if high == 0 && tail > 0 && !slow {
+            // An ASCII block: only the words starting with a pair of letters that some key
+            // starts with are looked at.
+            let below_tail = u64::MAX.checked_shr(64 - tail as u32).unwrap_or(0);
+            let mut starts = word & !(word << 1) & (u64::MAX << (i - base)) & below_tail;
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let s = base + k;
+                if !tokens.may_start_with(bytes, s) || continues_word(text, s) {
+                    continue;
+                }
+                let e = s + (!(word >> k)).trailing_zeros() as usize;
+                if matches!(bytes.get(e), Some(b'-' | b'\'')) {
+                    // Hyphens or apostrophes may join it to the next run.
+                    i = s;
+                    slow = true;
+                    break;
+                }
+                if tokens.may_have_len(e - s)
+                    && let Some(g) = tokens.find(hash_ascii_word(bytes, s, e), |k| {
+                        k.eq_ignore_ascii_case(&bytes[s..e])
+                    })
+                {
+                    f(s, e, char::from(bytes[s]), g);
+                }
+            }
+            if !slow {
+                i = base + tail;
+                base = i;
+                (word, high) = word_masks(bytes, base);
+            }
+            continue;
+        }
+        slow = false;
         let ahead = word >> (i - base);
         if ahead == 0 {
             i = base + 64;
@@ -356,7 +440,7 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
         if run < 64 && (high >> k) & in_run == 0 && !matches!(bytes.get(e), Some(b'-' | b'\'')) {
             // A plain ASCII word, `bytes[s..e]`.
             let b = bytes[s];
-            if tokens.may_start_with(b)
+            if tokens.may_start_with(bytes, s)
                 && tokens.may_have_len(run)
                 && let Some(g) = tokens.find(hash_ascii_word(bytes, s, e), |k| {
                     k.eq_ignore_ascii_case(&bytes[s..e])
@@ -722,6 +806,18 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn token_words_agrees_with_the_char_by_char_words_on_ascii(
+            text in "[a-eA-E1 .,'\\-]{0,300}",
+            keys in "[a-eA-E '\\-]{0,30}",
+        ) {
+            let want: Vec<(usize, usize, String)> = letter_words(&text)
+                .into_iter()
+                .filter(|(_, _, k)| letter_words(&keys).iter().any(|w| &w.2 == k))
+                .collect();
+            prop_assert_eq!(found(&text, &keys), want);
+        }
+
         #[test]
         fn token_words_agrees_with_the_char_by_char_words(
             text in "[aAbB1 .,'’\\-\u{A0}é\u{301}“]{0,200}",
