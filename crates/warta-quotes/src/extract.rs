@@ -674,7 +674,10 @@ impl<'a> Doc<'a> {
                 let toks = name_tokens(&name);
                 if let Some(x) = ent
                     && x.canonical.split_whitespace().count() > toks.len()
-                    && toks.iter().all(|t| name_tokens(&x.canonical).contains(t))
+                    && toks.iter().all({
+                        let canonical = name_tokens(&x.canonical);
+                        move |t| canonical.contains(t)
+                    })
                 {
                     name = x.canonical.clone();
                 }

@@ -93,7 +93,7 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     while end < limit {
         let b = bytes[end];
         if b.is_ascii_alphanumeric() {
-            end += 1;
+            end += 1 + ascii_alnum_run(bytes, end + 1, limit);
             continue;
         }
         if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
@@ -113,6 +113,34 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
         }
     }
     Some(Word { start: pos, end })
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time.
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    #[inline(always)]
+    fn in_range(y: u64, lo: u64, hi: u64) -> u64 {
+        (y | H).wrapping_sub(L * lo) & (L * (0x80 + hi)).wrapping_sub(y) & H
+    }
+    let mut i = pos;
+    while i + 8 <= limit {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(a);
+        let y = v & !H;
+        let alnum = (in_range(y | (L * 0x20), 0x61, 0x7a) | in_range(y, 0x30, 0x39)) & !v;
+        let other = !alnum & H;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize - pos;
+        }
+        i += 8;
+    }
+    while i < limit && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i - pos
 }
 
 /// The word after optional spaces from `pos`.
@@ -190,12 +218,21 @@ pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<u
 }
 
 /// True when the word starts with an uppercase letter.
+#[inline]
 pub(crate) fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// True for acronyms such as `AS`, `TNI`, `DKI` (two or more letters, all uppercase).
 pub(crate) fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
