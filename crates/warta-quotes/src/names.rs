@@ -293,15 +293,43 @@ impl NameIndex {
                 i = end.max(i + 1);
             }
         }
-        idx.postings.sort_unstable_by_key(|p| (p.hash, p.run));
-        let mut lo = 0;
-        for (k, p) in idx.postings.iter().enumerate() {
-            if idx.postings.get(k + 1).is_none_or(|n| n.hash != p.hash) {
-                idx.by_hash.insert(p.hash, (lo as u32, k as u32 + 1));
-                lo = k + 1;
-            }
-        }
+        idx.group_postings();
         idx
+    }
+
+    /// Groups the postings by token hash, each group in run order (a counting sort: one map
+    /// probe per posting), and records each group's slice in `by_hash`.
+    fn group_postings(&mut self) {
+        let n = self.postings.len();
+        let mut group_of: Vec<u32> = Vec::with_capacity(n);
+        let mut sizes: Vec<u32> = Vec::new();
+        for p in &self.postings {
+            let next = sizes.len() as u32;
+            let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
+            if g.0 == next {
+                sizes.push(0);
+            }
+            sizes[g.0 as usize] += 1;
+            group_of.push(g.0);
+        }
+        // Group `g` starts at `starts[g]` of the grouped postings.
+        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
+        let mut at = 0;
+        for &size in &sizes {
+            starts.push(at);
+            at += size;
+        }
+        for range in self.by_hash.values_mut() {
+            let lo = starts[range.0 as usize];
+            *range = (lo, lo + sizes[range.0 as usize]);
+        }
+        let mut grouped = self.postings.clone();
+        for (p, &g) in self.postings.iter().zip(&group_of) {
+            let slot = &mut starts[g as usize];
+            grouped[*slot as usize] = *p;
+            *slot += 1;
+        }
+        self.postings = grouped;
     }
 
     /// Where the personal name starts in the name part `s..e` of mention `m`: after a role or

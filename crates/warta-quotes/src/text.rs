@@ -404,6 +404,18 @@ const ABBREVIATIONS: &[&str] = &[
     "phd", "vol", "hal", "yth", "jln", "kec", "kab", "prov", "rp", "a.n", "u.p", "s.h", "m.h",
 ];
 
+/// Byte length of the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = {
+    let (mut i, mut max) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
 /// Starts of the sentences of `start..end` (the first is `start`).
 pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
     let bytes = text.as_bytes();
@@ -418,7 +430,9 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize
             if ws.chars().count() == 1 && is_capitalised(ws) {
                 continue;
             }
-            if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws)) {
+            if ws.len() <= ABBREVIATION_MAX
+                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws))
+            {
                 continue;
             }
             if ws.bytes().all(|b| b.is_ascii_digit())
