@@ -126,7 +126,7 @@ impl Lexicon {
     /// organisation name also `dan`, `/`, numbers and bracketed acronyms
     /// (`Menteri Riset dan Teknologi/Kepala Badan …`, `Daop 8`, `(LIPI)`).
     pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(8);
         let mut p = pos;
         let mut has_org = false;
         // Every word so far is a role word.
@@ -190,7 +190,7 @@ impl Lexicon {
 
     /// Capitalised (or role) words ending at `pos`, going back, not before `floor`.
     pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(8);
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
             let Some(w) = prev_word(text, p, floor) else {

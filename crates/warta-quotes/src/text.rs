@@ -302,15 +302,16 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
 /// open at the end of the range is unclosed and ends there. A `’` after the final punctuation
 /// of an open quote closes it when `cue_at` (a speech cue starts at the given position, after
-/// spaces) says so: `“…, ’ kata Heri`.
+/// spaces) says so: `“…, ’ kata Heri`. The quotes go to `out`.
 pub(crate) fn find_quotes(
     text: &str,
     start: usize,
     end: usize,
     cue_at: impl Fn(usize) -> bool,
-) -> Vec<RawQuote> {
+    out: &mut Vec<RawQuote>,
+) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
     // A `‘` was seen inside the open quote: the next `’` closes that one, not the quote.
     let mut nested = false;
@@ -334,7 +335,7 @@ pub(crate) fn find_quotes(
                     && after.is_none_or(char::is_whitespace)
                     && cue_at(i + len)
                 {
-                    push_closed(&mut out, s, inner, i, len);
+                    push_closed(out, s, inner, i, len);
                     open = None;
                 }
             }
@@ -344,18 +345,18 @@ pub(crate) fn find_quotes(
                 nested = false;
             }
             (Mark::Open, Some((s, inner))) => {
-                push_unclosed(text, &mut out, s, inner, i);
+                push_unclosed(text, out, s, inner, i);
                 open = Some((i, i + len));
                 nested = false;
             }
             (Mark::Close | Mark::Straight, Some((s, inner))) => {
                 if mark == Mark::Straight && starts_word && before.is_some_and(char::is_whitespace)
                 {
-                    push_unclosed(text, &mut out, s, inner, i);
+                    push_unclosed(text, out, s, inner, i);
                     open = Some((i, i + len));
                     nested = false;
                 } else {
-                    push_closed(&mut out, s, inner, i, len);
+                    push_closed(out, s, inner, i, len);
                     open = None;
                 }
             }
@@ -368,9 +369,8 @@ pub(crate) fn find_quotes(
         }
     }
     if let Some((s, inner)) = open {
-        push_unclosed(text, &mut out, s, inner, end);
+        push_unclosed(text, out, s, inner, end);
     }
-    out
 }
 
 /// Records a quote opened at `s` (content from `inner`) and closed by the mark at `close`,
@@ -416,10 +416,11 @@ const ABBREVIATION_MAX: usize = {
     max
 };
 
-/// Starts of the sentences of `start..end` (the first is `start`).
-pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
+/// Starts of the sentences of `start..end` (the first is `start`), into `out`.
+pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut out = vec![start];
+    out.clear();
+    out.push(start);
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
         // Only short words matter (initials, abbreviations, numbers): look back 16 bytes at most.
@@ -460,5 +461,4 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize
             out.push(k);
         }
     }
-    out
 }
