@@ -255,7 +255,7 @@ impl<'a> Doc<'a> {
             if take_quote {
                 let q = quotes[qi];
                 let prev_end = if qi > 0 { quotes[qi - 1].end } else { start };
-                let sent = sentence_of(&sents, q.start);
+                let sent = sentence_of(sents, q.start);
                 let clause = sent.max(prev_end);
                 let continuation = if q.start == para_first {
                     prev_para_direct
@@ -264,7 +264,7 @@ impl<'a> Doc<'a> {
                 } else {
                     None
                 };
-                if let Some(a) = self.direct(q, clause, end, &cues, &cue_used, continuation) {
+                if let Some(a) = self.direct(q, clause, end, cues, cue_used, continuation) {
                     if let Some(c) = a.cue {
                         cue_used[c] = true;
                     }
@@ -292,7 +292,7 @@ impl<'a> Doc<'a> {
                 let inside = qi > 0 && quotes[qi - 1].end > cues[ci].start;
                 if !inside && !cue_used[ci] {
                     let next_quote = quotes.get(qi).map_or(end, |q| q.start);
-                    if self.indirect(&cues, ci, &sents, start, end, next_quote, &quotes[..qi]) {
+                    if self.indirect(cues, ci, sents, start, end, next_quote, &quotes[..qi]) {
                         cue_used[ci] = true;
                     }
                 }
