@@ -7,15 +7,16 @@ use crate::{Span, Token, Tokenizer};
 const MIN_STEM: usize = 2;
 
 impl Tokenizer {
-    fn keep_whole(&self, lower: &str) -> bool {
+    fn keep_whole(&self, lower: &[u8]) -> bool {
         let b = builtin();
-        b.nya_keep.contains(lower)
-            || b.particle_keep.contains(lower)
+        (b.keep_filter.may_contain(lower) && b.keep.contains(lower))
             || (!self.keep.is_empty() && self.keep.contains(lower))
     }
 
-    fn known_stem(&self, lower: &str) -> bool {
-        builtin().stems.contains(lower) || (!self.stems.is_empty() && self.stems.contains(lower))
+    fn known_stem(&self, lower: &[u8]) -> bool {
+        let b = builtin();
+        (b.stem_filter.may_contain(lower) && b.stems.contains(lower))
+            || (!self.stems.is_empty() && self.stems.contains(lower))
     }
 
     /// Fills `tok.words` when the token is a word carrying clitics, following the UD Indonesian
@@ -47,33 +48,33 @@ impl Tokenizer {
         if self.keep_whole(lower) {
             return;
         }
-        if let Some((_, tail)) = lower.rsplit_once('-')
-            && self.keep_whole(tail)
+        if let Some(k) = lower.iter().rposition(|&c| c == b'-')
+            && self.keep_whole(&lower[k + 1..])
         {
             return;
         }
         let cap = b[0].is_ascii_uppercase();
         let mut end = lower.len();
         let mut particle = false;
-        for p in ["lah", "kah", "pun"] {
+        for p in [b"lah", b"kah", b"pun"] {
             if lower.ends_with(p) {
                 let stem = &lower[..end - 3];
-                if stem.len() < MIN_STEM || stem.ends_with('-') {
+                if stem.len() < MIN_STEM || stem.ends_with(b"-") {
                     return;
                 }
-                if p == "lah" && (lower.ends_with("olah") || lower.ends_with("elah")) {
+                if p == b"lah" && (lower.ends_with(b"olah") || lower.ends_with(b"elah")) {
                     // sekolah, mengolah, telah, sebelah: -lah belongs to the root
                     return;
                 }
                 // A capitalised word may be a name (Abdullah, Jamilah): split -lah only after
                 // a known or clearly derived stem.
                 let ok = !cap
-                    || p != "lah"
+                    || p != b"lah"
                     || self.known_stem(stem)
-                    || stem.ends_with("kan")
-                    || stem.ends_with("nya")
+                    || stem.ends_with(b"kan")
+                    || stem.ends_with(b"nya")
                     || (stem.len() >= 6
-                        && ["ber", "me", "di", "ter", "per"]
+                        && [&b"ber"[..], b"me", b"di", b"ter", b"per"]
                             .iter()
                             .any(|pre| stem.starts_with(pre)));
                 if !ok {
@@ -88,29 +89,29 @@ impl Tokenizer {
         let mut poss = None;
         if particle && self.keep_whole(stem) {
             // e.g. `akhirnyapun`: the lexicalised word keeps its -nya
-        } else if stem.ends_with("nya") {
+        } else if stem.ends_with(b"nya") {
             let rem = &stem[..end - 3];
             if rem.len() > MIN_STEM
-                && !rem.ends_with('-')
-                && !(rem.starts_with("se") && rem.contains('-'))
+                && !rem.ends_with(b"-")
+                && !(rem.starts_with(b"se") && rem.contains(&b'-'))
             {
                 poss = Some(end - 3);
             }
-        } else if stem.ends_with("ku") || stem.ends_with("mu") {
+        } else if stem.ends_with(b"ku") || stem.ends_with(b"mu") {
             let rem = &stem[..end - 2];
             if rem.len() > MIN_STEM
-                && !rem.ends_with('-')
+                && !rem.ends_with(b"-")
                 && !self.keep_whole(stem)
-                && (self.known_stem(rem) || (rem.len() >= 5 && rem.ends_with("an")))
+                && (self.known_stem(rem) || (rem.len() >= 5 && rem.ends_with(b"an")))
             {
                 poss = Some(end - 2);
             }
         }
         let mut pre = None;
         if !particle && poss.is_none() {
-            if lower.len() >= 6 && lower.starts_with("kau") && self.known_stem(&lower[3..]) {
+            if lower.len() >= 6 && lower.starts_with(b"kau") && self.known_stem(&lower[3..]) {
                 pre = Some(3);
-            } else if lower.len() >= 6 && lower.starts_with("ku") && self.known_stem(&lower[2..]) {
+            } else if lower.len() >= 6 && lower.starts_with(b"ku") && self.known_stem(&lower[2..]) {
                 pre = Some(2);
             }
         }

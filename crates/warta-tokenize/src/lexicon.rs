@@ -44,13 +44,74 @@ pub enum AbbrevClass {
     Final,
 }
 
+/// Keys of this many bytes or more are not told apart by a [`KeyFilter`].
+const FILTER_LEN: usize = 16;
+
+/// A compact over-approximation of a set of keys by length and ASCII-lowercased first two
+/// bytes, so that most words are known not to be keys without hashing them.
+#[derive(Debug, Clone)]
+pub(crate) struct KeyFilter {
+    bits: Box<[u64; FILTER_LEN * 16]>,
+}
+
+impl Default for KeyFilter {
+    fn default() -> Self {
+        KeyFilter {
+            bits: Box::new([0; FILTER_LEN * 16]),
+        }
+    }
+}
+
+impl KeyFilter {
+    /// Bit index of a non-empty key shorter than [`FILTER_LEN`].
+    #[inline]
+    fn index(b: &[u8]) -> usize {
+        let first = usize::from(b[0].to_ascii_lowercase() & 31);
+        let second = usize::from(b[b.len().min(2) - 1].to_ascii_lowercase() & 31);
+        (b.len() << 10) | (first << 5) | second
+    }
+
+    /// Adds `key` (also matching words that differ from it only in ASCII case).
+    pub(crate) fn insert(&mut self, key: &[u8]) {
+        if !key.is_empty() && key.len() < FILTER_LEN {
+            let k = Self::index(key);
+            self.bits[k >> 6] |= 1 << (k & 63);
+        }
+    }
+
+    /// False when no key equals `word` up to ASCII case; true for the empty word and for words
+    /// too long to be told apart.
+    #[inline]
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
+        if word.is_empty() || word.len() >= FILTER_LEN {
+            return true;
+        }
+        let k = Self::index(word);
+        self.bits[k >> 6] & (1 << (k & 63)) != 0
+    }
+
+    fn of<'k>(keys: impl IntoIterator<Item = &'k [u8]>) -> Self {
+        let mut f = KeyFilter::default();
+        for k in keys {
+            f.insert(k);
+        }
+        f
+    }
+}
+
 pub(crate) struct Builtin {
+    /// Abbreviations, matched exactly.
     pub abbrevs: FxMap<&'static str, AbbrevClass>,
-    pub abbrevs_lower: FxMap<String, AbbrevClass>,
-    pub nya_keep: FxSet<&'static str>,
-    pub particle_keep: FxSet<&'static str>,
-    pub stems: FxSet<&'static str>,
-    pub tlds: FxSet<&'static str>,
+    /// The abbreviations of more than one byte in lower case.
+    pub abbrevs_lower: FxMap<Vec<u8>, AbbrevClass>,
+    /// Every key of `abbrevs` and `abbrevs_lower`.
+    pub abbrev_filter: KeyFilter,
+    /// Lexicalised words that keep their `-nya` or particle (`akhirnya`, `walaupun`).
+    pub keep: FxSet<&'static [u8]>,
+    pub keep_filter: KeyFilter,
+    pub stems: FxSet<&'static [u8]>,
+    pub stem_filter: KeyFilter,
+    pub tlds: FxSet<&'static [u8]>,
 }
 
 fn lines(data: &'static str) -> impl Iterator<Item = &'static str> {
@@ -74,25 +135,42 @@ pub(crate) fn builtin() -> &'static Builtin {
                     Some((w.trim(), class))
                 })
                 .collect();
-        let abbrevs_lower = abbrevs
+        let abbrevs_lower: FxMap<Vec<u8>, AbbrevClass> = abbrevs
             .iter()
             .filter(|(w, _)| w.len() > 1)
-            .map(|(w, c)| (w.to_lowercase(), *c))
+            .map(|(w, c)| (w.to_lowercase().into_bytes(), *c))
+            .collect();
+        let abbrev_filter = KeyFilter::of(
+            abbrevs
+                .keys()
+                .map(|w| w.as_bytes())
+                .chain(abbrevs_lower.keys().map(Vec::as_slice)),
+        );
+        let keep: FxSet<&'static [u8]> = lines(include_str!("data/nya_keep.txt"))
+            .chain(lines(include_str!("data/particle_keep.txt")))
+            .map(str::as_bytes)
+            .collect();
+        let stems: FxSet<&'static [u8]> = lines(include_str!("data/stems.txt"))
+            .map(str::as_bytes)
             .collect();
         Builtin {
             abbrevs,
             abbrevs_lower,
-            nya_keep: lines(include_str!("data/nya_keep.txt")).collect(),
-            particle_keep: lines(include_str!("data/particle_keep.txt")).collect(),
-            stems: lines(include_str!("data/stems.txt")).collect(),
-            tlds: lines(include_str!("data/tlds.txt")).collect(),
+            abbrev_filter,
+            keep_filter: KeyFilter::of(keep.iter().copied()),
+            keep,
+            stem_filter: KeyFilter::of(stems.iter().copied()),
+            stems,
+            tlds: lines(include_str!("data/tlds.txt"))
+                .map(str::as_bytes)
+                .collect(),
         }
     })
 }
 
 /// ASCII-lowercases `s` into `buf`; `None` when `s` is longer than the buffer or not ASCII.
 #[inline]
-pub(crate) fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str> {
+pub(crate) fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b [u8]> {
     let bytes = s.as_bytes();
     if bytes.len() > buf.len() || !s.is_ascii() {
         return None;
@@ -101,5 +179,5 @@ pub(crate) fn ascii_lower<'b>(s: &str, buf: &'b mut [u8; 64]) -> Option<&'b str>
     for (o, b) in out.iter_mut().zip(bytes) {
         *o = b.to_ascii_lowercase();
     }
-    std::str::from_utf8(out).ok()
+    Some(out)
 }

@@ -1,7 +1,8 @@
 //! Indonesian tokenizer for news text: tokens with kinds, clitic analysis, sentences, CoNLL-U.
 //!
 //! One pass over the bytes of the text (with an ASCII fast path) yields [`Token`]s with byte
-//! [`Span`]s into the caller's text; a second, linear pass over the tokens finds sentences.
+//! [`Span`]s into the caller's text; a linear sentence pass over the tokens follows the scan a
+//! few lines behind (while those tokens are still in the cache).
 //! Indonesian forms stay whole: reduplication (`anak-anak`), hyphenated names (`Jae-in`,
 //! `Covid-19`, `e-KTP`, `ke-14`), numbers (`1.904.569`, `2,5`, `10.30`, `Rp1.500.000`,
 //! `19/2/2022`), outlets (`MISTAR.ID`, `KOMPAS.com`), URLs, e-mail, hashtags, mentions and emoji.
@@ -47,7 +48,7 @@
 //! assert_eq!(a.sentences[1].slice(text), "Dr. Budi tiba pukul 10.30 WIB.");
 //! ```
 
-use lexicon::{FxMap, FxSet};
+use lexicon::{FxMap, FxSet, KeyFilter};
 use std::borrow::Cow;
 
 mod chars;
@@ -211,9 +212,11 @@ pub struct Analysis {
 /// ```
 #[derive(Debug, Clone)]
 pub struct Tokenizer {
-    abbrevs: FxMap<String, AbbrevClass>,
-    keep: FxSet<String>,
-    stems: FxSet<String>,
+    abbrevs: FxMap<Vec<u8>, AbbrevClass>,
+    /// The keys of the built-in abbreviations and of `abbrevs`.
+    abbrev_filter: KeyFilter,
+    keep: FxSet<Vec<u8>>,
+    stems: FxSet<Vec<u8>>,
     clitics: bool,
     attach_period: bool,
 }
@@ -255,10 +258,11 @@ impl Tokenizer {
         while !text.is_char_boundary(start) {
             start += 1;
         }
-        let mut sc = scan::Scanner::new(self, text, start, end);
+        let mut sc = scan::Scanner::new(self, text, start, end, true);
         sc.run(start);
+        let st = sc.sentences.take().unwrap_or_default();
         let tokens = sc.out;
-        let sentences = self.sentences(text, &tokens, &sc.ends, &sc.quotes);
+        let sentences = self.sentences(st, text, &tokens, &sc.ends, &sc.quotes);
         Analysis { tokens, sentences }
     }
 
@@ -283,7 +287,7 @@ impl Tokenizer {
     /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut sc = scan::Scanner::new(self, text, 0, text.len());
+        let mut sc = scan::Scanner::new(self, text, 0, text.len(), false);
         sc.run(0);
         sc.out
     }
@@ -298,7 +302,7 @@ impl Tokenizer {
     /// assert_eq!(tk.abbrev_class("rumah"), None);
     /// ```
     pub fn abbrev_class(&self, word: &str) -> Option<AbbrevClass> {
-        if word.len() > 12 {
+        if word.len() > 12 || !self.abbrev_filter.may_contain(word.as_bytes()) {
             return None;
         }
         let b = lexicon::builtin();
@@ -306,7 +310,7 @@ impl Tokenizer {
             return Some(c);
         }
         if !self.abbrevs.is_empty()
-            && let Some(&c) = self.abbrevs.get(word)
+            && let Some(&c) = self.abbrevs.get(word.as_bytes())
         {
             return Some(c);
         }
@@ -353,6 +357,7 @@ impl TokenizerBuilder {
         TokenizerBuilder {
             tk: Tokenizer {
                 abbrevs: FxMap::default(),
+                abbrev_filter: lexicon::builtin().abbrev_filter.clone(),
                 keep: FxSet::default(),
                 stems: FxSet::default(),
                 clitics: true,
@@ -364,15 +369,15 @@ impl TokenizerBuilder {
     /// Adds an abbreviation that keeps its period (`word` written without it, matched exactly
     /// and, when written in lower case, also capitalised).
     pub fn abbreviation(mut self, word: &str, class: AbbrevClass) -> Self {
-        self.tk
-            .abbrevs
-            .insert(word.trim_end_matches('.').to_string(), class);
+        let word = word.trim_end_matches('.');
+        self.tk.abbrev_filter.insert(word.as_bytes());
+        self.tk.abbrevs.insert(word.as_bytes().to_vec(), class);
         self
     }
 
     /// Never splits clitics off `word` (compared in lower case).
     pub fn keep_whole(mut self, word: &str) -> Self {
-        self.tk.keep.insert(word.to_lowercase());
+        self.tk.keep.insert(word.to_lowercase().into_bytes());
         self
     }
 
@@ -387,7 +392,7 @@ impl TokenizerBuilder {
     /// assert_eq!(tk.analyze(text).tokens[0].words.len(), 2);
     /// ```
     pub fn clitic_stem(mut self, stem: &str) -> Self {
-        self.tk.stems.insert(stem.to_lowercase());
+        self.tk.stems.insert(stem.to_lowercase().into_bytes());
         self
     }
 

@@ -5,6 +5,7 @@ use crate::chars::{
     is_emoji_start, is_separator, is_unicode_punct, is_word_char,
 };
 use crate::lexicon::builtin;
+use crate::sentence::{LOOK_AHEAD, Sentences};
 use crate::{Span, Token, TokenKind, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -42,9 +43,11 @@ impl Seg {
 }
 
 pub(crate) struct Scanner<'a> {
+    /// The text up to the end of the scanned range (a char boundary), so that every look-ahead
+    /// stops there.
     text: &'a str,
+    /// The bytes of `text`.
     b: &'a [u8],
-    end: usize,
     tk: &'a Tokenizer,
     pub(crate) out: Vec<Token>,
     /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
@@ -52,20 +55,64 @@ pub(crate) struct Scanner<'a> {
     pub(crate) ends: Vec<usize>,
     /// Indices of the double quote marks (`"`, `“`, `”`), for the quotation spans.
     pub(crate) quotes: Vec<usize>,
+    /// The sentence pass, run behind the scan; `None` when only tokens are wanted.
+    pub(crate) sentences: Option<Sentences>,
+    /// The first token after the last line break at which the sentence pass may stop next.
+    pending: usize,
+    /// The sentence pass decided the ends before this token.
+    decided: usize,
 }
 
+/// The sentence pass catches up with the scan once it lags this many tokens behind (the
+/// tokens it reads are then still in the cache).
+const SENTENCE_CHUNK: usize = 512;
+
 impl<'a> Scanner<'a> {
-    pub(crate) fn new(tk: &'a Tokenizer, text: &'a str, start: usize, end: usize) -> Self {
+    /// A scanner of `text[start..end]`, with the sentence pass when `sentences` is true.
+    pub(crate) fn new(
+        tk: &'a Tokenizer,
+        text: &'a str,
+        start: usize,
+        end: usize,
+        sentences: bool,
+    ) -> Self {
         let len = end - start;
+        let text = &text[..end];
         Scanner {
             text,
             b: text.as_bytes(),
-            end,
             tk,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
             ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
             quotes: Vec::new(),
+            sentences: sentences.then(|| Sentences::with_capacity((len / 128).min(1 << 20))),
+            pending: 0,
+            decided: 0,
         }
+    }
+
+    /// At a line break: lets the sentence pass decide the ends before the previous line
+    /// break once enough tokens follow that one and enough are undecided.
+    #[inline]
+    fn line_break(&mut self) {
+        let n = self.out.len();
+        if n < self.pending + LOOK_AHEAD {
+            return;
+        }
+        if self.pending >= self.decided + SENTENCE_CHUNK
+            && let Some(st) = &mut self.sentences
+        {
+            self.tk.sentences_until(
+                st,
+                self.text,
+                &self.out,
+                &self.ends,
+                &self.quotes,
+                self.pending,
+            );
+            self.decided = self.pending;
+        }
+        self.pending = n;
     }
 
     #[inline]
@@ -107,7 +154,7 @@ impl<'a> Scanner<'a> {
     /// True when a word character starts at byte `i`.
     #[inline]
     fn word_at(&self, i: usize) -> bool {
-        if i >= self.end {
+        if i >= self.b.len() {
             return false;
         }
         let c = self.b[i];
@@ -123,25 +170,25 @@ impl<'a> Scanner<'a> {
     fn seg_end(&self, mut j: usize) -> usize {
         const H: u64 = 0x8080_8080_8080_8080;
         const ONES: u64 = 0x0101_0101_0101_0101;
-        while j < self.end {
-            if j + 8 <= self.end {
-                // eight bytes at a time over lower-case ASCII letters (SWAR)
-                let mut w = [0u8; 8];
-                w.copy_from_slice(&self.b[j..j + 8]);
-                let v = u64::from_le_bytes(w);
-                let ge_a = v.wrapping_add(ONES * (0x80 - u64::from(b'a')));
-                let gt_z = v.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
-                let lower = ge_a & !gt_z & !v & H;
-                if lower == H {
+        while j < self.b.len() {
+            if let Some(w) = self.b[j..].first_chunk::<8>() {
+                // eight bytes at a time over ASCII letters (SWAR): `| 0x20` lower-cases the
+                // upper-case ones and maps no other byte into `a..=z`; a byte >= 0x80 is never
+                // a letter and may only disturb the bytes after it
+                let v = u64::from_le_bytes(*w);
+                let x = v | (ONES * 0x20);
+                let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+                let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+                let letters = ge_a & !gt_z & !v & H;
+                if letters == H {
                     j += 8;
                     continue;
                 }
-                j += ((!lower & H).trailing_zeros() / 8) as usize;
+                j += ((!letters & H).trailing_zeros() / 8) as usize;
             }
-            if j >= self.end {
+            let Some(&c) = self.b.get(j) else {
                 break;
-            }
-            let c = self.b[j];
+            };
             if c < 0x80 {
                 if !is_ascii_alnum(c) {
                     break;
@@ -162,25 +209,32 @@ impl<'a> Scanner<'a> {
     /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)?
     #[inline]
     fn clitic_candidate(&self, i: usize, e: usize) -> bool {
-        let l = |k: usize| self.b[k] | 0x20;
+        let word = &self.b[i..e];
+        let (Some(&[a, b, c]), Some(&[x, y, z])) =
+            (word.first_chunk::<3>(), word.last_chunk::<3>())
+        else {
+            return false;
+        };
         matches!(
-            (l(e - 3), l(e - 2), l(e - 1)),
+            (x | 0x20, y | 0x20, z | 0x20),
             (b'n', b'y', b'a')
                 | (b'l' | b'k', b'a', b'h')
                 | (b'p', b'u', b'n')
                 | (_, b'k' | b'm', b'u')
-        ) || (l(i) == b'k' && (l(i + 1) == b'u' || (l(i + 1) == b'a' && l(i + 2) == b'u')))
+        ) || (a | 0x20 == b'k' && (b | 0x20 == b'u' || (b | 0x20 == b'a' && c | 0x20 == b'u')))
     }
 
     /// True when a byte at `e` may join the word before it to more word characters.
     #[inline]
     fn connector_at(&self, e: usize) -> bool {
-        if e + 1 >= self.end {
+        let Some(&[c, next]) = self.b.get(e..e + 2) else {
+            return false;
+        };
+        if c == b' ' {
             return false;
         }
-        let next = self.b[e + 1];
         let wordish = is_ascii_alnum(next) || next >= 0x80;
-        match self.b[e] {
+        match c {
             b'.' => wordish || self.tk.attach_period,
             b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => wordish,
             b',' | b':' => self.b[e - 1].is_ascii_digit() && next.is_ascii_digit(),
@@ -192,7 +246,7 @@ impl<'a> Scanner<'a> {
     /// The maximal run of word characters starting at `i`.
     #[inline]
     fn seg(&self, i: usize) -> Seg {
-        self.stats(i, self.end)
+        self.stats(i, self.b.len())
     }
 
     /// Character counts of the run of word characters from `i`, stopping at `limit`.
@@ -248,7 +302,7 @@ impl<'a> Scanner<'a> {
     /// From a `.` at `j`, true when a chain of lower-case domain labels ends in a known
     /// top-level label (`news.detik.com`). Bounded look-ahead.
     fn domain_chain(&self, mut j: usize) -> bool {
-        let limit = (j + LOOKAHEAD).min(self.end);
+        let limit = (j + LOOKAHEAD).min(self.b.len());
         let mut labels = 0;
         while j < limit && self.b[j] == b'.' && labels < 6 {
             let n = self.seg(j + 1);
@@ -266,7 +320,7 @@ impl<'a> Scanner<'a> {
 
     /// An e-mail whose local part starts at `s` and has been scanned up to `j`: returns its end.
     fn try_email(&self, s: usize, j: usize) -> Option<usize> {
-        let limit = (s + LOOKAHEAD).min(self.end);
+        let limit = (s + LOOKAHEAD).min(self.b.len());
         if !self.b[s..j].is_ascii() {
             return None;
         }
@@ -280,7 +334,7 @@ impl<'a> Scanner<'a> {
         if k >= limit || self.b[k] != b'@' || self.b[k - 1] == b'.' {
             return None;
         }
-        let limit = (k + LOOKAHEAD).min(self.end);
+        let limit = (k + LOOKAHEAD).min(self.b.len());
         let mut m = k + 1;
         let mut labels = 0;
         let mut last_label;
@@ -306,7 +360,7 @@ impl<'a> Scanner<'a> {
 
     /// A URL starting at `s` with a scheme or `www.`: returns its end.
     fn try_url(&self, s: usize) -> Option<usize> {
-        let rest = &self.b[s..self.end];
+        let rest = &self.b[s..];
         let head = |p: &[u8]| rest.len() > p.len() && rest[..p.len()].eq_ignore_ascii_case(p);
         let body = if head(b"https://") {
             8
@@ -322,7 +376,7 @@ impl<'a> Scanner<'a> {
         }
         let mut j = s + body;
         let mut parens = 0i32;
-        while j < self.end {
+        while j < self.b.len() {
             let c = self.b[j];
             if c < 0x80 {
                 if matches!(CLASS[c as usize], SPACE | CONTROL) || matches!(c, b'"' | b'<' | b'>') {
@@ -358,52 +412,25 @@ impl<'a> Scanner<'a> {
 
     pub(crate) fn run(&mut self, start: usize) {
         let mut i = start;
-        while i < self.end {
+        while i < self.b.len() {
             let c = self.b[i];
             match CLASS[c as usize] {
                 SPACE => {
                     if c == b'\n' || c == b'\r' {
                         self.mark_end();
+                        self.line_break();
                     }
                     i += 1;
                 }
                 CONTROL => {
                     let mut j = i + 1;
-                    while j < self.end && self.b[j] == c {
+                    while j < self.b.len() && self.b[j] == c {
                         j += 1;
                     }
                     self.push(i, j, TokenKind::Symbol);
                     i = j;
                 }
-                LOWER | UPPER => {
-                    let e = self.seg_end(i);
-                    // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
-                    let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
-                    let url = matches!(c, b'h' | b'H' | b'w' | b'W')
-                        && e > i + 1
-                        && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
-                    if !(rupiah || url || self.connector_at(e)) {
-                        // fast path: a plain word
-                        self.push_word(i, e, TokenKind::Word);
-                        if e - i >= 5 && self.clitic_candidate(i, e) {
-                            self.tk.split_clitics(
-                                self.text,
-                                self.out.last_mut().expect("just pushed"),
-                            );
-                        }
-                        i = e;
-                        if i < self.end && self.b[i] == b' ' {
-                            i += 1;
-                        }
-                    } else if matches!(c, b'h' | b'H' | b'w' | b'W')
-                        && let Some(e) = self.try_url(i)
-                    {
-                        self.push(i, e, TokenKind::Url);
-                        i = e;
-                    } else {
-                        i = self.word(i);
-                    }
-                }
+                LOWER | UPPER => i = self.words(i, c),
                 DIGIT => i = self.word(i),
                 PUNCT | SYMBOL => i = self.punct(i, c),
                 _ => {
@@ -417,13 +444,13 @@ impl<'a> Scanner<'a> {
                         i = self.word(i);
                     } else if is_unicode_punct(ch) {
                         let mut j = i + ch.len_utf8();
-                        while j < self.end && self.text[j..].starts_with(ch) {
+                        while j < self.b.len() && self.text[j..].starts_with(ch) {
                             j += ch.len_utf8();
                         }
                         self.push(i, j, TokenKind::Punct);
                         i = j;
                     } else {
-                        let g = self.text[i..self.end].graphemes(true).next().unwrap_or("");
+                        let g = self.text[i..].graphemes(true).next().unwrap_or("");
                         let j = i + g.len().max(ch.len_utf8());
                         let kind = if is_emoji_start(ch) || g.contains('\u{fe0f}') {
                             TokenKind::Emoji
@@ -438,9 +465,47 @@ impl<'a> Scanner<'a> {
         }
     }
 
+    /// A run of plain words starting with the ASCII letter `c` at `i`, each followed by one
+    /// space and the next starting with an ASCII letter: returns where the scan goes on.
+    #[inline]
+    fn words(&mut self, mut i: usize, mut c: u8) -> usize {
+        loop {
+            let e = self.seg_end(i);
+            // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
+            let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
+            let url = matches!(c, b'h' | b'H' | b'w' | b'W')
+                && e > i + 1
+                && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
+            if rupiah || url || self.connector_at(e) {
+                if matches!(c, b'h' | b'H' | b'w' | b'W')
+                    && let Some(e) = self.try_url(i)
+                {
+                    self.push(i, e, TokenKind::Url);
+                    return e;
+                }
+                return self.word(i);
+            }
+            // fast path: a plain word
+            self.push_word(i, e, TokenKind::Word);
+            if e - i >= 5 && self.clitic_candidate(i, e) {
+                self.tk
+                    .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+            }
+            i = e;
+            if i < self.b.len() && self.b[i] == b' ' {
+                i += 1;
+                if i < self.b.len() && self.b[i].is_ascii_alphabetic() {
+                    c = self.b[i];
+                    continue;
+                }
+            }
+            return i;
+        }
+    }
+
     /// ASCII punctuation or symbol at `i`.
     fn punct(&mut self, i: usize, c: u8) -> usize {
-        let next_word = self.word_at(i + 1);
+        let next_word = matches!(c, b'#' | b'@') && self.word_at(i + 1);
         match c {
             b'#' if next_word => {
                 let e = self.handle_run(i + 1);
@@ -449,7 +514,9 @@ impl<'a> Scanner<'a> {
             }
             b'@' if next_word && self.b[i + 1].is_ascii_alphanumeric() => {
                 let mut e = self.handle_run(i + 1);
-                while e + 1 < self.end && self.b[e] == b'.' && self.b[e + 1].is_ascii_alphanumeric()
+                while e + 1 < self.b.len()
+                    && self.b[e] == b'.'
+                    && self.b[e + 1].is_ascii_alphanumeric()
                 {
                     e = self.handle_run(e + 1);
                 }
@@ -460,7 +527,7 @@ impl<'a> Scanner<'a> {
         }
         let mut j = i + 1;
         if matches!(c, b'.' | b'-' | b'`' | b'\'') {
-            while j < self.end && self.b[j] == c {
+            while j < self.b.len() && self.b[j] == c {
                 j += 1;
             }
         }
@@ -534,7 +601,7 @@ impl<'a> Scanner<'a> {
 
     /// A run of ASCII letters, digits and underscores (hashtags and mentions).
     fn handle_run(&self, mut j: usize) -> usize {
-        while j < self.end {
+        while j < self.b.len() {
             let c = self.b[j];
             if c.is_ascii_alphanumeric() || c == b'_' {
                 j += 1;
@@ -554,7 +621,7 @@ impl<'a> Scanner<'a> {
     /// A word, number or domain starting at `s`.
     fn word(&mut self, s: usize) -> usize {
         if self.b[s] == b'R'
-            && s + 2 < self.end
+            && s + 2 < self.b.len()
             && self.b[s + 1] == b'p'
             && self.b[s + 2].is_ascii_digit()
         {
@@ -571,7 +638,7 @@ impl<'a> Scanner<'a> {
         let mut letters = first.chars() - first.digits > 0;
         let mut marks = first.other > 0;
         loop {
-            if j + 1 >= self.end {
+            if j + 1 >= self.b.len() {
                 break;
             }
             let c = self.b[j];
@@ -604,7 +671,7 @@ impl<'a> Scanner<'a> {
                         && last.chars() <= 3
                         && n.chars() <= 3
                         && (last.chars() == 1 || n.chars() == 1)
-                        && n.end < self.end
+                        && n.end < self.b.len()
                         && self.b[n.end] == b'.';
                     if dom {
                         url = true;
@@ -653,9 +720,9 @@ impl<'a> Scanner<'a> {
             nsegs += 1;
         }
         // Trailing period of an abbreviation or an initial.
-        if j < self.end
+        if j < self.b.len()
             && self.b[j] == b'.'
-            && !(j + 1 < self.end && self.b[j + 1] == b'.')
+            && !(j + 1 < self.b.len() && self.b[j + 1] == b'.')
             && !url
             && (dotted
                 || (self.tk.attach_period

@@ -34,6 +34,32 @@ fn line_breaks(text: &str, a: usize, b: usize) -> u8 {
     n
 }
 
+/// True when the gap `text[a..b]` holds a line break (`line_breaks(text, a, b) > 0`), testing
+/// 16 bytes at a time for the bytes that may start one.
+#[inline]
+fn has_line_break(text: &str, a: usize, b: usize) -> bool {
+    let bytes = &text.as_bytes()[a..b];
+    let maybe = |c: u8| matches!(c, b'\n' | b'\r' | 0xe2);
+    let at = |k: usize| {
+        maybe(bytes[k])
+            && (bytes[k] != 0xe2
+                || bytes[k..].starts_with("\u{2028}".as_bytes())
+                || bytes[k..].starts_with("\u{2029}".as_bytes()))
+    };
+    let (chunks, _) = bytes.as_chunks::<16>();
+    let mut from = 0;
+    for chunk in chunks {
+        let hits = chunk.iter().fold(0u8, |acc, &c| {
+            acc | u8::from(c == b'\n') | u8::from(c == b'\r') | u8::from(c == 0xe2)
+        });
+        if hits != 0 && (from..from + 16).any(at) {
+            return true;
+        }
+        from += 16;
+    }
+    (from..bytes.len()).any(at)
+}
+
 /// A token made only of `.`, `!`, `?`, `…`.
 #[inline]
 fn is_terminal(t: &str) -> bool {
@@ -94,38 +120,76 @@ fn in_short_parens(text: &str, tokens: &[Token], i: usize) -> bool {
 /// a pair of stray quote marks.
 const MAX_QUOTATION: usize = 120;
 
-/// The quotations as (opening mark, closing mark) token indices, sorted and disjoint: a
-/// straight `"` opens when it is glued to the next token only and closes when glued to the
-/// previous one only, else it toggles. A quotation crossing a line break, or longer than
-/// [`MAX_QUOTATION`] tokens, is left out (a paragraph of a multi-paragraph quotation does not
-/// close it).
-fn quotations(text: &str, tokens: &[Token], quotes: &[usize]) -> Vec<(usize, usize)> {
-    let mut out = Vec::new();
-    let mut open: Option<usize> = None;
-    for &k in quotes {
-        let t = tokens[k].span;
-        let opens = match text.as_bytes()[t.start] {
-            b'"' => {
-                let glued_prev = k > 0 && tokens[k - 1].span.end == t.start;
-                let glued_next = k + 1 < tokens.len() && tokens[k + 1].span.start == t.end;
-                match (glued_prev, glued_next) {
-                    (false, true) => true,
-                    (true, false) => false,
-                    _ => open.is_none(),
-                }
-            }
-            _ => t.slice(text) == "“",
-        };
-        if opens {
-            open = Some(k);
-        } else if let Some(o) = open.take()
-            && k - o <= MAX_QUOTATION
-            && line_breaks(text, tokens[o].span.end, t.start) == 0
-        {
-            out.push((o, k));
+/// Tokens of look-ahead the sentence pass may need past the end it decides: [`Sentences`]
+/// decides the ends before a line break only once this many tokens after it are known.
+pub(crate) const LOOK_AHEAD: usize = 8;
+
+/// The state of the sentence pass, which runs over the tokens as the scanner produces them
+/// (while they are still in the cache): the ends before a line break are decided once a few
+/// tokens after it are known, because nothing the decision looks at crosses a line break (a
+/// closing mark is glued to the end, a quotation stays within a line) beyond a bounded
+/// look-ahead.
+#[derive(Default)]
+pub(crate) struct Sentences {
+    out: Vec<Span>,
+    /// The quotations found so far as (opening mark, closing mark) token indices, sorted and
+    /// disjoint.
+    quoted: Vec<(usize, usize)>,
+    /// The opening mark of the quotation being read, if any.
+    open: Option<usize>,
+    /// How many of the quote marks and of the possible ends were looked at.
+    quotes_done: usize,
+    ends_done: usize,
+    /// The first quotation that may contain the next end.
+    q: usize,
+    /// The first token of the current sentence.
+    first: usize,
+    /// Tokens before `seen` were already decided (absorbed closing marks), so a run of marks
+    /// is looked at once.
+    seen: usize,
+}
+
+impl Sentences {
+    /// A pass expecting about `ends` possible sentence ends.
+    pub(crate) fn with_capacity(ends: usize) -> Self {
+        Sentences {
+            out: Vec::with_capacity(ends + 1),
+            ..Sentences::default()
         }
     }
-    out
+
+    /// Adds the quotations closed by the quote marks before token `upto`: a straight `"` opens
+    /// when it is glued to the next token only and closes when glued to the previous one only,
+    /// else it toggles. A quotation crossing a line break, or longer than [`MAX_QUOTATION`]
+    /// tokens, is left out (a paragraph of a multi-paragraph quotation does not close it).
+    fn quotations(&mut self, text: &str, tokens: &[Token], quotes: &[usize], upto: usize) {
+        while let Some(&k) = quotes.get(self.quotes_done)
+            && k < upto
+        {
+            self.quotes_done += 1;
+            let t = tokens[k].span;
+            let opens = match text.as_bytes()[t.start] {
+                b'"' => {
+                    let glued_prev = k > 0 && tokens[k - 1].span.end == t.start;
+                    let glued_next = k + 1 < tokens.len() && tokens[k + 1].span.start == t.end;
+                    match (glued_prev, glued_next) {
+                        (false, true) => true,
+                        (true, false) => false,
+                        _ => self.open.is_none(),
+                    }
+                }
+                _ => t.slice(text) == "“",
+            };
+            if opens {
+                self.open = Some(k);
+            } else if let Some(o) = self.open.take()
+                && k - o <= MAX_QUOTATION
+                && !has_line_break(text, tokens[o].span.end, t.start)
+            {
+                self.quoted.push((o, k));
+            }
+        }
+    }
 }
 
 #[derive(PartialEq, Eq)]
@@ -174,7 +238,7 @@ impl Tokenizer {
     /// The class of `stem` as an abbreviation before a period: dotted forms (`S.H`) may end a
     /// sentence, initials (`R`) never do, else the lists decide.
     fn stem_class(&self, stem: &str) -> Option<AbbrevClass> {
-        if stem.contains('.') {
+        if stem.as_bytes().contains(&b'.') {
             return Some(AbbrevClass::Final);
         }
         let mut cs = stem.chars();
@@ -221,29 +285,27 @@ impl Tokenizer {
             || self.period_class(text, tokens, k).is_some()
     }
 
-    /// Sentence spans over `tokens`; `ends` lists (sorted) the only tokens after which a
-    /// sentence may end and `quotes` the double quote marks, so the pass costs O(ends + quotes)
-    /// plus bounded look-ahead.
-    pub(crate) fn sentences(
+    /// Decides the possible sentence ends before token `upto`. `ends` lists (sorted) the only
+    /// tokens after which a sentence may end and `quotes` the double quote marks, so the pass
+    /// costs O(ends + quotes) plus bounded look-ahead. `tokens` are all the tokens known so
+    /// far: either all the tokens of the text, or `upto` is the first token after a line break
+    /// and at least [`LOOK_AHEAD`] tokens follow it.
+    pub(crate) fn sentences_until(
         &self,
+        st: &mut Sentences,
         text: &str,
         tokens: &[Token],
         ends: &[usize],
         quotes: &[usize],
-    ) -> Vec<Span> {
+        upto: usize,
+    ) {
+        st.quotations(text, tokens, quotes, upto);
         let n = tokens.len();
-        let mut out = Vec::with_capacity(ends.len() + 1);
-        if n == 0 {
-            return out;
-        }
-        let quoted = quotations(text, tokens, quotes);
-        let mut q = 0;
-        let mut first = 0;
-        // tokens up to `seen` were already decided (absorbed closing marks), so a run of
-        // marks is looked at once
-        let mut seen = 0;
-        for &i in ends {
-            if i < seen || i + 1 >= n {
+        while let Some(&i) = ends.get(st.ends_done)
+            && i < upto
+        {
+            st.ends_done += 1;
+            if i < st.seen || i + 1 >= n {
                 continue;
             }
             let mut last = i;
@@ -290,19 +352,37 @@ impl Tokenizer {
             } else {
                 lb >= 2 || (lb > 0 && self.start_at(text, tokens, i + 1) == Start::Other)
             };
-            seen = last + 1;
-            while q < quoted.len() && quoted[q].1 <= last {
-                q += 1;
+            st.seen = last + 1;
+            while st.q < st.quoted.len() && st.quoted[st.q].1 <= last {
+                st.q += 1;
             }
             // a quotation is one sentence with what frames it (`“Kami siap. Kami datang,”
             // katanya.`)
-            let brk = brk && !(q < quoted.len() && quoted[q].0 < i);
+            let brk = brk && !(st.q < st.quoted.len() && st.quoted[st.q].0 < i);
             if brk && last + 1 < n {
-                out.push(Span::new(tokens[first].span.start, tokens[last].span.end));
-                first = last + 1;
+                st.out.push(Span::new(
+                    tokens[st.first].span.start,
+                    tokens[last].span.end,
+                ));
+                st.first = last + 1;
             }
         }
-        out.push(Span::new(tokens[first].span.start, tokens[n - 1].span.end));
-        out
+    }
+
+    /// The sentence spans, once `tokens` are all the tokens of the text.
+    pub(crate) fn sentences(
+        &self,
+        mut st: Sentences,
+        text: &str,
+        tokens: &[Token],
+        ends: &[usize],
+        quotes: &[usize],
+    ) -> Vec<Span> {
+        self.sentences_until(&mut st, text, tokens, ends, quotes, usize::MAX);
+        if let Some(last) = tokens.last() {
+            st.out
+                .push(Span::new(tokens[st.first].span.start, last.span.end));
+        }
+        st.out
     }
 }
