@@ -361,7 +361,7 @@ fn load_tail(bytes: &[u8], at: usize) -> u64 {
 /// The ASCII word (letters and digits) starting at `start`, 8 bytes at a time: its end,
 /// `hash_bytes` of its lowercase, and whether it has an uppercase letter.
 #[inline]
-fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
+pub(crate) fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
     let mut h = 0;
     let mut upper = 0;
     let mut at = start;
@@ -387,6 +387,52 @@ fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         at += n;
         return (at, hash_end(h), upper != 0);
     }
+}
+
+/// Byte masks of the 64 bytes at `base` (zero-padded past the end): bit `k` of the first is
+/// set when byte `base + k` is an ASCII letter or digit or not ASCII, bit `k` of the second
+/// when it is not ASCII. Eight bytes at a time in registers.
+#[inline]
+pub(crate) fn word_masks(bytes: &[u8], base: usize) -> (u64, u64) {
+    match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
+        Some(block) => block_masks(block),
+        None => {
+            let mut block = [0; 64];
+            let tail = bytes.get(base..).unwrap_or_default();
+            block[..tail.len()].copy_from_slice(tail);
+            block_masks(&block)
+        }
+    }
+}
+
+/// `word_masks` of one block.
+#[inline(always)]
+fn block_masks(block: &[u8; 64]) -> (u64, u64) {
+    let mut word = 0;
+    let mut any_high = 0;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        let seven = w & !HIGH;
+        let alnum = in_range(seven, b'0', b'9') | in_range(seven | LOW, b'a', b'z');
+        word |= byte_mask((alnum | w) & HIGH) << (8 * k);
+        any_high |= w;
+    }
+    if any_high & HIGH == 0 {
+        return (word, 0);
+    }
+    let mut high = 0;
+    for (k, chunk) in block.chunks_exact(8).enumerate() {
+        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
+        high |= byte_mask(w & HIGH) << (8 * k);
+    }
+    (word, high)
+}
+
+/// Bit `k` set for every byte `k` of `x` with its high bit set (`x` has no other bit).
+#[inline(always)]
+const fn byte_mask(x: u64) -> u64 {
+    // The eight partial products land on distinct bits: no carries.
+    (x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
@@ -427,7 +473,7 @@ pub(crate) fn hash_bytes(bytes: &[u8]) -> u64 {
 /// `hash_bytes` of the ASCII lowercase of `bytes[start..end]`, ASCII letters and digits,
 /// without copying them (for these bytes, setting bit 5 is the lowercase).
 #[inline]
-fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> u64 {
+pub(crate) fn hash_ascii_word(bytes: &[u8], start: usize, end: usize) -> u64 {
     let mut h = 0;
     let mut at = start;
     while at < end {
@@ -463,19 +509,26 @@ static ASCII_SYMBOL_HASH: [u64; 128] = {
 /// assert_eq!(fold_key("Korea\u{A0}\u{A0}Selatan"), "korea selatan");
 /// ```
 pub fn fold_key(alias: &str) -> String {
-    let mut buf = Vec::new();
     let mut out = Vec::with_capacity(alias.len());
+    fold_key_into(alias, &mut Vec::new(), &mut out);
+    String::from_utf8(out).unwrap_or_default()
+}
+
+/// [`fold_key`] of `alias` appended to `out`, with `buf` as scratch space (no allocation
+/// once both have grown).
+pub(crate) fn fold_key_into(alias: &str, buf: &mut Vec<u8>, out: &mut Vec<u8>) {
+    buf.clear();
+    let first = out.len();
     let mut scanner = Scanner::new(alias);
-    while let Some(t) = scanner.next_token(&mut buf) {
-        if !out.is_empty() {
+    while let Some(t) = scanner.next_token(buf) {
+        if out.len() > first {
             out.push(b' ');
         }
-        match t.folded(alias.as_bytes(), &buf) {
+        match t.folded(alias.as_bytes(), buf) {
             FoldedBytes::Ascii(b) => out.extend(b.iter().map(|&b| FOLD[b as usize])),
             FoldedBytes::Buf(b) => out.extend_from_slice(b),
         }
     }
-    String::from_utf8(out).unwrap_or_default()
 }
 
 /// ASCII lowercase: the folded form of every ASCII byte of a token.

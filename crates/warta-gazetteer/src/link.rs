@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::builder::make_id;
-use crate::fold::fold_key;
+use crate::fold::{fold_key, fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
 use crate::{Mention, Span};
 
 /// A person's full name found outside the list (e.g. a quote speaker), for linking.
@@ -103,13 +103,51 @@ const NOT_PERSON_WORDS: &[&str] = &[
 ];
 
 /// A full person name that later partial mentions may link to.
+#[derive(Clone, Copy)]
 struct FullName {
     /// Where it appears (partial mentions must start at or after `end`).
     end: usize,
-    id: Arc<str>,
-    entity_type: Arc<str>,
-    canonical: Arc<str>,
-    alias: Arc<str>,
+    /// The mention (of the list, or made for a person) whose id, type and canonical name
+    /// the linked mentions take.
+    source: Source,
+    /// Its name tokens: `NameTokens::lists[tokens]`.
+    tokens: usize,
+}
+
+/// Where a [`FullName`]'s mention is.
+#[derive(Clone, Copy)]
+enum Source {
+    /// `mentions[i]`, a PER mention of the list (linked mentions take its canonical name
+    /// as alias).
+    Mention(usize),
+    /// `persons[i]` of the mentions made for the persons.
+    Person(usize),
+}
+
+/// The name tokens of each distinct full name of a document, computed once per name.
+#[derive(Default)]
+struct NameTokens<'a> {
+    /// Token lists.
+    lists: Vec<Vec<String>>,
+    /// Index in `lists` of a name's tokens, `None` when it has none or one word only.
+    by_name: HashMap<&'a str, Option<usize>>,
+}
+
+impl<'a> NameTokens<'a> {
+    /// The index of the tokens of `name`, if it can be a full name (two words or more, a
+    /// name token at least).
+    fn of(&mut self, name: &'a str) -> Option<usize> {
+        if let Some(&known) = self.by_name.get(name) {
+            return known;
+        }
+        let toks = name_tokens(name);
+        let index = (!toks.is_empty() && name.split_whitespace().nth(1).is_some()).then(|| {
+            self.lists.push(toks);
+            self.lists.len() - 1
+        });
+        self.by_name.insert(name, index);
+        index
+    }
 }
 
 /// Folded name tokens of a full name that may stand alone for the person (capitalised,
@@ -133,69 +171,304 @@ fn name_tokens(name: &str) -> Vec<String> {
     out
 }
 
-/// A word of the text: letters and digits, with inner hyphens or apostrophes between letters
-/// (`Min-seol`, `O'Brien`).
-fn words(text: &str, range: Span) -> impl Iterator<Item = Span> + '_ {
-    let end = range.end;
-    // Bytes past the range are never read.
-    let bytes = text.as_bytes();
-    let bytes = &bytes[..end.min(bytes.len())];
-    let mut i = range.start;
-    // The char at byte `at` (a char boundary inside the range), if any.
-    let char_at = move |at: usize| text.get(at..end).and_then(|rest| rest.chars().next());
-    let alnum_at = move |at: usize| char_at(at).is_some_and(char::is_alphanumeric);
-    std::iter::from_fn(move || {
-        // Skip to the next alphanumeric char; ASCII bytes without decoding.
-        loop {
-            let &b = bytes.get(i)?;
-            if b.is_ascii() {
-                if b.is_ascii_alphanumeric() {
-                    break;
+/// The name tokens of a document's full names, each with the full names it stands for, in a
+/// small hash table probed once per candidate word of the text.
+struct Tokens {
+    /// Folded keys, one after the other.
+    keys: Vec<u8>,
+    /// One per distinct key.
+    groups: Vec<Group>,
+    /// The full names (indices into the `FullName` list) of every group, each group's
+    /// ordered by where the names end.
+    names: Vec<usize>,
+    /// Open addressing (linear probing) of group indices by key hash; `NONE` is empty.
+    slots: Vec<u32>,
+    /// Bit `n` set when a key has `n` bytes (`n < 64`); all set when one is longer.
+    lengths: u64,
+    /// Bit `pair(a, b)` set when a key starts with the ASCII letters or digits `a`, `b`.
+    pairs: [u64; 16],
+    /// A key does not start with two ASCII letters or digits.
+    odd: bool,
+}
+
+/// Index of two ASCII letters or digits in `Tokens::pairs` (case-insensitive).
+#[inline]
+fn pair(a: u8, b: u8) -> usize {
+    usize::from(a & 0x1F) << 5 | usize::from(b & 0x1F)
+}
+
+/// A distinct name token.
+struct Group {
+    /// `hash_bytes` of the key.
+    hash: u64,
+    /// The key is `keys[key.0..key.1]`.
+    key: (usize, usize),
+    /// Its full names are `names[names.0..names.1]`.
+    names: (usize, usize),
+}
+
+const NONE: u32 = u32::MAX;
+
+impl Tokens {
+    /// The table of the name tokens of `full`.
+    fn new(full: &[FullName], lists: &[Vec<String>]) -> Tokens {
+        let mut pairs: Vec<(&str, usize)> = full
+            .iter()
+            .enumerate()
+            .flat_map(|(i, f)| lists[f.tokens].iter().map(move |t| (t.as_str(), i)))
+            .collect();
+        // Stable order within a key: by end, then by the order the names were added.
+        pairs.sort_unstable_by(|a, b| {
+            a.0.cmp(b.0)
+                .then(full[a.1].end.cmp(&full[b.1].end))
+                .then(a.1.cmp(&b.1))
+        });
+        let mut t = Tokens {
+            keys: Vec::new(),
+            groups: Vec::new(),
+            names: Vec::with_capacity(pairs.len()),
+            slots: Vec::new(),
+            lengths: 0,
+            pairs: [0; 16],
+            odd: false,
+        };
+        for (i, (key, name)) in pairs.iter().enumerate() {
+            if i == 0 || pairs[i - 1].0 != *key {
+                let start = t.keys.len();
+                t.keys.extend_from_slice(key.as_bytes());
+                t.groups.push(Group {
+                    hash: hash_bytes(key.as_bytes()),
+                    key: (start, t.keys.len()),
+                    names: (t.names.len(), t.names.len()),
+                });
+                t.lengths |= 1u64.checked_shl(key.len() as u32).unwrap_or(u64::MAX);
+                match *key.as_bytes() {
+                    [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {
+                        let p = pair(a, b);
+                        t.pairs[p / 64] |= 1 << (p % 64);
+                    }
+                    _ => t.odd = true,
                 }
-                i += 1;
-            } else {
-                let c = char_at(i)?;
-                if c.is_alphanumeric() {
-                    break;
-                }
-                i += c.len_utf8();
+            }
+            t.names.push(*name);
+            if let Some(g) = t.groups.last_mut() {
+                g.names.1 = t.names.len();
             }
         }
-        let start = i;
-        while let Some(&b) = bytes.get(i) {
-            if b.is_ascii_alphanumeric() {
+        t.slots = vec![NONE; (t.groups.len() * 2).next_power_of_two().max(16)];
+        let mask = t.slots.len() - 1;
+        for (g, group) in t.groups.iter().enumerate() {
+            let mut i = group.hash as usize & mask;
+            while t.slots[i] != NONE {
+                i = (i + 1) & mask;
+            }
+            t.slots[i] = g as u32;
+        }
+        t
+    }
+
+    /// True when a key may be the word at `s`, judging from its first two bytes (a word
+    /// starting with a digit never is).
+    #[inline]
+    fn may_start_with(&self, bytes: &[u8], s: usize) -> bool {
+        let a = bytes.get(s).copied().unwrap_or(0);
+        let b = bytes.get(s + 1).copied().unwrap_or(0);
+        if !a.is_ascii() || !b.is_ascii() {
+            return true;
+        }
+        if !a.is_ascii_alphabetic() {
+            return false;
+        }
+        if !b.is_ascii_alphanumeric() {
+            return self.odd;
+        }
+        let p = pair(a, b);
+        self.pairs[p / 64] & (1 << (p % 64)) != 0
+    }
+
+    /// True when some key may have `len` bytes.
+    #[inline]
+    fn may_have_len(&self, len: usize) -> bool {
+        len >= 64 || self.lengths & (1 << len) != 0
+    }
+
+    /// The group whose key has hash `hash` and for which `same(key)` holds.
+    #[inline]
+    fn find(&self, hash: u64, same: impl Fn(&[u8]) -> bool) -> Option<usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let g = *self.slots.get(i)?;
+            let group = self.groups.get(g as usize)?;
+            if group.hash == hash && same(&self.keys[group.key.0..group.key.1]) {
+                return Some(g as usize);
+            }
+            i = (i + 1) & mask;
+        }
+    }
+}
+
+/// End of the word starting at `start` (an alphanumeric char): letters, digits and combining
+/// marks, with inner hyphens or apostrophes before a letter or digit (`Min-seol`, `O'Brien`,
+/// `Ma’ruf`).
+fn word_end(text: &str, start: usize) -> usize {
+    let bytes = text.as_bytes();
+    let alnum_at = |at: usize| {
+        text.get(at..)
+            .and_then(|rest| rest.chars().next())
+            .is_some_and(char::is_alphanumeric)
+    };
+    let mut i = start;
+    while let Some(&b) = bytes.get(i) {
+        if b.is_ascii_alphanumeric() {
+            i += 1;
+            continue;
+        }
+        if b.is_ascii() {
+            if matches!(b, b'-' | b'\'') && alnum_at(i + 1) {
                 i += 1;
                 continue;
             }
-            if b.is_ascii() {
-                if matches!(b, b'-' | b'\'') && alnum_at(i + 1) {
-                    i += 1;
-                    continue;
-                }
-                break;
-            }
-            let Some(c) = char_at(i) else { break };
-            let joins = c == '\u{2019}' && alnum_at(i + c.len_utf8());
-            if c.is_alphanumeric() || crate::fold::is_combining(c) || joins {
-                i += c.len_utf8();
-            } else {
-                break;
-            }
+            break;
         }
-        Some(Span::new(start, i))
-    })
+        let Some(c) = text.get(i..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        let joins = c == '\u{2019}' && alnum_at(i + c.len_utf8());
+        if c.is_alphanumeric() || is_combining(c) || joins {
+            i += c.len_utf8();
+        } else {
+            break;
+        }
+    }
+    i
 }
 
-/// The folded key of a word, as [`fold_key`] computes it, without allocating for the common
-/// case of a plain ASCII word (lowercased into `buf`).
-fn word_key<'b>(word: &str, buf: &'b mut String) -> &'b str {
-    buf.clear();
-    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
-        buf.extend(word.bytes().map(|b| char::from(b.to_ascii_lowercase())));
-    } else {
-        buf.push_str(&fold_key(word));
+/// True when the letter or digit at `s` continues a word through a hyphen or apostrophe
+/// before it (`kata` in `kata-kata`), rather than starting one.
+fn continues_word(text: &str, s: usize) -> bool {
+    let joiner = match text.as_bytes().get(..s) {
+        Some([.., b'-' | b'\'']) => s - 1,
+        Some([.., 0xE2, 0x80, 0x99]) => s - 3,
+        _ => return false,
+    };
+    // Combining marks extend the word before them.
+    text.get(..joiner)
+        .and_then(|before| before.chars().rev().find(|&c| !is_combining(c)))
+        .is_some_and(char::is_alphanumeric)
+}
+
+/// Calls `f(start, end, first, group)` for every word of the text (see [`word_end`]) that
+/// starts with a letter and whose folded key is the name token `group`; `first` is its first
+/// char. The text is classified 64 bytes at a time into bit masks; a plain ASCII word, most
+/// of the text, costs a few bit operations and a filter on its first letter and length, and
+/// only the words that pass are hashed. Words with non-ASCII chars, hyphens or apostrophes
+/// are found char by char and folded into a reused buffer.
+fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char, usize)) {
+    let bytes = text.as_bytes();
+    let (mut buf, mut key) = (Vec::new(), Vec::new());
+    // Masks of `bytes[base..base + 64]` (see `word_masks`).
+    let mut base = 0;
+    let (mut word, mut high) = word_masks(bytes, base);
+    let mut i = 0;
+    // The word at `i` needs the char-by-char path.
+    let mut slow = false;
+    while i < bytes.len() {
+        if i >= base + 64 {
+            base = i;
+            (word, high) = word_masks(bytes, base);
+        }
+        // The run touching the end of the block, if any, starts at `tail` (it may go on in
+        // the next block).
+        let tail = if word >> 63 == 0 {
+            64
+        } else {
+            64 - (!word).leading_zeros() as usize
+        };
+        if high == 0 && tail > 0 && !slow {
+            // An ASCII block: only the words starting with a pair of letters that some key
+            // starts with are looked at.
+            let below_tail = u64::MAX.checked_shr(64 - tail as u32).unwrap_or(0);
+            let mut starts = word & !(word << 1) & (u64::MAX << (i - base)) & below_tail;
+            while starts != 0 {
+                let k = starts.trailing_zeros() as usize;
+                starts &= starts - 1;
+                let s = base + k;
+                if !tokens.may_start_with(bytes, s) || continues_word(text, s) {
+                    continue;
+                }
+                let e = s + (!(word >> k)).trailing_zeros() as usize;
+                if matches!(bytes.get(e), Some(b'-' | b'\'')) {
+                    // Hyphens or apostrophes may join it to the next run.
+                    i = s;
+                    slow = true;
+                    break;
+                }
+                if tokens.may_have_len(e - s)
+                    && let Some(g) = tokens.find(hash_ascii_word(bytes, s, e), |k| {
+                        k.eq_ignore_ascii_case(&bytes[s..e])
+                    })
+                {
+                    f(s, e, char::from(bytes[s]), g);
+                }
+            }
+            if !slow {
+                i = base + tail;
+                base = i;
+                (word, high) = word_masks(bytes, base);
+            }
+            continue;
+        }
+        slow = false;
+        let ahead = word >> (i - base);
+        if ahead == 0 {
+            i = base + 64;
+            continue;
+        }
+        let s = i + ahead.trailing_zeros() as usize;
+        let k = s - base;
+        let run = (!(word >> k)).trailing_zeros() as usize;
+        if k > 0 && k + run == 64 {
+            // The run may go on past the block: classify from its start.
+            base = s;
+            (word, high) = word_masks(bytes, base);
+            i = s;
+            continue;
+        }
+        let e = s + run;
+        let in_run = u64::MAX.checked_shr(64 - run as u32).unwrap_or(0);
+        if run < 64 && (high >> k) & in_run == 0 && !matches!(bytes.get(e), Some(b'-' | b'\'')) {
+            // A plain ASCII word, `bytes[s..e]`.
+            let b = bytes[s];
+            if tokens.may_start_with(bytes, s)
+                && tokens.may_have_len(run)
+                && let Some(g) = tokens.find(hash_ascii_word(bytes, s, e), |k| {
+                    k.eq_ignore_ascii_case(&bytes[s..e])
+                })
+            {
+                f(s, e, char::from(b), g);
+            }
+            i = e;
+            continue;
+        }
+        // Char by char from `s` (a char boundary: the bytes before it up to `i` are ASCII).
+        let Some(c) = text.get(s..).and_then(|rest| rest.chars().next()) else {
+            break;
+        };
+        if !c.is_alphanumeric() {
+            i = s + c.len_utf8();
+            continue;
+        }
+        let e = word_end(text, s);
+        if c.is_alphabetic() {
+            key.clear();
+            fold_key_into(&text[s..e], &mut buf, &mut key);
+            if let Some(g) = tokens.find(hash_bytes(&key), |k| k == key) {
+                f(s, e, c, g);
+            }
+        }
+        i = e;
     }
-    buf
 }
 
 /// True when the word at `start` opens a sentence (start of a region or line, or after
@@ -246,11 +519,13 @@ fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
 /// - a *full name* is the canonical name of a `PER` mention with two words or more, or a
 ///   [`PersonName`] of two words or more (one that overlaps no mention is also added as a `PER`
 ///   mention with id `PER:slug`, e.g. `PER:emily-home`, when it lies inside a region);
-/// - a later word inside a region that is not already part of a mention, starts with a
-///   capital letter and equals (case- and diacritic-insensitively) one of the name tokens of
-///   a full name ending before it becomes a mention of that person, with the full name as
-///   alias. Any token links, so Korean family-name-first names work (`Suh` -> `Suh Hoon`,
-///   `Moon` -> `Moon Jae-in`) as well as Western ones (`Sullivan` -> `Jake Sullivan`);
+/// - a later word of the text (letters and digits, with inner hyphens and apostrophes) that
+///   lies inside a region (regions that overlap count as one), is not already part of a
+///   mention, starts with a capital letter and equals (case- and diacritic-insensitively)
+///   one of the name tokens of a full name ending before it becomes a mention of that person,
+///   with the full name as alias. Any token links, so Korean family-name-first names work
+///   (`Suh` -> `Suh Hoon`, `Moon` -> `Moon Jae-in`) as well as Western ones (`Sullivan` ->
+///   `Jake Sullivan`);
 /// - a [`PersonName`] with a word of institution or place names (`Kementerian`, `Hak`,
 ///   `Asasi`, `Minyak`, `Pulau`) is a mis-recognised speaker and is ignored;
 /// - name tokens exclude particles and titles (`bin`, `van`, `Haji`, `Presiden`), abbreviations
@@ -259,6 +534,8 @@ fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
 ///   text (so `Karya` opening a sentence is not taken for `Budi Karya` when `karya` is used
 ///   as a word);
 /// - when several full names share the token, the most recent one wins.
+///
+/// The text is scanned once, in linear time.
 ///
 /// ```
 /// use warta_gazetteer::{PersonName, Span, link_document};
@@ -274,56 +551,68 @@ pub fn link_document(
     mentions: Vec<Mention>,
     persons: &[PersonName],
 ) -> Vec<Mention> {
-    let mut mentions = sort_dedup(
-        mentions
-            .into_iter()
-            .filter(|m| valid(text, m.span))
-            .collect(),
-    );
-    let mut regions: Vec<Span> = regions
+    let mut mentions = mentions;
+    mentions.retain(|m| valid(text, m.span));
+    // The facade passes the matcher's mentions, already sorted and apart.
+    let ordered = mentions
+        .windows(2)
+        .all(|w| w[0].span.start < w[1].span.start && w[0].span.end <= w[1].span.start);
+    if !ordered {
+        mentions = sort_dedup(mentions);
+    }
+    // Sorted, overlapping regions merged.
+    let mut sorted: Vec<Span> = regions
         .iter()
         .copied()
         .filter(|r| valid(text, *r))
         .collect();
-    regions.sort_by_key(|r| r.start);
-    let in_region = |s: Span| {
+    sorted.sort_by_key(|r| r.start);
+    let mut regions: Vec<Span> = Vec::with_capacity(sorted.len());
+    for r in sorted {
+        match regions.last_mut() {
+            Some(last) if r.start < last.end => last.end = last.end.max(r.end),
+            _ => regions.push(r),
+        }
+    }
+    // The region a span lies in.
+    let region_of = |s: Span| {
         let i = regions.partition_point(|r| r.end < s.end);
-        regions.get(i).is_some_and(|r| r.start <= s.start)
+        regions.get(i).filter(|r| r.start <= s.start).copied()
     };
 
     let mut full: Vec<FullName> = Vec::new();
-    let mut tokens: HashMap<String, Vec<usize>> = HashMap::new();
-    let mut add_full = |full: &mut Vec<FullName>, f: FullName, name: &str| {
-        let toks = name_tokens(name);
-        if toks.is_empty() || name.split_whitespace().count() < 2 {
-            return;
-        }
-        for t in toks {
-            tokens.entry(t).or_default().push(full.len());
-        }
-        full.push(f);
-    };
+    let mut names = NameTokens::default();
     let per = |t: &str| t.eq_ignore_ascii_case("PER") || t.eq_ignore_ascii_case("PERSON");
-    for m in mentions.iter().filter(|m| per(&m.entity_type)) {
-        let f = FullName {
-            end: m.span.end,
-            id: m.id.clone(),
-            entity_type: m.entity_type.clone(),
-            canonical: m.canonical.clone(),
-            alias: m.canonical.clone(),
-        };
-        let canonical = m.canonical.clone();
-        add_full(&mut full, f, &canonical);
-    }
-    let mut added = Vec::new();
-    let mut added_spans: HashSet<Span> = HashSet::new();
-    for p in persons {
-        let words: Vec<String> = p.name.split_whitespace().map(fold_key).collect();
-        if !valid(text, p.span)
-            || words.len() < 2
-            || words.iter().any(|w| NOT_PERSON_WORDS.contains(&w.as_str()))
-            || name_tokens(&p.name).is_empty()
+    for (i, m) in mentions.iter().enumerate() {
+        if per(&m.entity_type)
+            && let Some(tokens) = names.of(&m.canonical)
         {
+            full.push(FullName {
+                end: m.span.end,
+                source: Source::Mention(i),
+                tokens,
+            });
+        }
+    }
+    // Mentions made for the persons (`in_region` when they are also added to the output).
+    let mut made: Vec<(Mention, bool)> = Vec::new();
+    let mut added_spans: HashSet<Span> = HashSet::new();
+    let (mut buf, mut key) = (Vec::new(), Vec::new());
+    let mut not_person_word = |w: &str| {
+        key.clear();
+        fold_key_into(w, &mut buf, &mut key);
+        NOT_PERSON_WORDS.iter().any(|n| n.as_bytes() == key)
+    };
+    for p in persons {
+        if !valid(text, p.span)
+            || p.name.split_whitespace().nth(1).is_none()
+            || p.name.split_whitespace().any(&mut not_person_word)
+        {
+            continue;
+        }
+        let name: String = p.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        // The tokens of `name` are those of `p.name` (only the spaces differ).
+        if name_tokens(&name).is_empty() {
             continue;
         }
         // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
@@ -334,88 +623,80 @@ pub fn link_document(
         if overlaps {
             continue;
         }
-        let name: Arc<str> = Arc::from(p.name.split_whitespace().collect::<Vec<_>>().join(" "));
-        let f = FullName {
-            end: p.span.end,
+        let name: Arc<str> = Arc::from(name);
+        let mention = Mention {
+            span: p.span,
             id: Arc::from(make_id("PER", &name)),
             entity_type: Arc::from("PER"),
             canonical: name.clone(),
-            alias: name.clone(),
+            alias: name,
         };
-        if in_region(p.span) && added_spans.insert(p.span) {
-            added.push(Mention {
-                span: p.span,
-                id: f.id.clone(),
-                entity_type: f.entity_type.clone(),
-                canonical: f.canonical.clone(),
-                alias: f.alias.clone(),
+        let in_region = region_of(p.span).is_some() && added_spans.insert(p.span);
+        made.push((mention, in_region));
+    }
+    for (i, (m, _)) in made.iter().enumerate() {
+        if let Some(tokens) = names.of(&m.canonical) {
+            full.push(FullName {
+                end: m.span.end,
+                source: Source::Person(i),
+                tokens,
             });
         }
-        add_full(&mut full, f, &name);
     }
     if full.is_empty() {
         return mentions;
     }
-    // Partial mentions must follow the full name: order each token's names by position.
-    for list in tokens.values_mut() {
-        list.sort_by_key(|&i| full[i].end);
-    }
-    // Which name tokens are also used as ordinary lowercase words in this text.
-    let mut lowercase_word: HashMap<&str, bool> =
-        tokens.keys().map(|k| (k.as_str(), false)).collect();
-    // Byte lengths of the name tokens: most words can be skipped without folding or hashing.
-    let mut lengths = [false; 64];
-    let mut long_tokens = false;
-    for k in tokens.keys() {
-        match lengths.get_mut(k.len()) {
-            Some(slot) => *slot = true,
-            None => long_tokens = true,
+    let tokens = Tokens::new(&full, &names.lists);
+    // One scan: mark the name tokens used as ordinary lowercase words anywhere in the text,
+    // and collect the capitalised ones, which are decided once the whole text is seen.
+    let mut lowercase = vec![false; tokens.groups.len()];
+    let mut capitalised: Vec<(Span, usize)> = Vec::new();
+    token_words(text, &tokens, |start, end, first, g| {
+        if first.is_lowercase() {
+            lowercase[g] = true;
+        } else if first.is_uppercase() {
+            capitalised.push((Span::new(start, end), g));
         }
-    }
-    let maybe_token = |w: Span| long_tokens || lengths.get(w.len()).copied().unwrap_or(false);
-    let mut buf = String::new();
-    for w in words(text, Span::new(0, text.len())) {
-        let s = &text[w.start..w.end];
-        if maybe_token(w)
-            && s.chars().next().is_some_and(char::is_lowercase)
-            && let Some(seen) = lowercase_word.get_mut(word_key(s, &mut buf))
-        {
-            *seen = true;
-        }
-    }
-    let mut taken: Vec<Span> = mentions.iter().chain(&added).map(|m| m.span).collect();
+    });
+    let mut taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    taken.extend(made.iter().filter(|m| m.1).map(|m| m.0.span));
     taken.sort_by_key(|s| s.start);
     let covered = |w: Span| {
         let i = taken.partition_point(|s| s.end <= w.start);
         taken.get(i).is_some_and(|s| s.start < w.end)
     };
     let mut linked = Vec::new();
-    for r in &regions {
-        for w in words(text, *r) {
-            let s = &text[w.start..w.end];
-            if !maybe_token(w) || !s.chars().next().is_some_and(char::is_uppercase) || covered(w) {
-                continue;
-            }
-            let key = word_key(s, &mut buf);
-            let Some(list) = tokens.get(key) else {
-                continue;
-            };
-            let before = list.partition_point(|&i| full[i].end <= w.start);
-            if before == 0 {
-                continue;
-            }
-            if lowercase_word.get(key) == Some(&true) && sentence_initial(text, r.start, w.start) {
-                continue;
-            }
-            let f = &full[list[before - 1]];
-            linked.push(Mention {
-                span: w,
-                id: f.id.clone(),
-                entity_type: f.entity_type.clone(),
-                canonical: f.canonical.clone(),
-                alias: f.alias.clone(),
-            });
+    for (w, g) in capitalised {
+        let group = &tokens.groups[g];
+        let names = &tokens.names[group.names.0..group.names.1];
+        let before = names.partition_point(|&i| full[i].end <= w.start);
+        if before == 0 || covered(w) {
+            continue;
         }
+        let Some(region) = region_of(w) else {
+            continue;
+        };
+        if lowercase[g] && sentence_initial(text, region.start, w.start) {
+            continue;
+        }
+        let source = match full[names[before - 1]].source {
+            Source::Mention(i) => &mentions[i],
+            Source::Person(i) => &made[i].0,
+        };
+        linked.push(Mention {
+            span: w,
+            id: source.id.clone(),
+            entity_type: source.entity_type.clone(),
+            canonical: source.canonical.clone(),
+            alias: source.canonical.clone(),
+        });
+    }
+    let added: Vec<Mention> = made
+        .into_iter()
+        .filter_map(|(m, in_region)| in_region.then_some(m))
+        .collect();
+    if added.is_empty() && linked.is_empty() {
+        return mentions;
     }
     mentions.extend(added);
     mentions.extend(linked);
@@ -425,16 +706,67 @@ pub fn link_document(
 #[cfg(test)]
 mod tests {
     use super::*;
+    use proptest::prelude::*;
 
-    fn word_texts(text: &str, range: Span) -> Vec<&str> {
-        words(text, range).map(|w| &text[w.start..w.end]).collect()
+    /// The words of the text, char by char (the definition `token_words` must agree with).
+    fn reference_words(text: &str) -> Vec<(usize, usize)> {
+        let mut out = Vec::new();
+        let mut i = 0;
+        while let Some(c) = text[i..].chars().next() {
+            if c.is_alphanumeric() {
+                let e = word_end(text, i);
+                out.push((i, e));
+                i = e;
+            } else {
+                i += c.len_utf8();
+            }
+        }
+        out
+    }
+
+    /// What `token_words` reports when every word of `keys_from` is a name token.
+    fn found(text: &str, keys_from: &str) -> Vec<(usize, usize, String)> {
+        let mut keys: Vec<String> = reference_words(keys_from)
+            .into_iter()
+            .map(|(s, e)| fold_key(&keys_from[s..e]))
+            .collect();
+        keys.sort();
+        keys.dedup();
+        let full = [FullName {
+            end: 0,
+            source: Source::Mention(0),
+            tokens: 0,
+        }];
+        let tokens = Tokens::new(&full, &[keys]);
+        let mut out = Vec::new();
+        token_words(text, &tokens, |s, e, first, g| {
+            let (k0, k1) = tokens.groups[g].key;
+            let key = String::from_utf8(tokens.keys[k0..k1].to_vec()).unwrap();
+            assert_eq!(text[s..].chars().next(), Some(first));
+            assert_eq!(fold_key(&text[s..e]), key);
+            out.push((s, e, key));
+        });
+        out
+    }
+
+    /// The words of the text that start with a letter.
+    fn letter_words(text: &str) -> Vec<(usize, usize, String)> {
+        reference_words(text)
+            .into_iter()
+            .filter(|&(s, _)| text[s..].chars().next().is_some_and(char::is_alphabetic))
+            .map(|(s, e)| (s, e, fold_key(&text[s..e])))
+            .collect()
     }
 
     #[test]
     fn words_keep_hyphens_apostrophes_and_combining_marks_inside() {
         let text = "Moon Jae-in, Ma’ruf Amin dan O'Neil: kata-kata -- Jose\u{301} (2024) é- ’x";
+        let words: Vec<&str> = reference_words(text)
+            .into_iter()
+            .map(|(s, e)| &text[s..e])
+            .collect();
         assert_eq!(
-            word_texts(text, Span::new(0, text.len())),
+            words,
             [
                 "Moon",
                 "Jae-in",
@@ -452,11 +784,50 @@ mod tests {
     }
 
     #[test]
-    fn words_stay_inside_the_range() {
-        let text = "Suh Hoon-nya Biden";
-        // The range ends inside "Hoon-nya": the word is cut at the range end, never beyond.
-        assert_eq!(word_texts(text, Span::new(0, 8)), ["Suh", "Hoon"]);
-        assert_eq!(word_texts(text, Span::new(4, 12)), ["Hoon-nya"]);
-        assert!(word_texts(text, Span::new(3, 4)).is_empty());
+    fn token_words_finds_every_word_across_blocks() {
+        let long = "Sebuah-kata-yang-panjang-sekali-melewati-batas-enam-puluh-empat-bita";
+        let texts = [
+            "Moon Jae-in, Ma’ruf Amin dan O'Neil: kata-kata -- Jose\u{301} (2024) é- ’x",
+            long,
+            &format!("{} {long} Suh.", "a".repeat(61)),
+            &format!("{}Suh Hoon-nya \u{A0}Biden", "x ".repeat(31)),
+            &format!("{}“Erdoğan”, kata {}-Home", ". ".repeat(30), "z".repeat(70)),
+        ];
+        for text in texts {
+            assert_eq!(found(text, text), letter_words(text), "{text:?}");
+        }
+        // Only the words whose key is a token.
+        let text = "Kata Home: home, HOME-nya dan Homes.";
+        let got: Vec<&str> = found(text, "home")
+            .iter()
+            .map(|&(s, e, _)| &text[s..e])
+            .collect();
+        assert_eq!(got, ["Home", "home"]);
+    }
+
+    proptest! {
+        #[test]
+        fn token_words_agrees_with_the_char_by_char_words_on_ascii(
+            text in "[a-eA-E1 .,'\\-]{0,300}",
+            keys in "[a-eA-E '\\-]{0,30}",
+        ) {
+            let want: Vec<(usize, usize, String)> = letter_words(&text)
+                .into_iter()
+                .filter(|(_, _, k)| letter_words(&keys).iter().any(|w| &w.2 == k))
+                .collect();
+            prop_assert_eq!(found(&text, &keys), want);
+        }
+
+        #[test]
+        fn token_words_agrees_with_the_char_by_char_words(
+            text in "[aAbB1 .,'’\\-\u{A0}é\u{301}“]{0,200}",
+            keys in "[aAbB1 '\\-é]{0,20}",
+        ) {
+            let want: Vec<(usize, usize, String)> = letter_words(&text)
+                .into_iter()
+                .filter(|(_, _, k)| letter_words(&keys).iter().any(|w| &w.2 == k))
+                .collect();
+            prop_assert_eq!(found(&text, &keys), want);
+        }
     }
 }

@@ -575,6 +575,26 @@ fn linking_only_inside_regions_and_most_recent_person_wins() {
 }
 
 #[test]
+fn linking_takes_whole_words_inside_a_region() {
+    let text = "Suh Hoon tiba. Lalu Hoonan datang, Hoon pergi.";
+    let persons = [PersonName {
+        span: Span::new(0, 8),
+        name: "Suh Hoon".into(),
+    }];
+    let cut = text.find("Hoonan").unwrap() + "Hoon".len();
+    let linked =
+        |regions: &[Span]| surfaces(text, &link_document(text, regions, Vec::new(), &persons));
+    // A region ending inside `Hoonan` does not make `Hoon` of it a word.
+    assert_eq!(linked(&[Span::new(0, cut)]), ["Suh Hoon"]);
+    // Overlapping regions count as one.
+    let end = text.len();
+    assert_eq!(
+        linked(&[Span::new(0, cut), Span::new(5, end)]),
+        ["Suh Hoon", "Hoon"]
+    );
+}
+
+#[test]
 fn linking_output_is_sorted_and_non_overlapping_even_from_bad_input() {
     let text = "Emily Home dan Home.";
     let g = list("E\tPER\tEmily Home\nH\tORG\tHome\n");

@@ -118,7 +118,8 @@ pub(crate) struct Doc<'a> {
     paragraphs: &'a [Span],
     entities: &'a [KnownEntity],
     index: OnceCell<NameIndex>,
-    last_speaker: Option<Speaker>,
+    /// The last speaker: the index in `out` of the quote that names them.
+    last_speaker: Option<usize>,
     /// Where the last speaker's statement ends.
     last_speaker_pos: usize,
     /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
@@ -126,6 +127,16 @@ pub(crate) struct Doc<'a> {
     /// Name tokens of the speakers attributed so far.
     speaker_tokens: HashSet<String, FxBuild>,
     out: Vec<Quote>,
+    bufs: Buffers,
+}
+
+/// Buffers of the paragraph walk, reused from one paragraph to the next.
+#[derive(Default)]
+struct Buffers {
+    cues: Vec<Cue>,
+    quotes: Vec<RawQuote>,
+    sents: Vec<usize>,
+    used: Vec<bool>,
 }
 
 /// What the walk decided for one quote.
@@ -155,6 +166,7 @@ impl<'a> Doc<'a> {
             last_org: Cell::new(false),
             speaker_tokens: HashSet::default(),
             out: Vec::new(),
+            bufs: Buffers::default(),
         }
     }
 
@@ -172,15 +184,15 @@ impl<'a> Doc<'a> {
 
     pub(crate) fn run(mut self) -> Vec<Quote> {
         // The speaker of the last direct quote of the previous paragraph (for continuations).
-        let mut prev_para_direct: Option<Option<Speaker>> = None;
+        let mut prev_para_direct: Option<Option<usize>> = None;
         for &p in self.paragraphs {
             prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct);
         }
         self.out
     }
 
-    fn cues(&self, start: usize, end: usize) -> Vec<Cue> {
-        let mut out: Vec<Cue> = Vec::new();
+    fn cues(&self, start: usize, end: usize, out: &mut Vec<Cue>) {
+        out.clear();
         self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
             out.push(Cue {
                 start: s,
@@ -189,7 +201,6 @@ impl<'a> Doc<'a> {
                 nya: entry.nya,
             });
         });
-        out
     }
 
     /// Walks one paragraph; returns what the next paragraph needs for continuations.
@@ -197,20 +208,43 @@ impl<'a> Doc<'a> {
         &mut self,
         start: usize,
         end: usize,
-        prev_para_direct: Option<Option<Speaker>>,
-    ) -> Option<Option<Speaker>> {
+        prev_para_direct: Option<Option<usize>>,
+    ) -> Option<Option<usize>> {
+        let mut bufs = std::mem::take(&mut self.bufs);
+        let next = self.paragraph_in(start, end, prev_para_direct, &mut bufs);
+        self.bufs = bufs;
+        next
+    }
+
+    fn paragraph_in(
+        &mut self,
+        start: usize,
+        end: usize,
+        prev_para_direct: Option<Option<usize>>,
+        bufs: &mut Buffers,
+    ) -> Option<Option<usize>> {
         let text = self.text;
-        let cues = self.cues(start, end);
-        let quotes = find_quotes(text, start, end, |p| {
-            cue_at(&cues, skip_ws(text, p, end)).is_some()
-        });
+        self.cues(start, end, &mut bufs.cues);
+        let cues = &bufs.cues[..];
+        find_quotes(
+            text,
+            start,
+            end,
+            |p| cue_at(cues, skip_ws(text, p, end)).is_some(),
+            &mut bufs.quotes,
+        );
+        let quotes = &bufs.quotes[..];
         if quotes.is_empty() && cues.is_empty() {
             return None;
         }
-        let sents = sentence_starts(text, start, end);
+        sentence_starts(text, start, end, &mut bufs.sents);
+        let sents = &bufs.sents[..];
         let para_first = skip_ws(text, start, end);
-        let mut cue_used = vec![false; cues.len()];
-        let mut last_direct: Option<Option<Speaker>> = None;
+        let cue_used = &mut bufs.used;
+        cue_used.clear();
+        cue_used.resize(cues.len(), false);
+        // The last direct quote: `Some(index in out)` of its quote when it has a speaker.
+        let mut last_direct: Option<Option<usize>> = None;
         let (mut qi, mut ci) = (0, 0);
         while qi < quotes.len() || ci < cues.len() {
             let take_quote = match (quotes.get(qi), cues.get(ci)) {
@@ -221,23 +255,23 @@ impl<'a> Doc<'a> {
             if take_quote {
                 let q = quotes[qi];
                 let prev_end = if qi > 0 { quotes[qi - 1].end } else { start };
-                let sent = sentence_of(&sents, q.start);
+                let sent = sentence_of(sents, q.start);
                 let clause = sent.max(prev_end);
                 let continuation = if q.start == para_first {
-                    prev_para_direct.clone()
+                    prev_para_direct
                 } else if qi > 0 && sent >= prev_end.min(q.start) && sent == q.start {
-                    last_direct.clone()
+                    last_direct
                 } else {
                     None
                 };
-                if let Some(a) = self.direct(q, clause, end, &cues, &cue_used, continuation) {
+                if let Some(a) = self.direct(q, clause, end, cues, cue_used, continuation) {
                     if let Some(c) = a.cue {
                         cue_used[c] = true;
                     }
                     let cue_span = a.cue.map(|c| Span::new(cues[c].start, cues[c].end));
                     let source = self.source(sent, q.end, end);
                     if a.kind == QuoteKind::Direct {
-                        last_direct = Some(a.speaker.clone());
+                        last_direct = Some(a.speaker.is_some().then_some(self.out.len()));
                     }
                     self.emit(Quote {
                         kind: a.kind,
@@ -258,7 +292,7 @@ impl<'a> Doc<'a> {
                 let inside = qi > 0 && quotes[qi - 1].end > cues[ci].start;
                 if !inside && !cue_used[ci] {
                     let next_quote = quotes.get(qi).map_or(end, |q| q.start);
-                    if self.indirect(&cues, ci, &sents, start, end, next_quote, &quotes[..qi]) {
+                    if self.indirect(cues, ci, sents, start, end, next_quote, &quotes[..qi]) {
                         cue_used[ci] = true;
                     }
                 }
@@ -268,12 +302,19 @@ impl<'a> Doc<'a> {
         last_direct
     }
 
+    /// The last speaker attributed.
+    fn last_speaker(&self) -> Option<&Speaker> {
+        self.last_speaker
+            .and_then(|i| self.out.get(i))
+            .and_then(|q| q.speaker.as_ref())
+    }
+
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
-            if self.last_speaker.as_ref().is_none_or(|l| l.name != s.name) {
+            if self.last_speaker().is_none_or(|l| l.name != s.name) {
                 self.speaker_tokens.extend(name_tokens(&s.name));
             }
-            self.last_speaker = Some(s.clone());
+            self.last_speaker = Some(self.out.len());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
         }
         self.out.push(q);
@@ -287,7 +328,7 @@ impl<'a> Doc<'a> {
         end: usize,
         cues: &[Cue],
         cue_used: &[bool],
-        continuation: Option<Option<Speaker>>,
+        continuation: Option<Option<usize>>,
     ) -> Option<Attribution> {
         let text = self.text;
         let lex = self.lex;
@@ -439,7 +480,7 @@ impl<'a> Doc<'a> {
                 kind: QuoteKind::Direct,
                 cue: None,
                 confidence: if prev.is_some() { 0.75 } else { 0.5 },
-                speaker: prev,
+                speaker: prev.and_then(|i| self.out[i].speaker.clone()),
                 rule: "direct-continuation",
             });
         }
@@ -554,7 +595,7 @@ impl<'a> Doc<'a> {
                 entity_id: None,
             });
         }
-        let s = self.last_speaker.clone()?;
+        let s = self.last_speaker()?.clone();
         Some(Speaker { span, ..s })
     }
 
@@ -674,7 +715,10 @@ impl<'a> Doc<'a> {
                 let toks = name_tokens(&name);
                 if let Some(x) = ent
                     && x.canonical.split_whitespace().count() > toks.len()
-                    && toks.iter().all(|t| name_tokens(&x.canonical).contains(t))
+                    && toks.iter().all({
+                        let canonical = name_tokens(&x.canonical);
+                        move |t| canonical.contains(t)
+                    })
                 {
                     name = x.canonical.clone();
                 }

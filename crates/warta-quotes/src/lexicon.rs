@@ -103,6 +103,15 @@ pub(crate) struct FxHasher {
 }
 
 impl FxHasher {
+    /// The hash of a key packed by [`pack_bytes`].
+    #[inline]
+    pub(crate) fn packed(p: u128) -> u64 {
+        let mut h = FxHasher::default();
+        h.add(p as u64);
+        h.add((p >> 64) as u64);
+        h.hash
+    }
+
     #[inline]
     fn add(&mut self, w: u64) {
         self.hash = (self.hash.rotate_left(5) ^ w).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
@@ -303,15 +312,7 @@ impl<V: Copy> ByteMap<V> {
     /// The bytes and the length in one number, for keys of up to 15 bytes.
     #[inline(always)]
     fn pack(key: &[u8]) -> Option<u128> {
-        if key.len() > 15 {
-            return None;
-        }
-        let mut a = [0u8; 16];
-        for (d, &b) in a.iter_mut().zip(key) {
-            *d = b;
-        }
-        a[15] = key.len() as u8;
-        Some(u128::from_le_bytes(a))
+        (key.len() <= 15).then(|| pack_bytes(key))
     }
 
     #[inline]
@@ -321,6 +322,67 @@ impl<V: Copy> ByteMap<V> {
             None => self.long.get(key).copied(),
         }
     }
+
+    /// The value of a key packed by [`pack_lower`].
+    #[inline]
+    fn get_packed(&self, packed: u128) -> Option<V> {
+        self.short.get(&packed).copied()
+    }
+}
+
+/// The bytes of `key` (at most 15) as two little-endian numbers, read with a few fixed-size
+/// loads (overlapping for lengths that are not a power of two; no call to `memcpy`).
+#[inline(always)]
+fn load_short(key: &[u8]) -> (u64, u64) {
+    let n = key.len();
+    let u32_at = |i: usize| {
+        let mut a = [0u8; 4];
+        a.copy_from_slice(&key[i..i + 4]);
+        u64::from(u32::from_le_bytes(a))
+    };
+    if n >= 8 {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&key[..8]);
+        let lo = u64::from_le_bytes(a);
+        a.copy_from_slice(&key[n - 8..]);
+        let hi = if n == 8 {
+            0
+        } else {
+            u64::from_le_bytes(a) >> (8 * (16 - n))
+        };
+        (lo, hi)
+    } else if n >= 4 {
+        (u32_at(0) | u32_at(n - 4) << (8 * (n - 4)), 0)
+    } else if n > 0 {
+        let b = |i: usize| u64::from(key[i]) << (8 * i);
+        (b(0) | b(n / 2) | b(n - 1), 0)
+    } else {
+        (0, 0)
+    }
+}
+
+/// `v` with its ASCII capitals lowercased, eight bytes at a time (other bytes unchanged).
+#[inline(always)]
+fn lower_u64(v: u64) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let y = v & !H;
+    let upper = (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H;
+    v | upper >> 2
+}
+
+/// `key` (at most 15 bytes) packed with its length into one number, as [`ByteMap`] keys are.
+#[inline(always)]
+pub(crate) fn pack_bytes(key: &[u8]) -> u128 {
+    let (lo, hi) = load_short(key);
+    u128::from(lo) | u128::from(hi) << 64 | u128::from(key.len() as u8) << 120
+}
+
+/// `key` (at most 15 bytes) with its ASCII capitals lowercased, packed as [`pack_bytes`] does.
+#[inline(always)]
+pub(crate) fn pack_lower(key: &[u8]) -> u128 {
+    let (lo, hi) = load_short(key);
+    u128::from(lower_u64(lo)) | u128::from(lower_u64(hi)) << 64 | u128::from(key.len() as u8) << 120
 }
 
 /// Everything the extractor looks words up in.
@@ -450,10 +512,25 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u16 {
         let b = w.as_bytes();
+        if b.len() <= 15 && b.is_ascii() {
+            if !self.word_filter.may_contain(b) {
+                return 0;
+            }
+            return self.words.get_packed(pack_lower(b)).unwrap_or(0);
+        }
         if b.is_ascii() && !self.word_filter.may_contain(b) {
             return 0;
         }
         with_lower_bytes(w, |l| self.flags_of_lower(l))
+    }
+
+    /// The flags of a lowercase word of at most 15 bytes packed by [`pack_bytes`].
+    #[inline]
+    pub(crate) fn flags_of_packed(&self, l: &[u8], packed: u128) -> u16 {
+        if !self.word_filter.may_contain(l) {
+            return 0;
+        }
+        self.words.get_packed(packed).unwrap_or(0)
     }
 
     /// The flags of a word already lowercased (as [`with_lower_bytes`] gives it).
@@ -486,6 +563,9 @@ impl Lexicon {
 
     #[inline(never)]
     fn cue_lookup(&self, word: &[u8]) -> Option<CueEntry> {
+        if word.len() <= 15 {
+            return self.cues.get_packed(pack_lower(word));
+        }
         let mut buf = [0u8; 48];
         if word.len() > buf.len() {
             return self.cues.get(&word.to_ascii_lowercase());
@@ -508,27 +588,40 @@ impl Lexicon {
     ) {
         let bytes = text.as_bytes();
         let mut base = start;
-        // Start of a run still open at the end of the previous block.
-        let mut open: Option<usize> = None;
+        // Start of a run still open at the end of the previous block, and whether it holds
+        // non-ASCII bytes.
+        let mut open: Option<(usize, bool)> = None;
         while base < end {
             let n = (end - base).min(64);
             let (mut mask, high) = block_masks(&bytes[base..base + n]);
-            if let Some(s) = open {
+            if let Some((s, open_high)) = open {
                 // Set bits from bit 0 continue the open run.
                 let run = (!mask).trailing_zeros() as usize;
+                let bits = if run >= 64 {
+                    u64::MAX
+                } else {
+                    (1u64 << run) - 1
+                };
+                let run_high = open_high || high & bits != 0;
                 if run >= n {
+                    open = Some((s, run_high));
                     base += n;
                     continue;
                 }
-                self.cues_in_run(text, s, base + run, &mut f);
+                self.run_cues(text, s, base + run, run_high, &mut f);
                 open = None;
-                mask &= !((1u64 << run) - 1);
+                mask &= !bits;
             }
             while mask != 0 {
                 let at = mask.trailing_zeros() as usize;
                 let run = (!(mask >> at)).trailing_zeros() as usize;
                 if at + run >= n {
-                    open = Some(base + at);
+                    let bits = if at == 0 {
+                        u64::MAX
+                    } else {
+                        !((1u64 << at) - 1)
+                    };
+                    open = Some((base + at, high & bits != 0));
                     break;
                 }
                 let bits = ((1u64 << run) - 1) << at;
@@ -541,8 +634,25 @@ impl Lexicon {
             }
             base += n;
         }
-        if let Some(s) = open {
-            self.cues_in_run(text, s, end, &mut f);
+        if let Some((s, run_high)) = open {
+            self.run_cues(text, s, end, run_high, &mut f);
+        }
+    }
+
+    /// The cues of the run `text[s..e]`, which holds non-ASCII bytes when `high`.
+    #[inline]
+    fn run_cues(
+        &self,
+        text: &str,
+        s: usize,
+        e: usize,
+        high: bool,
+        f: &mut impl FnMut(usize, usize, CueEntry),
+    ) {
+        if high {
+            self.cues_in_run(text, s, e, f);
+        } else if let Some(c) = self.cue(&text.as_bytes()[s..e]) {
+            f(s, e, c);
         }
     }
 

@@ -90,10 +90,6 @@ pub(crate) struct Mention {
 }
 
 impl Lexicon {
-    fn is_org_word(&self, text: &str, w: Word) -> bool {
-        self.has(w.str(text), flag::ROLE | flag::AFF) || is_acronym(w.str(text))
-    }
-
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
     fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
@@ -130,15 +126,18 @@ impl Lexicon {
     /// organisation name also `dan`, `/`, numbers and bracketed acronyms
     /// (`Menteri Riset dan Teknologi/Kepala Badan …`, `Daop 8`, `(LIPI)`).
     pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(8);
         let mut p = pos;
         let mut has_org = false;
+        // Every word so far is a role word.
+        let mut all_role = true;
         while words.len() < MAX_RUN_WORDS {
             let q = skip_ws(text, p, limit);
             if !words.is_empty() && matches!(char_at(text, q), Some('(' | '/')) {
                 if char_at(text, q) == Some('(') {
                     match self.paren_group(text, q, limit) {
                         Some((inner, e)) => {
+                            all_role &= inner.iter().all(|x| self.has(x.str(text), flag::ROLE));
                             words.extend(inner);
                             p = e;
                             continue;
@@ -167,7 +166,7 @@ impl Lexicon {
                 };
                 f & stop == 0 || is_acronym(s)
             } else if f & flag::ROLE != 0 {
-                words.iter().all(|x| self.has(x.str(text), flag::ROLE)) || next_cap().is_some()
+                all_role || next_cap().is_some()
             } else if s == "dan" && has_org {
                 // `Pencegahan dan Pengendalian …`, not `Irwan Prayitno dan Gubernur Bali …`.
                 next_cap().is_some_and(|n| !self.has(n.str(text), flag::ROLE))
@@ -181,7 +180,8 @@ impl Lexicon {
             if !ok {
                 break;
             }
-            has_org |= self.is_org_word(text, w);
+            has_org |= f & (flag::ROLE | flag::AFF) != 0 || is_acronym(s);
+            all_role &= f & flag::ROLE != 0;
             words.push(w);
             p = w.end;
         }
@@ -190,7 +190,7 @@ impl Lexicon {
 
     /// Capitalised (or role) words ending at `pos`, going back, not before `floor`.
     pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::new();
+        let mut words: Vec<Word> = Vec::with_capacity(8);
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
             let Some(w) = prev_word(text, p, floor) else {
@@ -265,8 +265,12 @@ impl Lexicon {
     }
 
     fn affiliation_word(&self, text: &str, w: Word, known: &Known) -> Option<bool> {
+        self.affiliation_word_flags(text, w, self.flags(w.str(text)), known)
+    }
+
+    /// [`Self::affiliation_word`] of a word whose flags `f` are known.
+    fn affiliation_word_flags(&self, text: &str, w: Word, f: u16, known: &Known) -> Option<bool> {
         let s = w.str(text);
-        let f = self.flags(s);
         if f & flag::AFF != 0 {
             return Some(f & flag::HEAD != 0);
         }
@@ -299,9 +303,28 @@ impl Lexicon {
             }
         };
         let n = words.len();
+        // The flags of each word, looked up once (runs hold at most `MAX_RUN_WORDS` words).
+        let mut flag_buf = [0u16; MAX_RUN_WORDS];
+        let flag_vec: Vec<u16>;
+        let fl: &[u16] = if n <= MAX_RUN_WORDS {
+            for (d, w) in flag_buf.iter_mut().zip(words) {
+                *d = self.flags(w.str(text));
+            }
+            &flag_buf[..n]
+        } else {
+            flag_vec = words.iter().map(|w| self.flags(w.str(text))).collect();
+            &flag_vec
+        };
+        let role_len = |i: usize| {
+            if i < n && fl[i] & flag::ROLE != 0 {
+                self.role_len(text, words, i)
+            } else {
+                0
+            }
+        };
         let mut i = 0;
         while i < n {
-            let l = self.role_len(text, words, i);
+            let l = role_len(i);
             if l == 0 {
                 break;
             }
@@ -312,7 +335,7 @@ impl Lexicon {
         let mut name_start = i;
         let mut k = i;
         while k < n {
-            let rl = self.role_len(text, words, k);
+            let rl = role_len(k);
             // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank.
             if rl > 0 && k > lead_role && k + rl < n {
                 ranks.push((words[k].start, words[k + rl - 1].end));
@@ -324,18 +347,18 @@ impl Lexicon {
             let short_initials = k > name_start
                 && is_acronym(ws)
                 && ws.chars().count() <= 2
-                && !self.has(ws, flag::AFF);
+                && fl[k] & flag::AFF == 0;
             let aff = if ws == "dan" {
                 Some(false)
             } else if short_initials {
                 None
             } else {
-                self.affiliation_word(text, words[k], known)
+                self.affiliation_word_flags(text, words[k], fl[k], known)
             };
             match aff {
                 Some(head) => {
                     k += 1;
-                    if head && k < n && self.role_len(text, words, k) == 0 {
+                    if head && k < n && role_len(k) == 0 {
                         k += 1;
                     }
                     name_start = k;

@@ -11,29 +11,34 @@ use std::collections::{HashMap, HashSet};
 use std::hash::Hasher;
 
 use crate::Span;
-use crate::lexicon::{FxBuild, FxHasher, Lexicon, flag, norm, with_lower, with_lower_bytes};
+use crate::lexicon::{
+    FxBuild, FxHasher, Lexicon, flag, norm, pack_bytes, pack_lower, with_lower, with_lower_bytes,
+};
 use crate::mention::{Known, Mention};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
 
-/// Capitalised words after which the next word is a place (`Kota Balikpapan`); not `Daerah`
-/// or `Negara`, which end organisation names and roles before a person (`Komite Pemantauan
-/// Pelaksanaan Otonomi Daerah Robert Endi Jaweng`, `Sekretaris Negara Pratikno`).
-const PLACE_MARKERS: &[&str] = &[
-    "kota",
-    "kabupaten",
-    "kab",
-    "provinsi",
-    "kecamatan",
-    "kelurahan",
-    "desa",
-    "wilayah",
-    "kawasan",
-    "pulau",
-    "kampung",
-    "dusun",
-];
+/// Capitalised words after which the next word is a place (`Kota Balikpapan`), lowercase;
+/// not `Daerah` or `Negara`, which end organisation names and roles before a person (`Komite
+/// Pemantauan Pelaksanaan Otonomi Daerah Robert Endi Jaweng`, `Sekretaris Negara Pratikno`).
+fn is_place_marker(l: &[u8]) -> bool {
+    matches!(
+        l,
+        b"kota"
+            | b"kabupaten"
+            | b"kab"
+            | b"provinsi"
+            | b"kecamatan"
+            | b"kelurahan"
+            | b"desa"
+            | b"wilayah"
+            | b"kawasan"
+            | b"pulau"
+            | b"kampung"
+            | b"dusun"
+    )
+}
 
 /// Lowercase words after which a capitalised phrase is a place, not a person (`menuju
 /// kawasan Jalan Nambangan`).
@@ -123,17 +128,37 @@ pub(crate) struct NameIndex {
     places: HashSet<String, FxBuild>,
 }
 
+/// The hash of a lowercase name token.
 fn token_hash(token: &[u8]) -> u64 {
+    if token.len() <= 15 {
+        return FxHasher::packed(pack_bytes(token));
+    }
     let mut h = FxHasher::default();
     h.write(token);
     h.finish()
+}
+
+/// The hash of `word` lowercased, as [`token_hash`] gives it.
+fn lower_token_hash(word: &str) -> u64 {
+    let b = word.as_bytes();
+    if b.len() <= 15 && b.is_ascii() {
+        FxHasher::packed(pack_lower(b))
+    } else {
+        with_lower_bytes(word, token_hash)
+    }
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
 pub(crate) fn name_tokens(name: &str) -> Vec<String> {
     name.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
-        .map(norm)
+        .map(|t| {
+            if t.is_ascii() {
+                t.to_ascii_lowercase()
+            } else {
+                norm(t)
+            }
+        })
         .collect()
 }
 
@@ -160,8 +185,7 @@ impl NameIndex {
                     i += 1;
                     continue;
                 };
-                idx.heads
-                    .insert(with_lower_bytes(first.str(text), token_hash));
+                idx.heads.insert(lower_token_hash(first.str(text)));
                 if i >= p.start + 3
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
@@ -185,36 +209,44 @@ impl NameIndex {
                 }
                 // `Menurut Wahyu`, `Namun Rachmi`: the name opens after a capitalised stop word.
                 if words.len() >= 2 && lex.has(first.str(text), flag::STOP) {
-                    idx.heads
-                        .insert(with_lower_bytes(words[1].str(text), token_hash));
+                    idx.heads.insert(lower_token_hash(words[1].str(text)));
                 }
                 if words.len() >= 2 {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
                     in_run.clear();
+                    // Short runs look for a repeated token among their own postings; long ones
+                    // (capitalised text) through a map, to stay linear.
+                    let long_run = words.len() > 16;
                     for (k, w) in words.iter().enumerate() {
                         let s = w.str(text);
-                        // Organisation and stop words are never name tokens (roles stay: a
-                        // role-only mention is looked up by its last word).
-                        with_lower_bytes(s, |l| {
-                            let f = lex.flags_of_lower(l);
+                        let mut add = |l: &[u8], f: u16, hash: u64| {
+                            // Organisation and stop words are never name tokens (roles stay: a
+                            // role-only mention is looked up by its last word).
                             let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
                             if indexed {
-                                let hash = token_hash(l);
                                 let arena = &idx.arena;
                                 let token =
                                     |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
-                                // Each token once per run: the run's first posting of the hash
-                                // decides, the run's others only on a hash collision.
-                                let seen = match in_run.get(&hash) {
-                                    None => false,
-                                    Some(&first) if token(&idx.postings[first]) == l => true,
-                                    Some(_) => idx.postings[run_postings..]
+                                let seen = if long_run {
+                                    // The run's first posting of the hash decides, the run's
+                                    // others only on a hash collision.
+                                    match in_run.get(&hash) {
+                                        None => false,
+                                        Some(&first) if token(&idx.postings[first]) == l => true,
+                                        Some(_) => idx.postings[run_postings..]
+                                            .iter()
+                                            .any(|p| p.hash == hash && token(p) == l),
+                                    }
+                                } else {
+                                    idx.postings[run_postings..]
                                         .iter()
-                                        .any(|p| p.hash == hash && token(p) == l),
+                                        .any(|p| p.hash == hash && token(p) == l)
                                 };
                                 if !seen {
-                                    in_run.entry(hash).or_insert(idx.postings.len());
+                                    if long_run {
+                                        in_run.entry(hash).or_insert(idx.postings.len());
+                                    }
                                     idx.postings.push(Posting {
                                         hash,
                                         run: id as u32,
@@ -226,14 +258,23 @@ impl NameIndex {
                                 }
                             }
                             // `Wali Kota Risma` is a role and a name, not a place.
-                            if PLACE_MARKERS.iter().any(|m| m.as_bytes() == l)
+                            if is_place_marker(l)
                                 && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
                                 && let Some(n) = words.get(k + 1)
                                 && !lex.has(n.str(text), flag::STOP | flag::ROLE)
                             {
                                 idx.places.insert(norm(n.str(text)));
                             }
-                        });
+                        };
+                        let b = s.as_bytes();
+                        if b.len() <= 15 && b.is_ascii() {
+                            let packed = pack_lower(b);
+                            let buf = packed.to_le_bytes();
+                            let l = &buf[..b.len()];
+                            add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));
+                        } else {
+                            with_lower_bytes(s, |l| add(l, lex.flags_of_lower(l), token_hash(l)));
+                        }
                     }
                     let before = skip_ws_back(text, i, p.start);
                     let initial = before == p.start
@@ -252,15 +293,43 @@ impl NameIndex {
                 i = end.max(i + 1);
             }
         }
-        idx.postings.sort_unstable_by_key(|p| (p.hash, p.run));
-        let mut lo = 0;
-        for (k, p) in idx.postings.iter().enumerate() {
-            if idx.postings.get(k + 1).is_none_or(|n| n.hash != p.hash) {
-                idx.by_hash.insert(p.hash, (lo as u32, k as u32 + 1));
-                lo = k + 1;
-            }
-        }
+        idx.group_postings();
         idx
+    }
+
+    /// Groups the postings by token hash, each group in run order (a counting sort: one map
+    /// probe per posting), and records each group's slice in `by_hash`.
+    fn group_postings(&mut self) {
+        let n = self.postings.len();
+        let mut group_of: Vec<u32> = Vec::with_capacity(n);
+        let mut sizes: Vec<u32> = Vec::new();
+        for p in &self.postings {
+            let next = sizes.len() as u32;
+            let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
+            if g.0 == next {
+                sizes.push(0);
+            }
+            sizes[g.0 as usize] += 1;
+            group_of.push(g.0);
+        }
+        // Group `g` starts at `starts[g]` of the grouped postings.
+        let mut starts: Vec<u32> = Vec::with_capacity(sizes.len());
+        let mut at = 0;
+        for &size in &sizes {
+            starts.push(at);
+            at += size;
+        }
+        for range in self.by_hash.values_mut() {
+            let lo = starts[range.0 as usize];
+            *range = (lo, lo + sizes[range.0 as usize]);
+        }
+        let mut grouped = self.postings.clone();
+        for (p, &g) in self.postings.iter().zip(&group_of) {
+            let slot = &mut starts[g as usize];
+            grouped[*slot as usize] = *p;
+            *slot += 1;
+        }
+        self.postings = grouped;
     }
 
     /// Where the personal name starts in the name part `s..e` of mention `m`: after a role or
@@ -287,7 +356,7 @@ impl NameIndex {
         // part of two words or more without initials is cut, and two name words must remain.
         let Some(k) = words
             .iter()
-            .position(|(_, w)| with_lower_bytes(w, |l| self.heads.contains(&token_hash(l))))
+            .position(|(_, w)| self.heads.contains(&lower_token_hash(w)))
             .filter(|&k| {
                 k >= 2 && words.len() - k >= 2 && words[..k].iter().all(|(_, w)| w.len() > 1)
             })

@@ -93,7 +93,7 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     while end < limit {
         let b = bytes[end];
         if b.is_ascii_alphanumeric() {
-            end += 1;
+            end += 1 + ascii_alnum_run(bytes, end + 1, limit);
             continue;
         }
         if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
@@ -113,6 +113,34 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
         }
     }
     Some(Word { start: pos, end })
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time.
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    #[inline(always)]
+    fn in_range(y: u64, lo: u64, hi: u64) -> u64 {
+        (y | H).wrapping_sub(L * lo) & (L * (0x80 + hi)).wrapping_sub(y) & H
+    }
+    let mut i = pos;
+    while i + 8 <= limit {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(&bytes[i..i + 8]);
+        let v = u64::from_le_bytes(a);
+        let y = v & !H;
+        let alnum = (in_range(y | (L * 0x20), 0x61, 0x7a) | in_range(y, 0x30, 0x39)) & !v;
+        let other = !alnum & H;
+        if other != 0 {
+            return i + (other.trailing_zeros() / 8) as usize - pos;
+        }
+        i += 8;
+    }
+    while i < limit && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i - pos
 }
 
 /// The word after optional spaces from `pos`.
@@ -190,12 +218,21 @@ pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<u
 }
 
 /// True when the word starts with an uppercase letter.
+#[inline]
 pub(crate) fn is_capitalised(w: &str) -> bool {
-    w.chars().next().is_some_and(char::is_uppercase)
+    match w.as_bytes().first() {
+        Some(b) if b.is_ascii() => b.is_ascii_uppercase(),
+        _ => w.chars().next().is_some_and(char::is_uppercase),
+    }
 }
 
 /// True for acronyms such as `AS`, `TNI`, `DKI` (two or more letters, all uppercase).
 pub(crate) fn is_acronym(w: &str) -> bool {
+    if w.is_ascii() {
+        let b = w.as_bytes();
+        return !b.iter().any(u8::is_ascii_lowercase)
+            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    }
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -265,15 +302,16 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
 /// open at the end of the range is unclosed and ends there. A `’` after the final punctuation
 /// of an open quote closes it when `cue_at` (a speech cue starts at the given position, after
-/// spaces) says so: `“…, ’ kata Heri`.
+/// spaces) says so: `“…, ’ kata Heri`. The quotes go to `out`.
 pub(crate) fn find_quotes(
     text: &str,
     start: usize,
     end: usize,
     cue_at: impl Fn(usize) -> bool,
-) -> Vec<RawQuote> {
+    out: &mut Vec<RawQuote>,
+) {
     let bytes = text.as_bytes();
-    let mut out = Vec::new();
+    out.clear();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
     // A `‘` was seen inside the open quote: the next `’` closes that one, not the quote.
     let mut nested = false;
@@ -297,7 +335,7 @@ pub(crate) fn find_quotes(
                     && after.is_none_or(char::is_whitespace)
                     && cue_at(i + len)
                 {
-                    push_closed(&mut out, s, inner, i, len);
+                    push_closed(out, s, inner, i, len);
                     open = None;
                 }
             }
@@ -307,18 +345,18 @@ pub(crate) fn find_quotes(
                 nested = false;
             }
             (Mark::Open, Some((s, inner))) => {
-                push_unclosed(text, &mut out, s, inner, i);
+                push_unclosed(text, out, s, inner, i);
                 open = Some((i, i + len));
                 nested = false;
             }
             (Mark::Close | Mark::Straight, Some((s, inner))) => {
                 if mark == Mark::Straight && starts_word && before.is_some_and(char::is_whitespace)
                 {
-                    push_unclosed(text, &mut out, s, inner, i);
+                    push_unclosed(text, out, s, inner, i);
                     open = Some((i, i + len));
                     nested = false;
                 } else {
-                    push_closed(&mut out, s, inner, i, len);
+                    push_closed(out, s, inner, i, len);
                     open = None;
                 }
             }
@@ -331,9 +369,8 @@ pub(crate) fn find_quotes(
         }
     }
     if let Some((s, inner)) = open {
-        push_unclosed(text, &mut out, s, inner, end);
+        push_unclosed(text, out, s, inner, end);
     }
-    out
 }
 
 /// Records a quote opened at `s` (content from `inner`) and closed by the mark at `close`,
@@ -367,10 +404,23 @@ const ABBREVIATIONS: &[&str] = &[
     "phd", "vol", "hal", "yth", "jln", "kec", "kab", "prov", "rp", "a.n", "u.p", "s.h", "m.h",
 ];
 
-/// Starts of the sentences of `start..end` (the first is `start`).
-pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize> {
+/// Byte length of the longest of [`ABBREVIATIONS`].
+const ABBREVIATION_MAX: usize = {
+    let (mut i, mut max) = (0, 0);
+    while i < ABBREVIATIONS.len() {
+        if ABBREVIATIONS[i].len() > max {
+            max = ABBREVIATIONS[i].len();
+        }
+        i += 1;
+    }
+    max
+};
+
+/// Starts of the sentences of `start..end` (the first is `start`), into `out`.
+pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    let mut out = vec![start];
+    out.clear();
+    out.push(start);
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
         // Only short words matter (initials, abbreviations, numbers): look back 16 bytes at most.
@@ -381,7 +431,9 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize
             if ws.chars().count() == 1 && is_capitalised(ws) {
                 continue;
             }
-            if ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws)) {
+            if ws.len() <= ABBREVIATION_MAX
+                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws))
+            {
                 continue;
             }
             if ws.bytes().all(|b| b.is_ascii_digit())
@@ -409,5 +461,4 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize) -> Vec<usize
             out.push(k);
         }
     }
-    out
 }

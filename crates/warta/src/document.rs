@@ -233,10 +233,10 @@ impl EntityOut {
             start: surface.start,
             end: surface.end,
             text: surface.text,
-            id: m.id.to_string(),
-            entity_type: m.entity_type.to_string(),
-            canonical: m.canonical.to_string(),
-            alias: m.alias.to_string(),
+            id: m.id.as_ref().to_owned(),
+            entity_type: m.entity_type.as_ref().to_owned(),
+            canonical: m.canonical.as_ref().to_owned(),
+            alias: m.alias.as_ref().to_owned(),
         }
     }
 }

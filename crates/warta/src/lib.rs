@@ -274,9 +274,9 @@ impl Pipeline {
                 .iter()
                 .map(|m| KnownEntity {
                     span: m.span,
-                    id: m.id.to_string(),
-                    entity_type: m.entity_type.to_string(),
-                    canonical: m.canonical.to_string(),
+                    id: m.id.as_ref().to_owned(),
+                    entity_type: m.entity_type.as_ref().to_owned(),
+                    canonical: m.canonical.as_ref().to_owned(),
                 })
                 .collect();
             quotes = extractor.extract_in(text, &body, &known);
@@ -295,7 +295,7 @@ impl Pipeline {
                     speaker.entity_id = mentions
                         .get(first)
                         .filter(|m| m.span.overlaps(speaker.span))
-                        .map(|m| m.id.to_string());
+                        .map(|m| m.id.as_ref().to_owned());
                 }
             }
         }
