@@ -1,10 +1,11 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::builder::make_id;
-use crate::fold::{fold_key, fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
+use crate::fold::{fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
 use crate::{Mention, Span};
 
 /// A person's full name found outside the list (e.g. a quote speaker), for linking.
@@ -126,49 +127,58 @@ enum Source {
 
 /// The name tokens of each distinct full name of a document, computed once per name.
 #[derive(Default)]
-struct NameTokens<'a> {
+struct NameTokens {
     /// Token lists.
     lists: Vec<Vec<String>>,
     /// Index in `lists` of a name's tokens, `None` when it has none or one word only.
-    by_name: HashMap<&'a str, Option<usize>>,
+    by_name: HashMap<Box<str>, Option<usize>>,
+    /// Scratch buffers for folding.
+    buf: Vec<u8>,
+    key: Vec<u8>,
 }
 
-impl<'a> NameTokens<'a> {
+impl NameTokens {
     /// The index of the tokens of `name`, if it can be a full name (two words or more, a
     /// name token at least).
-    fn of(&mut self, name: &'a str) -> Option<usize> {
+    fn of(&mut self, name: &str) -> Option<usize> {
         if let Some(&known) = self.by_name.get(name) {
             return known;
         }
-        let toks = name_tokens(name);
+        let toks = self.tokens(name);
         let index = (!toks.is_empty() && name.split_whitespace().nth(1).is_some()).then(|| {
             self.lists.push(toks);
             self.lists.len() - 1
         });
-        self.by_name.insert(name, index);
+        self.by_name.insert(name.into(), index);
         index
     }
-}
 
-/// Folded name tokens of a full name that may stand alone for the person (capitalised,
-/// two letters or more, not a particle, title or very common first name).
-fn name_tokens(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in name.split(|c: char| c.is_whitespace() || c == ',') {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if raw.ends_with('.') || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            continue;
+    /// Folded name tokens of a full name that may stand alone for the person (capitalised,
+    /// two letters or more, not a particle, title or very common first name).
+    fn tokens(&mut self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for raw in name.split(|c: char| c.is_whitespace() || c == ',') {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if raw.ends_with('.')
+                || !word.chars().next().is_some_and(char::is_uppercase)
+                || word.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+            {
+                continue;
+            }
+            let key = &mut self.key;
+            key.clear();
+            fold_key_into(word, &mut self.buf, key);
+            if NOT_NAME_TOKENS
+                .iter()
+                .any(|t| t.as_bytes() == key.as_slice())
+                || out.iter().any(|t| t.as_bytes() == key.as_slice())
+            {
+                continue;
+            }
+            out.push(String::from_utf8_lossy(key).into_owned());
         }
-        if !word.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        let key = fold_key(word);
-        if NOT_NAME_TOKENS.contains(&key.as_str()) || out.contains(&key) {
-            continue;
-        }
-        out.push(key);
+        out
     }
-    out
 }
 
 /// The name tokens of a document's full names, each with the full names it stands for, in a
@@ -185,16 +195,16 @@ struct Tokens {
     slots: Vec<u32>,
     /// Bit `n` set when a key has `n` bytes (`n < 64`); all set when one is longer.
     lengths: u64,
-    /// Bit `pair(a, b)` set when a key starts with the ASCII letters or digits `a`, `b`.
-    pairs: [u64; 16],
-    /// A key does not start with two ASCII letters or digits.
-    odd: bool,
+    /// Bit `pair(a, b)` set when a word starting with the ASCII letter `a` and the ASCII
+    /// byte `b` may be a key (a key starting with them, in any case, or a key not starting
+    /// with two ASCII letters or digits when `b` is neither).
+    pairs: [u64; 64],
 }
 
-/// Index of two ASCII letters or digits in `Tokens::pairs` (case-insensitive).
+/// Index of an ASCII letter (any case) and an ASCII byte in `Tokens::pairs`.
 #[inline]
 fn pair(a: u8, b: u8) -> usize {
-    usize::from(a & 0x1F) << 5 | usize::from(b & 0x1F)
+    usize::from(a & 0x1F) << 7 | usize::from(b & 0x7F)
 }
 
 /// A distinct name token.
@@ -229,8 +239,7 @@ impl Tokens {
             names: Vec::with_capacity(pairs.len()),
             slots: Vec::new(),
             lengths: 0,
-            pairs: [0; 16],
-            odd: false,
+            pairs: [0; 64],
         };
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
@@ -242,12 +251,21 @@ impl Tokens {
                     names: (t.names.len(), t.names.len()),
                 });
                 t.lengths |= 1u64.checked_shl(key.len() as u32).unwrap_or(u64::MAX);
+                let mut set = |a: u8, b: u8| {
+                    let p = pair(a, b);
+                    t.pairs[p / 64] |= 1 << (p % 64);
+                };
                 match *key.as_bytes() {
                     [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {
-                        let p = pair(a, b);
-                        t.pairs[p / 64] |= 1 << (p % 64);
+                        set(a, b);
+                        set(a, b.to_ascii_uppercase());
                     }
-                    _ => t.odd = true,
+                    [a, ..] if a.is_ascii_alphabetic() => {
+                        (0..128u8)
+                            .filter(|b| !b.is_ascii_alphanumeric())
+                            .for_each(|b| set(a, b));
+                    }
+                    _ => {}
                 }
             }
             t.names.push(*name);
@@ -276,14 +294,8 @@ impl Tokens {
         if !a.is_ascii() || !b.is_ascii() {
             return true;
         }
-        if !a.is_ascii_alphabetic() {
-            return false;
-        }
-        if !b.is_ascii_alphanumeric() {
-            return self.odd;
-        }
         let p = pair(a, b);
-        self.pairs[p / 64] & (1 << (p % 64)) != 0
+        a.is_ascii_alphabetic() && self.pairs[p / 64] & (1 << (p % 64)) != 0
     }
 
     /// True when some key may have `len` bytes.
@@ -493,17 +505,36 @@ fn valid(text: &str, s: Span) -> bool {
         && text.is_char_boundary(s.end)
 }
 
-/// Sorts mentions by start (longer first at equal start) and drops overlapping ones,
-/// keeping the earlier (then longer) mention.
-fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
-    mentions.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
+/// Mention order: by start, longer first at equal start.
+fn order(a: &Mention, b: &Mention) -> Ordering {
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(b.span.end.cmp(&a.span.end))
+}
+
+/// Sorts mentions (stable, see [`order`]) and drops overlapping ones, keeping the earlier
+/// (then longer) mention.
+fn sort_dedup(mentions: Vec<Mention>) -> Vec<Mention> {
+    merge_dedup(Vec::new(), mentions)
+}
+
+/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: a
+/// merge after sorting `extra`.
+fn merge_dedup(sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
+    extra.sort_by(order);
+    let mut out: Vec<Mention> = Vec::with_capacity(sorted.len() + extra.len());
+    let (mut a, mut b) = (sorted.into_iter().peekable(), extra.into_iter().peekable());
+    loop {
+        // At equal keys, `sorted` first, as a stable sort of the concatenation would.
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if order(x, y) == Ordering::Greater => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(m) = next else {
+            break;
+        };
         if out.last().is_none_or(|l| m.span.start >= l.span.end) {
             out.push(m);
         }
@@ -610,11 +641,11 @@ pub fn link_document(
         {
             continue;
         }
+        // Same words, hence same tokens, as `p.name`.
         let name: String = p.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        // The tokens of `name` are those of `p.name` (only the spaces differ).
-        if name_tokens(&name).is_empty() {
+        let Some(tokens) = names.of(&name) else {
             continue;
-        }
+        };
         // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
         let first = mentions.partition_point(|m| m.span.end <= p.span.start);
         let overlaps = mentions
@@ -632,16 +663,12 @@ pub fn link_document(
             alias: name,
         };
         let in_region = region_of(p.span).is_some() && added_spans.insert(p.span);
+        full.push(FullName {
+            end: p.span.end,
+            source: Source::Person(made.len()),
+            tokens,
+        });
         made.push((mention, in_region));
-    }
-    for (i, (m, _)) in made.iter().enumerate() {
-        if let Some(tokens) = names.of(&m.canonical) {
-            full.push(FullName {
-                end: m.span.end,
-                source: Source::Person(i),
-                tokens,
-            });
-        }
     }
     if full.is_empty() {
         return mentions;
@@ -691,21 +718,21 @@ pub fn link_document(
             alias: source.canonical.clone(),
         });
     }
-    let added: Vec<Mention> = made
+    let mut extra: Vec<Mention> = made
         .into_iter()
         .filter_map(|(m, in_region)| in_region.then_some(m))
         .collect();
-    if added.is_empty() && linked.is_empty() {
+    if extra.is_empty() && linked.is_empty() {
         return mentions;
     }
-    mentions.extend(added);
-    mentions.extend(linked);
-    sort_dedup(mentions)
+    extra.extend(linked);
+    merge_dedup(mentions, extra)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold_key;
     use proptest::prelude::*;
 
     /// The words of the text, char by char (the definition `token_words` must agree with).
