@@ -4,7 +4,7 @@ use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::builder::make_id;
+use crate::builder::push_id;
 use crate::fold::{fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
 use crate::{Mention, Span};
 
@@ -103,6 +103,24 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "efek",
 ];
 
+/// The folded key of `word` in `key` ([`fold_key_into`], without the scanner for a plain
+/// ASCII word).
+fn fold_word(word: &str, buf: &mut Vec<u8>, key: &mut Vec<u8>) {
+    key.clear();
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        key.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        fold_key_into(word, buf, key);
+    }
+}
+
+/// True when `key` is one of the `words`.
+fn is_listed(words: &[&str], key: &[u8]) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() == key.len() && w.as_bytes().first() == key.first() && w.as_bytes() == key)
+}
+
 /// A full person name that later partial mentions may link to.
 #[derive(Clone, Copy)]
 struct FullName {
@@ -166,8 +184,7 @@ impl NameTokens {
                 continue;
             }
             let key = &mut self.key;
-            key.clear();
-            fold_key_into(word, &mut self.buf, key);
+            fold_word(word, &mut self.buf, key);
             if NOT_NAME_TOKENS
                 .iter()
                 .any(|t| t.as_bytes() == key.as_slice())
@@ -195,16 +212,16 @@ struct Tokens {
     slots: Vec<u32>,
     /// Bit `n` set when a key has `n` bytes (`n < 64`); all set when one is longer.
     lengths: u64,
-    /// Bit `pair(a, b)` set when a word starting with the ASCII letter `a` and the ASCII
-    /// byte `b` may be a key (a key starting with them, in any case, or a key not starting
-    /// with two ASCII letters or digits when `b` is neither).
-    pairs: [u64; 64],
+    /// Bit `pair(a, b)` set when a word starting with the ASCII bytes `a`, `b` may be a
+    /// key: a key starting with them (in any case), or a key not starting with two ASCII
+    /// letters or digits when `b` is neither. Never set for a digit `a`.
+    pairs: [u64; 256],
 }
 
-/// Index of an ASCII letter (any case) and an ASCII byte in `Tokens::pairs`.
+/// Index of two ASCII bytes in `Tokens::pairs`.
 #[inline]
 fn pair(a: u8, b: u8) -> usize {
-    usize::from(a & 0x1F) << 7 | usize::from(b & 0x7F)
+    usize::from(a & 0x7F) << 7 | usize::from(b & 0x7F)
 }
 
 /// A distinct name token.
@@ -222,11 +239,11 @@ const NONE: u32 = u32::MAX;
 impl Tokens {
     /// The table of the name tokens of `full`.
     fn new(full: &[FullName], lists: &[Vec<String>]) -> Tokens {
-        let mut pairs: Vec<(&str, usize)> = full
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| lists[f.tokens].iter().map(move |t| (t.as_str(), i)))
-            .collect();
+        let mut pairs: Vec<(&str, usize)> =
+            Vec::with_capacity(full.iter().map(|f| lists[f.tokens].len()).sum());
+        for (i, f) in full.iter().enumerate() {
+            pairs.extend(lists[f.tokens].iter().map(|t| (t.as_str(), i)));
+        }
         // Stable order within a key: by end, then by the order the names were added.
         pairs.sort_unstable_by(|a, b| {
             a.0.cmp(b.0)
@@ -239,7 +256,7 @@ impl Tokens {
             names: Vec::with_capacity(pairs.len()),
             slots: Vec::new(),
             lengths: 0,
-            pairs: [0; 64],
+            pairs: [0; 256],
         };
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
@@ -251,14 +268,18 @@ impl Tokens {
                     names: (t.names.len(), t.names.len()),
                 });
                 t.lengths |= 1u64.checked_shl(key.len() as u32).unwrap_or(u64::MAX);
+                // Both bytes in either case.
                 let mut set = |a: u8, b: u8| {
-                    let p = pair(a, b);
-                    t.pairs[p / 64] |= 1 << (p % 64);
+                    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+                        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                            let p = pair(a, b);
+                            t.pairs[p / 64] |= 1 << (p % 64);
+                        }
+                    }
                 };
                 match *key.as_bytes() {
-                    [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {
+                    [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphanumeric() => {
                         set(a, b);
-                        set(a, b.to_ascii_uppercase());
                     }
                     [a, ..] if a.is_ascii_alphabetic() => {
                         (0..128u8)
@@ -291,11 +312,11 @@ impl Tokens {
     fn may_start_with(&self, bytes: &[u8], s: usize) -> bool {
         let a = bytes.get(s).copied().unwrap_or(0);
         let b = bytes.get(s + 1).copied().unwrap_or(0);
-        if !a.is_ascii() || !b.is_ascii() {
+        if (a | b) >= 0x80 {
             return true;
         }
         let p = pair(a, b);
-        a.is_ascii_alphabetic() && self.pairs[p / 64] & (1 << (p % 64)) != 0
+        self.pairs[p / 64] & (1 << (p % 64)) != 0
     }
 
     /// True when some key may have `len` bytes.
@@ -467,7 +488,8 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
         let Some(c) = text.get(s..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        if !c.is_alphanumeric() {
+        // Common punctuation and spaces of news text skip the Unicode tables.
+        if matches!(c, '\u{A0}' | '\u{2000}'..='\u{206F}') || !c.is_alphanumeric() {
             i = s + c.len_utf8();
             continue;
         }
@@ -592,11 +614,8 @@ pub fn link_document(
         mentions = sort_dedup(mentions);
     }
     // Sorted, overlapping regions merged.
-    let mut sorted: Vec<Span> = regions
-        .iter()
-        .copied()
-        .filter(|r| valid(text, *r))
-        .collect();
+    let mut sorted: Vec<Span> = Vec::with_capacity(regions.len());
+    sorted.extend(regions.iter().copied().filter(|r| valid(text, *r)));
     sorted.sort_by_key(|r| r.start);
     let mut regions: Vec<Span> = Vec::with_capacity(sorted.len());
     for r in sorted {
@@ -628,21 +647,27 @@ pub fn link_document(
     // Mentions made for the persons (`in_region` when they are also added to the output).
     let mut made: Vec<(Mention, bool)> = Vec::new();
     let mut added_spans: HashSet<Span> = HashSet::new();
-    let (mut buf, mut key) = (Vec::new(), Vec::new());
-    let mut not_person_word = |w: &str| {
-        key.clear();
-        fold_key_into(w, &mut buf, &mut key);
-        NOT_PERSON_WORDS.iter().any(|n| n.as_bytes() == key)
-    };
+    let (mut buf, mut key) = (Vec::with_capacity(64), Vec::with_capacity(64));
+    let mut id = String::with_capacity(64);
+    let mut per_type: Option<Arc<str>> = None;
     for p in persons {
         if !valid(text, p.span)
             || p.name.split_whitespace().nth(1).is_none()
-            || p.name.split_whitespace().any(&mut not_person_word)
+            || p.name.split_whitespace().any(|w| {
+                fold_word(w, &mut buf, &mut key);
+                is_listed(NOT_PERSON_WORDS, &key)
+            })
         {
             continue;
         }
         // Same words, hence same tokens, as `p.name`.
-        let name: String = p.name.split_whitespace().collect::<Vec<_>>().join(" ");
+        let mut name = String::with_capacity(p.name.len());
+        for w in p.name.split_whitespace() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
+        }
         let Some(tokens) = names.of(&name) else {
             continue;
         };
@@ -654,11 +679,13 @@ pub fn link_document(
         if overlaps {
             continue;
         }
+        id.clear();
+        push_id(&mut id, "PER", &name, &mut buf, &mut key);
         let name: Arc<str> = Arc::from(name);
         let mention = Mention {
             span: p.span,
-            id: Arc::from(make_id("PER", &name)),
-            entity_type: Arc::from("PER"),
+            id: Arc::from(id.as_str()),
+            entity_type: per_type.get_or_insert_with(|| Arc::from("PER")).clone(),
             canonical: name.clone(),
             alias: name,
         };
@@ -677,7 +704,7 @@ pub fn link_document(
     // One scan: mark the name tokens used as ordinary lowercase words anywhere in the text,
     // and collect the capitalised ones, which are decided once the whole text is seen.
     let mut lowercase = vec![false; tokens.groups.len()];
-    let mut capitalised: Vec<(Span, usize)> = Vec::new();
+    let mut capitalised: Vec<(Span, usize)> = Vec::with_capacity(64);
     token_words(text, &tokens, |start, end, first, g| {
         if first.is_lowercase() {
             lowercase[g] = true;
@@ -685,14 +712,15 @@ pub fn link_document(
             capitalised.push((Span::new(start, end), g));
         }
     });
-    let mut taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut taken: Vec<Span> = Vec::with_capacity(mentions.len() + made.len());
+    taken.extend(mentions.iter().map(|m| m.span));
     taken.extend(made.iter().filter(|m| m.1).map(|m| m.0.span));
     taken.sort_by_key(|s| s.start);
     let covered = |w: Span| {
         let i = taken.partition_point(|s| s.end <= w.start);
         taken.get(i).is_some_and(|s| s.start < w.end)
     };
-    let mut linked = Vec::new();
+    let mut linked = Vec::with_capacity(capitalised.len());
     for (w, g) in capitalised {
         let group = &tokens.groups[g];
         let names = &tokens.names[group.names.0..group.names.1];
@@ -718,10 +746,11 @@ pub fn link_document(
             alias: source.canonical.clone(),
         });
     }
-    let mut extra: Vec<Mention> = made
-        .into_iter()
-        .filter_map(|(m, in_region)| in_region.then_some(m))
-        .collect();
+    let mut extra: Vec<Mention> = Vec::with_capacity(made.len() + linked.len());
+    extra.extend(
+        made.into_iter()
+            .filter_map(|(m, in_region)| in_region.then_some(m)),
+    );
     if extra.is_empty() && linked.is_empty() {
         return mentions;
     }
