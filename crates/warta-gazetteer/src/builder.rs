@@ -3,7 +3,7 @@
 use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
-use crate::fold::fold_key;
+use crate::fold::{fold_key, fold_key_into};
 use crate::matcher::{AliasInfo, CaseRule, EntityInfo, Gazetteer};
 use crate::{Entity, Error};
 
@@ -118,19 +118,35 @@ fn element_lines(json: &str, nested: bool) -> Vec<usize> {
 
 /// `TYPE:slug-of-the-name`.
 pub(crate) fn make_id(entity_type: &str, name: &str) -> String {
-    let key = fold_key(name);
-    let mut slug = String::with_capacity(key.len());
-    for c in key.chars() {
+    let mut id = String::with_capacity(entity_type.len() + 1 + name.len());
+    push_id(&mut id, entity_type, name, &mut Vec::new(), &mut Vec::new());
+    id
+}
+
+/// Appends [`make_id`] of `entity_type` and `name` to `out`; `buf` and `key` are scratch
+/// space for folding.
+pub(crate) fn push_id(
+    out: &mut String,
+    entity_type: &str,
+    name: &str,
+    buf: &mut Vec<u8>,
+    key: &mut Vec<u8>,
+) {
+    out.push_str(entity_type);
+    out.push(':');
+    let slug = out.len();
+    key.clear();
+    fold_key_into(name, buf, key);
+    for c in std::str::from_utf8(key).unwrap_or_default().chars() {
         if c.is_alphanumeric() {
-            slug.push(c);
-        } else if !slug.is_empty() && !slug.ends_with('-') {
-            slug.push('-');
+            out.push(c);
+        } else if out.len() > slug && !out.ends_with('-') {
+            out.push('-');
         }
     }
-    while slug.ends_with('-') {
-        slug.pop();
+    while out.len() > slug && out.ends_with('-') {
+        out.pop();
     }
-    format!("{entity_type}:{slug}")
 }
 
 /// Validated entities and the aliases that survived duplicate resolution.

@@ -1,10 +1,11 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
+use std::cmp::Ordering;
 use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
-use crate::builder::make_id;
-use crate::fold::{fold_key, fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
+use crate::builder::push_id;
+use crate::fold::{fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
 use crate::{Mention, Span};
 
 /// A person's full name found outside the list (e.g. a quote speaker), for linking.
@@ -102,6 +103,24 @@ const NOT_PERSON_WORDS: &[&str] = &[
     "efek",
 ];
 
+/// The folded key of `word` in `key` ([`fold_key_into`], without the scanner for a plain
+/// ASCII word).
+fn fold_word(word: &str, buf: &mut Vec<u8>, key: &mut Vec<u8>) {
+    key.clear();
+    if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
+        key.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
+    } else {
+        fold_key_into(word, buf, key);
+    }
+}
+
+/// True when `key` is one of the `words`.
+fn is_listed(words: &[&str], key: &[u8]) -> bool {
+    words
+        .iter()
+        .any(|w| w.len() == key.len() && w.as_bytes().first() == key.first() && w.as_bytes() == key)
+}
+
 /// A full person name that later partial mentions may link to.
 #[derive(Clone, Copy)]
 struct FullName {
@@ -126,49 +145,57 @@ enum Source {
 
 /// The name tokens of each distinct full name of a document, computed once per name.
 #[derive(Default)]
-struct NameTokens<'a> {
+struct NameTokens {
     /// Token lists.
     lists: Vec<Vec<String>>,
     /// Index in `lists` of a name's tokens, `None` when it has none or one word only.
-    by_name: HashMap<&'a str, Option<usize>>,
+    by_name: HashMap<Box<str>, Option<usize>>,
+    /// Scratch buffers for folding.
+    buf: Vec<u8>,
+    key: Vec<u8>,
 }
 
-impl<'a> NameTokens<'a> {
+impl NameTokens {
     /// The index of the tokens of `name`, if it can be a full name (two words or more, a
     /// name token at least).
-    fn of(&mut self, name: &'a str) -> Option<usize> {
+    fn of(&mut self, name: &str) -> Option<usize> {
         if let Some(&known) = self.by_name.get(name) {
             return known;
         }
-        let toks = name_tokens(name);
+        let toks = self.tokens(name);
         let index = (!toks.is_empty() && name.split_whitespace().nth(1).is_some()).then(|| {
             self.lists.push(toks);
             self.lists.len() - 1
         });
-        self.by_name.insert(name, index);
+        self.by_name.insert(name.into(), index);
         index
     }
-}
 
-/// Folded name tokens of a full name that may stand alone for the person (capitalised,
-/// two letters or more, not a particle, title or very common first name).
-fn name_tokens(name: &str) -> Vec<String> {
-    let mut out = Vec::new();
-    for raw in name.split(|c: char| c.is_whitespace() || c == ',') {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
-        if raw.ends_with('.') || word.chars().filter(|c| c.is_alphabetic()).count() < 2 {
-            continue;
+    /// Folded name tokens of a full name that may stand alone for the person (capitalised,
+    /// two letters or more, not a particle, title or very common first name).
+    fn tokens(&mut self, name: &str) -> Vec<String> {
+        let mut out: Vec<String> = Vec::new();
+        for raw in name.split(|c: char| c.is_whitespace() || c == ',') {
+            let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+            if raw.ends_with('.')
+                || !word.chars().next().is_some_and(char::is_uppercase)
+                || word.chars().filter(|c| c.is_alphabetic()).nth(1).is_none()
+            {
+                continue;
+            }
+            let key = &mut self.key;
+            fold_word(word, &mut self.buf, key);
+            if NOT_NAME_TOKENS
+                .iter()
+                .any(|t| t.as_bytes() == key.as_slice())
+                || out.iter().any(|t| t.as_bytes() == key.as_slice())
+            {
+                continue;
+            }
+            out.push(String::from_utf8_lossy(key).into_owned());
         }
-        if !word.chars().next().is_some_and(char::is_uppercase) {
-            continue;
-        }
-        let key = fold_key(word);
-        if NOT_NAME_TOKENS.contains(&key.as_str()) || out.contains(&key) {
-            continue;
-        }
-        out.push(key);
+        out
     }
-    out
 }
 
 /// The name tokens of a document's full names, each with the full names it stands for, in a
@@ -185,16 +212,16 @@ struct Tokens {
     slots: Vec<u32>,
     /// Bit `n` set when a key has `n` bytes (`n < 64`); all set when one is longer.
     lengths: u64,
-    /// Bit `pair(a, b)` set when a key starts with the ASCII letters or digits `a`, `b`.
-    pairs: [u64; 16],
-    /// A key does not start with two ASCII letters or digits.
-    odd: bool,
+    /// Bit `pair(a, b)` set when a word starting with the ASCII bytes `a`, `b` may be a
+    /// key: a key starting with them (in any case), or a key not starting with two ASCII
+    /// letters or digits when `b` is neither. Never set for a digit `a`.
+    pairs: [u64; 256],
 }
 
-/// Index of two ASCII letters or digits in `Tokens::pairs` (case-insensitive).
+/// Index of two ASCII bytes in `Tokens::pairs`.
 #[inline]
 fn pair(a: u8, b: u8) -> usize {
-    usize::from(a & 0x1F) << 5 | usize::from(b & 0x1F)
+    usize::from(a & 0x7F) << 7 | usize::from(b & 0x7F)
 }
 
 /// A distinct name token.
@@ -212,11 +239,11 @@ const NONE: u32 = u32::MAX;
 impl Tokens {
     /// The table of the name tokens of `full`.
     fn new(full: &[FullName], lists: &[Vec<String>]) -> Tokens {
-        let mut pairs: Vec<(&str, usize)> = full
-            .iter()
-            .enumerate()
-            .flat_map(|(i, f)| lists[f.tokens].iter().map(move |t| (t.as_str(), i)))
-            .collect();
+        let mut pairs: Vec<(&str, usize)> =
+            Vec::with_capacity(full.iter().map(|f| lists[f.tokens].len()).sum());
+        for (i, f) in full.iter().enumerate() {
+            pairs.extend(lists[f.tokens].iter().map(|t| (t.as_str(), i)));
+        }
         // Stable order within a key: by end, then by the order the names were added.
         pairs.sort_unstable_by(|a, b| {
             a.0.cmp(b.0)
@@ -229,8 +256,7 @@ impl Tokens {
             names: Vec::with_capacity(pairs.len()),
             slots: Vec::new(),
             lengths: 0,
-            pairs: [0; 16],
-            odd: false,
+            pairs: [0; 256],
         };
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
@@ -242,12 +268,25 @@ impl Tokens {
                     names: (t.names.len(), t.names.len()),
                 });
                 t.lengths |= 1u64.checked_shl(key.len() as u32).unwrap_or(u64::MAX);
-                match *key.as_bytes() {
-                    [a, b, ..] if a.is_ascii_alphanumeric() && b.is_ascii_alphanumeric() => {
-                        let p = pair(a, b);
-                        t.pairs[p / 64] |= 1 << (p % 64);
+                // Both bytes in either case.
+                let mut set = |a: u8, b: u8| {
+                    for a in [a.to_ascii_lowercase(), a.to_ascii_uppercase()] {
+                        for b in [b.to_ascii_lowercase(), b.to_ascii_uppercase()] {
+                            let p = pair(a, b);
+                            t.pairs[p / 64] |= 1 << (p % 64);
+                        }
                     }
-                    _ => t.odd = true,
+                };
+                match *key.as_bytes() {
+                    [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphanumeric() => {
+                        set(a, b);
+                    }
+                    [a, ..] if a.is_ascii_alphabetic() => {
+                        (0..128u8)
+                            .filter(|b| !b.is_ascii_alphanumeric())
+                            .for_each(|b| set(a, b));
+                    }
+                    _ => {}
                 }
             }
             t.names.push(*name);
@@ -273,14 +312,8 @@ impl Tokens {
     fn may_start_with(&self, bytes: &[u8], s: usize) -> bool {
         let a = bytes.get(s).copied().unwrap_or(0);
         let b = bytes.get(s + 1).copied().unwrap_or(0);
-        if !a.is_ascii() || !b.is_ascii() {
+        if (a | b) >= 0x80 {
             return true;
-        }
-        if !a.is_ascii_alphabetic() {
-            return false;
-        }
-        if !b.is_ascii_alphanumeric() {
-            return self.odd;
         }
         let p = pair(a, b);
         self.pairs[p / 64] & (1 << (p % 64)) != 0
@@ -455,7 +488,8 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
         let Some(c) = text.get(s..).and_then(|rest| rest.chars().next()) else {
             break;
         };
-        if !c.is_alphanumeric() {
+        // Common punctuation and spaces of news text skip the Unicode tables.
+        if matches!(c, '\u{A0}' | '\u{2000}'..='\u{206F}') || !c.is_alphanumeric() {
             i = s + c.len_utf8();
             continue;
         }
@@ -493,17 +527,36 @@ fn valid(text: &str, s: Span) -> bool {
         && text.is_char_boundary(s.end)
 }
 
-/// Sorts mentions by start (longer first at equal start) and drops overlapping ones,
-/// keeping the earlier (then longer) mention.
-fn sort_dedup(mut mentions: Vec<Mention>) -> Vec<Mention> {
-    mentions.sort_by(|a, b| {
-        a.span
-            .start
-            .cmp(&b.span.start)
-            .then(b.span.end.cmp(&a.span.end))
-    });
-    let mut out: Vec<Mention> = Vec::with_capacity(mentions.len());
-    for m in mentions {
+/// Mention order: by start, longer first at equal start.
+fn order(a: &Mention, b: &Mention) -> Ordering {
+    a.span
+        .start
+        .cmp(&b.span.start)
+        .then(b.span.end.cmp(&a.span.end))
+}
+
+/// Sorts mentions (stable, see [`order`]) and drops overlapping ones, keeping the earlier
+/// (then longer) mention.
+fn sort_dedup(mentions: Vec<Mention>) -> Vec<Mention> {
+    merge_dedup(Vec::new(), mentions)
+}
+
+/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: a
+/// merge after sorting `extra`.
+fn merge_dedup(sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
+    extra.sort_by(order);
+    let mut out: Vec<Mention> = Vec::with_capacity(sorted.len() + extra.len());
+    let (mut a, mut b) = (sorted.into_iter().peekable(), extra.into_iter().peekable());
+    loop {
+        // At equal keys, `sorted` first, as a stable sort of the concatenation would.
+        let next = match (a.peek(), b.peek()) {
+            (Some(x), Some(y)) if order(x, y) == Ordering::Greater => b.next(),
+            (Some(_), _) => a.next(),
+            (None, _) => b.next(),
+        };
+        let Some(m) = next else {
+            break;
+        };
         if out.last().is_none_or(|l| m.span.start >= l.span.end) {
             out.push(m);
         }
@@ -561,11 +614,8 @@ pub fn link_document(
         mentions = sort_dedup(mentions);
     }
     // Sorted, overlapping regions merged.
-    let mut sorted: Vec<Span> = regions
-        .iter()
-        .copied()
-        .filter(|r| valid(text, *r))
-        .collect();
+    let mut sorted: Vec<Span> = Vec::with_capacity(regions.len());
+    sorted.extend(regions.iter().copied().filter(|r| valid(text, *r)));
     sorted.sort_by_key(|r| r.start);
     let mut regions: Vec<Span> = Vec::with_capacity(sorted.len());
     for r in sorted {
@@ -597,24 +647,30 @@ pub fn link_document(
     // Mentions made for the persons (`in_region` when they are also added to the output).
     let mut made: Vec<(Mention, bool)> = Vec::new();
     let mut added_spans: HashSet<Span> = HashSet::new();
-    let (mut buf, mut key) = (Vec::new(), Vec::new());
-    let mut not_person_word = |w: &str| {
-        key.clear();
-        fold_key_into(w, &mut buf, &mut key);
-        NOT_PERSON_WORDS.iter().any(|n| n.as_bytes() == key)
-    };
+    let (mut buf, mut key) = (Vec::with_capacity(64), Vec::with_capacity(64));
+    let mut id = String::with_capacity(64);
+    let mut per_type: Option<Arc<str>> = None;
     for p in persons {
         if !valid(text, p.span)
             || p.name.split_whitespace().nth(1).is_none()
-            || p.name.split_whitespace().any(&mut not_person_word)
+            || p.name.split_whitespace().any(|w| {
+                fold_word(w, &mut buf, &mut key);
+                is_listed(NOT_PERSON_WORDS, &key)
+            })
         {
             continue;
         }
-        let name: String = p.name.split_whitespace().collect::<Vec<_>>().join(" ");
-        // The tokens of `name` are those of `p.name` (only the spaces differ).
-        if name_tokens(&name).is_empty() {
-            continue;
+        // Same words, hence same tokens, as `p.name`.
+        let mut name = String::with_capacity(p.name.len());
+        for w in p.name.split_whitespace() {
+            if !name.is_empty() {
+                name.push(' ');
+            }
+            name.push_str(w);
         }
+        let Some(tokens) = names.of(&name) else {
+            continue;
+        };
         // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
         let first = mentions.partition_point(|m| m.span.end <= p.span.start);
         let overlaps = mentions
@@ -623,25 +679,23 @@ pub fn link_document(
         if overlaps {
             continue;
         }
+        id.clear();
+        push_id(&mut id, "PER", &name, &mut buf, &mut key);
         let name: Arc<str> = Arc::from(name);
         let mention = Mention {
             span: p.span,
-            id: Arc::from(make_id("PER", &name)),
-            entity_type: Arc::from("PER"),
+            id: Arc::from(id.as_str()),
+            entity_type: per_type.get_or_insert_with(|| Arc::from("PER")).clone(),
             canonical: name.clone(),
             alias: name,
         };
         let in_region = region_of(p.span).is_some() && added_spans.insert(p.span);
+        full.push(FullName {
+            end: p.span.end,
+            source: Source::Person(made.len()),
+            tokens,
+        });
         made.push((mention, in_region));
-    }
-    for (i, (m, _)) in made.iter().enumerate() {
-        if let Some(tokens) = names.of(&m.canonical) {
-            full.push(FullName {
-                end: m.span.end,
-                source: Source::Person(i),
-                tokens,
-            });
-        }
     }
     if full.is_empty() {
         return mentions;
@@ -650,7 +704,7 @@ pub fn link_document(
     // One scan: mark the name tokens used as ordinary lowercase words anywhere in the text,
     // and collect the capitalised ones, which are decided once the whole text is seen.
     let mut lowercase = vec![false; tokens.groups.len()];
-    let mut capitalised: Vec<(Span, usize)> = Vec::new();
+    let mut capitalised: Vec<(Span, usize)> = Vec::with_capacity(64);
     token_words(text, &tokens, |start, end, first, g| {
         if first.is_lowercase() {
             lowercase[g] = true;
@@ -658,14 +712,15 @@ pub fn link_document(
             capitalised.push((Span::new(start, end), g));
         }
     });
-    let mut taken: Vec<Span> = mentions.iter().map(|m| m.span).collect();
+    let mut taken: Vec<Span> = Vec::with_capacity(mentions.len() + made.len());
+    taken.extend(mentions.iter().map(|m| m.span));
     taken.extend(made.iter().filter(|m| m.1).map(|m| m.0.span));
     taken.sort_by_key(|s| s.start);
     let covered = |w: Span| {
         let i = taken.partition_point(|s| s.end <= w.start);
         taken.get(i).is_some_and(|s| s.start < w.end)
     };
-    let mut linked = Vec::new();
+    let mut linked = Vec::with_capacity(capitalised.len());
     for (w, g) in capitalised {
         let group = &tokens.groups[g];
         let names = &tokens.names[group.names.0..group.names.1];
@@ -691,21 +746,22 @@ pub fn link_document(
             alias: source.canonical.clone(),
         });
     }
-    let added: Vec<Mention> = made
-        .into_iter()
-        .filter_map(|(m, in_region)| in_region.then_some(m))
-        .collect();
-    if added.is_empty() && linked.is_empty() {
+    let mut extra: Vec<Mention> = Vec::with_capacity(made.len() + linked.len());
+    extra.extend(
+        made.into_iter()
+            .filter_map(|(m, in_region)| in_region.then_some(m)),
+    );
+    if extra.is_empty() && linked.is_empty() {
         return mentions;
     }
-    mentions.extend(added);
-    mentions.extend(linked);
-    sort_dedup(mentions)
+    extra.extend(linked);
+    merge_dedup(mentions, extra)
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::fold::fold_key;
     use proptest::prelude::*;
 
     /// The words of the text, char by char (the definition `token_words` must agree with).
