@@ -712,15 +712,14 @@ impl<'a> Doc<'a> {
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
                 // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
                 // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
-                let toks = name_tokens(&name);
-                if let Some(x) = ent
-                    && x.canonical.split_whitespace().count() > toks.len()
-                    && toks.iter().all({
+                if let Some(x) = ent {
+                    let toks = name_tokens(&name);
+                    if x.canonical.split_whitespace().count() > toks.len() {
                         let canonical = name_tokens(&x.canonical);
-                        move |t| canonical.contains(t)
-                    })
-                {
-                    name = x.canonical.clone();
+                        if toks.iter().all(|t| canonical.contains(t)) {
+                            name = x.canonical.clone();
+                        }
+                    }
                 }
                 Some(Speaker {
                     span,

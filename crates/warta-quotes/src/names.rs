@@ -150,6 +150,23 @@ fn lower_token_hash(word: &str) -> u64 {
 
 /// Lowercase name tokens (hyphenated parts stay whole).
 pub(crate) fn name_tokens(name: &str) -> Vec<String> {
+    if name.is_ascii() {
+        // The same split byte by byte: ASCII whitespace and commas.
+        let b = name.as_bytes();
+        let mut out = Vec::with_capacity(4);
+        let mut start = 0;
+        for i in 0..=b.len() {
+            if b.get(i)
+                .is_none_or(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b','))
+            {
+                if i > start {
+                    out.push(name[start..i].to_ascii_lowercase());
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
     name.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .map(|t| {

@@ -44,6 +44,16 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '‑')
 }
 
+/// True when a char of U+2000..=U+203F starts at `i` (spaces, dashes, quote marks, ellipsis)
+/// other than the joiners `‑` and `’`: it neither belongs to a word nor joins two, and the
+/// bytes tell it without decoding.
+#[inline(always)]
+fn is_general_punct(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xE2)
+        && bytes.get(i + 1) == Some(&0x80)
+        && bytes.get(i + 2).is_some_and(|&t| t != 0x91 && t != 0x99)
+}
+
 /// Skips spaces and tabs (not newlines) forward.
 pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
@@ -86,7 +96,10 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let first = bytes[pos];
     if first.is_ascii_alphanumeric() {
         // Fast path over ASCII letters and digits; anything else goes char by char.
-    } else if first < 0x80 || !char_at(text, pos).is_some_and(is_word_char) {
+    } else if first < 0x80
+        || is_general_punct(bytes, pos)
+        || !char_at(text, pos).is_some_and(is_word_char)
+    {
         return None;
     }
     let mut end = pos;
@@ -96,7 +109,7 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
             end += 1 + ascii_alnum_run(bytes, end + 1, limit);
             continue;
         }
-        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+        if (b < 0x80 && !matches!(b, b'-' | b'\'' | b'.')) || is_general_punct(bytes, end) {
             break;
         }
         let Some(c) = char_at(text, end) else { break };
@@ -157,7 +170,10 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
     let last = bytes[pos - 1];
     if last.is_ascii_alphanumeric() {
         // Fast path over ASCII letters and digits; anything else goes char by char.
-    } else if last < 0x80 || !char_before(text, pos).is_some_and(is_word_char) {
+    } else if last < 0x80
+        || (pos >= 3 && is_general_punct(bytes, pos - 3))
+        || !char_before(text, pos).is_some_and(is_word_char)
+    {
         return None;
     }
     let mut start = pos;
@@ -167,7 +183,9 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
             start -= 1;
             continue;
         }
-        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+        if (b < 0x80 && !matches!(b, b'-' | b'\'' | b'.'))
+            || (start >= 3 && is_general_punct(bytes, start - 3))
+        {
             break;
         }
         let Some(c) = char_before(text, start) else {
