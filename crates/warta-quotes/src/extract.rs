@@ -22,59 +22,62 @@ struct Cue {
 }
 
 /// Words before a quote that make it a title or a name, not speech (`bertajuk “…”`).
-const TITLE_WORDS: &[&str] = &[
-    "bertajuk",
-    "berjudul",
-    "bertema",
-    "bernama",
-    "bertuliskan",
-    "berbunyi",
-    "bertagar",
-    "tagar",
-    "tajuk",
-    "judul",
-    "tema",
-    "julukan",
-    "dijuluki",
-    "istilah",
-    "disebut",
-    "dinamai",
-    "slogan",
-    "semboyan",
-    "program",
-    "kampanye",
-    "gerakan",
-    "film",
-    "buku",
-    "lagu",
-    "album",
-    "acara",
-    "kegiatan",
-    "novel",
-    "diskusi",
-    "webinar",
-    "seminar",
-    "festival",
-    "lomba",
-    "operasi",
-    "bertitel",
-    "berlabel",
-    "kata",
-    "kalimat",
-    "frasa",
-    "label",
-    "merek",
-    "akun",
-    "grup",
-    "kolom",
-    "rubrik",
-    "aplikasi",
-    "fitur",
-    "sebutan",
-    "yakni",
-    "yaitu",
-    "sebagai",
-];
+fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "bertajuk"
+            | "berjudul"
+            | "bertema"
+            | "bernama"
+            | "bertuliskan"
+            | "berbunyi"
+            | "bertagar"
+            | "tagar"
+            | "tajuk"
+            | "judul"
+            | "tema"
+            | "julukan"
+            | "dijuluki"
+            | "istilah"
+            | "disebut"
+            | "dinamai"
+            | "slogan"
+            | "semboyan"
+            | "program"
+            | "kampanye"
+            | "gerakan"
+            | "film"
+            | "buku"
+            | "lagu"
+            | "album"
+            | "acara"
+            | "kegiatan"
+            | "novel"
+            | "diskusi"
+            | "webinar"
+            | "seminar"
+            | "festival"
+            | "lomba"
+            | "operasi"
+            | "bertitel"
+            | "berlabel"
+            | "kata"
+            | "kalimat"
+            | "frasa"
+            | "label"
+            | "merek"
+            | "akun"
+            | "grup"
+            | "kolom"
+            | "rubrik"
+            | "aplikasi"
+            | "fitur"
+            | "sebutan"
+            | "yakni"
+            | "yaitu"
+            | "sebagai"
+    )
+}
 
 /// Words looked at when searching a sentence's subject (keeps the work per cue bounded).
 const MAX_SCAN_WORDS: usize = 40;
@@ -82,31 +85,34 @@ const MAX_SCAN_WORDS: usize = 40;
 /// Words that open a media attribution (`Dilansir kantor berita Yonhap`).
 const SOURCE_OPENERS: &[&str] = &["dilansir", "melansir", "mengutip", "dikutip", "seperti"];
 /// Lowercase words skipped between a source opener and the outlet's name.
-const SOURCE_FILLERS: &[&str] = &[
-    "dari",
-    "kantor",
-    "berita",
-    "laman",
-    "situs",
-    "media",
-    "harian",
-    "surat",
-    "kabar",
-    "stasiun",
-    "televisi",
-    "akun",
-    "resmi",
-    "portal",
-    "dilansir",
-    "dikutip",
-    "oleh",
-    "majalah",
-    "agensi",
-    "lembaga",
-    "penyiaran",
-    "jaringan",
-    "the",
-];
+fn is_source_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "dari"
+            | "kantor"
+            | "berita"
+            | "laman"
+            | "situs"
+            | "media"
+            | "harian"
+            | "surat"
+            | "kabar"
+            | "stasiun"
+            | "televisi"
+            | "akun"
+            | "resmi"
+            | "portal"
+            | "dilansir"
+            | "dikutip"
+            | "oleh"
+            | "majalah"
+            | "agensi"
+            | "lembaga"
+            | "penyiaran"
+            | "jaringan"
+            | "the"
+    )
+}
 
 /// How far back (bytes) a `-nya` cue looks for a one-word subject of a speech verb.
 const SHORT_LOOKBACK: usize = 600;
@@ -373,7 +379,7 @@ impl<'a> Doc<'a> {
                 if let Some(mut e) = subj {
                     for _ in 0..2 {
                         match next_word(text, e, end) {
-                            Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => e = a.end,
+                            Some(a) if crate::mention::is_adverb(a.str(text)) => e = a.end,
                             _ => break,
                         }
                     }
@@ -450,7 +456,7 @@ impl<'a> Doc<'a> {
             _ => before_mark,
         };
         let titled = prev_word(text, before_mark, clause)
-            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)))
+            .is_some_and(|w| with_lower(w.str(text), is_title_word))
             || (words >= 2 && !ends_like_speech && title_case(inner));
         // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
         if b > clause && !titled {
@@ -639,7 +645,7 @@ impl<'a> Doc<'a> {
             let mut v = next_word(text, skip_punct(text, w.end, before), before);
             for _ in 0..2 {
                 match v {
-                    Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => {
+                    Some(a) if crate::mention::is_adverb(a.str(text)) => {
                         v = next_word(text, a.end, before);
                     }
                     _ => break,
@@ -935,7 +941,7 @@ impl<'a> Doc<'a> {
                 }
                 return Some(text[w.start..last.end].to_string());
             }
-            if !with_lower(s, |l| SOURCE_FILLERS.contains(&l)) {
+            if !with_lower(s, is_source_filler) {
                 return None;
             }
             p = w.end;

@@ -1,10 +1,9 @@
 //! Speaker mentions: the run of name, role and affiliation words next to a cue, and its split
 //! into role, affiliation and name.
 
-use std::collections::HashSet;
-
 use crate::KnownEntity;
-use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower, with_lower_bytes};
+use crate::lexicon::{Lexicon, flag, norm, with_lower, with_lower_bytes};
+use crate::names::Places;
 use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
@@ -21,51 +20,53 @@ const MAX_RUN_WORDS: usize = 24;
 const MAX_SEGMENTS: usize = 6;
 
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
-pub(crate) const ADVERBS: &[&str] = &[
-    "juga",
-    "pun",
-    "kembali",
-    "sempat",
-    "telah",
-    "sudah",
-    "pernah",
-    "lalu",
-    "kemudian",
-    "akhirnya",
-    "hanya",
-    "bahkan",
-    "justru",
-    "lantas",
-    "malah",
-    "kerap",
-    "sering",
-    "selalu",
-    "pula",
-    "masih",
-    "tetap",
-    "sendiri",
-    "secara",
-    "tegas",
-    "terus",
-    "langsung",
-    "sebelumnya",
-    "saat",
-    "itu",
-    "ini",
-    "mengaku",
-    "turut",
-    "belum",
-    "akan",
-    "ikut",
-    "menanggapi",
-    "pun",
-];
+pub(crate) fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "juga"
+            | "pun"
+            | "kembali"
+            | "sempat"
+            | "telah"
+            | "sudah"
+            | "pernah"
+            | "lalu"
+            | "kemudian"
+            | "akhirnya"
+            | "hanya"
+            | "bahkan"
+            | "justru"
+            | "lantas"
+            | "malah"
+            | "kerap"
+            | "sering"
+            | "selalu"
+            | "pula"
+            | "masih"
+            | "tetap"
+            | "sendiri"
+            | "secara"
+            | "tegas"
+            | "terus"
+            | "langsung"
+            | "sebelumnya"
+            | "saat"
+            | "itu"
+            | "ini"
+            | "mengaku"
+            | "turut"
+            | "belum"
+            | "akan"
+            | "ikut"
+            | "menanggapi"
+    )
+}
 
 /// What the document tells about words: the caller's entities and the places seen after
 /// `di`, `Kota`, `Kabupaten`, ….
 pub(crate) struct Known<'a> {
     pub entities: &'a [KnownEntity],
-    pub places: &'a HashSet<String, FxBuild>,
+    pub places: &'a Places,
 }
 
 /// A parsed mention.
@@ -275,9 +276,9 @@ impl Lexicon {
             return Some(f & flag::HEAD != 0);
         }
         if is_acronym(s)
-            || s.chars().any(|c| c.is_ascii_digit())
+            || s.bytes().any(|c| c.is_ascii_digit())
             || s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("kemen"))
-            || (!known.places.is_empty() && with_lower(s, |l| known.places.contains(l)))
+            || (!known.places.is_empty() && known.places.contains_word(s))
         {
             return Some(false);
         }
@@ -625,9 +626,7 @@ impl Lexicon {
             .find(|w| {
                 let f = w.str(text);
                 !f.eq_ignore_ascii_case("bidang")
-                    && (self.has(f, flag::HEAD)
-                        || is_acronym(f)
-                        || with_lower(f, |l| known.places.contains(l)))
+                    && (self.has(f, flag::HEAD) || is_acronym(f) || known.places.contains_word(f))
             })
             .map(|w| w.start)
             .filter(|&a| a < pre_end);
@@ -698,7 +697,7 @@ impl Lexicon {
         let mut p = pos;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
-                Some(w) if with_lower(w.str(text), |l| ADVERBS.contains(&l)) => p = w.start,
+                Some(w) if with_lower(w.str(text), is_adverb) => p = w.start,
                 _ => break,
             }
         }

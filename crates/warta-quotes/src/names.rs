@@ -113,6 +113,44 @@ struct Posting {
     len: u32,
 }
 
+/// Places seen in a document, lowercase; short ASCII ones packed into a number, so that a
+/// lookup neither copies nor hashes a string.
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    short: HashSet<u128, FxBuild>,
+    long: HashSet<String, FxBuild>,
+}
+
+impl Places {
+    fn insert(&mut self, place: String) {
+        if place.len() <= 15 && place.is_ascii() {
+            self.short.insert(pack_bytes(place.as_bytes()));
+        } else {
+            self.long.insert(place);
+        }
+    }
+
+    /// True when no place is known.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
+
+    /// True when `word`, lowercased, is a place.
+    pub(crate) fn contains_word(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() <= 15 && b.is_ascii() {
+            return self.short.contains(&pack_lower(b));
+        }
+        with_lower(word, |l| {
+            if l.len() <= 15 && l.is_ascii() {
+                self.short.contains(&pack_bytes(l.as_bytes()))
+            } else {
+                self.long.contains(l)
+            }
+        })
+    }
+}
+
 /// Runs by token, places.
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
@@ -125,7 +163,7 @@ pub(crate) struct NameIndex {
     arena: Vec<u8>,
     /// Hashes of the words that open a capitalised run (or stand alone) somewhere.
     heads: HashSet<u64, FxBuild>,
-    places: HashSet<String, FxBuild>,
+    places: Places,
 }
 
 /// The hash of a lowercase name token.
@@ -207,7 +245,7 @@ impl NameIndex {
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
                     && !lex.has(first.str(text), flag::STOP | flag::ROLE)
-                    && !with_lower(first.str(text), |l| idx.places.contains(l))
+                    && !idx.places.contains_word(first.str(text))
                 {
                     idx.places.insert(norm(first.str(text)));
                 }
@@ -392,7 +430,7 @@ impl NameIndex {
     }
 
     /// Places seen in the document.
-    pub(crate) fn places(&self) -> &HashSet<String, FxBuild> {
+    pub(crate) fn places(&self) -> &Places {
         &self.places
     }
 
@@ -446,7 +484,7 @@ impl NameIndex {
                 let mut v = next_word(text, e, run.limit);
                 for _ in 0..2 {
                     match v {
-                        Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => {
+                        Some(a) if crate::mention::is_adverb(a.str(text)) => {
                             v = next_word(text, a.end, run.limit);
                         }
                         _ => break,
