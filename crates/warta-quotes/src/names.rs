@@ -221,6 +221,12 @@ impl NameIndex {
     /// The byte-level pass over the paragraphs.
     pub(crate) fn build(lex: &Lexicon, text: &str, paragraphs: &[Span]) -> NameIndex {
         let mut idx = NameIndex::default();
+        // Room for a capitalised token every 64 bytes, so that a long document does not grow
+        // (and copy) the postings many times.
+        let bytes_in: usize = paragraphs.iter().map(|p| p.end - p.start).sum();
+        idx.postings.reserve(bytes_in / 64);
+        idx.arena.reserve(bytes_in / 8);
+        idx.runs.reserve(bytes_in / 128);
         let bytes = text.as_bytes();
         let mut words = Vec::new();
         // Hash -> first posting of the current run.
