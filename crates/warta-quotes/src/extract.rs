@@ -444,7 +444,8 @@ impl<'a> Doc<'a> {
         // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
         // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
         let inner = &text[q.inner_start..q.inner_end];
-        let words = inner.split_whitespace().count();
+        // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
+        let words = inner.split_whitespace().take(8).count();
         let ends_like_speech = inner
             .trim_end()
             .chars()
