@@ -2,7 +2,7 @@
 //! into role, affiliation and name.
 
 use crate::KnownEntity;
-use crate::lexicon::{Lexicon, flag, norm, with_lower, with_lower_bytes};
+use crate::lexicon::{Lexicon, flag, norm, with_lower};
 use crate::names::Places;
 use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
 use crate::text::{skip_ws, skip_ws_back, word_at};
@@ -233,29 +233,50 @@ impl Lexicon {
 
     /// Longest role phrase at `words[i..]`, in words.
     fn role_len(&self, text: &str, words: &[Word], i: usize) -> usize {
-        if i >= words.len() || !self.has(words[i].str(text), flag::ROLE) {
+        self.role_len_with(text, words, i, |k| self.flags(words[k].str(text)))
+    }
+
+    /// [`Self::role_len`] with the flags of `words[k]` given by `flags_of(k)`.
+    fn role_len_with(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        flags_of: impl Fn(usize) -> u16,
+    ) -> usize {
+        if i >= words.len() || flags_of(i) & flag::ROLE == 0 {
             return 0;
         }
         let max = self.role_max_words.min(words.len() - i);
         let mut key = [0u8; 256];
         let mut len = 0;
         let mut best = 0;
-        for (k, w) in words[i..i + max].iter().enumerate() {
-            let grown = with_lower_bytes(w.str(text), |l| {
-                let sep = usize::from(k > 0);
-                if self.flags_of_lower(l) & flag::ROLE == 0 || len + sep + l.len() > key.len() {
+        for k in 0..max {
+            if flags_of(i + k) & flag::ROLE == 0 {
+                break;
+            }
+            let w = words[i + k].str(text);
+            let sep = usize::from(k > 0);
+            // The word lowercased into the key (ASCII directly, anything else normalised).
+            let grown = |l: &[u8], lower: bool, key: &mut [u8; 256], len: &mut usize| {
+                if *len + sep + l.len() > key.len() {
                     return false;
                 }
                 if sep == 1 {
-                    key[len] = b' ';
+                    key[*len] = b' ';
                 }
-                for (d, &b) in key[len + sep..].iter_mut().zip(l) {
-                    *d = b;
+                for (d, &b) in key[*len + sep..].iter_mut().zip(l) {
+                    *d = if lower { b.to_ascii_lowercase() } else { b };
                 }
-                len += sep + l.len();
+                *len += sep + l.len();
                 true
-            });
-            if !grown {
+            };
+            let ok = if w.is_ascii() {
+                grown(w.as_bytes(), true, &mut key, &mut len)
+            } else {
+                grown(norm(w).as_bytes(), false, &mut key, &mut len)
+            };
+            if !ok {
                 break;
             }
             if self.roles.contains(&key[..len]) {
@@ -316,13 +337,7 @@ impl Lexicon {
             flag_vec = words.iter().map(|w| self.flags(w.str(text))).collect();
             &flag_vec
         };
-        let role_len = |i: usize| {
-            if i < n && fl[i] & flag::ROLE != 0 {
-                self.role_len(text, words, i)
-            } else {
-                0
-            }
-        };
+        let role_len = |i: usize| self.role_len_with(text, words, i, |k| fl[k]);
         let mut i = 0;
         while i < n {
             let l = role_len(i);
