@@ -631,6 +631,19 @@ impl<'a> Doc<'a> {
             let Some(w) = word_at(text, i, before) else {
                 continue;
             };
+            // The rare speech verb first, then what rules the word out.
+            let mut v = next_word(text, skip_punct(text, w.end, before), before);
+            for _ in 0..2 {
+                match v {
+                    Some(a) if crate::mention::is_adverb(a.str(text)) => {
+                        v = next_word(text, a.end, before);
+                    }
+                    _ => break,
+                }
+            }
+            if !v.is_some_and(|a| lex.is_speech_verb(a.str(text))) {
+                continue;
+            }
             let s = w.str(text);
             if is_acronym(s)
                 || lex.has(
@@ -643,18 +656,7 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let mut v = next_word(text, skip_punct(text, w.end, before), before);
-            for _ in 0..2 {
-                match v {
-                    Some(a) if crate::mention::is_adverb(a.str(text)) => {
-                        v = next_word(text, a.end, before);
-                    }
-                    _ => break,
-                }
-            }
-            if v.is_some_and(|a| lex.is_speech_verb(a.str(text))) {
-                best = Some(w);
-            }
+            best = Some(w);
         }
         let w = best?;
         let surface = w.str(text);
