@@ -22,59 +22,62 @@ struct Cue {
 }
 
 /// Words before a quote that make it a title or a name, not speech (`bertajuk “…”`).
-const TITLE_WORDS: &[&str] = &[
-    "bertajuk",
-    "berjudul",
-    "bertema",
-    "bernama",
-    "bertuliskan",
-    "berbunyi",
-    "bertagar",
-    "tagar",
-    "tajuk",
-    "judul",
-    "tema",
-    "julukan",
-    "dijuluki",
-    "istilah",
-    "disebut",
-    "dinamai",
-    "slogan",
-    "semboyan",
-    "program",
-    "kampanye",
-    "gerakan",
-    "film",
-    "buku",
-    "lagu",
-    "album",
-    "acara",
-    "kegiatan",
-    "novel",
-    "diskusi",
-    "webinar",
-    "seminar",
-    "festival",
-    "lomba",
-    "operasi",
-    "bertitel",
-    "berlabel",
-    "kata",
-    "kalimat",
-    "frasa",
-    "label",
-    "merek",
-    "akun",
-    "grup",
-    "kolom",
-    "rubrik",
-    "aplikasi",
-    "fitur",
-    "sebutan",
-    "yakni",
-    "yaitu",
-    "sebagai",
-];
+fn is_title_word(word: &str) -> bool {
+    matches!(
+        word,
+        "bertajuk"
+            | "berjudul"
+            | "bertema"
+            | "bernama"
+            | "bertuliskan"
+            | "berbunyi"
+            | "bertagar"
+            | "tagar"
+            | "tajuk"
+            | "judul"
+            | "tema"
+            | "julukan"
+            | "dijuluki"
+            | "istilah"
+            | "disebut"
+            | "dinamai"
+            | "slogan"
+            | "semboyan"
+            | "program"
+            | "kampanye"
+            | "gerakan"
+            | "film"
+            | "buku"
+            | "lagu"
+            | "album"
+            | "acara"
+            | "kegiatan"
+            | "novel"
+            | "diskusi"
+            | "webinar"
+            | "seminar"
+            | "festival"
+            | "lomba"
+            | "operasi"
+            | "bertitel"
+            | "berlabel"
+            | "kata"
+            | "kalimat"
+            | "frasa"
+            | "label"
+            | "merek"
+            | "akun"
+            | "grup"
+            | "kolom"
+            | "rubrik"
+            | "aplikasi"
+            | "fitur"
+            | "sebutan"
+            | "yakni"
+            | "yaitu"
+            | "sebagai"
+    )
+}
 
 /// Words looked at when searching a sentence's subject (keeps the work per cue bounded).
 const MAX_SCAN_WORDS: usize = 40;
@@ -82,31 +85,34 @@ const MAX_SCAN_WORDS: usize = 40;
 /// Words that open a media attribution (`Dilansir kantor berita Yonhap`).
 const SOURCE_OPENERS: &[&str] = &["dilansir", "melansir", "mengutip", "dikutip", "seperti"];
 /// Lowercase words skipped between a source opener and the outlet's name.
-const SOURCE_FILLERS: &[&str] = &[
-    "dari",
-    "kantor",
-    "berita",
-    "laman",
-    "situs",
-    "media",
-    "harian",
-    "surat",
-    "kabar",
-    "stasiun",
-    "televisi",
-    "akun",
-    "resmi",
-    "portal",
-    "dilansir",
-    "dikutip",
-    "oleh",
-    "majalah",
-    "agensi",
-    "lembaga",
-    "penyiaran",
-    "jaringan",
-    "the",
-];
+fn is_source_filler(word: &str) -> bool {
+    matches!(
+        word,
+        "dari"
+            | "kantor"
+            | "berita"
+            | "laman"
+            | "situs"
+            | "media"
+            | "harian"
+            | "surat"
+            | "kabar"
+            | "stasiun"
+            | "televisi"
+            | "akun"
+            | "resmi"
+            | "portal"
+            | "dilansir"
+            | "dikutip"
+            | "oleh"
+            | "majalah"
+            | "agensi"
+            | "lembaga"
+            | "penyiaran"
+            | "jaringan"
+            | "the"
+    )
+}
 
 /// How far back (bytes) a `-nya` cue looks for a one-word subject of a speech verb.
 const SHORT_LOOKBACK: usize = 600;
@@ -373,7 +379,7 @@ impl<'a> Doc<'a> {
                 if let Some(mut e) = subj {
                     for _ in 0..2 {
                         match next_word(text, e, end) {
-                            Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => e = a.end,
+                            Some(a) if crate::mention::is_adverb(a.str(text)) => e = a.end,
                             _ => break,
                         }
                     }
@@ -438,7 +444,8 @@ impl<'a> Doc<'a> {
         // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
         // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
         let inner = &text[q.inner_start..q.inner_end];
-        let words = inner.split_whitespace().count();
+        // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
+        let words = inner.split_whitespace().take(8).count();
         let ends_like_speech = inner
             .trim_end()
             .chars()
@@ -450,7 +457,7 @@ impl<'a> Doc<'a> {
             _ => before_mark,
         };
         let titled = prev_word(text, before_mark, clause)
-            .is_some_and(|w| with_lower(w.str(text), |l| TITLE_WORDS.contains(&l)))
+            .is_some_and(|w| with_lower(w.str(text), is_title_word))
             || (words >= 2 && !ends_like_speech && title_case(inner));
         // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
         if b > clause && !titled {
@@ -624,6 +631,19 @@ impl<'a> Doc<'a> {
             let Some(w) = word_at(text, i, before) else {
                 continue;
             };
+            // The rare speech verb first, then what rules the word out.
+            let mut v = next_word(text, skip_punct(text, w.end, before), before);
+            for _ in 0..2 {
+                match v {
+                    Some(a) if crate::mention::is_adverb(a.str(text)) => {
+                        v = next_word(text, a.end, before);
+                    }
+                    _ => break,
+                }
+            }
+            if !v.is_some_and(|a| lex.is_speech_verb(a.str(text))) {
+                continue;
+            }
             let s = w.str(text);
             if is_acronym(s)
                 || lex.has(
@@ -636,18 +656,7 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            let mut v = next_word(text, skip_punct(text, w.end, before), before);
-            for _ in 0..2 {
-                match v {
-                    Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => {
-                        v = next_word(text, a.end, before);
-                    }
-                    _ => break,
-                }
-            }
-            if v.is_some_and(|a| lex.is_speech_verb(a.str(text))) {
-                best = Some(w);
-            }
+            best = Some(w);
         }
         let w = best?;
         let surface = w.str(text);
@@ -712,15 +721,14 @@ impl<'a> Doc<'a> {
                 let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
                 // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
                 // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
-                let toks = name_tokens(&name);
-                if let Some(x) = ent
-                    && x.canonical.split_whitespace().count() > toks.len()
-                    && toks.iter().all({
+                if let Some(x) = ent {
+                    let toks = name_tokens(&name);
+                    if x.canonical.split_whitespace().count() > toks.len() {
                         let canonical = name_tokens(&x.canonical);
-                        move |t| canonical.contains(t)
-                    })
-                {
-                    name = x.canonical.clone();
+                        if toks.iter().all(|t| canonical.contains(t)) {
+                            name = x.canonical.clone();
+                        }
+                    }
                 }
                 Some(Speaker {
                     span,
@@ -936,7 +944,7 @@ impl<'a> Doc<'a> {
                 }
                 return Some(text[w.start..last.end].to_string());
             }
-            if !with_lower(s, |l| SOURCE_FILLERS.contains(&l)) {
+            if !with_lower(s, is_source_filler) {
                 return None;
             }
             p = w.end;

@@ -286,6 +286,13 @@ impl Prefilter {
     }
 }
 
+/// `word` without its first and last bytes, for the inner prefilter (empty when shorter than 3
+/// bytes: such keys are not in it, and such words skip it).
+#[inline(always)]
+fn inner(word: &[u8]) -> &[u8] {
+    word.get(1..word.len().saturating_sub(1)).unwrap_or(&[])
+}
+
 /// A table keyed by short byte strings: keys of up to 15 bytes are packed into one `u128`
 /// (hashed and compared without a call to `memcmp`), longer ones stay boxed.
 #[derive(Debug, Clone)]
@@ -391,6 +398,9 @@ pub(crate) struct Lexicon {
     /// Cue forms (lowercase) and what they are.
     cues: ByteMap<CueEntry>,
     cue_filter: Prefilter,
+    /// The same on the second and the second-to-last bytes: Indonesian verbs share their first
+    /// and last letters (`me…kan`), so one filter alone lets many words through.
+    cue_inner_filter: Prefilter,
     /// Byte length range of the cue forms.
     cue_len: (usize, usize),
     /// Prefilter of the keys of `words`.
@@ -443,8 +453,10 @@ impl Lexicon {
             }
         }
         let mut cue_filter = Prefilter::default();
+        let mut cue_inner_filter = Prefilter::default();
         for k in cue_map.keys() {
             cue_filter.insert(k);
+            cue_inner_filter.insert(inner(k));
         }
         let cue_len = (
             cue_map.keys().map(|k| k.len()).min().unwrap_or(usize::MAX),
@@ -498,6 +510,7 @@ impl Lexicon {
             word_filter,
             cues: ByteMap::new(cue_map),
             cue_filter,
+            cue_inner_filter,
             cue_len,
             roles: roles
                 .into_iter()
@@ -555,6 +568,7 @@ impl Lexicon {
         if word.len() < self.cue_len.0
             || word.len() > self.cue_len.1
             || !self.cue_filter.may_contain(word)
+            || (word.len() >= 3 && !self.cue_inner_filter.may_contain(inner(word)))
         {
             return None;
         }

@@ -30,8 +30,8 @@
 //! “menekankan …”` the quoted words are the statement's, so the speaker is its issuer `X`.
 //!
 //! The walk is one pass over each paragraph's quote marks and cue words (one byte-class scan
-//! of the words, each looked up in a hash table behind a one-probe prefilter), so the time is
-//! linear in the input, also with thousands of unmatched marks.
+//! of the words, each looked up in a hash table behind two one-probe prefilters), so the time
+//! is linear in the input, also with thousands of unmatched marks.
 //!
 //! ```
 //! use warta_quotes::{Extractor, QuoteKind};

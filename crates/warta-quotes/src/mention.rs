@@ -1,10 +1,9 @@
 //! Speaker mentions: the run of name, role and affiliation words next to a cue, and its split
 //! into role, affiliation and name.
 
-use std::collections::HashSet;
-
 use crate::KnownEntity;
-use crate::lexicon::{FxBuild, Lexicon, flag, norm, with_lower, with_lower_bytes};
+use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::names::Places;
 use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
@@ -21,51 +20,53 @@ const MAX_RUN_WORDS: usize = 24;
 const MAX_SEGMENTS: usize = 6;
 
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
-pub(crate) const ADVERBS: &[&str] = &[
-    "juga",
-    "pun",
-    "kembali",
-    "sempat",
-    "telah",
-    "sudah",
-    "pernah",
-    "lalu",
-    "kemudian",
-    "akhirnya",
-    "hanya",
-    "bahkan",
-    "justru",
-    "lantas",
-    "malah",
-    "kerap",
-    "sering",
-    "selalu",
-    "pula",
-    "masih",
-    "tetap",
-    "sendiri",
-    "secara",
-    "tegas",
-    "terus",
-    "langsung",
-    "sebelumnya",
-    "saat",
-    "itu",
-    "ini",
-    "mengaku",
-    "turut",
-    "belum",
-    "akan",
-    "ikut",
-    "menanggapi",
-    "pun",
-];
+pub(crate) fn is_adverb(word: &str) -> bool {
+    matches!(
+        word,
+        "juga"
+            | "pun"
+            | "kembali"
+            | "sempat"
+            | "telah"
+            | "sudah"
+            | "pernah"
+            | "lalu"
+            | "kemudian"
+            | "akhirnya"
+            | "hanya"
+            | "bahkan"
+            | "justru"
+            | "lantas"
+            | "malah"
+            | "kerap"
+            | "sering"
+            | "selalu"
+            | "pula"
+            | "masih"
+            | "tetap"
+            | "sendiri"
+            | "secara"
+            | "tegas"
+            | "terus"
+            | "langsung"
+            | "sebelumnya"
+            | "saat"
+            | "itu"
+            | "ini"
+            | "mengaku"
+            | "turut"
+            | "belum"
+            | "akan"
+            | "ikut"
+            | "menanggapi"
+    )
+}
 
 /// What the document tells about words: the caller's entities and the places seen after
 /// `di`, `Kota`, `Kabupaten`, ….
 pub(crate) struct Known<'a> {
     pub entities: &'a [KnownEntity],
-    pub places: &'a HashSet<String, FxBuild>,
+    pub places: &'a Places,
 }
 
 /// A parsed mention.
@@ -232,29 +233,50 @@ impl Lexicon {
 
     /// Longest role phrase at `words[i..]`, in words.
     fn role_len(&self, text: &str, words: &[Word], i: usize) -> usize {
-        if i >= words.len() || !self.has(words[i].str(text), flag::ROLE) {
+        self.role_len_with(text, words, i, |k| self.flags(words[k].str(text)))
+    }
+
+    /// [`Self::role_len`] with the flags of `words[k]` given by `flags_of(k)`.
+    fn role_len_with(
+        &self,
+        text: &str,
+        words: &[Word],
+        i: usize,
+        flags_of: impl Fn(usize) -> u16,
+    ) -> usize {
+        if i >= words.len() || flags_of(i) & flag::ROLE == 0 {
             return 0;
         }
         let max = self.role_max_words.min(words.len() - i);
         let mut key = [0u8; 256];
         let mut len = 0;
         let mut best = 0;
-        for (k, w) in words[i..i + max].iter().enumerate() {
-            let grown = with_lower_bytes(w.str(text), |l| {
-                let sep = usize::from(k > 0);
-                if self.flags_of_lower(l) & flag::ROLE == 0 || len + sep + l.len() > key.len() {
+        for k in 0..max {
+            if flags_of(i + k) & flag::ROLE == 0 {
+                break;
+            }
+            let w = words[i + k].str(text);
+            let sep = usize::from(k > 0);
+            // The word lowercased into the key (ASCII directly, anything else normalised).
+            let grown = |l: &[u8], lower: bool, key: &mut [u8; 256], len: &mut usize| {
+                if *len + sep + l.len() > key.len() {
                     return false;
                 }
                 if sep == 1 {
-                    key[len] = b' ';
+                    key[*len] = b' ';
                 }
-                for (d, &b) in key[len + sep..].iter_mut().zip(l) {
-                    *d = b;
+                for (d, &b) in key[*len + sep..].iter_mut().zip(l) {
+                    *d = if lower { b.to_ascii_lowercase() } else { b };
                 }
-                len += sep + l.len();
+                *len += sep + l.len();
                 true
-            });
-            if !grown {
+            };
+            let ok = if w.is_ascii() {
+                grown(w.as_bytes(), true, &mut key, &mut len)
+            } else {
+                grown(norm(w).as_bytes(), false, &mut key, &mut len)
+            };
+            if !ok {
                 break;
             }
             if self.roles.contains(&key[..len]) {
@@ -275,9 +297,9 @@ impl Lexicon {
             return Some(f & flag::HEAD != 0);
         }
         if is_acronym(s)
-            || s.chars().any(|c| c.is_ascii_digit())
+            || s.bytes().any(|c| c.is_ascii_digit())
             || s.get(..5).is_some_and(|p| p.eq_ignore_ascii_case("kemen"))
-            || (!known.places.is_empty() && with_lower(s, |l| known.places.contains(l)))
+            || (!known.places.is_empty() && known.places.contains_word(s))
         {
             return Some(false);
         }
@@ -315,13 +337,7 @@ impl Lexicon {
             flag_vec = words.iter().map(|w| self.flags(w.str(text))).collect();
             &flag_vec
         };
-        let role_len = |i: usize| {
-            if i < n && fl[i] & flag::ROLE != 0 {
-                self.role_len(text, words, i)
-            } else {
-                0
-            }
-        };
+        let role_len = |i: usize| self.role_len_with(text, words, i, |k| fl[k]);
         let mut i = 0;
         while i < n {
             let l = role_len(i);
@@ -625,9 +641,7 @@ impl Lexicon {
             .find(|w| {
                 let f = w.str(text);
                 !f.eq_ignore_ascii_case("bidang")
-                    && (self.has(f, flag::HEAD)
-                        || is_acronym(f)
-                        || with_lower(f, |l| known.places.contains(l)))
+                    && (self.has(f, flag::HEAD) || is_acronym(f) || known.places.contains_word(f))
             })
             .map(|w| w.start)
             .filter(|&a| a < pre_end);
@@ -698,7 +712,7 @@ impl Lexicon {
         let mut p = pos;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
-                Some(w) if with_lower(w.str(text), |l| ADVERBS.contains(&l)) => p = w.start,
+                Some(w) if with_lower(w.str(text), is_adverb) => p = w.start,
                 _ => break,
             }
         }

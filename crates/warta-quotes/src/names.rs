@@ -113,6 +113,44 @@ struct Posting {
     len: u32,
 }
 
+/// Places seen in a document, lowercase; short ASCII ones packed into a number, so that a
+/// lookup neither copies nor hashes a string.
+#[derive(Debug, Default)]
+pub(crate) struct Places {
+    short: HashSet<u128, FxBuild>,
+    long: HashSet<String, FxBuild>,
+}
+
+impl Places {
+    fn insert(&mut self, place: String) {
+        if place.len() <= 15 && place.is_ascii() {
+            self.short.insert(pack_bytes(place.as_bytes()));
+        } else {
+            self.long.insert(place);
+        }
+    }
+
+    /// True when no place is known.
+    pub(crate) fn is_empty(&self) -> bool {
+        self.short.is_empty() && self.long.is_empty()
+    }
+
+    /// True when `word`, lowercased, is a place.
+    pub(crate) fn contains_word(&self, word: &str) -> bool {
+        let b = word.as_bytes();
+        if b.len() <= 15 && b.is_ascii() {
+            return self.short.contains(&pack_lower(b));
+        }
+        with_lower(word, |l| {
+            if l.len() <= 15 && l.is_ascii() {
+                self.short.contains(&pack_bytes(l.as_bytes()))
+            } else {
+                self.long.contains(l)
+            }
+        })
+    }
+}
+
 /// Runs by token, places.
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
@@ -125,7 +163,7 @@ pub(crate) struct NameIndex {
     arena: Vec<u8>,
     /// Hashes of the words that open a capitalised run (or stand alone) somewhere.
     heads: HashSet<u64, FxBuild>,
-    places: HashSet<String, FxBuild>,
+    places: Places,
 }
 
 /// The hash of a lowercase name token.
@@ -150,6 +188,23 @@ fn lower_token_hash(word: &str) -> u64 {
 
 /// Lowercase name tokens (hyphenated parts stay whole).
 pub(crate) fn name_tokens(name: &str) -> Vec<String> {
+    if name.is_ascii() {
+        // The same split byte by byte: ASCII whitespace and commas.
+        let b = name.as_bytes();
+        let mut out = Vec::with_capacity(4);
+        let mut start = 0;
+        for i in 0..=b.len() {
+            if b.get(i)
+                .is_none_or(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b','))
+            {
+                if i > start {
+                    out.push(name[start..i].to_ascii_lowercase());
+                }
+                start = i + 1;
+            }
+        }
+        return out;
+    }
     name.split(|c: char| c.is_whitespace() || c == ',')
         .filter(|t| !t.is_empty())
         .map(|t| {
@@ -166,6 +221,13 @@ impl NameIndex {
     /// The byte-level pass over the paragraphs.
     pub(crate) fn build(lex: &Lexicon, text: &str, paragraphs: &[Span]) -> NameIndex {
         let mut idx = NameIndex::default();
+        // Room for a capitalised token every 64 bytes, so that a long document does not grow
+        // (and copy) the postings many times.
+        let bytes_in: usize = paragraphs.iter().map(|p| p.end - p.start).sum();
+        idx.postings.reserve(bytes_in / 64);
+        idx.arena.reserve(bytes_in / 8);
+        idx.runs.reserve(bytes_in / 128);
+        idx.heads.reserve(bytes_in / 128);
         let bytes = text.as_bytes();
         let mut words = Vec::new();
         // Hash -> first posting of the current run.
@@ -190,7 +252,7 @@ impl NameIndex {
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
                     && !lex.has(first.str(text), flag::STOP | flag::ROLE)
-                    && !with_lower(first.str(text), |l| idx.places.contains(l))
+                    && !idx.places.contains_word(first.str(text))
                 {
                     idx.places.insert(norm(first.str(text)));
                 }
@@ -303,6 +365,7 @@ impl NameIndex {
         let n = self.postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
         let mut sizes: Vec<u32> = Vec::new();
+        self.by_hash.reserve(n / 2);
         for p in &self.postings {
             let next = sizes.len() as u32;
             let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
@@ -375,7 +438,7 @@ impl NameIndex {
     }
 
     /// Places seen in the document.
-    pub(crate) fn places(&self) -> &HashSet<String, FxBuild> {
+    pub(crate) fn places(&self) -> &Places {
         &self.places
     }
 
@@ -429,7 +492,7 @@ impl NameIndex {
                 let mut v = next_word(text, e, run.limit);
                 for _ in 0..2 {
                     match v {
-                        Some(a) if crate::mention::ADVERBS.contains(&a.str(text)) => {
+                        Some(a) if crate::mention::is_adverb(a.str(text)) => {
                             v = next_word(text, a.end, run.limit);
                         }
                         _ => break,

@@ -44,6 +44,16 @@ fn is_joiner(c: char) -> bool {
     matches!(c, '-' | '\'' | '’' | '.' | '‑')
 }
 
+/// True when a char of U+2000..=U+203F starts at `i` (spaces, dashes, quote marks, ellipsis)
+/// other than the joiners `‑` and `’`: it neither belongs to a word nor joins two, and the
+/// bytes tell it without decoding.
+#[inline(always)]
+fn is_general_punct(bytes: &[u8], i: usize) -> bool {
+    bytes.get(i) == Some(&0xE2)
+        && bytes.get(i + 1) == Some(&0x80)
+        && bytes.get(i + 2).is_some_and(|&t| t != 0x91 && t != 0x99)
+}
+
 /// Skips spaces and tabs (not newlines) forward.
 pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
@@ -86,7 +96,10 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let first = bytes[pos];
     if first.is_ascii_alphanumeric() {
         // Fast path over ASCII letters and digits; anything else goes char by char.
-    } else if first < 0x80 || !char_at(text, pos).is_some_and(is_word_char) {
+    } else if first < 0x80
+        || is_general_punct(bytes, pos)
+        || !char_at(text, pos).is_some_and(is_word_char)
+    {
         return None;
     }
     let mut end = pos;
@@ -96,7 +109,7 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
             end += 1 + ascii_alnum_run(bytes, end + 1, limit);
             continue;
         }
-        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+        if (b < 0x80 && !matches!(b, b'-' | b'\'' | b'.')) || is_general_punct(bytes, end) {
             break;
         }
         let Some(c) = char_at(text, end) else { break };
@@ -157,7 +170,10 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
     let last = bytes[pos - 1];
     if last.is_ascii_alphanumeric() {
         // Fast path over ASCII letters and digits; anything else goes char by char.
-    } else if last < 0x80 || !char_before(text, pos).is_some_and(is_word_char) {
+    } else if last < 0x80
+        || (pos >= 3 && is_general_punct(bytes, pos - 3))
+        || !char_before(text, pos).is_some_and(is_word_char)
+    {
         return None;
     }
     let mut start = pos;
@@ -167,7 +183,9 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
             start -= 1;
             continue;
         }
-        if b < 0x80 && !matches!(b, b'-' | b'\'' | b'.') {
+        if (b < 0x80 && !matches!(b, b'-' | b'\'' | b'.'))
+            || (start >= 3 && is_general_punct(bytes, start - 3))
+        {
             break;
         }
         let Some(c) = char_before(text, start) else {
@@ -459,6 +477,145 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Ve
         });
         if starts && out.last().is_some_and(|&l| l < k) {
             out.push(k);
+        }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+    use crate::lexicon::{norm, pack_bytes, pack_lower};
+    use crate::names::name_tokens;
+
+    fn joiner(c: char) -> bool {
+        matches!(c, '-' | '\'' | '’' | '.' | '‑')
+    }
+
+    /// `word_at` char by char, without the byte-level fast paths.
+    fn reference_word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
+        let limit = limit.min(text.len());
+        if pos >= limit || !char_at(text, pos)?.is_alphanumeric() {
+            return None;
+        }
+        let mut end = pos;
+        while end < limit {
+            let Some(c) = char_at(text, end) else { break };
+            if c.is_alphanumeric() {
+                end += c.len_utf8();
+            } else if joiner(c) {
+                let next = end + c.len_utf8();
+                match char_at(text, next) {
+                    Some(n) if next < limit && n.is_alphanumeric() => end = next,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        Some(Word { start: pos, end })
+    }
+
+    /// `word_ending_at` char by char.
+    fn reference_word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Word> {
+        if pos <= floor || pos > text.len() || !text.is_char_boundary(pos) {
+            return None;
+        }
+        if !char_before(text, pos)?.is_alphanumeric() {
+            return None;
+        }
+        let mut start = pos;
+        while start > floor {
+            let Some(c) = char_before(text, start) else {
+                break;
+            };
+            if c.is_alphanumeric() {
+                start -= c.len_utf8();
+            } else if joiner(c) {
+                let prev = start - c.len_utf8();
+                match char_before(text, prev) {
+                    Some(p) if prev > floor && p.is_alphanumeric() => start = prev,
+                    _ => break,
+                }
+            } else {
+                break;
+            }
+        }
+        Some(Word { start, end: pos })
+    }
+
+    fn text_of(parts: &[&str]) -> String {
+        parts.concat()
+    }
+
+    fn parts() -> impl Strategy<Value = Vec<&'static str>> {
+        proptest::collection::vec(
+            prop_oneof![
+                Just("kata"),
+                Just("Budi"),
+                Just("ABCDEFGHIJKLMNOPQ"),
+                Just("9"),
+                Just(" "),
+                Just("-"),
+                Just("'"),
+                Just("."),
+                Just(","),
+                Just("“"),
+                Just("”"),
+                Just("’"),
+                Just("‑"),
+                Just("—"),
+                Just("…"),
+                Just("é"),
+                Just("Ω"),
+                Just("\u{a0}"),
+                Just("🙂"),
+            ],
+            0..40,
+        )
+    }
+
+    proptest! {
+        #[test]
+        fn word_scans_match_the_char_by_char_reference(parts in parts(), cut in 0usize..200) {
+            let text = text_of(&parts);
+            let mut limit = cut.min(text.len());
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            for (pos, _) in text.char_indices() {
+                prop_assert_eq!(word_at(&text, pos, text.len()), reference_word_at(&text, pos, text.len()));
+                prop_assert_eq!(word_at(&text, pos, limit), reference_word_at(&text, pos, limit));
+            }
+            for pos in (0..=text.len()).filter(|&p| text.is_char_boundary(p)) {
+                prop_assert_eq!(word_ending_at(&text, pos, 0), reference_word_ending_at(&text, pos, 0));
+                let floor = limit.min(pos);
+                prop_assert_eq!(
+                    word_ending_at(&text, pos, floor),
+                    reference_word_ending_at(&text, pos, floor)
+                );
+            }
+        }
+
+        #[test]
+        fn packed_keys_match_bytewise_packing(key in proptest::collection::vec(any::<u8>(), 0..16)) {
+            let key = &key[..key.len().min(15)];
+            let mut want = [0u8; 16];
+            want[..key.len()].copy_from_slice(key);
+            want[15] = key.len() as u8;
+            prop_assert_eq!(pack_bytes(key), u128::from_le_bytes(want));
+            prop_assert_eq!(pack_lower(key), pack_bytes(&key.to_ascii_lowercase()));
+        }
+
+        #[test]
+        fn name_tokens_match_the_char_split(name in "[A-Za-z,\t .-]{0,30}") {
+            let want: Vec<String> = name
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|t| !t.is_empty())
+                .map(norm)
+                .collect();
+            prop_assert_eq!(name_tokens(&name), want);
         }
     }
 }
