@@ -450,7 +450,47 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
             credit_at,
         });
     }
+    mark_captions(text, &mut lines);
     lines
+}
+
+/// A prose line next to a photo credit on a line of its own (`Foto: Republika/Prayogi`,
+/// `TRIBUNNEWS.COM/IRWAN RISMAWAN`) is the caption of that photo when it stands alone: the one
+/// above it (maybe across a lone `Foto :` label) when no prose precedes that one, or the one
+/// below it when no prose follows that one.
+fn mark_captions(text: &str, lines: &mut [Line]) {
+    let prose = |l: &Line| matches!(l.class, Class::Prose | Class::Weak);
+    for i in 0..lines.len() {
+        if !matches!(lines[i].class, Class::Chrome(ChromeReason::Caption, _))
+            || lines[i].feat.words > 6
+        {
+            continue;
+        }
+        let mut above = i.checked_sub(1);
+        if let Some(a) = above
+            && a > 0
+            && is_photo_label(lines[a].text(text))
+        {
+            above = Some(a - 1);
+        }
+        // A caption stands alone: no running text right above it.
+        if let Some(a) = above
+            && prose(&lines[a])
+            && !a.checked_sub(1).is_some_and(|p| lines[p].is_prose())
+        {
+            lines[a].class = Class::Caption(true);
+        } else if lines.get(i + 1).is_some_and(prose)
+            && !lines.get(i + 2).is_some_and(|l| l.is_prose())
+        {
+            lines[i + 1].class = Class::Caption(true);
+        }
+    }
+}
+
+/// `Foto`, `Photo :`: the label of a photo credit on the next line.
+fn is_photo_label(s: &str) -> bool {
+    let w = s.trim_end_matches([' ', ':']);
+    w.eq_ignore_ascii_case("foto") || w.eq_ignore_ascii_case("photo")
 }
 
 /// A credit label without a name (`Penulis`, `Editor :`).
@@ -855,26 +895,38 @@ const PHOTO_MARKS: [&str; 13] = [
 const AGENCY_MARKS: [&str; 3] = ["reuters", "afp", "xinhua"];
 
 /// A line ending in a photo credit: `Some(true)` for `(ANTARA FOTO/Ahmad)`,
-/// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`; `Some(false)` for `(Antaranews/Monalisa)`
-/// (an outlet and a name: a caption, or a credit when it ends the body).
+/// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`, `[Antara/Aprillio Akbar]`,
+/// `(Dimas Maulana/Jawa Pos)`, `REUTERS/Stringer`, `Foto/Dok SINDOnews`; `Some(false)` for
+/// `(Antaranews/Monalisa)`, `(MI/Ramdani)` (an outlet and a name: a caption, or a credit when
+/// it ends the body).
 fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
-    // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`.
+    // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`, and
+    // the `(ilustrasi)` of a stock photo.
     let head = &s[..floor_char(s, 300)];
     let positional = memchr::memchr_iter(b'(', head.as_bytes()).any(|i| {
         let after = &head[i + 1..];
-        ["kiri", "kanan", "tengah", "ki-ka", "dari kiri"]
-            .iter()
-            .any(|m| after.starts_with(m))
+        [
+            "kiri",
+            "kanan",
+            "tengah",
+            "ki-ka",
+            "dari kiri",
+            "ilustrasi)",
+        ]
+        .iter()
+        .any(|m| after.starts_with(m))
     });
     if positional {
         return Some(true);
     }
-    if !s.ends_with(')') {
-        return photo_label_tail(s).then_some(true);
-    }
+    let close = match s.as_bytes().last() {
+        Some(b')') => '(',
+        Some(b']') => '[',
+        _ => return (photo_label_tail(s) || slash_credit_tail(c, s)).then_some(true),
+    };
     let from = floor_char(s, s.len().saturating_sub(80));
     let tail = &s[from..];
-    let open = tail.rfind('(')?;
+    let open = tail.rfind(close)?;
     let inner = &tail[open + 1..tail.len() - 1];
     let lower = inner.to_ascii_lowercase();
     if PHOTO_MARKS.iter().any(|m| lower.contains(m)) {
@@ -888,9 +940,82 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
             .is_some_and(|(_, e)| !e.trim_start().starts_with(|ch: char| ch.is_uppercase()));
         return (!code).then_some(true);
     }
+    // `[Antara]`: an outlet alone in brackets signs a photo.
+    if close == '[' && c.is_outlet(inner.trim()) {
+        return Some(true);
+    }
     let (source, name) = inner.split_once('/')?;
-    (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
-        .then_some(false)
+    let (source, name) = (source.trim(), name.trim());
+    let capital = |w: &str| w.starts_with(|ch: char| ch.is_uppercase());
+    if close == '[' {
+        return (c.is_outlet(source) || c.is_outlet(name)).then_some(true);
+    }
+    // `(Dimas Maulana/Jawa Pos)`: a photographer's full name, then the outlet.
+    if capital(source) && source.contains(' ') && names_only(source) && c.is_outlet(name) {
+        return Some(true);
+    }
+    // `(MI/Ramdani)`: a short capitalised source and a capitalised name (codes are lowercase).
+    let acronym = (2..=5).contains(&source.len()) && source.bytes().all(|b| b.is_ascii_uppercase());
+    let named =
+        name.len() >= 3 && capital(name) && name.chars().all(|ch| ch.is_alphabetic() || ch == ' ');
+    ((c.is_outlet(source) && capital(name)) || (acronym && named)).then_some(false)
+}
+
+/// A line ending in a photo credit written `Source/Name` without parentheses:
+/// `… lepas pantai. REUTERS/Stringer`, `TRIBUNNEWS.COM/IRWAN RISMAWAN`, `… Foto/Dok SINDOnews`,
+/// `… ANTARA FOTO/Aji Styawan/rwa.`, `… tirto.id/Sabit`. The source is an outlet, a photo mark
+/// or a word in capitals; the name is capitalised; at most three words follow it.
+fn slash_credit_tail(c: &Classifier, s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    if !s.ends_with(|ch: char| ch.is_alphanumeric()) {
+        return false;
+    }
+    let from = floor_char(s, s.len().saturating_sub(60));
+    if memchr::memchr(b'/', &s.as_bytes()[from..]).is_none() {
+        return false;
+    }
+    let mut words = [""; 5];
+    let mut n = 0;
+    for (slot, w) in words.iter_mut().zip(s[from..].split_whitespace().rev()) {
+        *slot = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    let capital = |w: &&str| w.starts_with(|ch: char| ch.is_uppercase());
+    // Every word after the slashed one is part of the name (`Irwan Rismawan`, `SINDOnews`).
+    let names = words.iter().take_while(|w| capital(w)).count();
+    // The credit starts the line or follows a finished sentence (`… pantai. REUTERS/Stringer`),
+    // unlike `… anggota TNI/Polri.`.
+    let after_sentence = |k: usize| match words.get(k + 1) {
+        Some(w) => w.ends_with(['.', '!', '?', ')']),
+        None => s[from..].split_whitespace().count() == k + 1 && from == 0,
+    };
+    words
+        .iter()
+        .enumerate()
+        .take(4.min(names + 1))
+        .any(|(k, w)| {
+            let Some((source, name)) = w.split_once('/') else {
+                return false;
+            };
+            // A link (`www.twitter.com/Nama`, `http://…`) is no credit.
+            let link = source.contains(':')
+                || source.len() >= 4 && source.as_bytes()[..4].eq_ignore_ascii_case(b"www.");
+            let mark = ["foto", "photo", "dok"]
+                .iter()
+                .any(|m| source.eq_ignore_ascii_case(m));
+            let capitals =
+                source.len() >= 2 && source.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+            k <= names
+                && !link
+                && (mark
+                    || (after_sentence(k)
+                        && (capitals || (words.len() > 1 && c.is_outlet(source)))))
+                && capital(&name)
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || b == b'/' || b >= 0x80)
+        })
 }
 
 /// A line ending in a labelled photo credit without parentheses: `Gedung KPK. Foto:
@@ -921,8 +1046,9 @@ fn photo_label_tail(s: &str) -> bool {
 }
 
 /// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
-/// two prose lines, a single short line (a subheading, a list item) and a run of up to three
-/// in-body prompts (`ADVERTISEMENT`, a share prompt, a one-line teaser) cost nothing.
+/// two prose lines, a single short line (a subheading, a list item) and a run of up to four
+/// in-body inserts cost nothing: prompts (`ADVERTISEMENT`, a share prompt, a one-line teaser)
+/// and teaser headers (`Lihat Juga:`, `Baca juga:`) with the titles under them.
 fn scores(lines: &[Line]) -> Vec<f32> {
     let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
     let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
@@ -933,20 +1059,37 @@ fn scores(lines: &[Line]) -> Vec<f32> {
                 | Class::Chrome(ChromeReason::Teaser, false)
         )
     };
+    let header = |l: &Line| {
+        matches!(
+            l.class,
+            Class::Chrome(ChromeReason::Teaser | ChromeReason::RelatedList, true)
+        )
+    };
     let mut i = 0;
     while i < lines.len() {
-        let (kind, max): (&dyn Fn(&Line) -> bool, usize) = if short(&lines[i]) {
-            (&short, 1)
-        } else if prompt(&lines[i]) {
-            (&prompt, 3)
+        let run_start = i;
+        let max = if short(&lines[i]) {
+            while i < lines.len() && short(&lines[i]) {
+                i += 1;
+            }
+            1
+        } else if prompt(&lines[i]) || header(&lines[i]) {
+            // Titles follow a header; prompts and headers may alternate.
+            let mut titles = false;
+            while i < lines.len() {
+                let l = &lines[i];
+                if header(l) {
+                    titles = true;
+                } else if !(prompt(l) || (titles && short(l))) {
+                    break;
+                }
+                i += 1;
+            }
+            4
         } else {
             i += 1;
             continue;
         };
-        let run_start = i;
-        while i < lines.len() && kind(&lines[i]) {
-            i += 1;
-        }
         let bounded = run_start > 0
             && lines[run_start - 1].is_prose()
             && i < lines.len()
@@ -1190,11 +1333,32 @@ fn find_title(
             return Some((0, head.to_string()));
         }
     }
+    // `Artikel ini telah tayang di Outlet dengan judul "Judul"`: the headline, named.
+    for line in &lines[body_start..] {
+        if let Class::Chrome(ChromeReason::Copyright, _) = line.class
+            && let Some(named) = republished_title(line.text(text))
+        {
+            let key = norm_key(named);
+            if key.len() >= 8
+                && let Some(j) = (0..body_start)
+                    .rev()
+                    .find(|&j| norm_eq(lines[j].text(text), &key))
+            {
+                return Some((j, lines[j].text(text).to_string()));
+            }
+        }
+    }
+    // The nearest headline-like line above the body; a byline (a bare name) is skipped when a
+    // headline stands just above it.
+    let mut byline: Option<usize> = None;
     for j in (body_start.saturating_sub(10)..body_start).rev() {
+        if byline.is_some_and(|b| b - j > 3) {
+            break;
+        }
         let line = &lines[j];
         let s = line.text(text);
         match line.class {
-            Class::Prose => return None,
+            Class::Prose => break,
             // A photo caption above the body sits between the headline and the text.
             Class::Caption(_) | Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
@@ -1213,13 +1377,31 @@ fn find_title(
         {
             continue;
         }
+        if byline.is_none() && words <= 4 && names_only(s) {
+            byline = Some(j);
+            continue;
+        }
         return Some((j, s.to_string()));
     }
-    None
+    byline.map(|j| (j, lines[j].text(text).to_string()))
 }
 
-/// The publication date: a date line between the title and the body, else the nearest one
-/// above the body, else a date written in the first body lines.
+/// The title named in `Artikel ini telah tayang di Outlet dengan judul "Judul"`.
+fn republished_title(s: &str) -> Option<&str> {
+    const MARK: &str = " dengan judul ";
+    let at = s
+        .as_bytes()
+        .windows(MARK.len())
+        .position(|w| w.eq_ignore_ascii_case(MARK.as_bytes()))?;
+    let rest = s[at + MARK.len()..].trim();
+    // The title may be followed by a link (`…, Klik untuk baca: https://…`).
+    let rest = rest.split(", Klik").next().unwrap_or(rest);
+    Some(rest.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | '.' | ' ')))
+}
+
+/// The publication date: a date line between the title and the body, else the nearest date
+/// widget above the body, else a date line just above the title, else a date written in the
+/// first body lines.
 fn find_date(
     c: &Classifier,
     text: &str,
@@ -1244,6 +1426,16 @@ fn find_date(
             && let Some(d) = short_date(i)
         {
             return Some(d);
+        }
+    }
+    // A byline with the date just above the headline (`Outlet - Senin, 04 November 2024`).
+    if let Some(t) = title {
+        for i in (t.saturating_sub(3)..t).rev() {
+            if !lines[i].is_prose()
+                && let Some(d) = short_date(i)
+            {
+                return Some(d);
+            }
         }
     }
     lines

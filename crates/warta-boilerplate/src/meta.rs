@@ -81,7 +81,7 @@ impl MetaRegexes {
             date_num: re(r"(?-u)\b(?P<d>[0-9]{1,2})[/\-](?P<m>[0-9]{1,2})[/\-](?P<y>[0-9]{4})\b"),
             date_iso: re(r"(?-u)\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b"),
             time: re(
-                r"(?-u)^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.][0-9]{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
+                r"(?-u)^(?:[ \t,|/\-]|–)*(?:pukul|jam|at)?[ \t]*(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.][0-9]{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
             ),
         }
     }
@@ -261,7 +261,10 @@ impl MetaRegexes {
         {
             return None;
         }
-        if (bare || colonless) && !names_only(name) {
+        // `Oleh :` alone is a label; `Oleh: Heri Purnomo / FER` names a person before a code.
+        let lone = colon && name.is_empty();
+        let person = name.split('/').next().unwrap_or(name).trim();
+        if (bare || colonless) && !lone && !names_only(person) {
             return None;
         }
         if name.split_whitespace().count() > 8 {
