@@ -205,6 +205,12 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             Decision::Dateline
         } else if in_region[i] {
             match line.class {
+                // `• Judul Artikel` under `Baca juga:` is one more teaser.
+                Class::Weak
+                    if list.is_some() && !line.feat.terminal && is_list_item(line.text(text)) =>
+                {
+                    Decision::Chrome(list.unwrap_or(ChromeReason::Teaser))
+                }
                 Class::Prose | Class::Weak => {
                     list = None;
                     Decision::Body
@@ -735,7 +741,12 @@ fn local_class(c: &Classifier, s: &str, f: &Feat, credit_at: Option<usize>) -> C
                     ChromeReason::Social | ChromeReason::Advertisement
                 )))
     {
-        return Class::Chrome(hit.reason, hit.whole);
+        // `Simak berita lainnya seputar topik ini, di sini:` heads a list like `Baca Juga:`.
+        let header = hit.whole
+            || (hit.at_start
+                && s.ends_with(':')
+                && matches!(hit.reason, ChromeReason::Teaser | ChromeReason::RelatedList));
+        return Class::Chrome(hit.reason, header);
     }
     if f.copyright && short {
         let l = s.to_ascii_lowercase();

@@ -55,16 +55,17 @@ impl MetaRegexes {
         // ASCII and Latin-1 letters only: small automata, and datelines are written so.
         let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
         // An outlet may be written in lowercase before the comma (`jpnn.com, JAKARTA -`).
-        let first = format!("(?:{name}|[a-z][a-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
+        // Also after it (`JAKARTA, iNews.id -`), and alone (`tirto.id -`).
+        let first = format!("(?:{name}|[a-z][A-Za-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
         MetaRegexes {
             comma: re(&format!(
-                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
+                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{first})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             paren: re(&format!(
                 r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             single: re(&format!(
-                r"^(?P<a>{name})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
+                r"^(?P<a>{first})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
             )),
             credit_tail: re(
                 r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
@@ -131,6 +132,19 @@ impl MetaRegexes {
             let a = c.name("a")?.as_str().trim();
             let m = c.get(0)?;
             if is_outlet(a) {
+                // `KONTAN.CO.ID - NEW YORK. Harga …`: a place in capitals closed by a full stop.
+                let rest = &line[m.end()..];
+                let place_len = rest.find(". ").filter(|&n| {
+                    let p = &rest[..n];
+                    (2..=30).contains(&n)
+                        && p.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
+                        && p.split(' ').count() <= 3
+                });
+                if let Some(n) = place_len {
+                    let mut found = make_match(line, m.end() + n + 2, Some(&rest[..n]), Some(a));
+                    found.len = m.end() + n + 1;
+                    return Some(found);
+                }
                 return Some(make_match(line, m.end(), None, Some(a)));
             }
             let words = a.split_whitespace().count();
@@ -145,6 +159,9 @@ impl MetaRegexes {
     pub(crate) fn credit_tail(&self, line: &str) -> Option<CreditMatch> {
         if !line.ends_with(')') || line.len() < 5 {
             return None;
+        }
+        if let Some(m) = desk_code(line) {
+            return Some(m);
         }
         let from = floor_char(line, line.len().saturating_sub(64));
         let tail = &line[from..];
@@ -362,6 +379,32 @@ impl MetaRegexes {
         }
         Some(out)
     }
+}
+
+/// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
+/// line: one to four capitals, a hyphen, one to three digits.
+fn desk_code(line: &str) -> Option<CreditMatch> {
+    let open = line
+        .len()
+        .checked_sub(10)
+        .map_or(0, |f| floor_char(line, f));
+    let start = open + line[open..].rfind('(')?;
+    let code = &line[start + 1..line.len() - 1];
+    let (letters, digits) = code.split_once('-')?;
+    let shape = (1..=4).contains(&letters.len())
+        && letters.bytes().all(|b| b.is_ascii_uppercase())
+        && (1..=3).contains(&digits.len())
+        && digits.bytes().all(|b| b.is_ascii_digit());
+    let before = line[..start].trim_end();
+    let closes = before.is_empty() || before.ends_with(['.', '!', '?', '"', '”']);
+    (shape && closes).then(|| CreditMatch {
+        start,
+        credit: Credit {
+            source: None,
+            editor: Some(code.to_string()),
+            role: None,
+        },
+    })
 }
 
 /// A short run (1 to 5) of capitalised words without a closing full stop: a person's name.

@@ -118,6 +118,11 @@ pages!(
     detikjateng,
     cnbc,
     katadata,
+    bisnis,
+    kontan,
+    tirto,
+    inews,
+    mediaindonesia,
 );
 
 #[test]
