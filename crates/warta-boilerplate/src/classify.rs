@@ -205,9 +205,16 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             Decision::Dateline
         } else if in_region[i] {
             match line.class {
-                // `• Judul Artikel` under `Baca juga:` is one more teaser.
+                // `• Judul Artikel` right under `Baca juga:` (or under another such item) is one
+                // more teaser.
                 Class::Weak
-                    if list.is_some() && !line.feat.terminal && is_list_item(line.text(text)) =>
+                    if list.is_some()
+                        && !line.feat.terminal
+                        && is_list_item(line.text(text))
+                        && i > 0
+                        && (matches!(lines[i - 1].class, Class::Chrome(_, true))
+                            || (matches!(decisions[i - 1], Decision::Chrome(_))
+                                && is_list_item(lines[i - 1].text(text)))) =>
                 {
                     Decision::Chrome(list.unwrap_or(ChromeReason::Teaser))
                 }
@@ -230,6 +237,15 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                     }
                 }
                 Class::Credit => Decision::Chrome(ChromeReason::Credit),
+                // A time stamp between two paragraphs heads the next entry of a live report.
+                Class::Chrome(ChromeReason::Widget, _)
+                    if i > 0
+                        && matches!(lines[i - 1].class, Class::Prose)
+                        && lines.get(i + 1).is_some_and(|l| l.class == Class::Prose) =>
+                {
+                    list = None;
+                    Decision::Body
+                }
                 Class::Chrome(reason, header) => {
                     if header && matches!(reason, ChromeReason::Teaser | ChromeReason::RelatedList)
                     {
@@ -316,12 +332,15 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 meta.credits.extend(credits);
             } else if let Some(cr) = c.re.credit_line(s) {
                 meta.credits.push(cr);
-            } else if let Some(m) = c.re.credit_tail(s) {
+            } else if let Some(m) = c.re.credit_tail(s)
+                && m.credit != Credit::default()
+            {
                 meta.credits.push(m.credit);
             }
         } else if let Some(&(_, at)) = credit_splits.iter().find(|(l, _)| *l == i)
             && let Some(m) = c.re.credit_tail(s)
             && m.start == at
+            && m.credit != Credit::default()
         {
             meta.credits.push(m.credit);
         }
@@ -1006,6 +1025,10 @@ fn slash_credit_tail(c: &Classifier, s: &str) -> bool {
         .enumerate()
         .take(4.min(names + 1))
         .any(|(k, w)| {
+            // `… wisatawan. /Pikiran Rakyat/Rizki Laelani`: a credit opened by a slash.
+            if let Some(rest) = w.strip_prefix('/') {
+                return k <= names && after_sentence(k) && capital(&rest);
+            }
             let Some((source, name)) = w.split_once('/') else {
                 return false;
             };

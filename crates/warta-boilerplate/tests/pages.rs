@@ -123,6 +123,13 @@ pages!(
     tirto,
     inews,
     mediaindonesia,
+    detik_comments,
+    okezone_paged,
+    serambi,
+    jakartaglobe,
+    live,
+    hukum,
+    pikiranrakyat,
 );
 
 #[test]
