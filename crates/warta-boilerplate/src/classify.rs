@@ -120,7 +120,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     if lines.is_empty() {
         return Page::default();
     }
-    let scores = scores(&lines);
+    let scores = scores(&lines, |i| c.dateline(lines[i].text(text), true).is_some());
     let mut regions = find_regions(&scores);
     extend_to_credits(text, &lines, &mut regions);
     let mut in_region = vec![false; lines.len()];
@@ -1080,10 +1080,12 @@ fn photo_label_tail(s: &str) -> bool {
 }
 
 /// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
-/// two prose lines, a single short line (a subheading, a list item) and a run of up to four
-/// in-body inserts cost nothing: prompts (`ADVERTISEMENT`, a share prompt, a one-line teaser)
-/// and teaser headers (`Lihat Juga:`, `Baca juga:`) with the titles under them.
-fn scores(lines: &[Line]) -> Vec<f32> {
+/// two prose lines, a single short line (a subheading, a list item) and a run of in-body
+/// inserts cost nothing: up to four prompts (`ADVERTISEMENT`, a share prompt, a one-line
+/// teaser), or up to eight lines of one teaser header (`Lihat Juga:`, `Baca juga:`) with the
+/// titles under it. Not before a line that `opens_article` (starts with a dateline): what
+/// stands above the dateline is not inside the article.
+fn scores(lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
     let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
     let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
     let prompt = |l: &Line| {
@@ -1093,12 +1095,7 @@ fn scores(lines: &[Line]) -> Vec<f32> {
                 | Class::Chrome(ChromeReason::Teaser, false)
         )
     };
-    let header = |l: &Line| {
-        matches!(
-            l.class,
-            Class::Chrome(ChromeReason::Teaser | ChromeReason::RelatedList, true)
-        )
-    };
+    let header = |l: &Line| matches!(l.class, Class::Chrome(ChromeReason::Teaser, true));
     let mut i = 0;
     while i < lines.len() {
         let run_start = i;
@@ -1108,18 +1105,18 @@ fn scores(lines: &[Line]) -> Vec<f32> {
             }
             1
         } else if prompt(&lines[i]) || header(&lines[i]) {
-            // Titles follow a header; prompts and headers may alternate.
+            // Titles follow the one header of an insert; prompts may come before or after.
             let mut titles = false;
             while i < lines.len() {
                 let l = &lines[i];
-                if header(l) {
+                if header(l) && !titles {
                     titles = true;
                 } else if !(prompt(l) || (titles && short(l))) {
                     break;
                 }
                 i += 1;
             }
-            4
+            if titles { 8 } else { 4 }
         } else {
             i += 1;
             continue;
@@ -1128,7 +1125,8 @@ fn scores(lines: &[Line]) -> Vec<f32> {
             && lines[run_start - 1].is_prose()
             && i < lines.len()
             && lines[i].is_prose();
-        if bounded && i - run_start <= max {
+        // Lines before a dateline sit above the article, not inside it.
+        if bounded && i - run_start <= max && !opens_article(i) {
             for s in &mut scores[run_start..i] {
                 *s = s.max(0.0);
             }

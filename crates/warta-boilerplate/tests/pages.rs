@@ -130,6 +130,7 @@ pages!(
     live,
     hukum,
     pikiranrakyat,
+    heavy,
 );
 
 #[test]
