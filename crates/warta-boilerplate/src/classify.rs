@@ -123,6 +123,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     let scores = scores(&lines, |i| c.dateline(lines[i].text(text), true).is_some());
     let mut regions = find_regions(&scores);
     extend_to_credits(text, &lines, &mut regions);
+    end_at_closing_credit(&lines, &scores, &mut regions);
     let mut in_region = vec![false; lines.len()];
     for &(a, b) in &regions {
         in_region[a..b].iter_mut().for_each(|x| *x = true);
@@ -1162,6 +1163,29 @@ fn extend_to_credits(text: &str, lines: &[Line], regions: &mut [(usize, usize)])
                 Class::Chrome(..) => break,
             }
         }
+    }
+}
+
+/// Drops the regions after the article's end: a credit or copyright line right after the main
+/// region (or a later one), or a credit glued to its last line (`… itu.(ant/hm)`). What
+/// follows it (reader comments, teaser summaries) is not the article.
+fn end_at_closing_credit(lines: &[Line], scores: &[f32], regions: &mut Vec<(usize, usize)>) {
+    let sum = |&(a, b): &(usize, usize)| scores[a..b].iter().sum::<f32>();
+    let Some(main) =
+        (0..regions.len()).max_by(|&x, &y| sum(&regions[x]).total_cmp(&sum(&regions[y])))
+    else {
+        return;
+    };
+    let closed = (main..regions.len()).find(|&k| {
+        let (a, b) = regions[k];
+        let after = lines.get(b).map(|l| l.class);
+        matches!(
+            after,
+            Some(Class::Credit | Class::Chrome(ChromeReason::Copyright, _))
+        ) || (b > a && lines[b - 1].credit_at.is_some_and(|at| at > 0))
+    });
+    if let Some(k) = closed {
+        regions.truncate(k + 1);
     }
 }
 

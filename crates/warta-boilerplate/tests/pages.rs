@@ -131,6 +131,7 @@ pages!(
     hukum,
     pikiranrakyat,
     heavy,
+    summaries,
 );
 
 #[test]
