@@ -1049,7 +1049,7 @@ fn slash_credit_tail(c: &Classifier, s: &str) -> bool {
                 && capital(&name)
                 && name
                     .bytes()
-                    .all(|b| b.is_ascii_alphabetic() || b == b'/' || b >= 0x80)
+                    .all(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'-') || b >= 0x80)
         })
 }
 

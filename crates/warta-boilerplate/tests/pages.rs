@@ -132,6 +132,10 @@ pages!(
     pikiranrakyat,
     heavy,
     summaries,
+    embeds,
+    antaradaerah,
+    brief,
+    english_ui,
 );
 
 #[test]
