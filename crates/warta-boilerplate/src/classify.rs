@@ -1126,8 +1126,10 @@ fn scores(lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
             && lines[run_start - 1].is_prose()
             && i < lines.len()
             && lines[i].is_prose();
-        // Lines before a dateline sit above the article, not inside it.
-        if bounded && i - run_start <= max && !opens_article(i) {
+        // Lines before a dateline sit above the article, not inside it: a lone prose line
+        // (a caption) and the insert after it stay out when a dateline follows.
+        let lone = run_start < 2 || !lines[run_start - 2].is_prose();
+        if bounded && i - run_start <= max && !(lone && opens_article(i)) {
             for s in &mut scores[run_start..i] {
                 *s = s.max(0.0);
             }
