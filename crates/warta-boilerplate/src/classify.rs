@@ -120,7 +120,9 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     if lines.is_empty() {
         return Page::default();
     }
-    let scores = scores(&lines, |i| c.dateline(lines[i].text(text), true).is_some());
+    let scores = scores(text, &lines, |i| {
+        c.dateline(lines[i].text(text), true).is_some()
+    });
     let mut regions = find_regions(&scores);
     extend_to_credits(text, &lines, &mut regions);
     end_at_closing_credit(&lines, &scores, &mut regions);
@@ -825,6 +827,7 @@ fn local_class(c: &Classifier, s: &str, f: &Feat, credit_at: Option<usize>) -> C
         Class::Prose
     } else if (lr >= 0.5 && w >= 5 && f.stop >= 2)
         || (w >= 2 && is_list_item(s))
+        || (w >= 8 && separators(s) >= 2)
         || (f.terminal && w >= 2 && lr >= 0.5)
         || (s.ends_with('.') && !s.ends_with(".."))
         || (w <= 2 && s.ends_with(['!', '?']))
@@ -950,6 +953,9 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     if positional {
         return Some(true);
     }
+    if slash_credit_head(c, s) {
+        return Some(true);
+    }
     let close = match s.as_bytes().last() {
         Some(b')') => '(',
         Some(b']') => '[',
@@ -1053,6 +1059,33 @@ fn slash_credit_tail(c: &Classifier, s: &str) -> bool {
         })
 }
 
+/// A caption opened by its photo credit: `KOMPAS.com/GARRY LOTULUNG Warga melintas …`,
+/// `SHUTTERSTOCK/ANDI Ilustrasi …`: a source (an outlet, a photo mark or capitals), a slash,
+/// a name in capitals, then the caption.
+fn slash_credit_head(c: &Classifier, s: &str) -> bool {
+    let head = &s[..floor_char(s, 80)];
+    let Some(first) = head.split_whitespace().next() else {
+        return false;
+    };
+    let Some((source, name)) = first.split_once('/') else {
+        return false;
+    };
+    let capitals = |w: &str| {
+        w.len() >= 2
+            && w.bytes().any(|b| b.is_ascii_uppercase())
+            && !w.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    let source_ok = ["foto", "photo", "dok"]
+        .iter()
+        .any(|m| source.eq_ignore_ascii_case(m))
+        || capitals(source)
+        || c.is_outlet(source);
+    // The name in capitals, then a capitalised word starting the caption.
+    let mut rest = head.split_whitespace().skip(1);
+    let name_words = rest.by_ref().take_while(|w| capitals(w)).count();
+    source_ok && !source.is_empty() && capitals(name) && name_words <= 4 && rest.next().is_some()
+}
+
 /// A line ending in a labelled photo credit without parentheses: `Gedung KPK. Foto:
 /// Ricardo/JPNN.com`, `… FOTO : Dok. Humas`.
 fn photo_label_tail(s: &str) -> bool {
@@ -1086,7 +1119,7 @@ fn photo_label_tail(s: &str) -> bool {
 /// teaser), or up to eight lines of one teaser header (`Lihat Juga:`, `Baca juga:`) with the
 /// titles under it. Not before a line that `opens_article` (starts with a dateline): what
 /// stands above the dateline is not inside the article.
-fn scores(lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
+fn scores(text: &str, lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
     let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
     let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
     let prompt = |l: &Line| {
@@ -1104,7 +1137,24 @@ fn scores(lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
             while i < lines.len() && short(&lines[i]) {
                 i += 1;
             }
-            1
+            if run_start > 0 && introduces_list(text, &lines[run_start - 1]) {
+                15
+            } else if {
+                let data = lines[run_start..i]
+                    .iter()
+                    .filter(|l| is_data(text, l))
+                    .count();
+                let other = lines[run_start..i]
+                    .iter()
+                    .filter(|l| l.class == Class::Short && !is_data(text, l))
+                    .count();
+                data >= 2 && other <= 2 && other <= data
+            } {
+                // A table or a list of results, with at most two headings.
+                8
+            } else {
+                1
+            }
         } else if prompt(&lines[i]) || header(&lines[i]) {
             // Titles follow the one header of an insert; prompts may come before or after.
             let mut titles = false;
@@ -1138,12 +1188,40 @@ fn scores(lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
     scores
 }
 
+/// A prose line announcing a list: `… berikut rata-rata harga pangan nasional:`.
+fn introduces_list(text: &str, line: &Line) -> bool {
+    matches!(line.class, Class::Prose | Class::Weak) && line.text(text).ends_with(':')
+}
+
+/// A short line of data rather than a menu item: a figure in it (`Beras medium Rp 13.650 per
+/// kg`, `Persib 2-1 Persija`) but no calendar word, or a list of names (`Persib: Kevin Ray;
+/// Henhen, Nick Kuipers`).
+fn is_data(text: &str, line: &Line) -> bool {
+    // A time stamp (`Gadget15 Feb 2016 12:38`) belongs to a listed article instead.
+    (line.feat.num > 0 && line.feat.date == 0) || separators(line.text(text)) >= 2
+}
+
+/// Commas and semicolons in `s`.
+fn separators(s: &str) -> usize {
+    memchr::memchr2_iter(b',', b';', s.as_bytes()).count()
+}
+
 /// Extends each region over trailing contact lines (`KONTAK: info@…`, bare URLs) and prose up
 /// to the credit or copyright line that closes the article, when one follows within a few lines.
 fn extend_to_credits(text: &str, lines: &[Line], regions: &mut [(usize, usize)]) {
     for k in 0..regions.len() {
-        let (_, b) = regions[k];
-        let limit = regions.get(k + 1).map_or(lines.len(), |r| r.0).min(b + 6);
+        let (a, b) = regions[k];
+        let next = regions.get(k + 1).map_or(lines.len(), |r| r.0);
+        // The items of a list announced by the region's last line (`Syarat pendaftaran:`).
+        if b > a && introduces_list(text, &lines[b - 1]) {
+            let items = lines[b..next.min(b + 15)]
+                .iter()
+                .take_while(|l| matches!(l.class, Class::Short | Class::Weak))
+                .count();
+            regions[k].1 = b + items;
+        }
+        let b = regions[k].1;
+        let limit = next.min(b + 6);
         for (j, line) in lines.iter().enumerate().take(limit).skip(b) {
             match line.class {
                 Class::Credit | Class::Chrome(ChromeReason::Copyright, _) => {

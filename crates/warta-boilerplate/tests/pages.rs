@@ -136,6 +136,8 @@ pages!(
     antaradaerah,
     brief,
     english_ui,
+    lists,
+    sport,
 );
 
 #[test]
