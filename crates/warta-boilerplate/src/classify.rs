@@ -1139,17 +1139,7 @@ fn scores(text: &str, lines: &[Line], opens_article: impl Fn(usize) -> bool) -> 
             }
             if run_start > 0 && introduces_list(text, &lines[run_start - 1]) {
                 15
-            } else if {
-                let data = lines[run_start..i]
-                    .iter()
-                    .filter(|l| is_data(text, l))
-                    .count();
-                let other = lines[run_start..i]
-                    .iter()
-                    .filter(|l| l.class == Class::Short && !is_data(text, l))
-                    .count();
-                data >= 2 && other <= 2 && other <= data
-            } {
+            } else if is_table(text, &lines[run_start..i]) {
                 // A table or a list of results, with at most two headings.
                 8
             } else {
@@ -1199,6 +1189,17 @@ fn introduces_list(text: &str, line: &Line) -> bool {
 fn is_data(text: &str, line: &Line) -> bool {
     // A time stamp (`Gadget15 Feb 2016 12:38`) belongs to a listed article instead.
     (line.feat.num > 0 && line.feat.date == 0) || separators(line.text(text)) >= 2
+}
+
+/// A run of short lines that is a table or a list of results: at least two data lines, and
+/// at most two other short lines (headings), no more than data lines.
+fn is_table(text: &str, run: &[Line]) -> bool {
+    let data = run.iter().filter(|l| is_data(text, l)).count();
+    let other = run
+        .iter()
+        .filter(|l| l.class == Class::Short && !is_data(text, l))
+        .count();
+    data >= 2 && other <= 2 && other <= data
 }
 
 /// Commas and semicolons in `s`.
