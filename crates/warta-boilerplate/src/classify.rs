@@ -953,13 +953,16 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     if positional {
         return Some(true);
     }
-    if slash_credit_head(c, s) {
+    // One search for a slash serves both slash credits (most lines have none; a caption with
+    // one is never a long paragraph).
+    let slash = s.len() <= 300 && memchr::memchr(b'/', s.as_bytes()).is_some();
+    if slash && slash_credit_head(c, s) {
         return Some(true);
     }
     let close = match s.as_bytes().last() {
         Some(b')') => '(',
         Some(b']') => '[',
-        _ => return (photo_label_tail(s) || slash_credit_tail(c, s)).then_some(true),
+        _ => return (photo_label_tail(s) || (slash && slash_credit_tail(c, s))).then_some(true),
     };
     let from = floor_char(s, s.len().saturating_sub(80));
     let tail = &s[from..];
@@ -1008,9 +1011,6 @@ fn slash_credit_tail(c: &Classifier, s: &str) -> bool {
         return false;
     }
     let from = floor_char(s, s.len().saturating_sub(60));
-    if memchr::memchr(b'/', &s.as_bytes()[from..]).is_none() {
-        return false;
-    }
     let mut words = [""; 5];
     let mut n = 0;
     for (slot, w) in words.iter_mut().zip(s[from..].split_whitespace().rev()) {
