@@ -937,9 +937,16 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
     // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`, and
     // the `(ilustrasi)` of a stock photo.
     let head = &s[..floor_char(s, 300)];
-    let positional = memchr::memchr_iter(b'(', head.as_bytes()).any(|i| {
+    // One pass finds the parentheses and notes a slash for the slash credits below (a caption
+    // with one is never a long paragraph).
+    let mut slash = false;
+    for i in memchr::memchr2_iter(b'(', b'/', head.as_bytes()) {
+        if head.as_bytes()[i] == b'/' {
+            slash = true;
+            continue;
+        }
         let after = &head[i + 1..];
-        [
+        let positional = [
             "kiri",
             "kanan",
             "tengah",
@@ -948,14 +955,12 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
             "ilustrasi)",
         ]
         .iter()
-        .any(|m| after.starts_with(m))
-    });
-    if positional {
-        return Some(true);
+        .any(|m| after.starts_with(m));
+        if positional {
+            return Some(true);
+        }
     }
-    // One search for a slash serves both slash credits (most lines have none; a caption with
-    // one is never a long paragraph).
-    let slash = s.len() <= 300 && memchr::memchr(b'/', s.as_bytes()).is_some();
+    let slash = slash && s.len() == head.len();
     if slash && slash_credit_head(c, s) {
         return Some(true);
     }
