@@ -120,9 +120,12 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     if lines.is_empty() {
         return Page::default();
     }
-    let scores = scores(&lines);
+    let scores = scores(text, &lines, |i| {
+        c.dateline(lines[i].text(text), true).is_some()
+    });
     let mut regions = find_regions(&scores);
     extend_to_credits(text, &lines, &mut regions);
+    end_at_closing_credit(&lines, &scores, &mut regions);
     let mut in_region = vec![false; lines.len()];
     for &(a, b) in &regions {
         in_region[a..b].iter_mut().for_each(|x| *x = true);
@@ -205,6 +208,19 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             Decision::Dateline
         } else if in_region[i] {
             match line.class {
+                // `• Judul Artikel` right under `Baca juga:` (or under another such item) is one
+                // more teaser.
+                Class::Weak
+                    if list.is_some()
+                        && !line.feat.terminal
+                        && is_list_item(line.text(text))
+                        && i > 0
+                        && (matches!(lines[i - 1].class, Class::Chrome(_, true))
+                            || (matches!(decisions[i - 1], Decision::Chrome(_))
+                                && is_list_item(lines[i - 1].text(text)))) =>
+                {
+                    Decision::Chrome(list.unwrap_or(ChromeReason::Teaser))
+                }
                 Class::Prose | Class::Weak => {
                     list = None;
                     Decision::Body
@@ -224,6 +240,15 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                     }
                 }
                 Class::Credit => Decision::Chrome(ChromeReason::Credit),
+                // A time stamp between two paragraphs heads the next entry of a live report.
+                Class::Chrome(ChromeReason::Widget, _)
+                    if i > 0
+                        && matches!(lines[i - 1].class, Class::Prose)
+                        && lines.get(i + 1).is_some_and(|l| l.class == Class::Prose) =>
+                {
+                    list = None;
+                    Decision::Body
+                }
                 Class::Chrome(reason, header) => {
                     if header && matches!(reason, ChromeReason::Teaser | ChromeReason::RelatedList)
                     {
@@ -310,12 +335,15 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 meta.credits.extend(credits);
             } else if let Some(cr) = c.re.credit_line(s) {
                 meta.credits.push(cr);
-            } else if let Some(m) = c.re.credit_tail(s) {
+            } else if let Some(m) = c.re.credit_tail(s)
+                && m.credit != Credit::default()
+            {
                 meta.credits.push(m.credit);
             }
         } else if let Some(&(_, at)) = credit_splits.iter().find(|(l, _)| *l == i)
             && let Some(m) = c.re.credit_tail(s)
             && m.start == at
+            && m.credit != Credit::default()
         {
             meta.credits.push(m.credit);
         }
@@ -450,7 +478,47 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
             credit_at,
         });
     }
+    mark_captions(text, &mut lines);
     lines
+}
+
+/// A prose line next to a photo credit on a line of its own (`Foto: Republika/Prayogi`,
+/// `TRIBUNNEWS.COM/IRWAN RISMAWAN`) is the caption of that photo when it stands alone: the one
+/// above it (maybe across a lone `Foto :` label) when no prose precedes that one, or the one
+/// below it when no prose follows that one.
+fn mark_captions(text: &str, lines: &mut [Line]) {
+    let prose = |l: &Line| matches!(l.class, Class::Prose | Class::Weak);
+    for i in 0..lines.len() {
+        if !matches!(lines[i].class, Class::Chrome(ChromeReason::Caption, _))
+            || lines[i].feat.words > 6
+        {
+            continue;
+        }
+        let mut above = i.checked_sub(1);
+        if let Some(a) = above
+            && a > 0
+            && is_photo_label(lines[a].text(text))
+        {
+            above = Some(a - 1);
+        }
+        // A caption stands alone: no running text right above it.
+        if let Some(a) = above
+            && prose(&lines[a])
+            && !a.checked_sub(1).is_some_and(|p| lines[p].is_prose())
+        {
+            lines[a].class = Class::Caption(true);
+        } else if lines.get(i + 1).is_some_and(prose)
+            && !lines.get(i + 2).is_some_and(|l| l.is_prose())
+        {
+            lines[i + 1].class = Class::Caption(true);
+        }
+    }
+}
+
+/// `Foto`, `Photo :`: the label of a photo credit on the next line.
+fn is_photo_label(s: &str) -> bool {
+    let w = s.trim_end_matches([' ', ':']);
+    w.eq_ignore_ascii_case("foto") || w.eq_ignore_ascii_case("photo")
 }
 
 /// A credit label without a name (`Penulis`, `Editor :`).
@@ -695,7 +763,12 @@ fn local_class(c: &Classifier, s: &str, f: &Feat, credit_at: Option<usize>) -> C
                     ChromeReason::Social | ChromeReason::Advertisement
                 )))
     {
-        return Class::Chrome(hit.reason, hit.whole);
+        // `Simak berita lainnya seputar topik ini, di sini:` heads a list like `Baca Juga:`.
+        let header = hit.whole
+            || (hit.at_start
+                && s.ends_with(':')
+                && matches!(hit.reason, ChromeReason::Teaser | ChromeReason::RelatedList));
+        return Class::Chrome(hit.reason, header);
     }
     if f.copyright && short {
         let l = s.to_ascii_lowercase();
@@ -754,6 +827,7 @@ fn local_class(c: &Classifier, s: &str, f: &Feat, credit_at: Option<usize>) -> C
         Class::Prose
     } else if (lr >= 0.5 && w >= 5 && f.stop >= 2)
         || (w >= 2 && is_list_item(s))
+        || (w >= 8 && separators(s) >= 2)
         || (f.terminal && w >= 2 && lr >= 0.5)
         || (s.ends_with('.') && !s.ends_with(".."))
         || (w <= 2 && s.ends_with(['!', '?']))
@@ -855,26 +929,49 @@ const PHOTO_MARKS: [&str; 13] = [
 const AGENCY_MARKS: [&str; 3] = ["reuters", "afp", "xinhua"];
 
 /// A line ending in a photo credit: `Some(true)` for `(ANTARA FOTO/Ahmad)`,
-/// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`; `Some(false)` for `(Antaranews/Monalisa)`
-/// (an outlet and a name: a caption, or a credit when it ends the body).
+/// `(REUTERS/Mario Anzuoni)`, `(Foto: Dok. Humas)`, `[Antara/Aprillio Akbar]`,
+/// `(Dimas Maulana/Jawa Pos)`, `REUTERS/Stringer`, `Foto/Dok SINDOnews`; `Some(false)` for
+/// `(Antaranews/Monalisa)`, `(MI/Ramdani)` (an outlet and a name: a caption, or a credit when
+/// it ends the body).
 fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
-    // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`.
+    // Position markers of people in a photo: `(kiri)`, `(tengah kiri-kanan)`, `(ki-ka)`, and
+    // the `(ilustrasi)` of a stock photo.
     let head = &s[..floor_char(s, 300)];
-    let positional = memchr::memchr_iter(b'(', head.as_bytes()).any(|i| {
+    // One pass finds the parentheses and notes a slash for the slash credits below (a caption
+    // with one is never a long paragraph).
+    let mut slash = false;
+    for i in memchr::memchr2_iter(b'(', b'/', head.as_bytes()) {
+        if head.as_bytes()[i] == b'/' {
+            slash = true;
+            continue;
+        }
         let after = &head[i + 1..];
-        ["kiri", "kanan", "tengah", "ki-ka", "dari kiri"]
-            .iter()
-            .any(|m| after.starts_with(m))
-    });
-    if positional {
+        let positional = [
+            "kiri",
+            "kanan",
+            "tengah",
+            "ki-ka",
+            "dari kiri",
+            "ilustrasi)",
+        ]
+        .iter()
+        .any(|m| after.starts_with(m));
+        if positional {
+            return Some(true);
+        }
+    }
+    let slash = slash && s.len() == head.len();
+    if slash && slash_credit_head(c, s) {
         return Some(true);
     }
-    if !s.ends_with(')') {
-        return photo_label_tail(s).then_some(true);
-    }
+    let close = match s.as_bytes().last() {
+        Some(b')') => '(',
+        Some(b']') => '[',
+        _ => return (photo_label_tail(s) || (slash && slash_credit_tail(c, s))).then_some(true),
+    };
     let from = floor_char(s, s.len().saturating_sub(80));
     let tail = &s[from..];
-    let open = tail.rfind('(')?;
+    let open = tail.rfind(close)?;
     let inner = &tail[open + 1..tail.len() - 1];
     let lower = inner.to_ascii_lowercase();
     if PHOTO_MARKS.iter().any(|m| lower.contains(m)) {
@@ -888,9 +985,110 @@ fn caption_tail(c: &Classifier, s: &str) -> Option<bool> {
             .is_some_and(|(_, e)| !e.trim_start().starts_with(|ch: char| ch.is_uppercase()));
         return (!code).then_some(true);
     }
+    // `[Antara]`: an outlet alone in brackets signs a photo.
+    if close == '[' && c.is_outlet(inner.trim()) {
+        return Some(true);
+    }
     let (source, name) = inner.split_once('/')?;
-    (c.is_outlet(source.trim()) && name.trim().starts_with(|ch: char| ch.is_uppercase()))
-        .then_some(false)
+    let (source, name) = (source.trim(), name.trim());
+    let capital = |w: &str| w.starts_with(|ch: char| ch.is_uppercase());
+    if close == '[' {
+        return (c.is_outlet(source) || c.is_outlet(name)).then_some(true);
+    }
+    // `(Dimas Maulana/Jawa Pos)`: a photographer's full name, then the outlet.
+    if capital(source) && source.contains(' ') && names_only(source) && c.is_outlet(name) {
+        return Some(true);
+    }
+    // `(MI/Ramdani)`: a short capitalised source and a capitalised name (codes are lowercase).
+    let acronym = (2..=5).contains(&source.len()) && source.bytes().all(|b| b.is_ascii_uppercase());
+    let named =
+        name.len() >= 3 && capital(name) && name.chars().all(|ch| ch.is_alphabetic() || ch == ' ');
+    ((c.is_outlet(source) && capital(name)) || (acronym && named)).then_some(false)
+}
+
+/// A line ending in a photo credit written `Source/Name` without parentheses:
+/// `… lepas pantai. REUTERS/Stringer`, `TRIBUNNEWS.COM/IRWAN RISMAWAN`, `… Foto/Dok SINDOnews`,
+/// `… ANTARA FOTO/Aji Styawan/rwa.`, `… tirto.id/Sabit`. The source is an outlet, a photo mark
+/// or a word in capitals; the name is capitalised; at most three words follow it.
+fn slash_credit_tail(c: &Classifier, s: &str) -> bool {
+    let s = s.strip_suffix('.').unwrap_or(s);
+    if !s.ends_with(|ch: char| ch.is_alphanumeric()) {
+        return false;
+    }
+    let from = floor_char(s, s.len().saturating_sub(60));
+    let mut words = [""; 5];
+    let mut n = 0;
+    for (slot, w) in words.iter_mut().zip(s[from..].split_whitespace().rev()) {
+        *slot = w;
+        n += 1;
+    }
+    let words = &words[..n];
+    let capital = |w: &&str| w.starts_with(|ch: char| ch.is_uppercase());
+    // Every word after the slashed one is part of the name (`Irwan Rismawan`, `SINDOnews`).
+    let names = words.iter().take_while(|w| capital(w)).count();
+    // The credit starts the line or follows a finished sentence (`… pantai. REUTERS/Stringer`),
+    // unlike `… anggota TNI/Polri.`.
+    let after_sentence = |k: usize| match words.get(k + 1) {
+        Some(w) => w.ends_with(['.', '!', '?', ')']),
+        None => s[from..].split_whitespace().count() == k + 1 && from == 0,
+    };
+    words
+        .iter()
+        .enumerate()
+        .take(4.min(names + 1))
+        .any(|(k, w)| {
+            // `… wisatawan. /Pikiran Rakyat/Rizki Laelani`: a credit opened by a slash.
+            if let Some(rest) = w.strip_prefix('/') {
+                return k <= names && after_sentence(k) && capital(&rest);
+            }
+            let Some((source, name)) = w.split_once('/') else {
+                return false;
+            };
+            // A link (`www.twitter.com/Nama`, `http://…`) is no credit.
+            let link = source.contains(':')
+                || source.len() >= 4 && source.as_bytes()[..4].eq_ignore_ascii_case(b"www.");
+            let mark = ["foto", "photo", "dok"]
+                .iter()
+                .any(|m| source.eq_ignore_ascii_case(m));
+            let capitals =
+                source.len() >= 2 && source.bytes().all(|b| b.is_ascii_uppercase() || b == b'.');
+            k <= names
+                && !link
+                && (mark
+                    || (after_sentence(k)
+                        && (capitals || (words.len() > 1 && c.is_outlet(source)))))
+                && capital(&name)
+                && name
+                    .bytes()
+                    .all(|b| b.is_ascii_alphabetic() || matches!(b, b'/' | b'-') || b >= 0x80)
+        })
+}
+
+/// A caption opened by its photo credit: `KOMPAS.com/GARRY LOTULUNG Warga melintas …`,
+/// `SHUTTERSTOCK/ANDI Ilustrasi …`: a source (an outlet, a photo mark or capitals), a slash,
+/// a name in capitals, then the caption.
+fn slash_credit_head(c: &Classifier, s: &str) -> bool {
+    let head = &s[..floor_char(s, 80)];
+    let Some(first) = head.split_whitespace().next() else {
+        return false;
+    };
+    let Some((source, name)) = first.split_once('/') else {
+        return false;
+    };
+    let capitals = |w: &str| {
+        w.len() >= 2
+            && w.bytes().any(|b| b.is_ascii_uppercase())
+            && !w.bytes().any(|b| b.is_ascii_lowercase())
+    };
+    let source_ok = ["foto", "photo", "dok"]
+        .iter()
+        .any(|m| source.eq_ignore_ascii_case(m))
+        || capitals(source)
+        || c.is_outlet(source);
+    // The name in capitals, then a capitalised word starting the caption.
+    let mut rest = head.split_whitespace().skip(1);
+    let name_words = rest.by_ref().take_while(|w| capitals(w)).count();
+    source_ok && !source.is_empty() && capitals(name) && name_words <= 4 && rest.next().is_some()
 }
 
 /// A line ending in a labelled photo credit without parentheses: `Gedung KPK. Foto:
@@ -921,9 +1119,12 @@ fn photo_label_tail(s: &str) -> bool {
 }
 
 /// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
-/// two prose lines, a single short line (a subheading, a list item) and a run of up to three
-/// in-body prompts (`ADVERTISEMENT`, a share prompt, a one-line teaser) cost nothing.
-fn scores(lines: &[Line]) -> Vec<f32> {
+/// two prose lines, a single short line (a subheading, a list item) and a run of in-body
+/// inserts cost nothing: up to four prompts (`ADVERTISEMENT`, a share prompt, a one-line
+/// teaser), or up to eight lines of one teaser header (`Lihat Juga:`, `Baca juga:`) with the
+/// titles under it. Not before a line that `opens_article` (starts with a dateline): what
+/// stands above the dateline is not inside the article.
+fn scores(text: &str, lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
     let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
     let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
     let prompt = |l: &Line| {
@@ -933,25 +1134,47 @@ fn scores(lines: &[Line]) -> Vec<f32> {
                 | Class::Chrome(ChromeReason::Teaser, false)
         )
     };
+    let header = |l: &Line| matches!(l.class, Class::Chrome(ChromeReason::Teaser, true));
     let mut i = 0;
     while i < lines.len() {
-        let (kind, max): (&dyn Fn(&Line) -> bool, usize) = if short(&lines[i]) {
-            (&short, 1)
-        } else if prompt(&lines[i]) {
-            (&prompt, 3)
+        let run_start = i;
+        let max = if short(&lines[i]) {
+            while i < lines.len() && short(&lines[i]) {
+                i += 1;
+            }
+            if run_start > 0 && introduces_list(text, &lines[run_start - 1]) {
+                15
+            } else if is_table(text, &lines[run_start..i]) {
+                // A table or a list of results, with at most two headings.
+                8
+            } else {
+                1
+            }
+        } else if prompt(&lines[i]) || header(&lines[i]) {
+            // Titles follow the one header of an insert; prompts may come before or after.
+            let mut titles = false;
+            while i < lines.len() {
+                let l = &lines[i];
+                if header(l) && !titles {
+                    titles = true;
+                } else if !(prompt(l) || (titles && short(l))) {
+                    break;
+                }
+                i += 1;
+            }
+            if titles { 8 } else { 4 }
         } else {
             i += 1;
             continue;
         };
-        let run_start = i;
-        while i < lines.len() && kind(&lines[i]) {
-            i += 1;
-        }
         let bounded = run_start > 0
             && lines[run_start - 1].is_prose()
             && i < lines.len()
             && lines[i].is_prose();
-        if bounded && i - run_start <= max {
+        // Lines before a dateline sit above the article, not inside it: a lone prose line
+        // (a caption) and the insert after it stay out when a dateline follows.
+        let lone = run_start < 2 || !lines[run_start - 2].is_prose();
+        if bounded && i - run_start <= max && !(lone && opens_article(i)) {
             for s in &mut scores[run_start..i] {
                 *s = s.max(0.0);
             }
@@ -960,12 +1183,51 @@ fn scores(lines: &[Line]) -> Vec<f32> {
     scores
 }
 
+/// A prose line announcing a list: `… berikut rata-rata harga pangan nasional:`.
+fn introduces_list(text: &str, line: &Line) -> bool {
+    matches!(line.class, Class::Prose | Class::Weak) && line.text(text).ends_with(':')
+}
+
+/// A short line of data rather than a menu item: a figure in it (`Beras medium Rp 13.650 per
+/// kg`, `Persib 2-1 Persija`) but no calendar word, or a list of names (`Persib: Kevin Ray;
+/// Henhen, Nick Kuipers`).
+fn is_data(text: &str, line: &Line) -> bool {
+    // A time stamp (`Gadget15 Feb 2016 12:38`) belongs to a listed article instead.
+    (line.feat.num > 0 && line.feat.date == 0) || separators(line.text(text)) >= 2
+}
+
+/// A run of short lines that is a table or a list of results: at least two data lines, and
+/// at most two other short lines (headings), no more than data lines.
+fn is_table(text: &str, run: &[Line]) -> bool {
+    let data = run.iter().filter(|l| is_data(text, l)).count();
+    let other = run
+        .iter()
+        .filter(|l| l.class == Class::Short && !is_data(text, l))
+        .count();
+    data >= 2 && other <= 2 && other <= data
+}
+
+/// Commas and semicolons in `s`.
+fn separators(s: &str) -> usize {
+    memchr::memchr2_iter(b',', b';', s.as_bytes()).count()
+}
+
 /// Extends each region over trailing contact lines (`KONTAK: info@…`, bare URLs) and prose up
 /// to the credit or copyright line that closes the article, when one follows within a few lines.
 fn extend_to_credits(text: &str, lines: &[Line], regions: &mut [(usize, usize)]) {
     for k in 0..regions.len() {
-        let (_, b) = regions[k];
-        let limit = regions.get(k + 1).map_or(lines.len(), |r| r.0).min(b + 6);
+        let (a, b) = regions[k];
+        let next = regions.get(k + 1).map_or(lines.len(), |r| r.0);
+        // The items of a list announced by the region's last line (`Syarat pendaftaran:`).
+        if b > a && introduces_list(text, &lines[b - 1]) {
+            let items = lines[b..next.min(b + 15)]
+                .iter()
+                .take_while(|l| matches!(l.class, Class::Short | Class::Weak))
+                .count();
+            regions[k].1 = b + items;
+        }
+        let b = regions[k].1;
+        let limit = next.min(b + 6);
         for (j, line) in lines.iter().enumerate().take(limit).skip(b) {
             match line.class {
                 Class::Credit | Class::Chrome(ChromeReason::Copyright, _) => {
@@ -987,6 +1249,29 @@ fn extend_to_credits(text: &str, lines: &[Line], regions: &mut [(usize, usize)])
                 Class::Chrome(..) => break,
             }
         }
+    }
+}
+
+/// Drops the regions after the article's end: a credit or copyright line right after the main
+/// region (or a later one), or a credit glued to its last line (`… itu.(ant/hm)`). What
+/// follows it (reader comments, teaser summaries) is not the article.
+fn end_at_closing_credit(lines: &[Line], scores: &[f32], regions: &mut Vec<(usize, usize)>) {
+    let sum = |&(a, b): &(usize, usize)| scores[a..b].iter().sum::<f32>();
+    let Some(main) =
+        (0..regions.len()).max_by(|&x, &y| sum(&regions[x]).total_cmp(&sum(&regions[y])))
+    else {
+        return;
+    };
+    let closed = (main..regions.len()).find(|&k| {
+        let (a, b) = regions[k];
+        let after = lines.get(b).map(|l| l.class);
+        matches!(
+            after,
+            Some(Class::Credit | Class::Chrome(ChromeReason::Copyright, _))
+        ) || (b > a && lines[b - 1].credit_at.is_some_and(|at| at > 0))
+    });
+    if let Some(k) = closed {
+        regions.truncate(k + 1);
     }
 }
 
@@ -1190,11 +1475,32 @@ fn find_title(
             return Some((0, head.to_string()));
         }
     }
+    // `Artikel ini telah tayang di Outlet dengan judul "Judul"`: the headline, named.
+    for line in &lines[body_start..] {
+        if let Class::Chrome(ChromeReason::Copyright, _) = line.class
+            && let Some(named) = republished_title(line.text(text))
+        {
+            let key = norm_key(named);
+            if key.len() >= 8
+                && let Some(j) = (0..body_start)
+                    .rev()
+                    .find(|&j| norm_eq(lines[j].text(text), &key))
+            {
+                return Some((j, lines[j].text(text).to_string()));
+            }
+        }
+    }
+    // The nearest headline-like line above the body; a byline (a bare name) is skipped when a
+    // headline stands just above it.
+    let mut byline: Option<usize> = None;
     for j in (body_start.saturating_sub(10)..body_start).rev() {
+        if byline.is_some_and(|b| b - j > 3) {
+            break;
+        }
         let line = &lines[j];
         let s = line.text(text);
         match line.class {
-            Class::Prose => return None,
+            Class::Prose => break,
             // A photo caption above the body sits between the headline and the text.
             Class::Caption(_) | Class::Chrome(..) | Class::Credit => continue,
             Class::Short | Class::Weak => {}
@@ -1213,13 +1519,31 @@ fn find_title(
         {
             continue;
         }
+        if byline.is_none() && words <= 4 && names_only(s) {
+            byline = Some(j);
+            continue;
+        }
         return Some((j, s.to_string()));
     }
-    None
+    byline.map(|j| (j, lines[j].text(text).to_string()))
 }
 
-/// The publication date: a date line between the title and the body, else the nearest one
-/// above the body, else a date written in the first body lines.
+/// The title named in `Artikel ini telah tayang di Outlet dengan judul "Judul"`.
+fn republished_title(s: &str) -> Option<&str> {
+    const MARK: &str = " dengan judul ";
+    let at = s
+        .as_bytes()
+        .windows(MARK.len())
+        .position(|w| w.eq_ignore_ascii_case(MARK.as_bytes()))?;
+    let rest = s[at + MARK.len()..].trim();
+    // The title may be followed by a link (`…, Klik untuk baca: https://…`).
+    let rest = rest.split(", Klik").next().unwrap_or(rest);
+    Some(rest.trim_matches(|c: char| matches!(c, '"' | '“' | '”' | '\'' | '.' | ' ')))
+}
+
+/// The publication date: a date line between the title and the body, else the nearest date
+/// widget above the body, else a date line just above the title, else a date written in the
+/// first body lines.
 fn find_date(
     c: &Classifier,
     text: &str,
@@ -1244,6 +1568,16 @@ fn find_date(
             && let Some(d) = short_date(i)
         {
             return Some(d);
+        }
+    }
+    // A byline with the date just above the headline (`Outlet - Senin, 04 November 2024`).
+    if let Some(t) = title {
+        for i in (t.saturating_sub(3)..t).rev() {
+            if !lines[i].is_prose()
+                && let Some(d) = short_date(i)
+            {
+                return Some(d);
+            }
         }
     }
     lines

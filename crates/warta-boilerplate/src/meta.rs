@@ -55,16 +55,17 @@ impl MetaRegexes {
         // ASCII and Latin-1 letters only: small automata, and datelines are written so.
         let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
         // An outlet may be written in lowercase before the comma (`jpnn.com, JAKARTA -`).
-        let first = format!("(?:{name}|[a-z][a-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
+        // Also after it (`JAKARTA, iNews.id -`), and alone (`tirto.id -`).
+        let first = format!("(?:{name}|[a-z][A-Za-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
         MetaRegexes {
             comma: re(&format!(
-                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{name})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
+                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{first})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             paren: re(&format!(
                 r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
             )),
             single: re(&format!(
-                r"^(?P<a>{name})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
+                r"^(?P<a>{first})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
             )),
             credit_tail: re(
                 r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
@@ -81,7 +82,7 @@ impl MetaRegexes {
             date_num: re(r"(?-u)\b(?P<d>[0-9]{1,2})[/\-](?P<m>[0-9]{1,2})[/\-](?P<y>[0-9]{4})\b"),
             date_iso: re(r"(?-u)\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b"),
             time: re(
-                r"(?-u)^[ \t,|]*(?:pukul|jam|at)?[ \t]*(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.][0-9]{2})?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
+                r"(?-u)^(?:[ \t,|/\-]|–)*(?:pukul|jam|at)?[ \t]*(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.][0-9]{2})?[ \t]*(?P<ampm>[aApP]\.?[mM]\b\.?)?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
             ),
         }
     }
@@ -131,6 +132,19 @@ impl MetaRegexes {
             let a = c.name("a")?.as_str().trim();
             let m = c.get(0)?;
             if is_outlet(a) {
+                // `KONTAN.CO.ID - NEW YORK. Harga …`: a place in capitals closed by a full stop.
+                let rest = &line[m.end()..];
+                let place_len = rest.find(". ").filter(|&n| {
+                    let p = &rest[..n];
+                    (2..=30).contains(&n)
+                        && p.bytes().all(|b| b.is_ascii_uppercase() || b == b' ')
+                        && p.split(' ').count() <= 3
+                });
+                if let Some(n) = place_len {
+                    let mut found = make_match(line, m.end() + n + 2, Some(&rest[..n]), Some(a));
+                    found.len = m.end() + n + 1;
+                    return Some(found);
+                }
                 return Some(make_match(line, m.end(), None, Some(a)));
             }
             let words = a.split_whitespace().count();
@@ -145,6 +159,9 @@ impl MetaRegexes {
     pub(crate) fn credit_tail(&self, line: &str) -> Option<CreditMatch> {
         if !line.ends_with(')') || line.len() < 5 {
             return None;
+        }
+        if let Some(m) = desk_code(line) {
+            return Some(m);
         }
         let from = floor_char(line, line.len().saturating_sub(64));
         let tail = &line[from..];
@@ -176,6 +193,9 @@ impl MetaRegexes {
         if line.len() > 120 {
             return None;
         }
+        if let Some(credit) = reporter_line(line) {
+            return Some(credit);
+        }
         self.credit_part(line.split('|').next().unwrap_or(line).trim())
     }
 
@@ -184,6 +204,9 @@ impl MetaRegexes {
     pub(crate) fn credit_lines(&self, line: &str) -> Vec<Credit> {
         if line.len() > 120 {
             return Vec::new();
+        }
+        if let Some(credit) = reporter_line(line) {
+            return vec![credit];
         }
         line.split('|')
             .map(|part| self.credit_part(part.trim()))
@@ -261,7 +284,10 @@ impl MetaRegexes {
         {
             return None;
         }
-        if (bare || colonless) && !names_only(name) {
+        // `Oleh :` alone is a label; `Oleh: Heri Purnomo / FER` names a person before a code.
+        let lone = colon && name.is_empty();
+        let person = name.split('/').next().unwrap_or(name).trim();
+        if (bare || colonless) && !lone && !names_only(person) {
             return None;
         }
         if name.split_whitespace().count() > 8 {
@@ -344,7 +370,13 @@ impl MetaRegexes {
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
         if let Some(t) = self.time.captures(&s[end..]) {
-            let h = t["h"].parse::<u32>().unwrap_or(99);
+            let mut h = t["h"].parse::<u32>().unwrap_or(99);
+            // `3:45 pm`, `12:10 am`.
+            match t.name("ampm").map(|m| m.as_str().as_bytes()[0] | 0x20) {
+                Some(b'p') if (1..12).contains(&h) => h += 12,
+                Some(b'a') if h == 12 => h = 0,
+                _ => {}
+            }
             let mi = t["mi"].parse::<u32>().unwrap_or(99);
             if h < 24 && mi < 60 {
                 out.push_str(&format!("T{h:02}:{mi:02}"));
@@ -361,6 +393,36 @@ impl MetaRegexes {
     }
 }
 
+/// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
+/// line: one to four capitals, a hyphen, one to three digits; or the end mark `(*)` (a credit
+/// naming no one).
+fn desk_code(line: &str) -> Option<CreditMatch> {
+    let open = line
+        .len()
+        .checked_sub(10)
+        .map_or(0, |f| floor_char(line, f));
+    let start = open + line[open..].rfind('(')?;
+    let code = &line[start + 1..line.len() - 1];
+    // `(*)`: the end mark of a text, no one named.
+    let star = code == "*";
+    let (letters, digits) = code.split_once('-').unwrap_or(("", ""));
+    let shape = star
+        || (1..=4).contains(&letters.len())
+            && letters.bytes().all(|b| b.is_ascii_uppercase())
+            && (1..=3).contains(&digits.len())
+            && digits.bytes().all(|b| b.is_ascii_digit());
+    let before = line[..start].trim_end();
+    let closes = before.is_empty() || before.ends_with(['.', '!', '?', '"', '”']);
+    (shape && closes).then(|| CreditMatch {
+        start,
+        credit: Credit {
+            source: None,
+            editor: (!star).then(|| code.to_string()),
+            role: None,
+        },
+    })
+}
+
 /// A short run (1 to 5) of capitalised words without a closing full stop: a person's name.
 pub(crate) fn names_only(name: &str) -> bool {
     let words = name.split_whitespace().count();
@@ -371,7 +433,8 @@ pub(crate) fn names_only(name: &str) -> bool {
             .all(|w| w.chars().next().is_some_and(char::is_uppercase))
 }
 
-/// `Laporan Wartawan Tribunnews.com, Ilham Rian Pratama`: the outlet and the reporter.
+/// `Laporan Wartawan Tribunnews.com, Ilham Rian Pratama`: the outlet and the reporter;
+/// `Laporan Sadul Bahri | Aceh Jaya`: the reporter.
 fn reporter_line(line: &str) -> Option<Credit> {
     let b = line.as_bytes();
     if b.len() < 12 || !b[..8].eq_ignore_ascii_case(b"laporan ") {
@@ -390,7 +453,19 @@ fn reporter_line(line: &str) -> Option<Credit> {
         rest.len() > l.len()
             && rest.as_bytes()[..l.len()].eq_ignore_ascii_case(l.as_bytes())
             && rest.as_bytes()[l.len()] == b' '
-    })?;
+    });
+    let Some(label) = label else {
+        // `Laporan Sadul Bahri | Aceh Jaya`: the reporter, then the place.
+        let (name, place) = rest.split_once('|')?;
+        let (name, place) = (name.trim(), place.trim());
+        return (names_only(name) && name.split(' ').count() <= 4 && names_only(place)).then(
+            || Credit {
+                source: None,
+                editor: Some(name.to_string()),
+                role: Some("reporter".to_string()),
+            },
+        );
+    };
     let rest = rest[label.len()..].trim();
     let (source, name) = match rest.rsplit_once(',') {
         Some((s, n)) => (Some(s.trim()), n.trim()),

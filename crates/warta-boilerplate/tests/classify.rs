@@ -753,3 +753,98 @@ fn cookie_and_notification_banners_above_the_page_are_chrome() {
     );
     assert_eq!(page.meta.title.as_deref(), Some("Gempa Guncang Garut"));
 }
+
+#[test]
+fn body_lines_that_look_like_credits_or_captions_stay_body() {
+    // Each line ends or starts like a photo credit, a desk code or a reporter line, but is
+    // article text inside the body.
+    let lines = [
+        "Hal ini dilakukan dengan donor darah dari para anggota TNI/Polri.",
+        "Informasi lengkap tersedia di www.twitter.com/PemkotBogor",
+        "Pemerintah membeli dua belas pesawat tempur (F-16)",
+        "Ia ingin lebih bermanfaat bagi orang-orang yang juga mengidap HIV/AIDS.",
+        "Laporan Keuangan Pemerintah Pusat",
+        "Sumber Daya Alam",
+    ];
+    for line in lines {
+        let text = format!("{PARA}\n{line}\n{PARA2}");
+        let page = classify(&text);
+        assert_eq!(kind_of(&page, &text, line), BODY, "{line}");
+        assert!(
+            page.meta.credits.is_empty(),
+            "{line}: {:?}",
+            page.meta.credits
+        );
+    }
+}
+
+#[test]
+fn photo_credits_in_every_position_make_captions() {
+    let captions = [
+        "Ilustrasi kilang minyak lepas pantai. REUTERS/Stringer",
+        "Petani memanen padi di sawah. ANTARA FOTO/Aji Styawan/rwa.",
+        "Kawasan wisata Lembang dipadati wisatawan. /Pikiran Rakyat/Rizki Laelani",
+        "Ilustrasi beras di pasar tradisional. [Antara/Aprillio Akbar]",
+        "Para pemain merayakan gol. (Dimas Maulana/Jawa Pos)",
+        "KOMPAS.com/ANDREAS LUKAS Pedagang cabai di Pasar Kramat Jati, Jakarta Timur.",
+        "Jamaah haji lansia (ilustrasi). Kemenag menyiapkan kuota tambahan.",
+    ];
+    for caption in captions {
+        let text = format!("Harga Cabai Naik Lagi\n{caption}\nJAKARTA - {PARA}\n{PARA2}");
+        let page = classify(&text);
+        assert_eq!(
+            kind_of(&page, &text, caption),
+            chrome(ChromeReason::Caption),
+            "{caption}"
+        );
+        assert_eq!(page.meta.title.as_deref(), Some("Harga Cabai Naik Lagi"));
+        assert_eq!(
+            page.meta.dateline.and_then(|d| d.place).as_deref(),
+            Some("JAKARTA"),
+            "{caption}"
+        );
+    }
+}
+
+#[test]
+fn closing_codes_and_datelines_of_more_forms() {
+    let text = format!("KONTAN.CO.ID - NEW YORK. {PARA}\n{PARA2} (Z-2)");
+    let page = classify(&text);
+    let dateline = page.meta.dateline.clone().unwrap();
+    assert_eq!(dateline.place.as_deref(), Some("NEW YORK"));
+    assert_eq!(dateline.outlet.as_deref(), Some("KONTAN.CO.ID"));
+    assert_eq!(
+        kind_of(&page, &text, "KONTAN.CO.ID - NEW YORK."),
+        (BlockKind::Dateline, None)
+    );
+    assert_eq!(kind_of(&page, &text, "(Z-2)"), chrome(ChromeReason::Credit));
+    assert_eq!(page.meta.credits[0].editor.as_deref(), Some("Z-2"));
+
+    // `(*)` closes the text without naming anyone: split off, not a credit in the metadata.
+    let text = format!("tirto.id - {PARA}\n{PARA2} (*)");
+    let page = classify(&text);
+    assert_eq!(kind_of(&page, &text, "(*)"), chrome(ChromeReason::Credit));
+    assert!(page.meta.credits.is_empty());
+    assert_eq!(
+        page.meta.dateline.and_then(|d| d.outlet).as_deref(),
+        Some("tirto.id")
+    );
+}
+
+#[test]
+fn a_teaser_block_inside_the_body_keeps_the_paragraph_after_it() {
+    for block in [
+        "Lihat Juga :\nKPK Tahan Tersangka Baru Kasus Bansos",
+        "BACA JUGA:\nDua Remaja Diamankan Usai Tawuran",
+        "Baca Juga:\nBuruh Ancam Mogok Nasional\nApindo Minta Kenaikan Upah\nDaftar UMP 2024 di 38 Provinsi\nCara Menghitung Gaji Lembur",
+        "Simak berita lainnya seputar topik artikel ini, di sini:\nRupiah Melemah Tertekan Data Inflasi",
+    ] {
+        let last = "KPK belum menetapkan tersangka baru dalam perkara tersebut.";
+        let text = format!("{PARA}\n{PARA2}\n{block}\n{last}\n(fra/isn)\nBerita Terkait");
+        let page = classify(&text);
+        assert_eq!(kind_of(&page, &text, last), BODY, "{block}");
+        for line in block.lines() {
+            assert_eq!(kind_of(&page, &text, line).0, BlockKind::Chrome, "{line}");
+        }
+    }
+}
