@@ -189,6 +189,24 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 dateline_split = Some((body_start, m));
             }
         }
+        // A deck (a one-sentence summary under the headline) may come before the dateline:
+        // look at the next two body lines, for a dateline that names its outlet.
+        if meta.dateline.is_none() {
+            for i in body_start + 1..lines.len().min(body_start + 3) {
+                if !in_region[i] || !lines[i].is_prose() {
+                    break;
+                }
+                if let Some(m) = c.dateline(lines[i].text(text), false) {
+                    meta.dateline = Some(m.dateline.clone());
+                    if m.rest >= lines[i].end - lines[i].start {
+                        standalone_dateline = Some(i);
+                    } else {
+                        dateline_split = Some((i, m));
+                    }
+                    break;
+                }
+            }
+        }
     }
 
     // A region made only of captions is a photo story: its captions are the body.

@@ -138,6 +138,7 @@ pages!(
     english_ui,
     lists,
     sport,
+    deck,
 );
 
 #[test]
