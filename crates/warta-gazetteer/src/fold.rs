@@ -193,8 +193,16 @@ impl<'t> Scanner<'t> {
             if ends & 0x80 != 0 {
                 // Not a word: a space, a symbol or a byte that is not ASCII.
                 let b = w as u8;
-                if b < 0x80 && (SPACE[b as usize] || (pending.is_none() && skip[b as usize])) {
-                    i += 1;
+                if b < 0x80 {
+                    if SPACE[b as usize] || (pending.is_none() && skip[b as usize]) {
+                        i += 1;
+                        continue;
+                    }
+                } else if pending.is_none()
+                    && let Some(m) = common_punctuation(bytes, i)
+                    && skip[m as usize]
+                {
+                    i += 3;
                     continue;
                 }
                 break;
@@ -207,10 +215,11 @@ impl<'t> Scanner<'t> {
                 let upper = !w & LOW & keep != 0;
                 (i + n as usize, hash, upper, (w >> (8 * n)) as u8)
             } else {
-                let (end, hash, upper) = ascii_word(bytes, i);
+                let (end, hash, upper) =
+                    ascii_word_from(bytes, i + 8, hash_step(0, lower), !w & LOW);
                 (end, hash, upper, bytes.get(end).copied().unwrap_or(0))
             };
-            if next >= 0x80 {
+            if next >= 0x80 && common_punctuation(bytes, end).is_none() {
                 // The word may go on with a letter that is not ASCII.
                 break;
             }
@@ -412,9 +421,13 @@ fn load_tail(bytes: &[u8], at: usize) -> u64 {
 /// `hash_bytes` of its lowercase, and whether it has an uppercase letter.
 #[inline]
 pub(crate) fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
-    let mut h = 0;
-    let mut upper = 0;
-    let mut at = start;
+    ascii_word_from(bytes, start, 0, 0)
+}
+
+/// `ascii_word` of a word whose first bytes, before `at`, are already hashed into `h`
+/// (without `hash_end`) and their bit-5-clear letters or-ed into `upper`.
+#[inline(always)]
+fn ascii_word_from(bytes: &[u8], mut at: usize, mut h: u64, mut upper: u64) -> (usize, u64, bool) {
     loop {
         let w = load8(bytes, at);
         let (ends, lower) = classify(w);
@@ -433,6 +446,18 @@ pub(crate) fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         }
         at += n;
         return (at, hash_end(h), upper != 0);
+    }
+}
+
+/// The ASCII symbol that the common news punctuation at `at` (curly quotes, en and em
+/// dashes, three bytes of UTF-8) folds to, if it is one.
+#[inline]
+fn common_punctuation(bytes: &[u8], at: usize) -> Option<u8> {
+    match bytes.get(at..at + 3)? {
+        [0xE2, 0x80, 0x93 | 0x94] => Some(b'-'),
+        [0xE2, 0x80, 0x98 | 0x99] => Some(b'\''),
+        [0xE2, 0x80, 0x9C | 0x9D] => Some(b'"'),
+        _ => None,
     }
 }
 
