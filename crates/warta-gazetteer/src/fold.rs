@@ -195,7 +195,9 @@ impl<'t> Scanner<'t> {
                 let b = w as u8;
                 if b < 0x80 {
                     if SPACE[b as usize] || (pending.is_none() && skip[b as usize]) {
-                        i += 1;
+                        // A space after it (`, `, `. `) goes too.
+                        let b1 = (w >> 8) as u8;
+                        i += 1 + usize::from(b1 < 0x80 && SPACE[b1 as usize]);
                         continue;
                     }
                 } else if pending.is_none()
