@@ -213,8 +213,10 @@ impl<'t> Scanner<'t> {
                 // The word ends inside these 8 bytes, at `n` (1 to 7).
                 let n = ends.trailing_zeros() / 8;
                 let keep = (1u64 << (8 * n)) - 1;
-                let hash = hash_end(hash_step(0, lower & keep));
-                let upper = !w & LOW & keep != 0;
+                let folded = lower & keep;
+                let hash = hash_end(hash_step(0, folded));
+                // Of letters and digits, only uppercase letters change when folded.
+                let upper = w & keep != folded;
                 (i + n as usize, hash, upper, (w >> (8 * n)) as u8)
             } else {
                 let (end, hash, upper) =
