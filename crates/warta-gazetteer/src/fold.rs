@@ -43,7 +43,7 @@ const ASCII: u32 = u32::MAX;
 impl Token {
     /// A token whose folded bytes are its original ASCII bytes `start..end` lowercased.
     #[inline(always)]
-    fn ascii(start: usize, end: usize, hash: u64, upper: bool) -> Token {
+    pub(crate) fn ascii(start: usize, end: usize, hash: u64, upper: bool) -> Token {
         Token {
             ostart: start as u32,
             oend: end as u32,
@@ -117,6 +117,16 @@ pub(crate) enum FoldedBytes<'a> {
     Buf(&'a [u8]),
 }
 
+/// What the fast path of matching does with a word (see [`Scanner::skip_ascii`]).
+pub(crate) enum Step {
+    /// No alias starts with it.
+    Skip,
+    /// An alias may start with it.
+    Stop,
+    /// Only aliases of several tokens may start with it: look at the next word.
+    Pending,
+}
+
 /// Cuts a text into folded tokens, one at a time.
 pub(crate) struct Scanner<'t> {
     text: &'t str,
@@ -154,38 +164,91 @@ impl<'t> Scanner<'t> {
         None
     }
 
-    /// The fast path of matching: skips the plain ASCII tokens that `keep` rejects, and the
-    /// bytes `skip` marks (spaces, symbols), to the start of the next token `keep` keeps, or
-    /// of a token that is not plain ASCII (or to the end). The caller reads it with
-    /// `next_token`. Words are hashed in registers: no token is stored.
+    /// The fast path of matching: skips the plain ASCII words and the bytes `skip` marks
+    /// (spaces, symbols) where no alias starts, storing nothing. `first` tells what to do
+    /// with a word as a first token (given its start, end, hash and whether it has an
+    /// uppercase letter); a `Pending` word (it may only start aliases of several tokens) is
+    /// skipped too unless `pair` says the next word may follow it.
+    ///
+    /// Either pushes onto `window` the complete tokens it stopped at (a word that may start
+    /// an alias, or a pending word and the word after it) with the scanner after them, or
+    /// pushes nothing and leaves the scanner at the next token to read with `next_token`
+    /// (a token that is not plain ASCII or a symbol, a pending word followed by one, or the
+    /// end). Words are classified and hashed 8 bytes at a time in registers; a word shorter
+    /// than 8 bytes (most of them) takes one load.
     #[inline(always)]
-    pub fn skip_ascii(&mut self, skip: &[bool; 128], mut keep: impl FnMut(&Token) -> bool) {
+    pub fn skip_ascii(
+        &mut self,
+        skip: &[bool; 128],
+        window: &mut Vec<Token>,
+        mut first: impl FnMut(usize, usize, u64, bool) -> Step,
+        mut pair: impl FnMut(&Token, &Token) -> bool,
+    ) {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
-        while let Some(&b) = bytes.get(i) {
-            if b >= 0x80 {
-                break;
-            }
-            if LOWER[b as usize] == 0 {
-                if skip[b as usize] {
-                    i += 1;
+        let mut pending: Option<Token> = None;
+        while i < bytes.len() {
+            let w = load8(bytes, i);
+            let (ends, lower) = classify(w);
+            if ends & 0x80 != 0 {
+                // Not a word: a space, a symbol or a byte that is not ASCII.
+                let b = w as u8;
+                if b < 0x80 {
+                    if SPACE[b as usize] || (pending.is_none() && skip[b as usize]) {
+                        // A space after it (`, `, `. `) goes too.
+                        let b1 = (w >> 8) as u8;
+                        i += 1 + usize::from(b1 < 0x80 && SPACE[b1 as usize]);
+                        continue;
+                    }
+                } else if pending.is_none()
+                    && let Some(m) = common_punctuation(bytes, i)
+                    && skip[m as usize]
+                {
+                    i += 3;
                     continue;
                 }
                 break;
             }
-            let (end, hash, upper) = ascii_word(bytes, i);
-            let next = bytes.get(end).copied();
-            if next.is_some_and(|b| b >= 0x80) {
+            let (end, hash, upper, next) = if ends != 0 {
+                // The word ends inside these 8 bytes, at `n` (1 to 7).
+                let n = ends.trailing_zeros() / 8;
+                let keep = (1u64 << (8 * n)) - 1;
+                let folded = lower & keep;
+                let hash = hash_end(hash_step(0, folded));
+                // Of letters and digits, only uppercase letters change when folded.
+                let upper = w & keep != folded;
+                (i + n as usize, hash, upper, (w >> (8 * n)) as u8)
+            } else {
+                let (end, hash, upper) =
+                    ascii_word_from(bytes, i + 8, hash_step(0, lower), !w & LOW);
+                (end, hash, upper, bytes.get(end).copied().unwrap_or(0))
+            };
+            if next >= 0x80 && common_punctuation(bytes, end).is_none() {
+                // The word may go on with a letter that is not ASCII.
                 break;
             }
-            let t = Token::ascii(i, end, hash, upper);
-            if keep(&t) {
-                break;
+            if let Some(p) = pending.take() {
+                let t = Token::ascii(i, end, hash, upper);
+                if pair(&p, &t) {
+                    window.push(p);
+                    window.push(t);
+                    self.pos = end;
+                    return;
+                }
+            }
+            match first(i, end, hash, upper) {
+                Step::Skip => {}
+                Step::Stop => {
+                    window.push(Token::ascii(i, end, hash, upper));
+                    self.pos = end;
+                    return;
+                }
+                Step::Pending => pending = Some(Token::ascii(i, end, hash, upper)),
             }
             // Most words end at a space: step over it now.
-            i = if next == Some(b' ') { end + 1 } else { end };
+            i = end + usize::from(next == b' ');
         }
-        self.pos = i;
+        self.pos = pending.map_or(i.min(bytes.len()), |p| p.ostart as usize);
     }
 
     /// The word starting at `i` with an ASCII letter or digit.
@@ -362,15 +425,16 @@ fn load_tail(bytes: &[u8], at: usize) -> u64 {
 /// `hash_bytes` of its lowercase, and whether it has an uppercase letter.
 #[inline]
 pub(crate) fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
-    let mut h = 0;
-    let mut upper = 0;
-    let mut at = start;
+    ascii_word_from(bytes, start, 0, 0)
+}
+
+/// `ascii_word` of a word whose first bytes, before `at`, are already hashed into `h`
+/// (without `hash_end`) and their bit-5-clear letters or-ed into `upper`.
+#[inline(always)]
+fn ascii_word_from(bytes: &[u8], mut at: usize, mut h: u64, mut upper: u64) -> (usize, u64, bool) {
     loop {
         let w = load8(bytes, at);
-        let seven = w & !HIGH;
-        let lower = seven | LOW;
-        let alnum = (in_range(seven, b'0', b'9') | in_range(lower, b'a', b'z')) & !w;
-        let ends = !alnum & HIGH;
+        let (ends, lower) = classify(w);
         if ends == 0 {
             h = hash_step(h, lower);
             // Of letters and digits, only uppercase letters have bit 5 clear.
@@ -387,6 +451,28 @@ pub(crate) fn ascii_word(bytes: &[u8], start: usize) -> (usize, u64, bool) {
         at += n;
         return (at, hash_end(h), upper != 0);
     }
+}
+
+/// The ASCII symbol that the common news punctuation at `at` (curly quotes, en and em
+/// dashes, three bytes of UTF-8) folds to, if it is one.
+#[inline]
+fn common_punctuation(bytes: &[u8], at: usize) -> Option<u8> {
+    match bytes.get(at..at + 3)? {
+        [0xE2, 0x80, 0x93 | 0x94] => Some(b'-'),
+        [0xE2, 0x80, 0x98 | 0x99] => Some(b'\''),
+        [0xE2, 0x80, 0x9C | 0x9D] => Some(b'"'),
+        _ => None,
+    }
+}
+
+/// The 8 bytes `w`: the high bit of each byte that is not an ASCII letter or digit, and the
+/// bytes with bit 5 set (the lowercase of the letters and digits).
+#[inline(always)]
+const fn classify(w: u64) -> (u64, u64) {
+    let seven = w & !HIGH;
+    let lower = seven | LOW;
+    let alnum = (in_range(seven, b'0', b'9') | in_range(lower, b'a', b'z')) & !w;
+    (!alnum & HIGH, lower)
 }
 
 /// Byte masks of the 64 bytes at `base` (zero-padded past the end): bit `k` of the first is

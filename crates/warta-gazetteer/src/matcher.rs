@@ -22,7 +22,7 @@ use std::collections::{BTreeMap, HashMap};
 use std::sync::Arc;
 
 use crate::builder::Duplicate;
-use crate::fold::{Scanner, Token, is_combining};
+use crate::fold::{Scanner, Step, Token, is_combining};
 use crate::{Error, Mention, Span};
 
 /// Per-entity data shared by its mentions.
@@ -451,6 +451,44 @@ impl Gazetteer {
         Filter::has(self.first.word(key), key, Property::Ends)
     }
 
+    /// What the fast path does with the plain ASCII word `text[start..end]` of hash `hash`:
+    /// `Stop` exactly when `may_start` and an alias may end at the word (with or without a
+    /// glued clitic), `Pending` when `may_start` but an alias starting there has more tokens.
+    #[inline(always)]
+    fn first_step(&self, start: usize, end: usize, hash: u64, upper: bool, text: &[u8]) -> Step {
+        let word = self.first.word(hash);
+        if !upper && !Filter::has(word, hash, Property::Lower) {
+            return Step::Skip;
+        }
+        if Filter::has(word, hash, Property::Ends) {
+            return Step::Stop;
+        }
+        if upper {
+            let t = Token::ascii(start, end, hash, upper);
+            if t.clitic(text, &[]) > 0 && self.may_start_with_clitic(&t, text, &[]) {
+                return Step::Stop;
+            }
+        }
+        if Filter::has(word, hash, Property::Children) {
+            Step::Pending
+        } else {
+            Step::Skip
+        }
+    }
+
+    /// False when no alias starts with the plain ASCII words `p` (a `Pending` first token)
+    /// and `t` (the next token): `longest_at` would find nothing at `p`.
+    #[inline(always)]
+    fn may_follow(&self, p: &Token, t: &Token, text: &[u8]) -> bool {
+        if p.upper && t.clitic(text, &[]) > 0 {
+            // The trie may continue with `t` without its clitic.
+            return true;
+        }
+        let key = child_key(p.hash, 1, t.hash);
+        let word = self.deep.word(key);
+        Filter::has(word, key, Property::Ends) || Filter::has(word, key, Property::Children)
+    }
+
     fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str) {
         let text = piece.as_bytes();
         let Scratch { buf, window, found } = scratch;
@@ -461,18 +499,28 @@ impl Gazetteer {
         let mut at = 0;
         loop {
             if at == window.len() {
-                // The fast path: skip the tokens no alias starts with, storing nothing.
-                // The token it stops at is checked below like any other.
+                // The fast path: skip the tokens no alias starts with, storing nothing. The
+                // tokens it stops at are complete, and an alias may start with the first.
                 window.clear();
                 buf.clear();
                 at = 0;
-                scanner.skip_ascii(&self.skip, |t| self.may_start(t, text, &[]));
-                let Some(t) = scanner.next_token(buf) else {
-                    break;
-                };
-                window.push(t);
-            }
-            if !self.may_start(&window[at], text, buf) {
+                scanner.skip_ascii(
+                    &self.skip,
+                    window,
+                    |start, end, hash, upper| self.first_step(start, end, hash, upper, text),
+                    |p, t| self.may_follow(p, t, text),
+                );
+                if window.is_empty() {
+                    let Some(t) = scanner.next_token(buf) else {
+                        break;
+                    };
+                    window.push(t);
+                    if !self.may_start(&window[at], text, buf) {
+                        at += 1;
+                        continue;
+                    }
+                }
+            } else if !self.may_start(&window[at], text, buf) {
                 at += 1;
                 continue;
             }
