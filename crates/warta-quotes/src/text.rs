@@ -87,9 +87,24 @@ pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
 }
 
 /// The word starting exactly at `pos`, if any.
+#[inline]
 pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let limit = limit.min(bytes.len());
+    // Fast path: ASCII letters and digits up to an ASCII byte that neither joins nor belongs.
+    if pos < limit && bytes[pos].is_ascii_alphanumeric() {
+        let end = pos + 1 + ascii_alnum_run(bytes, pos + 1, limit);
+        if end == limit || (bytes[end] < 0x80 && !matches!(bytes[end], b'-' | b'\'' | b'.')) {
+            return Some(Word { start: pos, end });
+        }
+    }
+    word_at_slow(text, pos, limit)
+}
+
+/// [`word_at`] char by char, with `limit` within the text.
+#[inline(never)]
+fn word_at_slow(text: &str, pos: usize, limit: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
     if pos >= limit {
         return None;
     }
