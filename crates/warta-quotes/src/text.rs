@@ -260,12 +260,25 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 }
 
 /// True for acronyms such as `AS`, `TNI`, `DKI` (two or more letters, all uppercase).
+#[inline]
 pub(crate) fn is_acronym(w: &str) -> bool {
-    if w.is_ascii() {
-        let b = w.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    // Byte by byte while ASCII: most words are out at their first lowercase letter.
+    let mut letters = 0;
+    for &b in w.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        if !b.is_ascii() {
+            return is_acronym_chars(w);
+        }
+        letters += usize::from(b.is_ascii_uppercase());
     }
+    letters >= 2
+}
+
+/// [`is_acronym`] char by char.
+#[inline(never)]
+fn is_acronym_chars(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -631,6 +644,11 @@ mod tests {
                 .map(norm)
                 .collect();
             prop_assert_eq!(name_tokens(&name), want);
+        }
+
+        #[test]
+        fn acronyms_match_the_char_test(w in "[A-Za-z0-9.É-]{0,8}") {
+            prop_assert_eq!(is_acronym(&w), is_acronym_chars(&w));
         }
     }
 }
