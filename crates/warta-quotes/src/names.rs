@@ -12,7 +12,8 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, flag, norm, pack_bytes, pack_lower, with_lower, with_lower_bytes,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower, with_lower,
+    with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
@@ -119,10 +120,13 @@ struct Posting {
 pub(crate) struct Places {
     short: HashSet<u128, FxBuild>,
     long: HashSet<String, FxBuild>,
+    /// Of every place: most words are rejected without a lookup.
+    filter: Prefilter,
 }
 
 impl Places {
     fn insert(&mut self, place: String) {
+        self.filter.insert(place.as_bytes());
         if place.len() <= 15 && place.is_ascii() {
             self.short.insert(pack_bytes(place.as_bytes()));
         } else {
@@ -139,7 +143,7 @@ impl Places {
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if b.len() <= 15 && b.is_ascii() {
-            return self.short.contains(&pack_lower(b));
+            return self.filter.may_contain(b) && self.short.contains(&pack_lower(b));
         }
         with_lower(word, |l| {
             if l.len() <= 15 && l.is_ascii() {

@@ -177,7 +177,27 @@ pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
 }
 
 /// The word ending exactly at `pos`, if any.
+#[inline]
 pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    // Fast path: ASCII letters and digits back to an ASCII byte that neither joins nor belongs.
+    if pos > floor && pos <= bytes.len() && bytes[pos - 1].is_ascii_alphanumeric() {
+        let mut start = pos - 1;
+        while start > floor && bytes[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        if start == floor
+            || (bytes[start - 1] < 0x80 && !matches!(bytes[start - 1], b'-' | b'\'' | b'.'))
+        {
+            return Some(Word { start, end: pos });
+        }
+    }
+    word_ending_at_slow(text, pos, floor)
+}
+
+/// [`word_ending_at`] char by char.
+#[inline(never)]
+fn word_ending_at_slow(text: &str, pos: usize, floor: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     if pos <= floor || pos > bytes.len() || !text.is_char_boundary(pos) {
         return None;
