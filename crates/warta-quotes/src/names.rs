@@ -251,7 +251,6 @@ impl NameIndex {
                     i += 1;
                     continue;
                 };
-                idx.heads.insert(lower_token_hash(first.str(text)));
                 if i >= p.start + 3
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
@@ -273,20 +272,27 @@ impl NameIndex {
                         None => break,
                     }
                 }
-                // `Menurut Wahyu`, `Namun Rachmi`: the name opens after a capitalised stop word.
-                if words.len() >= 2 && lex.has(first.str(text), flag::STOP) {
-                    idx.heads.insert(lower_token_hash(words[1].str(text)));
-                }
-                if words.len() >= 2 {
+                if words.len() == 1 {
+                    idx.heads.insert(lower_token_hash(first.str(text)));
+                } else {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
                     in_run.clear();
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
+                    let mut first_stop = false;
                     for (k, w) in words.iter().enumerate() {
                         let s = w.str(text);
                         let mut add = |l: &[u8], f: u16, hash: u64| {
+                            // The run opens with its first word, or after a capitalised stop
+                            // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
+                            if k == 0 {
+                                idx.heads.insert(hash);
+                                first_stop = f & flag::STOP != 0;
+                            } else if k == 1 && first_stop {
+                                idx.heads.insert(hash);
+                            }
                             // Organisation and stop words are never name tokens (roles stay: a
                             // role-only mention is looked up by its last word).
                             let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
