@@ -73,6 +73,10 @@ fn lower_into<'b>(buf: &'b mut [u8], src: &[u8]) -> &'b [u8] {
 #[inline]
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
+    // Most words are lowercase ASCII already: no copy, no check.
+    if s.len() <= buf.len() && s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return f(s);
+    }
     if s.len() <= buf.len() && s.is_ascii() {
         let b = lower_into(&mut buf, s.as_bytes());
         match std::str::from_utf8(b) {
