@@ -246,18 +246,34 @@ pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
     word_ending_at(text, skip_ws_back(text, pos, floor), floor)
 }
 
-/// Position of the first ASCII capital letter in `bytes[from..to]`, eight bytes at a time.
+/// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time.
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= to {
+    /// High bit of each ASCII byte in `A..=Z` among the eight at `i`.
+    #[inline(always)]
+    fn upper(bytes: &[u8], i: usize) -> u64 {
         let mut a = [0u8; 8];
         a.copy_from_slice(&bytes[i..i + 8]);
         let v = u64::from_le_bytes(a);
         let y = v & !H;
-        // High bit of each ASCII byte in `A..=Z`.
-        let m = (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H;
+        (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H
+    }
+    let mut i = from;
+    while i + 16 <= to {
+        let (lo, hi) = (upper(bytes, i), upper(bytes, i + 8));
+        if lo | hi != 0 {
+            let at = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return Some(i + (at / 8) as usize);
+        }
+        i += 16;
+    }
+    if i + 8 <= to {
+        let m = upper(bytes, i);
         if m != 0 {
             return Some(i + (m.trailing_zeros() / 8) as usize);
         }
@@ -664,6 +680,17 @@ mod tests {
                 .map(norm)
                 .collect();
             prop_assert_eq!(name_tokens(&name), want);
+        }
+
+        #[test]
+        fn first_capital_matches_the_byte_search(
+            bytes in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'Z'), Just(b'['), Just(0xC1u8), Just(b'@'), Just(b'A')], 0..70),
+            from in 0usize..70,
+            to in 0usize..80,
+        ) {
+            let to = to.min(bytes.len());
+            let want = (from..to).find(|&i| bytes[i].is_ascii_uppercase());
+            prop_assert_eq!(find_ascii_upper(&bytes, from, to), want);
         }
 
         #[test]
