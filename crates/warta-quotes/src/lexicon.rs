@@ -73,6 +73,10 @@ fn lower_into<'b>(buf: &'b mut [u8], src: &[u8]) -> &'b [u8] {
 #[inline]
 pub(crate) fn with_lower<R>(s: &str, f: impl FnOnce(&str) -> R) -> R {
     let mut buf = [0u8; 48];
+    // Most words are lowercase ASCII already: no copy, no check.
+    if s.len() <= buf.len() && s.bytes().all(|c| c.is_ascii() && !c.is_ascii_uppercase()) {
+        return f(s);
+    }
     if s.len() <= buf.len() && s.is_ascii() {
         let b = lower_into(&mut buf, s.as_bytes());
         match std::str::from_utf8(b) {
@@ -247,7 +251,7 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
 /// modulo 32 so that ASCII case does not matter and lengths from 15 up sharing a bit. Most
 /// words of a text are rejected with one load, without lowercasing or hashing.
 #[derive(Debug, Clone)]
-struct Prefilter {
+pub(crate) struct Prefilter {
     bits: Box<[u64; 256]>,
 }
 
@@ -266,7 +270,7 @@ impl Prefilter {
         usize::from(first & 0x1f) << 9 | usize::from(last & 0x1f) << 4 | len.min(15)
     }
 
-    fn insert(&mut self, key: &[u8]) {
+    pub(crate) fn insert(&mut self, key: &[u8]) {
         if let (Some(&f), Some(&l)) = (key.first(), key.last()) {
             let s = Self::slot(f, l, key.len());
             self.bits[s / 64] |= 1 << (s % 64);
@@ -275,7 +279,7 @@ impl Prefilter {
 
     /// False when no key can equal `word` up to ASCII case.
     #[inline(always)]
-    fn may_contain(&self, word: &[u8]) -> bool {
+    pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
         match (word.first(), word.last()) {
             (Some(&f), Some(&l)) => {
                 let s = Self::slot(f, l, word.len());

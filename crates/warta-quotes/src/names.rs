@@ -12,7 +12,8 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, flag, norm, pack_bytes, pack_lower, with_lower, with_lower_bytes,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower, with_lower,
+    with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
@@ -119,10 +120,13 @@ struct Posting {
 pub(crate) struct Places {
     short: HashSet<u128, FxBuild>,
     long: HashSet<String, FxBuild>,
+    /// Of every place: most words are rejected without a lookup.
+    filter: Prefilter,
 }
 
 impl Places {
     fn insert(&mut self, place: String) {
+        self.filter.insert(place.as_bytes());
         if place.len() <= 15 && place.is_ascii() {
             self.short.insert(pack_bytes(place.as_bytes()));
         } else {
@@ -139,7 +143,7 @@ impl Places {
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         let b = word.as_bytes();
         if b.len() <= 15 && b.is_ascii() {
-            return self.short.contains(&pack_lower(b));
+            return self.filter.may_contain(b) && self.short.contains(&pack_lower(b));
         }
         with_lower(word, |l| {
             if l.len() <= 15 && l.is_ascii() {
@@ -247,7 +251,6 @@ impl NameIndex {
                     i += 1;
                     continue;
                 };
-                idx.heads.insert(lower_token_hash(first.str(text)));
                 if i >= p.start + 3
                     && &bytes[i - 3..i] == b"di "
                     && (i == p.start + 3 || !bytes[i - 4].is_ascii_alphanumeric())
@@ -269,20 +272,27 @@ impl NameIndex {
                         None => break,
                     }
                 }
-                // `Menurut Wahyu`, `Namun Rachmi`: the name opens after a capitalised stop word.
-                if words.len() >= 2 && lex.has(first.str(text), flag::STOP) {
-                    idx.heads.insert(lower_token_hash(words[1].str(text)));
-                }
-                if words.len() >= 2 {
+                if words.len() == 1 {
+                    idx.heads.insert(lower_token_hash(first.str(text)));
+                } else {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
                     in_run.clear();
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
+                    let mut first_stop = false;
                     for (k, w) in words.iter().enumerate() {
                         let s = w.str(text);
                         let mut add = |l: &[u8], f: u16, hash: u64| {
+                            // The run opens with its first word, or after a capitalised stop
+                            // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
+                            if k == 0 {
+                                idx.heads.insert(hash);
+                                first_stop = f & flag::STOP != 0;
+                            } else if k == 1 && first_stop {
+                                idx.heads.insert(hash);
+                            }
                             // Organisation and stop words are never name tokens (roles stay: a
                             // role-only mention is looked up by its last word).
                             let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;

@@ -87,9 +87,24 @@ pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
 }
 
 /// The word starting exactly at `pos`, if any.
+#[inline]
 pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let limit = limit.min(bytes.len());
+    // Fast path: ASCII letters and digits up to an ASCII byte that neither joins nor belongs.
+    if pos < limit && bytes[pos].is_ascii_alphanumeric() {
+        let end = pos + 1 + ascii_alnum_run(bytes, pos + 1, limit);
+        if end == limit || (bytes[end] < 0x80 && !matches!(bytes[end], b'-' | b'\'' | b'.')) {
+            return Some(Word { start: pos, end });
+        }
+    }
+    word_at_slow(text, pos, limit)
+}
+
+/// [`word_at`] char by char, with `limit` within the text.
+#[inline(never)]
+fn word_at_slow(text: &str, pos: usize, limit: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
     if pos >= limit {
         return None;
     }
@@ -162,7 +177,27 @@ pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
 }
 
 /// The word ending exactly at `pos`, if any.
+#[inline]
 pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Word> {
+    let bytes = text.as_bytes();
+    // Fast path: ASCII letters and digits back to an ASCII byte that neither joins nor belongs.
+    if pos > floor && pos <= bytes.len() && bytes[pos - 1].is_ascii_alphanumeric() {
+        let mut start = pos - 1;
+        while start > floor && bytes[start - 1].is_ascii_alphanumeric() {
+            start -= 1;
+        }
+        if start == floor
+            || (bytes[start - 1] < 0x80 && !matches!(bytes[start - 1], b'-' | b'\'' | b'.'))
+        {
+            return Some(Word { start, end: pos });
+        }
+    }
+    word_ending_at_slow(text, pos, floor)
+}
+
+/// [`word_ending_at`] char by char.
+#[inline(never)]
+fn word_ending_at_slow(text: &str, pos: usize, floor: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     if pos <= floor || pos > bytes.len() || !text.is_char_boundary(pos) {
         return None;
@@ -211,18 +246,34 @@ pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
     word_ending_at(text, skip_ws_back(text, pos, floor), floor)
 }
 
-/// Position of the first ASCII capital letter in `bytes[from..to]`, eight bytes at a time.
+/// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time.
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
-    let mut i = from;
-    while i + 8 <= to {
+    /// High bit of each ASCII byte in `A..=Z` among the eight at `i`.
+    #[inline(always)]
+    fn upper(bytes: &[u8], i: usize) -> u64 {
         let mut a = [0u8; 8];
         a.copy_from_slice(&bytes[i..i + 8]);
         let v = u64::from_le_bytes(a);
         let y = v & !H;
-        // High bit of each ASCII byte in `A..=Z`.
-        let m = (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H;
+        (y | H).wrapping_sub(L * 0x41) & (L * (0x80 + 0x5a)).wrapping_sub(y) & !v & H
+    }
+    let mut i = from;
+    while i + 16 <= to {
+        let (lo, hi) = (upper(bytes, i), upper(bytes, i + 8));
+        if lo | hi != 0 {
+            let at = if lo != 0 {
+                lo.trailing_zeros()
+            } else {
+                64 + hi.trailing_zeros()
+            };
+            return Some(i + (at / 8) as usize);
+        }
+        i += 16;
+    }
+    if i + 8 <= to {
+        let m = upper(bytes, i);
         if m != 0 {
             return Some(i + (m.trailing_zeros() / 8) as usize);
         }
@@ -245,12 +296,25 @@ pub(crate) fn is_capitalised(w: &str) -> bool {
 }
 
 /// True for acronyms such as `AS`, `TNI`, `DKI` (two or more letters, all uppercase).
+#[inline]
 pub(crate) fn is_acronym(w: &str) -> bool {
-    if w.is_ascii() {
-        let b = w.as_bytes();
-        return !b.iter().any(u8::is_ascii_lowercase)
-            && b.iter().filter(|c| c.is_ascii_alphabetic()).count() >= 2;
+    // Byte by byte while ASCII: most words are out at their first lowercase letter.
+    let mut letters = 0;
+    for &b in w.as_bytes() {
+        if b.is_ascii_lowercase() {
+            return false;
+        }
+        if !b.is_ascii() {
+            return is_acronym_chars(w);
+        }
+        letters += usize::from(b.is_ascii_uppercase());
     }
+    letters >= 2
+}
+
+/// [`is_acronym`] char by char.
+#[inline(never)]
+fn is_acronym_chars(w: &str) -> bool {
     let mut letters = 0;
     for c in w.chars() {
         if c.is_lowercase() {
@@ -616,6 +680,22 @@ mod tests {
                 .map(norm)
                 .collect();
             prop_assert_eq!(name_tokens(&name), want);
+        }
+
+        #[test]
+        fn first_capital_matches_the_byte_search(
+            bytes in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'Z'), Just(b'['), Just(0xC1u8), Just(b'@'), Just(b'A')], 0..70),
+            from in 0usize..70,
+            to in 0usize..80,
+        ) {
+            let to = to.min(bytes.len());
+            let want = (from..to).find(|&i| bytes[i].is_ascii_uppercase());
+            prop_assert_eq!(find_ascii_upper(&bytes, from, to), want);
+        }
+
+        #[test]
+        fn acronyms_match_the_char_test(w in "[A-Za-z0-9.É-]{0,8}") {
+            prop_assert_eq!(is_acronym(&w), is_acronym_chars(&w));
         }
     }
 }
