@@ -754,7 +754,10 @@ impl Lexicon {
             return None;
         }
         let m = self.split(text, &words, known);
-        if (m.name.is_none() || m.org)
+        // `Budi selaku Ketua Tim Pemenangan Paslon X mengatakan`: after a role, what reads as
+        // a name is the affiliation when a named subject stands before `selaku`/`yang juga`.
+        let role_then_body = m.role.is_some() && m.name.is_some();
+        if (m.name.is_none() || m.org || role_then_body)
             && let Some(subject) = self.appositive_subject(text, words[0].start, floor, known)
         {
             return Some(Mention {
@@ -762,7 +765,7 @@ impl Lexicon {
                 role_key: subject.role_key.or(m.role_key.clone()),
                 affiliation: subject.affiliation.or(m.affiliation.clone()).or(m
                     .name
-                    .filter(|_| m.org)
+                    .filter(|_| m.org || role_then_body)
                     .map(|(s, e)| text[s..e].to_string())),
                 end: m.end,
                 ..subject

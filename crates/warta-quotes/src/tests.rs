@@ -240,6 +240,12 @@ fn subject_before_yang_juga_or_selaku_is_the_speaker() {
             "Budi Santoso",
             Some("Ketua RT"),
         ),
+        (
+            "Rahmat Hidayat selaku Ketua Tim Pemenangan Paslon Budi-Sari mengatakan, relawan \
+             sudah bekerja keras sejak pagi.",
+            "Rahmat Hidayat",
+            Some("Ketua"),
+        ),
     ];
     for &(text, name, role) in table {
         let q = only(text);
