@@ -6,7 +6,7 @@
 //!
 //! `CORPUS.jsonl` holds one JSON object per line with a `"text"` field and, optionally, a
 //! `"spans"` array of `{"label", "start", "end"}` objects (the PFSA annotation format of
-//! `../shared/data/pfsa/dev.jsonl`, where `start`/`end` are character offsets). Each text is
+//! `../shared/data/pfsa/dev.jsonl`, where `start`/`end` are byte offsets into the text). Each text is
 //! linked as the pipeline does it: its non-blank lines are the regions, the mentions are the
 //! default list's matches in them, and the persons are the `PERSON` spans (standing in for
 //! the quote stage's speakers). Only `link_document` is timed: the median over `--reps`
@@ -34,14 +34,6 @@ struct Doc {
     regions: Vec<Span>,
     mentions: Vec<Mention>,
     persons: Vec<PersonName>,
-}
-
-/// Byte offset of every char offset of `text` (and of its end).
-fn byte_offsets(text: &str) -> Vec<usize> {
-    text.char_indices()
-        .map(|(i, _)| i)
-        .chain([text.len()])
-        .collect()
 }
 
 /// Non-blank lines without their surrounding whitespace.
@@ -90,8 +82,7 @@ fn main() {
         let Some(text) = v["text"].as_str() else {
             continue;
         };
-        let offsets = byte_offsets(text);
-        let at = |v: &Value| v.as_u64().and_then(|c| offsets.get(c as usize).copied());
+        let at = |v: &Value| v.as_u64().and_then(|b| usize::try_from(b).ok());
         let persons = v["spans"]
             .as_array()
             .into_iter()
