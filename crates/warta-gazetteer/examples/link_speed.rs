@@ -19,14 +19,8 @@ use std::time::Instant;
 use serde_json::Value;
 use warta_gazetteer::{GazetteerBuilder, Mention, PersonName, Span, link_document};
 
-/// CPU time (user + system) of the calling thread in seconds, 10 ms resolution (Linux).
-fn thread_cpu_seconds() -> f64 {
-    let stat = std::fs::read_to_string("/proc/thread-self/stat").unwrap_or_default();
-    let rest = stat.rsplit_once(')').map_or("", |r| r.1);
-    let f: Vec<&str> = rest.split_whitespace().collect();
-    let ticks = |i: usize| f.get(i).and_then(|v| v.parse::<f64>().ok()).unwrap_or(0.0);
-    (ticks(11) + ticks(12)) / 100.0
-}
+mod common;
+use common::thread_cpu_seconds;
 
 /// One document ready for linking.
 struct Doc {
