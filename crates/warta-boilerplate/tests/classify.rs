@@ -25,6 +25,16 @@ fn kind_of(page: &Page, text: &str, needle: &str) -> (BlockKind, Option<ChromeRe
 
 const BODY: (BlockKind, Option<ChromeReason>) = (BlockKind::Body, None);
 
+/// `text` has `count` blocks: a body paragraph, `line` as chrome for `reason`, a body paragraph,
+/// and whatever follows.
+fn assert_chrome_inside_body(text: &str, line: &str, reason: ChromeReason, count: usize) {
+    let b = blocks(text);
+    assert_eq!(b.len(), count, "{line}");
+    assert_eq!(b[0].0, BlockKind::Body, "{line}");
+    assert_eq!(b[1], (BlockKind::Chrome, Some(reason), line), "{line}");
+    assert_eq!(b[2].0, BlockKind::Body, "{line}");
+}
+
 fn chrome(r: ChromeReason) -> (BlockKind, Option<ChromeReason>) {
     (BlockKind::Chrome, Some(r))
 }
@@ -279,12 +289,7 @@ fn teasers_of_several_outlets_are_chrome_and_the_body_continues() {
         ),
     ];
     for (teaser, reason) in teasers {
-        let text = format!("{PARA}\n{teaser}\n{PARA2}");
-        let b = blocks(&text);
-        assert_eq!(b.len(), 3, "{teaser}");
-        assert_eq!(b[0].0, BlockKind::Body, "{teaser}");
-        assert_eq!(b[1], (BlockKind::Chrome, Some(reason), teaser), "{teaser}");
-        assert_eq!(b[2].0, BlockKind::Body, "{teaser}");
+        assert_chrome_inside_body(&format!("{PARA}\n{teaser}\n{PARA2}"), teaser, reason, 3);
     }
 }
 
@@ -507,11 +512,7 @@ fn share_subscribe_and_scroll_prompts_inside_the_body_are_chrome() {
     ];
     for (prompt, reason) in prompts {
         let text = format!("{PARA}\n{prompt}\n{PARA2}\n{PARA}");
-        let b = blocks(&text);
-        assert_eq!(b.len(), 4, "{prompt}");
-        assert_eq!(b[0].0, BlockKind::Body, "{prompt}");
-        assert_eq!(b[1], (BlockKind::Chrome, Some(reason), prompt), "{prompt}");
-        assert_eq!(b[2].0, BlockKind::Body, "{prompt}");
+        assert_chrome_inside_body(&text, prompt, reason, 4);
     }
 }
 

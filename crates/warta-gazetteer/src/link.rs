@@ -806,6 +806,15 @@ mod tests {
     }
 
     /// The words of the text that start with a letter.
+    /// The words of `text` (by [`letter_words`]) that are also words of `keys`.
+    fn wanted(text: &str, keys: &str) -> Vec<(usize, usize, String)> {
+        let keys = letter_words(keys);
+        letter_words(text)
+            .into_iter()
+            .filter(|(_, _, k)| keys.iter().any(|w| &w.2 == k))
+            .collect()
+    }
+
     fn letter_words(text: &str) -> Vec<(usize, usize, String)> {
         reference_words(text)
             .into_iter()
@@ -867,11 +876,7 @@ mod tests {
             text in "[a-eA-E1 .,'\\-]{0,300}",
             keys in "[a-eA-E '\\-]{0,30}",
         ) {
-            let want: Vec<(usize, usize, String)> = letter_words(&text)
-                .into_iter()
-                .filter(|(_, _, k)| letter_words(&keys).iter().any(|w| &w.2 == k))
-                .collect();
-            prop_assert_eq!(found(&text, &keys), want);
+            prop_assert_eq!(found(&text, &keys), wanted(&text, &keys));
         }
 
         #[test]
@@ -879,11 +884,7 @@ mod tests {
             text in "[aAbB1 .,'’\\-\u{A0}é\u{301}“]{0,200}",
             keys in "[aAbB1 '\\-é]{0,20}",
         ) {
-            let want: Vec<(usize, usize, String)> = letter_words(&text)
-                .into_iter()
-                .filter(|(_, _, k)| letter_words(&keys).iter().any(|w| &w.2 == k))
-                .collect();
-            prop_assert_eq!(found(&text, &keys), want);
+            prop_assert_eq!(found(&text, &keys), wanted(&text, &keys));
         }
     }
 }
