@@ -14,6 +14,12 @@ use warta::gazetteer::{Gazetteer, GazetteerBuilder};
 use warta::quotes::Extractor;
 use warta_cli::{Failure, analyze_guarded, input, jsonl};
 
+/// The allocator (the `mimalloc` feature, on by default): the pipeline makes many small
+/// allocations per document, which mimalloc serves faster than the system allocator.
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// Exit status: everything went well.
 const EXIT_OK: u8 = 0;
 /// Exit status: at least one input (file or JSONL line) could not be processed; the others were.
