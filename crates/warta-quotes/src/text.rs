@@ -94,11 +94,25 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     // Fast path: ASCII letters and digits up to an ASCII byte that neither joins nor belongs.
     if pos < limit && bytes[pos].is_ascii_alphanumeric() {
         let end = pos + 1 + ascii_alnum_run(bytes, pos + 1, limit);
-        if end == limit || (bytes[end] < 0x80 && !matches!(bytes[end], b'-' | b'\'' | b'.')) {
+        if end == limit || ends_ascii_word(bytes, end, limit) {
             return Some(Word { start: pos, end });
         }
     }
     word_at_slow(text, pos, limit)
+}
+
+/// True when the byte at `end` (before `limit`) ends a word of ASCII letters and digits without
+/// decoding: an ASCII byte that neither belongs nor joins, a joiner (`-`, `'`, `.`) not followed
+/// by a letter or digit (`Budi.` at a sentence end), or general punctuation (`kata”`).
+#[inline(always)]
+fn ends_ascii_word(bytes: &[u8], end: usize, limit: usize) -> bool {
+    match bytes[end] {
+        b'-' | b'\'' | b'.' => {
+            end + 1 >= limit || (bytes[end + 1] < 0x80 && !bytes[end + 1].is_ascii_alphanumeric())
+        }
+        b if b < 0x80 => true,
+        _ => is_general_punct(bytes, end),
+    }
 }
 
 /// [`word_at`] char by char, with `limit` within the text.
@@ -186,13 +200,26 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
         while start > floor && bytes[start - 1].is_ascii_alphanumeric() {
             start -= 1;
         }
-        if start == floor
-            || (bytes[start - 1] < 0x80 && !matches!(bytes[start - 1], b'-' | b'\'' | b'.'))
-        {
+        if start == floor || starts_ascii_word(bytes, start, floor) {
             return Some(Word { start, end: pos });
         }
     }
     word_ending_at_slow(text, pos, floor)
+}
+
+/// True when the byte before `start` (after `floor`) starts a word of ASCII letters and digits
+/// without decoding: an ASCII byte that neither belongs nor joins, a joiner (`-`, `'`, `.`)
+/// not preceded by a letter or digit, or general punctuation (`“Budi`).
+#[inline(always)]
+fn starts_ascii_word(bytes: &[u8], start: usize, floor: usize) -> bool {
+    match bytes[start - 1] {
+        b'-' | b'\'' | b'.' => {
+            start - 1 <= floor
+                || (bytes[start - 2] < 0x80 && !bytes[start - 2].is_ascii_alphanumeric())
+        }
+        b if b < 0x80 => true,
+        _ => start >= 3 && is_general_punct(bytes, start - 3),
+    }
 }
 
 /// [`word_ending_at`] char by char.
@@ -551,7 +578,7 @@ mod tests {
 
     use super::*;
     use crate::lexicon::{norm, pack_bytes, pack_lower};
-    use crate::names::name_tokens;
+    use crate::names::{name_tokens, with_name_tokens};
 
     fn joiner(c: char) -> bool {
         matches!(c, '-' | '\'' | '’' | '.' | '‑')
@@ -680,6 +707,13 @@ mod tests {
                 .map(norm)
                 .collect();
             prop_assert_eq!(name_tokens(&name), want);
+        }
+
+        #[test]
+        fn stack_name_tokens_match_the_owned_ones(name in "[A-Za-zÉé,\t .-]{0,80}") {
+            let want = name_tokens(&name);
+            let got = with_name_tokens(&name, |t| t.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            prop_assert_eq!(got, want);
         }
 
         #[test]
