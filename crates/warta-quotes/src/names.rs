@@ -12,7 +12,7 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower, with_lower,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii, with_lower,
     with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
@@ -142,8 +142,8 @@ impl Places {
     /// True when `word`, lowercased, is a place.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if b.len() <= 15 && b.is_ascii() {
-            return self.filter.may_contain(b) && self.short.contains(&pack_lower(b));
+        if let Some(packed) = pack_lower_ascii(b) {
+            return self.filter.may_contain(b) && self.short.contains(&packed);
         }
         with_lower(word, |l| {
             if l.len() <= 15 && l.is_ascii() {
@@ -182,9 +182,8 @@ fn token_hash(token: &[u8]) -> u64 {
 
 /// The hash of `word` lowercased, as [`token_hash`] gives it.
 fn lower_token_hash(word: &str) -> u64 {
-    let b = word.as_bytes();
-    if b.len() <= 15 && b.is_ascii() {
-        FxHasher::packed(pack_lower(b))
+    if let Some(packed) = pack_lower_ascii(word.as_bytes()) {
+        FxHasher::packed(packed)
     } else {
         with_lower_bytes(word, token_hash)
     }
@@ -381,8 +380,7 @@ impl NameIndex {
                             }
                         };
                         let b = s.as_bytes();
-                        if b.len() <= 15 && b.is_ascii() {
-                            let packed = pack_lower(b);
+                        if let Some(packed) = pack_lower_ascii(b) {
                             let buf = packed.to_le_bytes();
                             let l = &buf[..b.len()];
                             add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));
