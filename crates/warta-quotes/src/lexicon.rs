@@ -700,15 +700,31 @@ impl Lexicon {
         f: &mut impl FnMut(usize, usize, CueEntry),
     ) {
         let bytes = text.as_bytes();
-        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run.
+        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run;
+        // the marks of U+2000..U+203F, NBSP and guillemets are told by their bytes.
         let mut w = s;
-        for (k, c) in text[s..e].char_indices() {
-            if !c.is_ascii() && !c.is_alphanumeric() {
-                if let Some(x) = self.cue(&bytes[w..s + k]) {
-                    f(w, s + k, x);
-                }
-                w = s + k + c.len_utf8();
+        let mut k = s;
+        while k < e {
+            let b = bytes[k];
+            if b < 0x80 {
+                k += 1;
+                continue;
             }
+            let (split, len) = match (b, bytes.get(k + 1)) {
+                (0xE2, Some(0x80)) => (true, 3),
+                (0xC2, Some(0xA0 | 0xAB | 0xBB)) => (true, 2),
+                _ => match text[k..e].chars().next() {
+                    Some(c) => (!c.is_alphanumeric(), c.len_utf8()),
+                    None => break,
+                },
+            };
+            if split {
+                if let Some(x) = self.cue(&bytes[w..k]) {
+                    f(w, k, x);
+                }
+                w = k + len;
+            }
+            k += len;
         }
         if let Some(x) = self.cue(&bytes[w..e]) {
             f(w, e, x);

@@ -93,14 +93,10 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let limit = limit.min(bytes.len());
     // Fast path: ASCII letters and digits up to an ASCII byte that neither joins nor belongs.
     if pos < limit && is_alnum(bytes[pos]) {
-        // Short words byte by byte (no set-up), longer ones eight bytes at a time.
+        // Byte by byte through a table: words are short, and the loop needs no set-up.
         let mut end = pos + 1;
         while end < limit && is_alnum(bytes[end]) {
             end += 1;
-            if end - pos == 12 {
-                end += ascii_alnum_run(bytes, end, limit);
-                break;
-            }
         }
         if end == limit || ends_ascii_word(bytes, end, limit) {
             return Some(Word { start: pos, end });
