@@ -1,7 +1,6 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::builder::push_id;
@@ -192,33 +191,43 @@ struct NameTokens {
     toks: Vec<(usize, usize)>,
     /// Each token list's range in `toks`.
     lists: Vec<(usize, usize)>,
-    /// Index in `lists` of a name's tokens, `None` when it has none or one word only.
-    by_name: HashMap<Box<str>, Option<usize>>,
     /// Scratch buffer for folding.
     buf: Vec<u8>,
 }
 
 impl NameTokens {
+    /// The index of the tokens of each name of `names` (see [`NameTokens::of`]), computed once
+    /// per distinct name.
+    fn resolve(&mut self, names: &[&str]) -> Vec<Option<usize>> {
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_unstable_by_key(|&i| names[i]);
+        let mut out = vec![None; names.len()];
+        let mut last: Option<(&str, Option<usize>)> = None;
+        for i in order {
+            let index = match last {
+                Some((name, index)) if name == names[i] => index,
+                _ => self.of(names[i]),
+            };
+            last = Some((names[i], index));
+            out[i] = index;
+        }
+        out
+    }
+
     /// The index of the tokens of `name`, if it can be a full name (two words or more, a
     /// name token at least).
     fn of(&mut self, name: &str) -> Option<usize> {
-        if let Some(&known) = self.by_name.get(name) {
-            return known;
-        }
         let start = self.toks.len();
         self.push_tokens(name);
-        let index = if self.toks.len() > start && name.split_whitespace().nth(1).is_some() {
+        if self.toks.len() > start && name.split_whitespace().nth(1).is_some() {
             self.lists.push((start, self.toks.len()));
-            Some(self.lists.len() - 1)
-        } else {
-            if let Some(&(from, _)) = self.toks.get(start) {
-                self.bytes.truncate(from);
-            }
-            self.toks.truncate(start);
-            None
-        };
-        self.by_name.insert(name.into(), index);
-        index
+            return Some(self.lists.len() - 1);
+        }
+        if let Some(&(from, _)) = self.toks.get(start) {
+            self.bytes.truncate(from);
+        }
+        self.toks.truncate(start);
+        None
     }
 
     /// The tokens of list `i`.
@@ -311,8 +320,8 @@ impl Tokens {
                 .then(a.1.cmp(&b.1))
         });
         let mut t = Tokens {
-            keys: Vec::new(),
-            groups: Vec::new(),
+            keys: Vec::with_capacity(pairs.iter().map(|p| p.0.len()).sum()),
+            groups: Vec::with_capacity(pairs.len()),
             names: Vec::with_capacity(pairs.len()),
             slots: Vec::new(),
             lengths: 0,
@@ -690,26 +699,11 @@ pub fn link_document(
         regions.get(i).filter(|r| r.start <= s.start).copied()
     };
 
-    let mut full: Vec<FullName> = Vec::new();
-    let mut names = NameTokens::default();
     let per = |t: &str| t.eq_ignore_ascii_case("PER") || t.eq_ignore_ascii_case("PERSON");
-    for (i, m) in mentions.iter().enumerate() {
-        if per(&m.entity_type)
-            && let Some(tokens) = names.of(&m.canonical)
-        {
-            full.push(FullName {
-                end: m.span.end,
-                source: Source::Mention(i),
-                tokens,
-            });
-        }
-    }
-    // Mentions made for the persons (`in_region` when they are also added to the output).
-    let mut made: Vec<(Mention, bool)> = Vec::new();
-    let mut added_spans: HashSet<Span> = HashSet::new();
     let (mut buf, mut key) = (Vec::with_capacity(64), Vec::with_capacity(64));
-    let mut id = String::with_capacity(64);
-    let mut per_type: Option<Arc<str>> = None;
+    // The persons that may be full names, with their words one space apart (same words,
+    // hence same tokens, as `p.name`).
+    let mut person_names: Vec<(&PersonName, String)> = Vec::with_capacity(persons.len());
     for p in persons {
         if !valid(text, p.span)
             || p.name.split_whitespace().nth(1).is_none()
@@ -721,7 +715,6 @@ pub fn link_document(
         {
             continue;
         }
-        // Same words, hence same tokens, as `p.name`.
         let mut name = String::with_capacity(p.name.len());
         for w in p.name.split_whitespace() {
             if !name.is_empty() {
@@ -729,7 +722,43 @@ pub fn link_document(
             }
             name.push_str(w);
         }
-        let Some(tokens) = names.of(&name) else {
+        person_names.push((p, name));
+    }
+    // The name tokens of the PER mentions' canonical names, then of the persons' names.
+    let mut names = NameTokens::default();
+    let lists = {
+        let mut candidates: Vec<&str> = Vec::with_capacity(mentions.len() + person_names.len());
+        candidates.extend(
+            mentions
+                .iter()
+                .filter(|m| per(&m.entity_type))
+                .map(|m| &*m.canonical),
+        );
+        candidates.extend(person_names.iter().map(|(_, name)| name.as_str()));
+        if candidates.is_empty() {
+            return mentions;
+        }
+        names.resolve(&candidates)
+    };
+    let mut lists = lists.into_iter();
+    let mut full: Vec<FullName> = Vec::with_capacity(lists.len());
+    for (i, m) in mentions.iter().enumerate() {
+        if per(&m.entity_type)
+            && let Some(Some(tokens)) = lists.next()
+        {
+            full.push(FullName {
+                end: m.span.end,
+                source: Source::Mention(i),
+                tokens,
+            });
+        }
+    }
+    // Mentions made for the persons (`in_region` when they are also added to the output).
+    let mut made: Vec<(Mention, bool)> = Vec::with_capacity(person_names.len());
+    let mut id = String::with_capacity(64);
+    let mut per_type: Option<Arc<str>> = None;
+    for ((p, name), tokens) in person_names.into_iter().zip(lists) {
+        let Some(tokens) = tokens else {
             continue;
         };
         // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
@@ -750,13 +779,21 @@ pub fn link_document(
             canonical: name.clone(),
             alias: name,
         };
-        let in_region = region_of(p.span).is_some() && added_spans.insert(p.span);
+        let in_region = region_of(p.span).is_some();
         full.push(FullName {
             end: p.span.end,
             source: Source::Person(made.len()),
             tokens,
         });
         made.push((mention, in_region));
+    }
+    // A span made twice is added once, for the first person.
+    let mut added: Vec<usize> = (0..made.len()).filter(|&i| made[i].1).collect();
+    added.sort_by_key(|&i| (made[i].0.span.start, made[i].0.span.end));
+    for w in added.windows(2) {
+        if made[w[0]].0.span == made[w[1]].0.span {
+            made[w[1]].1 = false;
+        }
     }
     if full.is_empty() {
         return mentions;
