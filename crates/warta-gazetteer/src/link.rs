@@ -1,5 +1,6 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
 use std::sync::Arc;
 
@@ -574,6 +575,22 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
     }
 }
 
+/// True when `name` is its words one space apart (no other whitespace).
+fn single_spaced(name: &str) -> bool {
+    let mut after_space = true;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
+}
+
 /// True when the word at `start` opens a sentence (start of a region or line, or after
 /// `.`, `!`, `?`, `:` and opening quotes).
 fn sentence_initial(text: &str, region_start: usize, start: usize) -> bool {
@@ -703,7 +720,7 @@ pub fn link_document(
     let (mut buf, mut key) = (Vec::with_capacity(64), Vec::with_capacity(64));
     // The persons that may be full names, with their words one space apart (same words,
     // hence same tokens, as `p.name`).
-    let mut person_names: Vec<(&PersonName, String)> = Vec::with_capacity(persons.len());
+    let mut person_names: Vec<(&PersonName, Cow<str>)> = Vec::with_capacity(persons.len());
     for p in persons {
         if !valid(text, p.span)
             || p.name.split_whitespace().nth(1).is_none()
@@ -715,13 +732,18 @@ pub fn link_document(
         {
             continue;
         }
-        let mut name = String::with_capacity(p.name.len());
-        for w in p.name.split_whitespace() {
-            if !name.is_empty() {
-                name.push(' ');
+        let name = if single_spaced(&p.name) {
+            Cow::Borrowed(p.name.as_str())
+        } else {
+            let mut name = String::with_capacity(p.name.len());
+            for w in p.name.split_whitespace() {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(w);
             }
-            name.push_str(w);
-        }
+            Cow::Owned(name)
+        };
         person_names.push((p, name));
     }
     // The name tokens of the PER mentions' canonical names, then of the persons' names.
@@ -734,7 +756,7 @@ pub fn link_document(
                 .filter(|m| per(&m.entity_type))
                 .map(|m| &*m.canonical),
         );
-        candidates.extend(person_names.iter().map(|(_, name)| name.as_str()));
+        candidates.extend(person_names.iter().map(|(_, name)| &**name));
         if candidates.is_empty() {
             return mentions;
         }
@@ -757,6 +779,7 @@ pub fn link_document(
     let mut made: Vec<(Mention, bool)> = Vec::with_capacity(person_names.len());
     let mut id = String::with_capacity(64);
     let mut per_type: Option<Arc<str>> = None;
+    let mut made_names: Vec<Option<(Arc<str>, Arc<str>)>> = vec![None; names.lists.len()];
     for ((p, name), tokens) in person_names.into_iter().zip(lists) {
         let Some(tokens) = tokens else {
             continue;
@@ -769,15 +792,18 @@ pub fn link_document(
         if overlaps {
             continue;
         }
-        id.clear();
-        push_id(&mut id, "PER", &name, &mut buf, &mut key);
-        let name: Arc<str> = Arc::from(name);
+        // Made once per distinct name (the name's token list).
+        let (id, name) = made_names[tokens].get_or_insert_with(|| {
+            id.clear();
+            push_id(&mut id, "PER", &name, &mut buf, &mut key);
+            (Arc::from(id.as_str()), Arc::from(name))
+        });
         let mention = Mention {
             span: p.span,
-            id: Arc::from(id.as_str()),
+            id: id.clone(),
             entity_type: per_type.get_or_insert_with(|| Arc::from("PER")).clone(),
             canonical: name.clone(),
-            alias: name,
+            alias: name.clone(),
         };
         let in_region = region_of(p.span).is_some();
         full.push(FullName {
@@ -802,7 +828,7 @@ pub fn link_document(
     // One scan: mark the name tokens used as ordinary lowercase words anywhere in the text,
     // and collect the capitalised ones, which are decided once the whole text is seen.
     let mut lowercase = vec![false; tokens.groups.len()];
-    let mut capitalised: Vec<(Span, usize)> = Vec::with_capacity(64);
+    let mut capitalised: Vec<(Span, usize)> = Vec::with_capacity(16);
     token_words(text, &tokens, |start, end, first, g| {
         if first.is_lowercase() {
             lowercase[g] = true;
