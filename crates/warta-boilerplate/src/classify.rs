@@ -1,5 +1,7 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
+use std::cell::Cell;
+
 use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
 use crate::meta::{DatelineMatch, floor_char, names_only};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
@@ -9,6 +11,8 @@ use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span
 const SCAN: usize = 96;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
+/// The most lines whose vector a thread keeps for the next text (a few hundred KB).
+const KEPT_LINES: usize = 4096;
 /// A page title line, a dateline or a date line is never longer than this.
 const META_LINE: usize = 200;
 
@@ -115,17 +119,36 @@ enum Decision {
     Chrome(ChromeReason),
 }
 
+std::thread_local! {
+    /// The line vector of the last text classified on this thread, kept for the next one:
+    /// one text after another allocates no lines at all.
+    static LINES: Cell<Vec<Line>> = const { Cell::new(Vec::new()) };
+}
+
 pub(crate) fn run(c: &Classifier, text: &str) -> Page {
-    let lines = split_lines(c, text);
-    if lines.is_empty() {
-        return Page::default();
+    let mut lines = LINES.take();
+    lines.clear();
+    split_lines(c, text, &mut lines);
+    let page = if lines.is_empty() {
+        Page::default()
+    } else {
+        decide(c, text, &lines)
+    };
+    // A huge text does not leave its memory behind.
+    if lines.capacity() <= KEPT_LINES {
+        LINES.set(lines);
     }
-    let scores = scores(text, &lines, |i| {
+    page
+}
+
+/// Classifies the lines of `text` (at least one).
+fn decide(c: &Classifier, text: &str, lines: &[Line]) -> Page {
+    let scores = scores(text, lines, |i| {
         c.dateline(lines[i].text(text), true).is_some()
     });
     let mut regions = find_regions(&scores);
-    extend_to_credits(text, &lines, &mut regions);
-    end_at_closing_credit(&lines, &scores, &mut regions);
+    extend_to_credits(text, lines, &mut regions);
+    end_at_closing_credit(lines, &scores, &mut regions);
     let mut in_region = vec![false; lines.len()];
     for &(a, b) in &regions {
         in_region[a..b].iter_mut().for_each(|x| *x = true);
@@ -145,7 +168,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     let mut meta = Meta::default();
 
     // Title.
-    let title = find_title(c, text, &lines, body_start);
+    let title = find_title(c, text, lines, body_start);
     if let Some((t, ref title_text)) = title {
         meta.title = Some(title_text.clone());
         for x in in_region.iter_mut().take(t + 1) {
@@ -276,7 +299,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 }
                 Class::Short => match list {
                     Some(reason) => Decision::Chrome(reason),
-                    None => match between_chrome(&lines, i) {
+                    None => match between_chrome(lines, i) {
                         Some(reason) => Decision::Chrome(reason),
                         None => Decision::Body,
                     },
@@ -285,7 +308,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         } else {
             let reason = match (line.class, list) {
                 (Class::Short, Some(r)) => r,
-                _ => outside_reason(&lines, i),
+                _ => outside_reason(lines, i),
             };
             match line.class {
                 Class::Chrome(r, true)
@@ -367,7 +390,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         }
     }
 
-    meta.date = find_date(c, text, &lines, title_idx, body_start, &decisions);
+    meta.date = find_date(c, text, lines, title_idx, body_start, &decisions);
 
     // Blocks.
     let mut blocks = Vec::with_capacity(lines.len() + 2);
@@ -420,8 +443,17 @@ impl Classifier {
         if name.is_empty() || name.len() > 40 {
             return false;
         }
-        let lower = name.to_lowercase();
-        if self.outlets.contains(&lower) {
+        let listed = if name.is_ascii() {
+            // Lowercased on the stack: most names looked up are ASCII.
+            let mut buf = [0u8; 40];
+            let lower = &mut buf[..name.len()];
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| self.outlets.contains(l))
+        } else {
+            self.outlets.contains(&name.to_lowercase())
+        };
+        if listed {
             return true;
         }
         if !name.contains(' ')
@@ -440,10 +472,8 @@ impl Classifier {
         {
             return false;
         }
-        self.outlets.iter().any(|o| {
-            !o.contains(' ')
-                && o.len() >= 4
-                && first.len() > o.len()
+        self.glued_outlets.iter().any(|o| {
+            first.len() > o.len()
                 && first.is_char_boundary(o.len())
                 && first[..o.len()].eq_ignore_ascii_case(o)
                 && first[o.len()..].starts_with(|c: char| c.is_uppercase())
@@ -456,8 +486,7 @@ impl Classifier {
 }
 
 /// Splits `text` into trimmed, non-empty lines with their features and local class.
-fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+fn split_lines(c: &Classifier, text: &str, lines: &mut Vec<Line>) {
     let mut pos = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
@@ -496,8 +525,7 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
             credit_at,
         });
     }
-    mark_captions(text, &mut lines);
-    lines
+    mark_captions(text, lines);
 }
 
 /// A prose line next to a photo credit on a line of its own (`Foto: Republika/Prayogi`,

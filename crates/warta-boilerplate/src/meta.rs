@@ -96,11 +96,21 @@ impl MetaRegexes {
         loose: bool,
     ) -> Option<DatelineMatch> {
         let head = prefix(line, 160);
-        // Cheap gate: a separator, a comma or a parenthesis must occur early.
-        if !head.contains([',', '(', '-', '–', '—', '―']) {
+        // Cheap gates: every form starts with a letter (ASCII, or Latin-1 `À`..`Þ`, encoded
+        // `C3 80`..`C3 9E`), and each expression is tried only when a byte test that its
+        // matches pass says it may match.
+        let b = head.as_bytes();
+        let starts = match b.first() {
+            Some(x) if x.is_ascii_alphabetic() => true,
+            Some(0xC3) => b.get(1).is_some_and(|y| (0x80..=0x9E).contains(y)),
+            _ => false,
+        };
+        if !starts {
             return None;
         }
-        if let Some(c) = captures(&self.paren, head) {
+        if may_be_paren(b)
+            && let Some(c) = captures(&self.paren, head)
+        {
             let b = c.name("b")?.as_str().trim();
             if b.split('/').any(is_outlet) {
                 let place = c.name("a")?.as_str();
@@ -114,7 +124,9 @@ impl MetaRegexes {
                 return Some(make_match(line, m.end(), Some(place), Some(b)));
             }
         }
-        if let Some(c) = captures(&self.comma, head) {
+        if may_be_comma(b)
+            && let Some(c) = captures(&self.comma, head)
+        {
             let a = c.name("a")?.as_str().trim();
             let b = c.name("b")?.as_str().trim();
             let m = c.get(0)?;
@@ -128,7 +140,9 @@ impl MetaRegexes {
                 }
             }
         }
-        if let Some(c) = captures(&self.single, head) {
+        if may_be_single(b)
+            && let Some(c) = captures(&self.single, head)
+        {
             let a = c.name("a")?.as_str().trim();
             let m = c.get(0)?;
             if is_outlet(a) {
@@ -320,7 +334,7 @@ impl MetaRegexes {
     /// The first date written in `s`, as ISO 8601 (`2015-11-05`, `2015-11-05T14:56+07:00`).
     pub(crate) fn date(&self, s: &str) -> Option<String> {
         let s = prefix(s, 200);
-        if !s.bytes().any(|b| b.is_ascii_digit()) {
+        if !has_year(s.as_bytes()) {
             return None;
         }
         let mut best: Option<(usize, usize, u32, u32, u32)> = None;
@@ -391,6 +405,84 @@ impl MetaRegexes {
         }
         Some(out)
     }
+}
+
+/// Whether `a` can be the `first` part of a dateline (a name of up to four words, or a
+/// domain): only the bytes of its characters (ASCII letters and digits, `.'&`, any non-ASCII
+/// byte) and at most three separators (space or hyphen).
+fn may_be_name(a: &[u8]) -> bool {
+    let mut seps = 0;
+    for &x in a {
+        match x {
+            b' ' | b'-' => seps += 1,
+            b'.' | b'\'' | b'&' => {}
+            _ if x.is_ascii_alphanumeric() || x >= 0x80 => {}
+            _ => return false,
+        }
+    }
+    seps <= 3
+}
+
+/// Whether the `paren` expression may match `b`: its place has none of `(` (so its
+/// parenthesis is the line's first one) and only letters, digits, `.'’ ,-` and blanks.
+fn may_be_paren(b: &[u8]) -> bool {
+    let Some(open) = memchr::memchr(b'(', b) else {
+        return false;
+    };
+    b[..open].iter().all(|&x| {
+        x.is_ascii_alphanumeric()
+            || x >= 0x80
+            || matches!(x, b'.' | b'\'' | b' ' | b',' | b'-' | b'\t')
+    })
+}
+
+/// Whether the `comma` expression may match `b`: its first name holds no comma (so its
+/// comma is the line's first one), and a blank follows the comma.
+fn may_be_comma(b: &[u8]) -> bool {
+    let Some(comma) = memchr::memchr(b',', b) else {
+        return false;
+    };
+    matches!(b.get(comma + 1), Some(b' ' | b'\t' | 0xC2)) && may_be_name(&b[..comma])
+}
+
+/// Whether the `single` expression may match `b`: a name, blanks, then a dash. Inside a name
+/// no blank is followed by a dash, so the expression's dash is the line's first one after a
+/// blank.
+fn may_be_single(b: &[u8]) -> bool {
+    let blank_before = |i: usize| {
+        i > 0
+            && (matches!(b[i - 1], b' ' | b'\t') || (i > 1 && b[i - 2] == 0xC2 && b[i - 1] == 0xA0))
+    };
+    // `-`, or `–` `—` `―` (`E2 80 93`..`E2 80 95`).
+    let dash = memchr::memchr2_iter(b'-', 0xE2, b).find(|&i| {
+        (b[i] == b'-'
+            || (b.get(i + 1) == Some(&0x80)
+                && b.get(i + 2).is_some_and(|y| (0x93..=0x95).contains(y))))
+            && blank_before(i)
+    });
+    let Some(dash) = dash else {
+        return false;
+    };
+    let mut end = dash;
+    while end > 0
+        && (matches!(b[end - 1], b' ' | b'\t')
+            || (end > 1 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0))
+    {
+        end -= if b[end - 1] == 0xA0 { 2 } else { 1 };
+    }
+    may_be_name(&b[..end])
+}
+
+/// Whether `b` holds four ASCII digits in a row (the year of every date form).
+fn has_year(b: &[u8]) -> bool {
+    let mut run = 0;
+    for &x in b {
+        run = if x.is_ascii_digit() { run + 1 } else { 0 };
+        if run == 4 {
+            return true;
+        }
+    }
+    false
 }
 
 /// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
@@ -649,6 +741,105 @@ mod tests {
             });
             assert_eq!(r.credit_label(line), expected, "{line:?}");
         }
+    }
+
+    /// Whether the first char of `b` may start a dateline (the gate in `dateline`).
+    fn may_start(b: &[u8]) -> bool {
+        match b.first() {
+            Some(x) if x.is_ascii_alphabetic() => true,
+            Some(0xC3) => b.get(1).is_some_and(|y| (0x80..=0x9E).contains(y)),
+            _ => false,
+        }
+    }
+
+    #[test]
+    fn byte_gates_pass_every_match() {
+        let r = MetaRegexes::new();
+        // Lines made of the pieces of datelines and dates, in random orders.
+        let pieces = [
+            "Jakarta",
+            "KOMPAS.com",
+            "ANTARA",
+            "Liputan6.com",
+            "jpnn.com",
+            "Kota Baru",
+            "Ède",
+            "Élan",
+            "x",
+            "Mei",
+            "May",
+            "Senin",
+            ",",
+            ", ",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "-",
+            " - ",
+            "–",
+            " — ",
+            "―",
+            "(",
+            ")",
+            " (ANTARA) ",
+            "’",
+            "'",
+            ".",
+            "&",
+            "/",
+            "12",
+            "5",
+            "2024",
+            "21/10/2025",
+            "12 Mei 2024",
+            "April 28, 2024",
+            " Mei ",
+            " 2024",
+            "2024-04-28",
+            "(",
+            "“",
+            "ß",
+            "€",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut matched = [0usize; 7];
+        for _ in 0..30_000 {
+            let n = 1 + next() % 9;
+            let line: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let head = prefix(&line, 160);
+            let b = head.as_bytes();
+            let gates = [
+                (&r.paren, may_be_paren(b)),
+                (&r.comma, may_be_comma(b)),
+                (&r.single, may_be_single(b)),
+            ];
+            for (k, (re, gate)) in gates.into_iter().enumerate() {
+                if re.is_match(head) {
+                    matched[k] += 1;
+                    assert!(gate && may_start(b), "{k} {line:?}");
+                }
+            }
+            let s = prefix(&line, 200);
+            for (k, re) in [&r.date_dmy, &r.date_mdy, &r.date_num, &r.date_iso]
+                .into_iter()
+                .enumerate()
+            {
+                if re.is_match(s) {
+                    matched[3 + k] += 1;
+                    assert!(has_year(s.as_bytes()), "{line:?}");
+                }
+            }
+        }
+        assert!(matched.iter().all(|&m| m > 10), "{matched:?}");
     }
 
     #[test]

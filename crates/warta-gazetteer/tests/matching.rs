@@ -611,3 +611,33 @@ fn linking_output_is_sorted_and_non_overlapping_even_from_bad_input() {
     assert_eq!(surfaces(text, &all), ["Emily Home", "Home"]);
     assert!(all.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }
+
+#[test]
+fn a_person_given_twice_is_one_mention() {
+    let text = "Juru bicara Emily Home berbicara. Kata Home, aliansi kuat.";
+    let person = |start, end, name: &str| PersonName {
+        span: Span::new(start, end),
+        name: name.into(),
+    };
+    // The same span twice (the first name kept), and an empty span given twice.
+    let persons = [
+        person(12, 22, "Emily Home"),
+        person(12, 22, "Emily  Home"),
+        person(12, 22, "Emily Homes"),
+        person(33, 33, "Budi Santoso"),
+        person(33, 33, "Budi Santoso"),
+    ];
+    let all = link_document(text, &[Span::new(0, text.len())], Vec::new(), &persons);
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|m| (&text[m.span.start..m.span.end], &*m.id))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Emily Home", "PER:emily-home"),
+            ("", "PER:budi-santoso"),
+            ("Home", "PER:emily-home"),
+        ]
+    );
+}

@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::{NameEntry, NameIndex, name_tokens};
+use crate::names::{NameEntry, NameIndex, with_name_tokens};
 use crate::text::{
     RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -318,7 +318,14 @@ impl<'a> Doc<'a> {
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             if self.last_speaker().is_none_or(|l| l.name != s.name) {
-                self.speaker_tokens.extend(name_tokens(&s.name));
+                let known = &mut self.speaker_tokens;
+                with_name_tokens(&s.name, |toks| {
+                    for &t in toks {
+                        if !known.contains(t) {
+                            known.insert(t.to_owned());
+                        }
+                    }
+                });
             }
             self.last_speaker = Some(self.out.len());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
@@ -722,12 +729,14 @@ impl<'a> Doc<'a> {
                 // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
                 // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
                 if let Some(x) = ent {
-                    let toks = name_tokens(&name);
-                    if x.canonical.split_whitespace().count() > toks.len() {
-                        let canonical = name_tokens(&x.canonical);
-                        if toks.iter().all(|t| canonical.contains(t)) {
-                            name = x.canonical.clone();
-                        }
+                    let expands = with_name_tokens(&name, |toks| {
+                        x.canonical.split_whitespace().count() > toks.len()
+                            && with_name_tokens(&x.canonical, |canonical| {
+                                toks.iter().all(|t| canonical.contains(t))
+                            })
+                    });
+                    if expands {
+                        name = x.canonical.clone();
                     }
                 }
                 Some(Speaker {

@@ -223,26 +223,24 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
             | in_range(y, 0x2d, 0x2d);
         (gather(word), gather(h))
     }
+    // Last chunk first, each shifting the masks by eight: the chain keeps the compiler from
+    // splitting the work into two-lane vectors, which have no 64-bit multiply and cost more.
     let (mut mask, mut high) = (0u64, 0u64);
-    let mut chunks = block.chunks_exact(8);
-    let mut k = 0;
-    for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        let (m, h) = classify(u64::from_le_bytes(a));
-        mask |= m << k;
-        high |= h << k;
-        k += 8;
-    }
-    let rest = chunks.remainder();
+    let full = block.len() / 8 * 8;
+    let rest = &block[full..];
     if !rest.is_empty() {
         let mut a = [0u8; 8];
         for (x, &b) in a.iter_mut().zip(rest) {
             *x = b;
         }
+        (mask, high) = classify(u64::from_le_bytes(a));
+    }
+    for c in block[..full].rchunks_exact(8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
         let (m, h) = classify(u64::from_le_bytes(a));
-        mask |= m << k;
-        high |= h << k;
+        mask = mask << 8 | m;
+        high = high << 8 | h;
     }
     (mask, high)
 }
@@ -389,6 +387,24 @@ pub(crate) fn pack_bytes(key: &[u8]) -> u128 {
     u128::from(lo) | u128::from(hi) << 64 | u128::from(key.len() as u8) << 120
 }
 
+/// `key` lowercased and packed as [`pack_lower`] does, when it is ASCII and at most 15 bytes
+/// long (the bytes are loaded once for both the test and the packing).
+#[inline(always)]
+pub(crate) fn pack_lower_ascii(key: &[u8]) -> Option<u128> {
+    if key.len() > 15 {
+        return None;
+    }
+    let (lo, hi) = load_short(key);
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    Some(
+        u128::from(lower_u64(lo))
+            | u128::from(lower_u64(hi)) << 64
+            | u128::from(key.len() as u8) << 120,
+    )
+}
+
 /// `key` (at most 15 bytes) with its ASCII capitals lowercased, packed as [`pack_bytes`] does.
 #[inline(always)]
 pub(crate) fn pack_lower(key: &[u8]) -> u128 {
@@ -529,11 +545,11 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u16 {
         let b = w.as_bytes();
-        if b.len() <= 15 && b.is_ascii() {
+        if let Some(packed) = pack_lower_ascii(b) {
             if !self.word_filter.may_contain(b) {
                 return 0;
             }
-            return self.words.get_packed(pack_lower(b)).unwrap_or(0);
+            return self.words.get_packed(packed).unwrap_or(0);
         }
         if b.is_ascii() && !self.word_filter.may_contain(b) {
             return 0;
@@ -684,15 +700,31 @@ impl Lexicon {
         f: &mut impl FnMut(usize, usize, CueEntry),
     ) {
         let bytes = text.as_bytes();
-        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run.
+        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run;
+        // the marks of U+2000..U+203F, NBSP and guillemets are told by their bytes.
         let mut w = s;
-        for (k, c) in text[s..e].char_indices() {
-            if !c.is_ascii() && !c.is_alphanumeric() {
-                if let Some(x) = self.cue(&bytes[w..s + k]) {
-                    f(w, s + k, x);
-                }
-                w = s + k + c.len_utf8();
+        let mut k = s;
+        while k < e {
+            let b = bytes[k];
+            if b < 0x80 {
+                k += 1;
+                continue;
             }
+            let (split, len) = match (b, bytes.get(k + 1)) {
+                (0xE2, Some(0x80)) => (true, 3),
+                (0xC2, Some(0xA0 | 0xAB | 0xBB)) => (true, 2),
+                _ => match text[k..e].chars().next() {
+                    Some(c) => (!c.is_alphanumeric(), c.len_utf8()),
+                    None => break,
+                },
+            };
+            if split {
+                if let Some(x) = self.cue(&bytes[w..k]) {
+                    f(w, k, x);
+                }
+                w = k + len;
+            }
+            k += len;
         }
         if let Some(x) = self.cue(&bytes[w..e]) {
             f(w, e, x);
