@@ -353,8 +353,31 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan`.
-        if q.closed {
+        // Names and titles in quote marks are not speech: after `bertajuk`, `bukunya`, … or
+        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
+        let inner = &text[q.inner_start..q.inner_end];
+        // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
+        let words = inner.split_whitespace().take(8).count();
+        let ends_like_speech = inner
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
+        let b = skip_ws_back(text, q.start, clause);
+        let before_mark = skip_ws_back(text, b, clause);
+        let before_mark = match char_before(text, before_mark) {
+            Some(',' | ':') if before_mark > clause => before_mark - 1,
+            _ => before_mark,
+        };
+        let named = prev_word(text, before_mark, clause).is_some_and(|w| {
+            with_lower(w.str(text), |w| {
+                is_title_word(w) || w.strip_suffix("nya").is_some_and(is_title_word)
+            })
+        });
+        let titled = named || (words >= 2 && !ends_like_speech && title_case(inner));
+        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan`; not a title after
+        // the word naming it (`Riset berjudul “…” menyebutkan, …`).
+        if q.closed && (!named || ends_like_speech) {
             let mut p = skip_ws(text, q.end, end);
             if let Some(c @ (',' | '—' | '–' | '-')) = char_at(text, p) {
                 p = skip_ws(text, p + c.len_utf8(), end);
@@ -417,7 +440,6 @@ impl<'a> Doc<'a> {
             }
         }
         // 2. `X mengatakan, “…”` / `Katanya, “…”` / `X: “…”`.
-        let b = skip_ws_back(text, q.start, clause);
         let lead = char_before(text, b).filter(|_| b > clause);
         if matches!(lead, Some(',' | ':')) {
             let lo = cues.partition_point(|c| c.start < clause);
@@ -448,24 +470,6 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
-        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
-        let inner = &text[q.inner_start..q.inner_end];
-        // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
-        let words = inner.split_whitespace().take(8).count();
-        let ends_like_speech = inner
-            .trim_end()
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
-        let before_mark = skip_ws_back(text, b, clause);
-        let before_mark = match char_before(text, before_mark) {
-            Some(',' | ':') if before_mark > clause => before_mark - 1,
-            _ => before_mark,
-        };
-        let titled = prev_word(text, before_mark, clause)
-            .is_some_and(|w| with_lower(w.str(text), is_title_word))
-            || (words >= 2 && !ends_like_speech && title_case(inner));
         // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
         if b > clause && !titled {
             let lo = cues.partition_point(|c| c.start < clause);
