@@ -197,8 +197,8 @@ impl<'a> Doc<'a> {
         self.out
     }
 
+    /// Appends the cues of `start..end` to `out`.
     fn cues(&self, start: usize, end: usize, out: &mut Vec<Cue>) {
-        out.clear();
         self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
             out.push(Cue {
                 start: s,
@@ -230,16 +230,25 @@ impl<'a> Doc<'a> {
         bufs: &mut Buffers,
     ) -> Option<Option<usize>> {
         let text = self.text;
-        self.cues(start, end, &mut bufs.cues);
-        let cues = &bufs.cues[..];
+        let lex = self.lex;
         find_quotes(
             text,
             start,
             end,
-            |p| cue_at(cues, skip_ws(text, p, end)).is_some(),
+            |p| lex.cue_starts_at(text, skip_ws(text, p, end), end),
             &mut bufs.quotes,
         );
         let quotes = &bufs.quotes[..];
+        // Cues inside quote marks are never used (the walk skips them, and the rules only look
+        // between and after quotes): only the text around the quotes is scanned.
+        bufs.cues.clear();
+        let mut from = start;
+        for q in quotes {
+            self.cues(from, q.start, &mut bufs.cues);
+            from = q.end;
+        }
+        self.cues(from, end, &mut bufs.cues);
+        let cues = &bufs.cues[..];
         if quotes.is_empty() && cues.is_empty() {
             return None;
         }
