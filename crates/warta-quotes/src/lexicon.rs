@@ -433,6 +433,8 @@ pub(crate) struct Lexicon {
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
     pub media: HashSet<String, FxBuild>,
+    /// Most words of a news outlet's name.
+    media_max_words: usize,
 }
 
 impl Lexicon {
@@ -537,6 +539,11 @@ impl Lexicon {
                 .map(|r| r.into_bytes().into_boxed_slice())
                 .collect(),
             role_max_words,
+            media_max_words: media
+                .iter()
+                .map(|w| w.split_whitespace().count())
+                .max()
+                .unwrap_or(0),
             media: media.iter().map(|w| norm(w)).collect(),
         }
     }
@@ -755,6 +762,34 @@ impl Lexicon {
             }
         }
         self.cue(&bytes[pos..k]).is_some()
+    }
+
+    /// True when `phrase`, lowercased, is a news outlet; a phrase of more words than any
+    /// outlet is not lowercased at all.
+    pub(crate) fn is_media(&self, phrase: &str) -> bool {
+        let b = phrase.as_bytes();
+        // Short ASCII phrases are lowercased on the stack; others would be normalised.
+        if b.len() > 48 || !b.is_ascii() {
+            let too_many = if b.is_ascii() {
+                let mut words = 0;
+                let mut prev_ws = true;
+                for &c in b {
+                    let ws = c.is_ascii_whitespace() || c == 0x0b;
+                    words += usize::from(prev_ws && !ws);
+                    prev_ws = ws;
+                }
+                words > self.media_max_words
+            } else {
+                phrase
+                    .split_whitespace()
+                    .nth(self.media_max_words)
+                    .is_some()
+            };
+            if too_many {
+                return false;
+            }
+        }
+        with_lower(phrase, |l| self.media.contains(l))
     }
 
     /// True when the word (any case) has `f`.
