@@ -352,13 +352,15 @@ impl MetaRegexes {
         };
         // `find` runs on the fast engines. A match holds exactly three runs of letters or
         // digits, the groups, in the order of its form: they are read off the matched text.
-        let numeric = s.contains(['/', '-']);
+        // Each expression runs only when a byte test that its matches pass says it may match.
+        let b = s.as_bytes();
+        let (dmy, mdy) = may_be_named_date(b);
         // (expression, month named, order of day / month / year among the runs, worth trying)
         let regexes = [
-            (&self.date_dmy, true, [0, 1, 2], true),
-            (&self.date_mdy, true, [1, 0, 2], true),
-            (&self.date_num, false, [0, 1, 2], numeric),
-            (&self.date_iso, false, [2, 1, 0], numeric),
+            (&self.date_dmy, true, [0, 1, 2], dmy),
+            (&self.date_mdy, true, [1, 0, 2], mdy),
+            (&self.date_num, false, [0, 1, 2], may_be_numeric_date(b)),
+            (&self.date_iso, false, [2, 1, 0], may_be_iso_date(b)),
         ];
         for (re, named, [di, mi, yi], worth) in regexes {
             let Some(found) = worth.then(|| re.find(s)).flatten() else {
@@ -383,7 +385,9 @@ impl MetaRegexes {
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
-        if let Some(t) = self.time.captures(&s[end..]) {
+        if may_be_time(s[end..].as_bytes())
+            && let Some(t) = self.time.captures(&s[end..])
+        {
             let mut h = t["h"].parse::<u32>().unwrap_or(99);
             // `3:45 pm`, `12:10 am`.
             match t.name("ampm").map(|m| m.as_str().as_bytes()[0] | 0x20) {
@@ -483,6 +487,109 @@ fn has_year(b: &[u8]) -> bool {
         }
     }
     false
+}
+
+/// Whether a month name (any case) starts at `b[k..]`: its first three letters.
+fn month_at(b: &[u8], k: usize) -> bool {
+    const HEADS: [&[u8; 3]; 17] = [
+        b"jan", b"feb", b"mar", b"apr", b"mei", b"may", b"jun", b"jul", b"agu", b"agt", b"aug",
+        b"sep", b"okt", b"oct", b"nov", b"des", b"dec",
+    ];
+    // `| 0x20` lowercases ASCII letters and makes no other byte a lowercase letter.
+    b.get(k..k + 3)
+        .is_some_and(|w| HEADS.contains(&&[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20]))
+}
+
+/// Whether the `date_dmy` and the `date_mdy` expressions may match `b`: a digit, blanks and a
+/// month name (`5 November`); a word starting like a month name, maybe a full stop, blanks
+/// and a digit (`April 28`, `Nov. 4`).
+fn may_be_named_date(b: &[u8]) -> (bool, bool) {
+    let blank = |x: u8| x == b' ' || x == b'\t';
+    let (mut dmy, mut mdy) = (false, false);
+    let mut i = 0;
+    while i < b.len() {
+        if !blank(b[i]) {
+            i += 1;
+            continue;
+        }
+        let run = i;
+        while i < b.len() && blank(b[i]) {
+            i += 1;
+        }
+        dmy |= run > 0 && b[run - 1].is_ascii_digit() && month_at(b, i);
+        if i < b.len() && b[i].is_ascii_digit() {
+            let end = if run > 0 && b[run - 1] == b'.' {
+                run - 1
+            } else {
+                run
+            };
+            let mut word = end;
+            while word > 0 && b[word - 1].is_ascii_alphabetic() {
+                word -= 1;
+            }
+            mdy |= month_at(b, word) && end - word >= 3;
+        }
+        if dmy && mdy {
+            break;
+        }
+    }
+    (dmy, mdy)
+}
+
+/// The length of the run of ASCII digits at `b[i..]`.
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b.get(i..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// Whether the `date_num` expression may match `b`: one or two digits, `/` or `-`, one or two
+/// digits, `/` or `-`, four digits.
+fn may_be_numeric_date(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'/', b'-', b).any(|i| {
+        let month = digits_at(b, i + 1);
+        i > 0
+            && b[i - 1].is_ascii_digit()
+            && (1..=2).contains(&month)
+            && matches!(b.get(i + 1 + month), Some(b'/' | b'-'))
+            && digits_at(b, i + 2 + month) >= 4
+    })
+}
+
+/// Whether the `date_iso` expression may match `b`: four digits, `-`, two digits, `-`, two
+/// digits.
+fn may_be_iso_date(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'-', b).any(|i| {
+        i >= 4
+            && b[i - 4..i].iter().all(u8::is_ascii_digit)
+            && digits_at(b, i + 1) >= 2
+            && b.get(i + 3) == Some(&b'-')
+            && digits_at(b, i + 4) >= 2
+    })
+}
+
+/// Whether the `time` expression may match `b`: after separators (`[ \t,|/-]`, `–`) and
+/// maybe `pukul`, `jam` or `at` and blanks, one or two digits and `:` or `.`.
+fn may_be_time(b: &[u8]) -> bool {
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t' | b',' | b'|' | b'/' | b'-') => i += 1,
+            Some(0xE2) if b.get(i + 1..i + 3) == Some(&[0x80, 0x93]) => i += 3,
+            _ => break,
+        }
+    }
+    let hour = |i: usize| {
+        let n = digits_at(b, i);
+        (1..=2).contains(&n) && matches!(b.get(i + n), Some(b':' | b'.'))
+    };
+    hour(i)
+        || [&b"pukul"[..], b"jam", b"at"].into_iter().any(|w| {
+            let mut j = i + w.len();
+            while matches!(b.get(j), Some(b' ' | b'\t')) {
+                j += 1;
+            }
+            b[i..].starts_with(w) && hour(j)
+        })
 }
 
 /// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
@@ -796,6 +903,18 @@ mod tests {
             "April 28, 2024",
             " Mei ",
             " 2024",
+            "Nov. 4, 2015",
+            "04 Nov, 2015",
+            "5\tDESEMBER 2015",
+            "1-2-2020",
+            "2024-4-28",
+            "Mei.",
+            "123",
+            " 14:56 WIB",
+            "pukul 10.30",
+            "jam",
+            "at 9:05 pm",
+            " | ",
             "2024-04-28",
             "(",
             "“",
@@ -809,7 +928,7 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let mut matched = [0usize; 7];
+        let mut matched = [0usize; 8];
         for _ in 0..30_000 {
             let n = 1 + next() % 9;
             let line: String = (0..n)
@@ -829,14 +948,23 @@ mod tests {
                 }
             }
             let s = prefix(&line, 200);
-            for (k, re) in [&r.date_dmy, &r.date_mdy, &r.date_num, &r.date_iso]
-                .into_iter()
-                .enumerate()
-            {
+            let b = s.as_bytes();
+            let (dmy, mdy) = may_be_named_date(b);
+            let gates = [
+                (&r.date_dmy, dmy),
+                (&r.date_mdy, mdy),
+                (&r.date_num, may_be_numeric_date(b)),
+                (&r.date_iso, may_be_iso_date(b)),
+            ];
+            for (k, (re, gate)) in gates.into_iter().enumerate() {
                 if re.is_match(s) {
                     matched[3 + k] += 1;
-                    assert!(has_year(s.as_bytes()), "{line:?}");
+                    assert!(gate && has_year(b), "{k} {line:?}");
                 }
+            }
+            if r.time.is_match(s) {
+                matched[7] += 1;
+                assert!(may_be_time(b), "{line:?}");
             }
         }
         assert!(matched.iter().all(|&m| m > 10), "{matched:?}");
