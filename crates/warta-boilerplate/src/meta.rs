@@ -385,7 +385,7 @@ impl MetaRegexes {
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
-        if may_be_time(s[end..].as_bytes())
+        if may_be_time(&s.as_bytes()[end..])
             && let Some(t) = self.time.captures(&s[end..])
         {
             let mut h = t["h"].parse::<u32>().unwrap_or(99);
