@@ -528,12 +528,12 @@ fn split_lines(c: &Classifier, text: &str, lines: &mut Vec<Line>) {
         let raw = &text[pos..end];
         let raw_start = pos;
         pos = end + 1;
-        let trimmed = raw.trim_start();
+        let trimmed = trim_start(raw);
         if trimmed.is_empty() {
             continue;
         }
         let start = raw_start + (raw.len() - trimmed.len());
-        let s = trimmed.trim_end();
+        let s = trim_end(trimmed);
         // A credit glued at the end (`….(ant/hm)`) is not part of the sentence.
         let credit_at = c.re.credit_tail(s).map(|m| m.start);
         let sentence = match credit_at {
@@ -561,6 +561,31 @@ fn split_lines(c: &Classifier, text: &str, lines: &mut Vec<Line>) {
         });
     }
     mark_captions(text, lines);
+}
+
+/// `s.trim_start()`, without decoding a char when the first byte is printable ASCII.
+#[inline]
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if b > b' ' && b < 0x80 => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `s.trim_end()`, without decoding a char when the last byte is printable ASCII.
+#[inline]
+fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b) if b > b' ' && b < 0x80 => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// `ch.is_alphabetic()` for a non-ASCII char, without the table search for the General
+/// Punctuation block (`“”‘’–—…`, spaces), which holds no letter.
+#[inline]
+fn is_letter(ch: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&ch) && ch.is_alphabetic()
 }
 
 /// A prose line next to a photo credit on a line of its own (`Foto: Republika/Prayogi`,
@@ -689,7 +714,7 @@ fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
         let i = leads.trailing_zeros() as usize;
         leads &= leads - 1;
         let ch = char_at(s, i);
-        if ch.is_alphabetic() {
+        if is_letter(ch) {
             mask |= ((1u128 << ch.len_utf8()) - 1) << i;
         } else {
             match ch {
@@ -1690,6 +1715,27 @@ mod tests {
             copyright |= ch == '©';
         }
         (mask, seps, copyright)
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_standard_library() {
+        for ch in ('\u{80}'..='\u{3000}').chain(['\u{FEFF}', '😀']) {
+            assert_eq!(is_letter(ch), ch.is_alphabetic(), "{ch:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}a\u{a0}",
+            "\u{3000}x\u{2003}",
+            "x\t",
+            "\ty",
+            "é ",
+        ] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
     }
 
     #[test]
