@@ -25,8 +25,6 @@ pub(crate) struct CreditMatch {
 
 #[derive(Debug, Clone)]
 pub(crate) struct MetaRegexes {
-    /// `(CNN/hm02)` at the end of a line.
-    credit_tail: Regex,
     /// `Editor: X`, `Penulis : X`, `Oleh X`.
     credit_line: Regex,
     /// `5 November 2015`, `04 Nov, 2015`.
@@ -50,9 +48,6 @@ impl MetaRegexes {
     pub(crate) fn new() -> MetaRegexes {
         let re = |s: &str| Regex::new(s).expect("built-in regex is valid");
         MetaRegexes {
-            credit_tail: re(
-                r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
-            ),
             credit_line: re(
                 r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep|translator|penerjemah)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
@@ -145,14 +140,14 @@ impl MetaRegexes {
         if !tail.contains('/') {
             return None;
         }
-        let c = captures(&self.credit_tail, tail)?;
-        let s = c.name("s")?.as_str().trim();
-        let e = c.name("e")?.as_str().trim();
+        let code = credit_code(tail)?;
+        let s = tail[code.source.0..code.source.1].trim();
+        let e = tail[code.editor.0..code.editor.1].trim();
         // Codes, not words: a credit has no spaces apart from around the slash.
         if s.split_whitespace().count() > 2 || e.split_whitespace().count() > 3 {
             return None;
         }
-        let start = from + c.get(0)?.start();
+        let start = from + code.open;
         Some(CreditMatch {
             start,
             credit: Credit {
@@ -517,6 +512,44 @@ fn may_be_time(b: &[u8]) -> bool {
         })
 }
 
+/// A credit code in parentheses closing a text (`(CNN/hm02)`, `(ant/Ade Marboen)`), read by
+/// hand: byte ranges of the parenthesis, the source and the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CreditCode {
+    open: usize,
+    source: (usize, usize),
+    editor: (usize, usize),
+}
+
+/// The credit code at the end of `tail`, as the expression
+/// `\((?P<s>W[W.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>W[W.\-& /]{0,30}?)\)[ \t]*$` (`W`: ASCII letters and
+/// digits, Latin-1 letters) captures it: the last parenthesis (no part holds one), the source
+/// up to the first slash (without the spaces before it), the editor after it (without the
+/// spaces after the slash).
+fn credit_code(tail: &str) -> Option<CreditCode> {
+    let word = |c: char| c.is_ascii_alphanumeric() || ('\u{C0}'..='\u{FF}').contains(&c);
+    let body = tail.trim_end_matches([' ', '\t']).strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    let slash = inner.find('/')?;
+    let source = inner[..slash].trim_end_matches(' ');
+    let editor = inner[slash + 1..].trim_start_matches(' ');
+    let part = |p: &str, max: usize, more: &dyn Fn(char) -> bool| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(word)
+            && p.chars().count() <= max
+            && chars.all(|c| word(c) || more(c))
+    };
+    let source_ok = part(source, 25, &|c| matches!(c, '.' | '-' | '&' | ' '));
+    let editor_ok = part(editor, 31, &|c| matches!(c, '.' | '-' | '&' | ' ' | '/'));
+    let editor_at = open + 1 + (inner.len() - editor.len());
+    (source_ok && editor_ok).then_some(CreditCode {
+        open,
+        source: (open + 1, open + 1 + source.len()),
+        editor: (editor_at, editor_at + editor.len()),
+    })
+}
+
 /// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
 /// line: one to four capitals, a hyphen, one to three digits; or the end mark `(*)` (a credit
 /// naming no one).
@@ -604,12 +637,6 @@ fn reporter_line(line: &str) -> Option<Credit> {
         editor: Some(name.to_string()),
         role: Some("reporter".to_string()),
     })
-}
-
-/// `re.captures(s)`, after a quick `is_match` (the automata) rules most lines out: on short
-/// lines the capturing search would otherwise run a backtracking engine over every one.
-fn captures<'s>(re: &Regex, s: &'s str) -> Option<regex::Captures<'s>> {
-    if re.is_match(s) { re.captures(s) } else { None }
 }
 
 fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {
@@ -905,6 +932,72 @@ mod tests {
         for at in 56..72 {
             let t = format!("{}1999", "-".repeat(at));
             assert!(has_year(&digit_mask(t.as_bytes())), "{at}");
+        }
+    }
+
+    #[test]
+    fn credit_codes_agree_with_the_expression() {
+        let re = Regex::new(
+            r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
+        )
+        .unwrap();
+        let pieces = [
+            "(",
+            ")",
+            "/",
+            " ",
+            "  ",
+            "\t",
+            "CNN",
+            "hm02",
+            "ant",
+            "Ade Marboen",
+            "É",
+            "ß",
+            "日",
+            "-",
+            ".",
+            "&",
+            ",",
+            "’",
+            "x",
+            "abcdefghijklmnopqrstuvwxyz",
+            "(ant/hm)",
+            "itu.",
+            "\u{a0}",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut found = 0;
+        for _ in 0..60_000 {
+            let n = 1 + next() % 9;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let want = re.captures(&s).map(|c| {
+                let span = |m: regex::Match| (m.start(), m.end());
+                CreditCode {
+                    open: c.get(0).unwrap().start(),
+                    source: span(c.name("s").unwrap()),
+                    editor: span(c.name("e").unwrap()),
+                }
+            });
+            found += usize::from(want.is_some());
+            assert_eq!(credit_code(&s), want, "{s:?}");
+        }
+        assert!(found > 500, "{found}");
+        // The length limits of both parts, at their edges.
+        for source in 23..28 {
+            for editor in 29..34 {
+                let s = format!("teks. ({}/{})", "a".repeat(source), "b".repeat(editor));
+                let want = re.captures(&s).map(|c| c.get(0).unwrap().start());
+                assert_eq!(credit_code(&s).map(|c| c.open), want, "{source} {editor}");
+            }
         }
     }
 
