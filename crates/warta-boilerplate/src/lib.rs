@@ -35,6 +35,7 @@
 //! ```
 
 mod classify;
+mod dateline;
 mod lexicon;
 mod meta;
 

@@ -2,6 +2,7 @@
 
 use regex::Regex;
 
+use crate::dateline;
 use crate::{Credit, Dateline};
 
 /// A dateline found at the start of a line.
@@ -24,14 +25,6 @@ pub(crate) struct CreditMatch {
 
 #[derive(Debug, Clone)]
 pub(crate) struct MetaRegexes {
-    /// `PLACE, OUTLET —` or `OUTLET, PLACE —` or the standalone `Washington, MISTAR.ID`.
-    comma: Regex,
-    /// `Jakarta (ANTARA) -`, `Mataram, NTB (ANTARA News) -`.
-    paren: Regex,
-    /// `Kapanlagi.com -`, `Jakarta -`.
-    single: Regex,
-    /// `(CNN/hm02)` at the end of a line.
-    credit_tail: Regex,
     /// `Editor: X`, `Penulis : X`, `Oleh X`.
     credit_line: Regex,
     /// `5 November 2015`, `04 Nov, 2015`.
@@ -46,30 +39,15 @@ pub(crate) struct MetaRegexes {
     time: Regex,
 }
 
+/// Bytes of a line looked at for a date.
+const DATE_SCAN: usize = 200;
+
 const MONTHS: &str = "jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:et|ch)?|apr(?:il)?|mei|may|jun(?:i|e)?|jul(?:i|y)?|agu(?:stus)?|agt|aug(?:ust)?|sept?(?:ember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?";
 
 impl MetaRegexes {
     pub(crate) fn new() -> MetaRegexes {
         let re = |s: &str| Regex::new(s).expect("built-in regex is valid");
-        let dash = r"(?:-{1,2}|–|—|―)";
-        // ASCII and Latin-1 letters only: small automata, and datelines are written so.
-        let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
-        // An outlet may be written in lowercase before the comma (`jpnn.com, JAKARTA -`).
-        // Also after it (`JAKARTA, iNews.id -`), and alone (`tirto.id -`).
-        let first = format!("(?:{name}|[a-z][A-Za-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
         MetaRegexes {
-            comma: re(&format!(
-                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{first})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
-            )),
-            paren: re(&format!(
-                r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
-            )),
-            single: re(&format!(
-                r"^(?P<a>{first})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
-            )),
-            credit_tail: re(
-                r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
-            ),
             credit_line: re(
                 r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep|translator|penerjemah)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
@@ -96,58 +74,38 @@ impl MetaRegexes {
         loose: bool,
     ) -> Option<DatelineMatch> {
         let head = prefix(line, 160);
-        // Cheap gates: every form starts with a letter (ASCII, or Latin-1 `À`..`Þ`, encoded
-        // `C3 80`..`C3 9E`), and each expression is tried only when a byte test that its
-        // matches pass says it may match.
-        let b = head.as_bytes();
-        let starts = match b.first() {
-            Some(x) if x.is_ascii_alphabetic() => true,
-            Some(0xC3) => b.get(1).is_some_and(|y| (0x80..=0x9E).contains(y)),
-            _ => false,
-        };
-        if !starts {
-            return None;
-        }
-        if may_be_paren(b)
-            && let Some(c) = captures(&self.paren, head)
-        {
-            let b = c.name("b")?.as_str().trim();
+        let part = |(from, to): (usize, usize)| &head[from..to];
+        if let Some(f) = dateline::paren(head) {
+            let b = f.b.map_or("", part).trim();
             if b.split('/').any(is_outlet) {
-                let place = c.name("a")?.as_str();
+                let place = part(f.a);
                 let place = place
                     .split(',')
                     .next()
                     .unwrap_or(place)
                     .trim()
                     .trim_end_matches(',');
-                let m = c.get(0)?;
-                return Some(make_match(line, m.end(), Some(place), Some(b)));
+                return Some(make_match(line, f.end, Some(place), Some(b)));
             }
         }
-        if may_be_comma(b)
-            && let Some(c) = captures(&self.comma, head)
-        {
-            let a = c.name("a")?.as_str().trim();
-            let b = c.name("b")?.as_str().trim();
-            let m = c.get(0)?;
-            let whole_line = m.end() == line.len();
-            if c.name("dash").is_some() || whole_line {
+        if let Some(f) = dateline::comma(head) {
+            let a = part(f.a).trim();
+            let b = f.b.map_or("", part).trim();
+            let whole_line = f.end == line.len();
+            if f.dash || whole_line {
                 if is_outlet(b) && !is_outlet(a) {
-                    return Some(make_match(line, m.end(), Some(a), Some(b)));
+                    return Some(make_match(line, f.end, Some(a), Some(b)));
                 }
                 if is_outlet(a) && !is_outlet(b) {
-                    return Some(make_match(line, m.end(), Some(b), Some(a)));
+                    return Some(make_match(line, f.end, Some(b), Some(a)));
                 }
             }
         }
-        if may_be_single(b)
-            && let Some(c) = captures(&self.single, head)
-        {
-            let a = c.name("a")?.as_str().trim();
-            let m = c.get(0)?;
+        if let Some(f) = dateline::single(head) {
+            let a = part(f.a).trim();
             if is_outlet(a) {
                 // `KONTAN.CO.ID - NEW YORK. Harga …`: a place in capitals closed by a full stop.
-                let rest = &line[m.end()..];
+                let rest = &line[f.end..];
                 let place_len = rest.find(". ").filter(|&n| {
                     let p = &rest[..n];
                     (2..=30).contains(&n)
@@ -155,15 +113,15 @@ impl MetaRegexes {
                         && p.split(' ').count() <= 3
                 });
                 if let Some(n) = place_len {
-                    let mut found = make_match(line, m.end() + n + 2, Some(&rest[..n]), Some(a));
-                    found.len = m.end() + n + 1;
+                    let mut found = make_match(line, f.end + n + 2, Some(&rest[..n]), Some(a));
+                    found.len = f.end + n + 1;
                     return Some(found);
                 }
-                return Some(make_match(line, m.end(), None, Some(a)));
+                return Some(make_match(line, f.end, None, Some(a)));
             }
             let words = a.split_whitespace().count();
-            if (loose || m.end() == line.len()) && words <= 3 && !a.contains('.') {
-                return Some(make_match(line, m.end(), Some(a), None));
+            if (loose || f.end == line.len()) && words <= 3 && !a.contains('.') {
+                return Some(make_match(line, f.end, Some(a), None));
             }
         }
         None
@@ -182,14 +140,14 @@ impl MetaRegexes {
         if !tail.contains('/') {
             return None;
         }
-        let c = captures(&self.credit_tail, tail)?;
-        let s = c.name("s")?.as_str().trim();
-        let e = c.name("e")?.as_str().trim();
+        let code = credit_code(tail)?;
+        let s = tail[code.source.0..code.source.1].trim();
+        let e = tail[code.editor.0..code.editor.1].trim();
         // Codes, not words: a credit has no spaces apart from around the slash.
         if s.split_whitespace().count() > 2 || e.split_whitespace().count() > 3 {
             return None;
         }
-        let start = from + c.get(0)?.start();
+        let start = from + code.open;
         Some(CreditMatch {
             start,
             credit: Credit {
@@ -333,8 +291,9 @@ impl MetaRegexes {
 
     /// The first date written in `s`, as ISO 8601 (`2015-11-05`, `2015-11-05T14:56+07:00`).
     pub(crate) fn date(&self, s: &str) -> Option<String> {
-        let s = prefix(s, 200);
-        if !has_year(s.as_bytes()) {
+        let s = prefix(s, DATE_SCAN);
+        let mask = digit_mask(s.as_bytes());
+        if !has_year(&mask) {
             return None;
         }
         let mut best: Option<(usize, usize, u32, u32, u32)> = None;
@@ -352,13 +311,15 @@ impl MetaRegexes {
         };
         // `find` runs on the fast engines. A match holds exactly three runs of letters or
         // digits, the groups, in the order of its form: they are read off the matched text.
-        let numeric = s.contains(['/', '-']);
+        // Each expression runs only when a byte test that its matches pass says it may match.
+        let b = s.as_bytes();
+        let (dmy, mdy) = may_be_named_date(b, &mask);
         // (expression, month named, order of day / month / year among the runs, worth trying)
         let regexes = [
-            (&self.date_dmy, true, [0, 1, 2], true),
-            (&self.date_mdy, true, [1, 0, 2], true),
-            (&self.date_num, false, [0, 1, 2], numeric),
-            (&self.date_iso, false, [2, 1, 0], numeric),
+            (&self.date_dmy, true, [0, 1, 2], dmy),
+            (&self.date_mdy, true, [1, 0, 2], mdy),
+            (&self.date_num, false, [0, 1, 2], may_be_numeric_date(b)),
+            (&self.date_iso, false, [2, 1, 0], may_be_iso_date(b)),
         ];
         for (re, named, [di, mi, yi], worth) in regexes {
             let Some(found) = worth.then(|| re.find(s)).flatten() else {
@@ -383,7 +344,9 @@ impl MetaRegexes {
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
-        if let Some(t) = self.time.captures(&s[end..]) {
+        if may_be_time(&s.as_bytes()[end..])
+            && let Some(t) = self.time.captures(&s[end..])
+        {
             let mut h = t["h"].parse::<u32>().unwrap_or(99);
             // `3:45 pm`, `12:10 am`.
             match t.name("ampm").map(|m| m.as_str().as_bytes()[0] | 0x20) {
@@ -407,82 +370,184 @@ impl MetaRegexes {
     }
 }
 
-/// Whether `a` can be the `first` part of a dateline (a name of up to four words, or a
-/// domain): only the bytes of its characters (ASCII letters and digits, `.'&`, any non-ASCII
-/// byte) and at most three separators (space or hyphen).
-fn may_be_name(a: &[u8]) -> bool {
-    let mut seps = 0;
-    for &x in a {
-        match x {
-            b' ' | b'-' => seps += 1,
-            b'.' | b'\'' | b'&' => {}
-            _ if x.is_ascii_alphanumeric() || x >= 0x80 => {}
-            _ => return false,
-        }
+/// The digits of `b` (at most [`DATE_SCAN`] bytes) as a bit set: bit `i % 64` of word `i / 64`
+/// for an ASCII digit at `b[i]`. Eight bytes are classified at a time, without branches.
+fn digit_mask(b: &[u8]) -> [u64; 4] {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut mask = [0u64; 4];
+    for (k, chunk) in b.chunks(8).take(32).enumerate() {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf);
+        // Bytes are at most 0x7F after the mask: adding never carries into the next byte.
+        let x = v & LO7;
+        let ge = |k: u8| (x + ONES * u64::from(0x80 - k)) & HI;
+        let digits = ge(b'0') & !ge(b'9' + 1) & !v;
+        // The high bits of the eight bytes, gathered into the low byte.
+        let bits = (digits & HI).wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        mask[k / 8] |= bits << (8 * (k % 8));
     }
-    seps <= 3
+    mask
 }
 
-/// Whether the `paren` expression may match `b`: its place has none of `(` (so its
-/// parenthesis is the line's first one) and only letters, digits, `.'’ ,-` and blanks.
-fn may_be_paren(b: &[u8]) -> bool {
-    let Some(open) = memchr::memchr(b'(', b) else {
-        return false;
-    };
-    b[..open].iter().all(|&x| {
-        x.is_ascii_alphanumeric()
-            || x >= 0x80
-            || matches!(x, b'.' | b'\'' | b' ' | b',' | b'-' | b'\t')
+/// Whether the digits `mask` hold four in a row (the year of every date form).
+fn has_year(mask: &[u64; 4]) -> bool {
+    let mut prev = 0u64;
+    mask.iter().any(|&w| {
+        let run =
+            w & ((w << 1) | (prev >> 63)) & ((w << 2) | (prev >> 62)) & ((w << 3) | (prev >> 61));
+        prev = w;
+        run != 0
     })
 }
 
-/// Whether the `comma` expression may match `b`: its first name holds no comma (so its
-/// comma is the line's first one), and a blank follows the comma.
-fn may_be_comma(b: &[u8]) -> bool {
-    let Some(comma) = memchr::memchr(b',', b) else {
-        return false;
-    };
-    matches!(b.get(comma + 1), Some(b' ' | b'\t' | 0xC2)) && may_be_name(&b[..comma])
+/// Whether a month name (any case) starts at `b[k..]`: its first three letters.
+fn month_at(b: &[u8], k: usize) -> bool {
+    const HEADS: [&[u8; 3]; 17] = [
+        b"jan", b"feb", b"mar", b"apr", b"mei", b"may", b"jun", b"jul", b"agu", b"agt", b"aug",
+        b"sep", b"okt", b"oct", b"nov", b"des", b"dec",
+    ];
+    // `| 0x20` lowercases ASCII letters and makes no other byte a lowercase letter.
+    b.get(k..k + 3)
+        .is_some_and(|w| HEADS.contains(&&[w[0] | 0x20, w[1] | 0x20, w[2] | 0x20]))
 }
 
-/// Whether the `single` expression may match `b`: a name, blanks, then a dash. Inside a name
-/// no blank is followed by a dash, so the expression's dash is the line's first one after a
-/// blank.
-fn may_be_single(b: &[u8]) -> bool {
-    let blank_before = |i: usize| {
-        i > 0
-            && (matches!(b[i - 1], b' ' | b'\t') || (i > 1 && b[i - 2] == 0xC2 && b[i - 1] == 0xA0))
-    };
-    // `-`, or `–` `—` `―` (`E2 80 93`..`E2 80 95`).
-    let dash = memchr::memchr2_iter(b'-', 0xE2, b).find(|&i| {
-        (b[i] == b'-'
-            || (b.get(i + 1) == Some(&0x80)
-                && b.get(i + 2).is_some_and(|y| (0x93..=0x95).contains(y))))
-            && blank_before(i)
-    });
-    let Some(dash) = dash else {
-        return false;
-    };
-    let mut end = dash;
-    while end > 0
-        && (matches!(b[end - 1], b' ' | b'\t')
-            || (end > 1 && b[end - 2] == 0xC2 && b[end - 1] == 0xA0))
-    {
-        end -= if b[end - 1] == 0xA0 { 2 } else { 1 };
-    }
-    may_be_name(&b[..end])
-}
-
-/// Whether `b` holds four ASCII digits in a row (the year of every date form).
-fn has_year(b: &[u8]) -> bool {
-    let mut run = 0;
-    for &x in b {
-        run = if x.is_ascii_digit() { run + 1 } else { 0 };
-        if run == 4 {
-            return true;
+/// Whether the `date_dmy` and the `date_mdy` expressions may match `b`, whose digits are
+/// `mask`: a digit, blanks and a month name (`5 November`); a word starting like a month name,
+/// maybe a full stop, blanks and a digit (`April 28`, `Nov. 4`).
+fn may_be_named_date(b: &[u8], mask: &[u64; 4]) -> (bool, bool) {
+    let blank = |i: usize| matches!(b.get(i), Some(b' ' | b'\t'));
+    let (mut dmy, mut mdy) = (false, false);
+    for (k, &word) in mask.iter().enumerate() {
+        let mut bits = word;
+        while bits != 0 {
+            let i = 64 * k + bits.trailing_zeros() as usize;
+            bits &= bits - 1;
+            if blank(i + 1) {
+                let mut j = i + 1;
+                while blank(j) {
+                    j += 1;
+                }
+                dmy |= month_at(b, j);
+            }
+            if i > 0 && blank(i - 1) {
+                let mut run = i - 1;
+                while run > 0 && blank(run - 1) {
+                    run -= 1;
+                }
+                let end = if run > 0 && b[run - 1] == b'.' {
+                    run - 1
+                } else {
+                    run
+                };
+                let mut word = end;
+                while word > 0 && b[word - 1].is_ascii_alphabetic() {
+                    word -= 1;
+                }
+                mdy |= month_at(b, word) && end - word >= 3;
+            }
+            if dmy && mdy {
+                return (true, true);
+            }
         }
     }
-    false
+    (dmy, mdy)
+}
+
+/// The length of the run of ASCII digits at `b[i..]`.
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b.get(i..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// Whether the `date_num` expression may match `b`: one or two digits, `/` or `-`, one or two
+/// digits, `/` or `-`, four digits.
+fn may_be_numeric_date(b: &[u8]) -> bool {
+    memchr::memchr2_iter(b'/', b'-', b).any(|i| {
+        let month = digits_at(b, i + 1);
+        i > 0
+            && b[i - 1].is_ascii_digit()
+            && (1..=2).contains(&month)
+            && matches!(b.get(i + 1 + month), Some(b'/' | b'-'))
+            && digits_at(b, i + 2 + month) >= 4
+    })
+}
+
+/// Whether the `date_iso` expression may match `b`: four digits, `-`, two digits, `-`, two
+/// digits.
+fn may_be_iso_date(b: &[u8]) -> bool {
+    memchr::memchr_iter(b'-', b).any(|i| {
+        i >= 4
+            && b[i - 4..i].iter().all(u8::is_ascii_digit)
+            && digits_at(b, i + 1) >= 2
+            && b.get(i + 3) == Some(&b'-')
+            && digits_at(b, i + 4) >= 2
+    })
+}
+
+/// Whether the `time` expression may match `b`: after separators (`[ \t,|/-]`, `–`) and
+/// maybe `pukul`, `jam` or `at` and blanks, one or two digits and `:` or `.`.
+fn may_be_time(b: &[u8]) -> bool {
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t' | b',' | b'|' | b'/' | b'-') => i += 1,
+            Some(0xE2) if b.get(i + 1..i + 3) == Some(&[0x80, 0x93]) => i += 3,
+            _ => break,
+        }
+    }
+    let hour = |i: usize| {
+        let n = digits_at(b, i);
+        (1..=2).contains(&n) && matches!(b.get(i + n), Some(b':' | b'.'))
+    };
+    hour(i)
+        || [&b"pukul"[..], b"jam", b"at"].into_iter().any(|w| {
+            let mut j = i + w.len();
+            while matches!(b.get(j), Some(b' ' | b'\t')) {
+                j += 1;
+            }
+            b[i..].starts_with(w) && hour(j)
+        })
+}
+
+/// A credit code in parentheses closing a text (`(CNN/hm02)`, `(ant/Ade Marboen)`), read by
+/// hand: byte ranges of the parenthesis, the source and the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CreditCode {
+    open: usize,
+    source: (usize, usize),
+    editor: (usize, usize),
+}
+
+/// The credit code at the end of `tail`, as the expression
+/// `\((?P<s>W[W.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>W[W.\-& /]{0,30}?)\)[ \t]*$` (`W`: ASCII letters and
+/// digits, Latin-1 letters) captures it: the last parenthesis (no part holds one), the source
+/// up to the first slash (without the spaces before it), the editor after it (without the
+/// spaces after the slash).
+fn credit_code(tail: &str) -> Option<CreditCode> {
+    let word = |c: char| c.is_ascii_alphanumeric() || ('\u{C0}'..='\u{FF}').contains(&c);
+    let body = tail.trim_end_matches([' ', '\t']).strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    let slash = inner.find('/')?;
+    let source = inner[..slash].trim_end_matches(' ');
+    let editor = inner[slash + 1..].trim_start_matches(' ');
+    let part = |p: &str, max: usize, more: &dyn Fn(char) -> bool| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(word)
+            && p.chars().count() <= max
+            && chars.all(|c| word(c) || more(c))
+    };
+    let source_ok = part(source, 25, &|c| matches!(c, '.' | '-' | '&' | ' '));
+    let editor_ok = part(editor, 31, &|c| matches!(c, '.' | '-' | '&' | ' ' | '/'));
+    let editor_at = open + 1 + (inner.len() - editor.len());
+    (source_ok && editor_ok).then_some(CreditCode {
+        open,
+        source: (open + 1, open + 1 + source.len()),
+        editor: (editor_at, editor_at + editor.len()),
+    })
 }
 
 /// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
@@ -572,12 +637,6 @@ fn reporter_line(line: &str) -> Option<Credit> {
         editor: Some(name.to_string()),
         role: Some("reporter".to_string()),
     })
-}
-
-/// `re.captures(s)`, after a quick `is_match` (the automata) rules most lines out: on short
-/// lines the capturing search would otherwise run a backtracking engine over every one.
-fn captures<'s>(re: &Regex, s: &'s str) -> Option<regex::Captures<'s>> {
-    if re.is_match(s) { re.captures(s) } else { None }
 }
 
 fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {
@@ -743,19 +802,10 @@ mod tests {
         }
     }
 
-    /// Whether the first char of `b` may start a dateline (the gate in `dateline`).
-    fn may_start(b: &[u8]) -> bool {
-        match b.first() {
-            Some(x) if x.is_ascii_alphabetic() => true,
-            Some(0xC3) => b.get(1).is_some_and(|y| (0x80..=0x9E).contains(y)),
-            _ => false,
-        }
-    }
-
     #[test]
-    fn byte_gates_pass_every_match() {
+    fn date_gates_pass_every_match() {
         let r = MetaRegexes::new();
-        // Lines made of the pieces of datelines and dates, in random orders.
+        // Lines made of the pieces of dates, in random orders.
         let pieces = [
             "Jakarta",
             "KOMPAS.com",
@@ -796,6 +846,18 @@ mod tests {
             "April 28, 2024",
             " Mei ",
             " 2024",
+            "Nov. 4, 2015",
+            "04 Nov, 2015",
+            "5\tDESEMBER 2015",
+            "1-2-2020",
+            "2024-4-28",
+            "Mei.",
+            "123",
+            " 14:56 WIB",
+            "pukul 10.30",
+            "jam",
+            "at 9:05 pm",
+            " | ",
             "2024-04-28",
             "(",
             "“",
@@ -809,37 +871,134 @@ mod tests {
             seed ^= seed << 17;
             seed
         };
-        let mut matched = [0usize; 7];
+        let mut matched = [0usize; 5];
         for _ in 0..30_000 {
             let n = 1 + next() % 9;
             let line: String = (0..n)
                 .map(|_| pieces[(next() % pieces.len() as u64) as usize])
                 .collect();
-            let head = prefix(&line, 160);
-            let b = head.as_bytes();
+            let s = prefix(&line, DATE_SCAN);
+            let b = s.as_bytes();
+            let mask = digit_mask(b);
+            let (dmy, mdy) = may_be_named_date(b, &mask);
             let gates = [
-                (&r.paren, may_be_paren(b)),
-                (&r.comma, may_be_comma(b)),
-                (&r.single, may_be_single(b)),
+                (&r.date_dmy, dmy),
+                (&r.date_mdy, mdy),
+                (&r.date_num, may_be_numeric_date(b)),
+                (&r.date_iso, may_be_iso_date(b)),
             ];
             for (k, (re, gate)) in gates.into_iter().enumerate() {
-                if re.is_match(head) {
+                if re.is_match(s) {
                     matched[k] += 1;
-                    assert!(gate && may_start(b), "{k} {line:?}");
+                    assert!(gate && has_year(&mask), "{k} {line:?}");
                 }
             }
-            let s = prefix(&line, 200);
-            for (k, re) in [&r.date_dmy, &r.date_mdy, &r.date_num, &r.date_iso]
-                .into_iter()
-                .enumerate()
-            {
-                if re.is_match(s) {
-                    matched[3 + k] += 1;
-                    assert!(has_year(s.as_bytes()), "{line:?}");
-                }
+            if r.time.is_match(s) {
+                matched[4] += 1;
+                assert!(may_be_time(b), "{line:?}");
             }
         }
         assert!(matched.iter().all(|&m| m > 10), "{matched:?}");
+    }
+
+    #[test]
+    fn digit_mask_agrees_with_a_byte_by_byte_scan() {
+        let naive = |b: &[u8]| b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "2024".to_string(),
+            "Senin (21/10/2025) pukul 10.30 WIB".to_string(),
+            "°±²³ ٠١٢٣ ０１２３ 12 345".to_string(),
+        ];
+        // Four digits, or three, across every position of the 8-byte chunks.
+        for at in 0..24 {
+            for run in ["2024", "202", "20x4"] {
+                texts.push(format!("{}{run} dan", "a".repeat(at)));
+            }
+        }
+        for t in &texts {
+            let b = prefix(t, DATE_SCAN).as_bytes();
+            let mask = digit_mask(b);
+            for (i, &x) in b.iter().enumerate() {
+                assert_eq!(
+                    mask[i / 64] >> (i % 64) & 1 == 1,
+                    x.is_ascii_digit(),
+                    "{t:?} {i}"
+                );
+            }
+            assert_eq!(has_year(&mask), naive(b), "{t:?}");
+        }
+        // Runs across the 64-bit words of the mask.
+        for at in 56..72 {
+            let t = format!("{}1999", "-".repeat(at));
+            assert!(has_year(&digit_mask(t.as_bytes())), "{at}");
+        }
+    }
+
+    #[test]
+    fn credit_codes_agree_with_the_expression() {
+        let re = Regex::new(
+            r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
+        )
+        .unwrap();
+        let pieces = [
+            "(",
+            ")",
+            "/",
+            " ",
+            "  ",
+            "\t",
+            "CNN",
+            "hm02",
+            "ant",
+            "Ade Marboen",
+            "É",
+            "ß",
+            "日",
+            "-",
+            ".",
+            "&",
+            ",",
+            "’",
+            "x",
+            "abcdefghijklmnopqrstuvwxyz",
+            "(ant/hm)",
+            "itu.",
+            "\u{a0}",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut found = 0;
+        for _ in 0..60_000 {
+            let n = 1 + next() % 9;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let want = re.captures(&s).map(|c| {
+                let span = |m: regex::Match| (m.start(), m.end());
+                CreditCode {
+                    open: c.get(0).unwrap().start(),
+                    source: span(c.name("s").unwrap()),
+                    editor: span(c.name("e").unwrap()),
+                }
+            });
+            found += usize::from(want.is_some());
+            assert_eq!(credit_code(&s), want, "{s:?}");
+        }
+        assert!(found > 500, "{found}");
+        // The length limits of both parts, at their edges.
+        for source in 23..28 {
+            for editor in 29..34 {
+                let s = format!("teks. ({}/{})", "a".repeat(source), "b".repeat(editor));
+                let want = re.captures(&s).map(|c| c.get(0).unwrap().start());
+                assert_eq!(credit_code(&s).map(|c| c.open), want, "{source} {editor}");
+            }
+        }
     }
 
     #[test]

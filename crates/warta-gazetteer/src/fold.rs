@@ -93,7 +93,7 @@ impl Token {
     }
 
     /// True when the folded bytes, without their last `strip` bytes, equal `key`.
-    #[inline]
+    #[inline(always)]
     pub fn folded_eq(&self, text: &[u8], buf: &[u8], strip: usize, key: &[u8]) -> bool {
         match self.folded(text, buf) {
             FoldedBytes::Ascii(b) => {

@@ -389,6 +389,14 @@ impl Tokens {
         self.pairs[p / 64] & (1 << (p % 64)) != 0
     }
 
+    /// `may_start_with` of a word whose first two bytes `a` and `b` are ASCII (`b` is 0 past
+    /// the end of the text).
+    #[inline]
+    fn may_start_ascii(&self, a: u8, b: u8) -> bool {
+        let p = usize::from(a) << 7 | usize::from(b & 0x7F);
+        self.pairs[(p / 64) & 0xFF] & (1 << (p % 64)) != 0
+    }
+
     /// True when some key may have `len` bytes.
     #[inline]
     fn may_have_len(&self, len: usize) -> bool {
@@ -493,11 +501,20 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
             // starts with are looked at.
             let below_tail = u64::MAX.checked_shr(64 - tail as u32).unwrap_or(0);
             let mut starts = word & !(word << 1) & (u64::MAX << (i - base)) & below_tail;
+            // The block's bytes (zero-padded) for the first two bytes of each word.
+            let mut block = [0u8; 66];
+            match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
+                Some(b) => block[..64].copy_from_slice(b),
+                None => {
+                    let rest = bytes.get(base..).unwrap_or_default();
+                    block[..rest.len()].copy_from_slice(rest);
+                }
+            }
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let s = base + k;
-                if !tokens.may_start_with(bytes, s) || continues_word(text, s) {
+                if !tokens.may_start_ascii(block[k], block[k + 1]) || continues_word(text, s) {
                     continue;
                 }
                 let e = s + (!(word >> k)).trailing_zeros() as usize;
@@ -627,27 +644,20 @@ fn sort_dedup(mentions: Vec<Mention>) -> Vec<Mention> {
     merge_dedup(Vec::new(), mentions)
 }
 
-/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: a
-/// merge after sorting `extra`.
-fn merge_dedup(sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
-    extra.sort_by(order);
-    let mut out: Vec<Mention> = Vec::with_capacity(sorted.len() + extra.len());
-    let (mut a, mut b) = (sorted.into_iter().peekable(), extra.into_iter().peekable());
-    loop {
-        // At equal keys, `sorted` first, as a stable sort of the concatenation would.
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if order(x, y) == Ordering::Greater => b.next(),
-            (Some(_), _) => a.next(),
-            (None, _) => b.next(),
-        };
-        let Some(m) = next else {
-            break;
-        };
-        if out.last().is_none_or(|l| m.span.start >= l.span.end) {
-            out.push(m);
+/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: the
+/// stable sort finds it as one run and merges the few `extra` into it, in place.
+fn merge_dedup(mut sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
+    sorted.append(&mut extra);
+    sorted.sort_by(order);
+    let mut end: Option<usize> = None;
+    sorted.retain(|m| {
+        let keep = end.is_none_or(|e| m.span.start >= e);
+        if keep {
+            end = Some(m.span.end);
         }
-    }
-    out
+        keep
+    });
+    sorted
 }
 
 /// Document-level linking: adds mentions for later partial mentions (`Home`) of full person

@@ -641,3 +641,30 @@ fn a_person_given_twice_is_one_mention() {
         ]
     );
 }
+
+#[test]
+fn find_in_into_appends_what_find_in_returns() {
+    let g = default();
+    let text = "Menurut Yonhap, Korsel dan AS bertemu.\n\nRumah Biru di Seoul menyambut Jepang.";
+    let ranges = [
+        Span::new(0, 38),
+        Span::new(40, text.len()),
+        Span::new(90, 99),
+    ];
+    let mut all = g.find_in(text, Span::new(0, 6));
+    let mut want = all.clone();
+    for r in ranges {
+        want.extend(g.find_in(text, r));
+        g.find_in_into(text, r, &mut all);
+    }
+    let spans = |ms: &[Mention]| {
+        ms.iter()
+            .map(|m| (m.span, m.id.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(spans(&all), spans(&want));
+    assert_eq!(
+        surfaces(text, &all),
+        ["Yonhap", "Korsel", "AS", "Rumah Biru", "Seoul", "Jepang"]
+    );
+}

@@ -197,8 +197,8 @@ impl<'a> Doc<'a> {
         self.out
     }
 
+    /// Appends the cues of `start..end` to `out`.
     fn cues(&self, start: usize, end: usize, out: &mut Vec<Cue>) {
-        out.clear();
         self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
             out.push(Cue {
                 start: s,
@@ -230,16 +230,25 @@ impl<'a> Doc<'a> {
         bufs: &mut Buffers,
     ) -> Option<Option<usize>> {
         let text = self.text;
-        self.cues(start, end, &mut bufs.cues);
-        let cues = &bufs.cues[..];
+        let lex = self.lex;
         find_quotes(
             text,
             start,
             end,
-            |p| cue_at(cues, skip_ws(text, p, end)).is_some(),
+            |p| lex.cue_starts_at(text, skip_ws(text, p, end), end),
             &mut bufs.quotes,
         );
         let quotes = &bufs.quotes[..];
+        // Cues inside quote marks are never used (the walk skips them, and the rules only look
+        // between and after quotes): only the text around the quotes is scanned.
+        bufs.cues.clear();
+        let mut from = start;
+        for q in quotes {
+            self.cues(from, q.start, &mut bufs.cues);
+            from = q.end;
+        }
+        self.cues(from, end, &mut bufs.cues);
+        let cues = &bufs.cues[..];
         if quotes.is_empty() && cues.is_empty() {
             return None;
         }
@@ -697,7 +706,7 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
         self.last_org.set(m.org);
-        if with_lower(&text[m.start..m.end], |l| self.lex.media.contains(l)) {
+        if self.lex.is_media(&text[m.start..m.end]) {
             return None;
         }
         if m.pronoun {
@@ -895,7 +904,7 @@ impl<'a> Doc<'a> {
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
         if let Some(w) = next_word(text, sent, end)
-            && with_lower(w.str(text), |l| SOURCE_OPENERS.contains(&l))
+            && lower_in(w.str(text), SOURCE_OPENERS)
             && let Some(s) = self.outlet_after(w.end, end)
         {
             return Some(s);
@@ -920,9 +929,7 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
-            if with_lower(lw, |l| {
-                matches!(l, "dilansir" | "dikutip" | "melansir" | "mengutip")
-            }) {
+            if lower_in(lw, &["dilansir", "dikutip", "melansir", "mengutip"]) {
                 return self.outlet_after(w.end, end);
             }
             if matches!(
@@ -991,6 +998,16 @@ fn cue_at(cues: &[Cue], pos: usize) -> Option<usize> {
 fn sentence_of(sents: &[usize], pos: usize) -> usize {
     let i = sents.partition_point(|&s| s <= pos);
     sents[i.saturating_sub(1)]
+}
+
+/// True when `word` lowercased (as [`with_lower`] gives it) is one of `list` (lowercase
+/// ASCII words); an ASCII word is compared in place.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(word))
+    } else {
+        with_lower(word, |l| list.contains(&l))
+    }
 }
 
 /// Skips spaces and punctuation other than sentence terminators and quote marks.

@@ -433,6 +433,8 @@ pub(crate) struct Lexicon {
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
     pub media: HashSet<String, FxBuild>,
+    /// Most words of a news outlet's name.
+    media_max_words: usize,
 }
 
 impl Lexicon {
@@ -537,6 +539,11 @@ impl Lexicon {
                 .map(|r| r.into_bytes().into_boxed_slice())
                 .collect(),
             role_max_words,
+            media_max_words: media
+                .iter()
+                .map(|w| w.split_whitespace().count())
+                .max()
+                .unwrap_or(0),
             media: media.iter().map(|w| norm(w)).collect(),
         }
     }
@@ -731,6 +738,60 @@ impl Lexicon {
         }
     }
 
+    /// True when [`Self::for_each_cue`] over a range ending at `end` finds a cue starting at
+    /// `pos`, for a `pos` right after a separator (a space, a quote mark): the word from `pos`
+    /// (ASCII letters, digits and `-`, alphanumeric chars) is a cue form.
+    pub(crate) fn cue_starts_at(&self, text: &str, pos: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut k = pos;
+        while k < end {
+            let b = bytes[k];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || b == b'-' {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            match (b, bytes.get(k + 1)) {
+                (0xE2, Some(0x80)) | (0xC2, Some(0xA0 | 0xAB | 0xBB)) => break,
+                _ => match text[k..end].chars().next() {
+                    Some(c) if c.is_alphanumeric() => k += c.len_utf8(),
+                    _ => break,
+                },
+            }
+        }
+        self.cue(&bytes[pos..k]).is_some()
+    }
+
+    /// True when `phrase`, lowercased, is a news outlet; a phrase of more words than any
+    /// outlet is not lowercased at all.
+    pub(crate) fn is_media(&self, phrase: &str) -> bool {
+        let b = phrase.as_bytes();
+        // Short ASCII phrases are lowercased on the stack; others would be normalised.
+        if b.len() > 48 || !b.is_ascii() {
+            let too_many = if b.is_ascii() {
+                let mut words = 0;
+                let mut prev_ws = true;
+                for &c in b {
+                    let ws = c.is_ascii_whitespace() || c == 0x0b;
+                    words += usize::from(prev_ws && !ws);
+                    prev_ws = ws;
+                }
+                words > self.media_max_words
+            } else {
+                phrase
+                    .split_whitespace()
+                    .nth(self.media_max_words)
+                    .is_some()
+            };
+            if too_many {
+                return false;
+            }
+        }
+        with_lower(phrase, |l| self.media.contains(l))
+    }
+
     /// True when the word (any case) has `f`.
     #[inline]
     pub(crate) fn has(&self, w: &str, f: u16) -> bool {
@@ -839,6 +900,58 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn cues_around_quotes_match_the_whole_scan(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("kata"), Just("Ujarnya"), Just("ujar"), Just(" "), Just("“"), Just("”"),
+                    Just("’"), Just("‘"), Just("\""), Just(","), Just("."), Just("-"), Just("é"),
+                    Just("\u{a0}"), Just("Budi"), Just("«"), Just("»"), Just("—"), Just("x"),
+                    Just("“Ya, ’ kata"), Just(".’ ujarnya"), Just(", ’\u{a0}kata"), Just("!’Kata"),
+                ],
+                0..50,
+            ),
+        ) {
+            let lex = lexicon();
+            let text: String = parts.concat();
+            let end = text.len();
+            // As the walk did it: every cue first, the quotes asking for a cue among them.
+            let all = scan(&lex, &text, 0, end);
+            let mut old_quotes = Vec::new();
+            crate::text::find_quotes(
+                &text,
+                0,
+                end,
+                |p| {
+                    let at = crate::text::skip_ws(&text, p, end);
+                    all.iter().any(|&(s, _)| s == at)
+                },
+                &mut old_quotes,
+            );
+            let mut quotes = Vec::new();
+            crate::text::find_quotes(
+                &text,
+                0,
+                end,
+                |p| lex.cue_starts_at(&text, crate::text::skip_ws(&text, p, end), end),
+                &mut quotes,
+            );
+            prop_assert_eq!(&quotes, &old_quotes);
+            let outside: Vec<(usize, usize)> = all
+                .iter()
+                .copied()
+                .filter(|&(s, _)| !quotes.iter().any(|q| q.start <= s && s < q.end))
+                .collect();
+            let mut around = Vec::new();
+            let mut from = 0;
+            for q in &quotes {
+                around.extend(scan(&lex, &text, from, q.start));
+                from = q.end;
+            }
+            around.extend(scan(&lex, &text, from, end));
+            prop_assert_eq!(around, outside);
+        }
+
         #[test]
         fn block_scan_matches_the_char_by_char_scan(
             parts in proptest::collection::vec(

@@ -272,7 +272,7 @@ impl NameIndex {
         idx.postings.reserve(bytes_in / 64);
         idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
-        idx.heads.reserve(bytes_in / 128);
+        idx.heads.reserve(bytes_in / 48);
         let bytes = text.as_bytes();
         let mut words = Vec::new();
         // Hash -> first posting of the current run.
@@ -415,7 +415,7 @@ impl NameIndex {
         let n = self.postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
         let mut sizes: Vec<u32> = Vec::new();
-        self.by_hash.reserve(n / 2);
+        self.by_hash.reserve(n);
         for p in &self.postings {
             let next = sizes.len() as u32;
             let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
