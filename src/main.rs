@@ -90,12 +90,13 @@ fn run(options: &Options) -> Result<usize, Failure> {
     }
 }
 
-/// Builds the pipeline; the gazetteer is compiled on one thread of the pool while the other
-/// stages' lexicons are compiled on another.
+/// Builds the pipeline; the boilerplate classifier (the largest start-up cost: its regexes and
+/// phrase automaton) is compiled on one thread of the pool while the gazetteer and the quote
+/// lexicons are compiled on another.
 fn build_pipeline(options: &Options) -> Result<Pipeline, Failure> {
-    let (gazetteer, (classifier, extractor)) = rayon::join(
-        || build_gazetteer(options),
-        || (Classifier::default(), Extractor::default()),
+    let ((gazetteer, extractor), classifier) = rayon::join(
+        || (build_gazetteer(options), Extractor::default()),
+        Classifier::default,
     );
     Ok(Pipeline::builder()
         .tokens(options.tokens)
