@@ -4,7 +4,9 @@
 use crate::KnownEntity;
 use crate::lexicon::{Lexicon, flag, norm, with_lower};
 use crate::names::Places;
-use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
+use crate::text::{
+    Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word,
+};
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
 /// Lowercase particles allowed inside a name (`Abdul bin Ahmad`, `Van der Berg`).
@@ -126,8 +128,8 @@ impl Lexicon {
     /// Capitalised (or role) words from `pos` forward, on one line, up to `limit`; inside an
     /// organisation name also `dan`, `/`, numbers and bracketed acronyms
     /// (`Menteri Riset dan Teknologi/Kepala Badan …`, `Daop 8`, `(LIPI)`).
-    pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::with_capacity(8);
+    pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Words {
+        let mut words = Words::new();
         let mut p = pos;
         let mut has_org = false;
         // Every word so far is a role word.
@@ -139,7 +141,9 @@ impl Lexicon {
                     match self.paren_group(text, q, limit) {
                         Some((inner, e)) => {
                             all_role &= inner.iter().all(|x| self.has(x.str(text), flag::ROLE));
-                            words.extend(inner);
+                            for x in inner {
+                                words.push(x);
+                            }
                             p = e;
                             continue;
                         }
@@ -190,8 +194,8 @@ impl Lexicon {
     }
 
     /// Capitalised (or role) words ending at `pos`, going back, not before `floor`.
-    pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::with_capacity(8);
+    pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Words {
+        let mut words = Words::new();
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
             let Some(w) = prev_word(text, p, floor) else {
@@ -226,7 +230,7 @@ impl Lexicon {
             let l = w.str(text);
             CONNECTORS.contains(&l) || l == "dan"
         }) {
-            words.remove(0);
+            words.remove_first();
         }
         words
     }
@@ -499,7 +503,7 @@ impl Lexicon {
         if starts_with_role {
             // `kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo`: the name follows the commas.
             let mut p = m.end;
-            let mut name_run: Option<Vec<Word>> = None;
+            let mut name_run: Option<Words> = None;
             let mut segments = 0;
             while segments < 4 {
                 let mut c = skip_ws(text, p, limit);
@@ -575,7 +579,7 @@ impl Lexicon {
     /// name closes the phrase.
     fn long_role(&self, text: &str, limit: usize, known: &Known, m: &mut Mention) {
         let mut p = m.start;
-        let mut segments: Vec<Vec<Word>> = Vec::new();
+        let mut segments: Vec<Words> = Vec::new();
         let mut glued = Vec::new();
         while segments.len() < MAX_SEGMENTS {
             let seg = self.run_forward(text, p, limit);
@@ -635,7 +639,7 @@ impl Lexicon {
         let lead = self.role_len(text, &segments[0], 0);
         let aff_from = segments
             .iter()
-            .flatten()
+            .flat_map(|s| s.iter())
             .skip(lead)
             .take_while(|w| w.start < name_start)
             .find(|w| {
