@@ -142,7 +142,7 @@ impl Lexicon {
                         Some((inner, e)) => {
                             all_role &= inner.iter().all(|x| self.has(x.str(text), flag::ROLE));
                             for x in inner {
-                                words.push(x);
+                                words.push(x, self.flags(x.str(text)));
                             }
                             p = e;
                             continue;
@@ -187,7 +187,7 @@ impl Lexicon {
             }
             has_org |= f & (flag::ROLE | flag::AFF) != 0 || is_acronym(s);
             all_role &= f & flag::ROLE != 0;
-            words.push(w);
+            words.push(w, f);
             p = w.end;
         }
         words
@@ -221,7 +221,7 @@ impl Lexicon {
             if !ok {
                 break;
             }
-            words.push(w);
+            words.push(w, f);
             p = w.start;
         }
         words.reverse();
@@ -236,8 +236,9 @@ impl Lexicon {
     }
 
     /// Longest role phrase at `words[i..]`, in words.
-    fn role_len(&self, text: &str, words: &[Word], i: usize) -> usize {
-        self.role_len_with(text, words, i, |k| self.flags(words[k].str(text)))
+    fn role_len(&self, text: &str, words: &Words, i: usize) -> usize {
+        let fl = words.flags();
+        self.role_len_with(text, words, i, |k| fl[k])
     }
 
     /// [`Self::role_len`] with the flags of `words[k]` given by `flags_of(k)`.
@@ -312,7 +313,7 @@ impl Lexicon {
     }
 
     /// Splits a run into role, affiliation and name.
-    pub(crate) fn split(&self, text: &str, words: &[Word], known: &Known) -> Mention {
+    pub(crate) fn split(&self, text: &str, words: &Words, known: &Known) -> Mention {
         let (start, end) = match (words.first(), words.last()) {
             (Some(f), Some(l)) => (f.start, l.end),
             _ => {
@@ -329,18 +330,8 @@ impl Lexicon {
             }
         };
         let n = words.len();
-        // The flags of each word, looked up once (runs hold at most `MAX_RUN_WORDS` words).
-        let mut flag_buf = [0u16; MAX_RUN_WORDS];
-        let flag_vec: Vec<u16>;
-        let fl: &[u16] = if n <= MAX_RUN_WORDS {
-            for (d, w) in flag_buf.iter_mut().zip(words) {
-                *d = self.flags(w.str(text));
-            }
-            &flag_buf[..n]
-        } else {
-            flag_vec = words.iter().map(|w| self.flags(w.str(text))).collect();
-            &flag_vec
-        };
+        // The flags of each word, looked up when the run was found.
+        let fl = words.flags();
         let role_len = |i: usize| self.role_len_with(text, words, i, |k| fl[k]);
         let mut i = 0;
         while i < n {
