@@ -170,7 +170,8 @@ impl<'a> Doc<'a> {
             last_speaker: None,
             last_speaker_pos: 0,
             last_org: Cell::new(false),
-            speaker_tokens: HashSet::default(),
+            // An article names a handful of speakers: one allocation for most documents.
+            speaker_tokens: HashSet::with_capacity_and_hasher(32, FxBuild::default()),
             out: Vec::new(),
             bufs: Buffers::default(),
         }

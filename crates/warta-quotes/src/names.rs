@@ -274,7 +274,7 @@ impl NameIndex {
         idx.runs.reserve(bytes_in / 128);
         idx.heads.reserve(bytes_in / 48);
         let bytes = text.as_bytes();
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(16);
         // Hash -> first posting of the current run.
         let mut in_run: HashMap<u64, usize, FxBuild> = HashMap::default();
         for p in paragraphs {
@@ -414,7 +414,7 @@ impl NameIndex {
     fn group_postings(&mut self) {
         let n = self.postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
-        let mut sizes: Vec<u32> = Vec::new();
+        let mut sizes: Vec<u32> = Vec::with_capacity(n);
         self.by_hash.reserve(n);
         for p in &self.postings {
             let next = sizes.len() as u32;

@@ -14,6 +14,69 @@ impl Word {
     }
 }
 
+/// The words of a mention run with their lexicon flags, kept on the stack: a run holds at
+/// most 24 words and one bracketed group of at most four (see `mention.rs`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words {
+    buf: [Word; Words::CAP],
+    flags: [u16; Words::CAP],
+    len: usize,
+}
+
+impl Words {
+    /// Room for 24 words and a bracketed group of four.
+    pub(crate) const CAP: usize = 28;
+
+    /// No words.
+    pub(crate) fn new() -> Words {
+        Words {
+            buf: [Word { start: 0, end: 0 }; Words::CAP],
+            flags: [0; Words::CAP],
+            len: 0,
+        }
+    }
+
+    /// Appends `w` with its flags `f`; the callers never reach [`Words::CAP`] (a word beyond
+    /// it is dropped).
+    #[inline]
+    pub(crate) fn push(&mut self, w: Word, f: u16) {
+        if self.len < Words::CAP {
+            self.buf[self.len] = w;
+            self.flags[self.len] = f;
+            self.len += 1;
+        }
+    }
+
+    /// The flags of the words, in order.
+    #[inline]
+    pub(crate) fn flags(&self) -> &[u16] {
+        &self.flags[..self.len]
+    }
+
+    /// Reverses the order of the words.
+    pub(crate) fn reverse(&mut self) {
+        self.buf[..self.len].reverse();
+        self.flags[..self.len].reverse();
+    }
+
+    /// Drops the first word.
+    pub(crate) fn remove_first(&mut self) {
+        if self.len > 0 {
+            self.buf.copy_within(1..self.len, 0);
+            self.flags.copy_within(1..self.len, 0);
+            self.len -= 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Word];
+
+    fn deref(&self) -> &[Word] {
+        &self.buf[..self.len]
+    }
+}
+
 /// The char starting at `pos`.
 #[inline]
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
