@@ -1518,7 +1518,7 @@ fn title_parts(s: &str) -> Vec<&str> {
     if pieces.len() > 1 {
         parts.extend(pieces.into_iter().map(str::trim));
     }
-    parts.retain(|p| p.split_whitespace().count() >= 3);
+    parts.retain(|p| p.split_whitespace().nth(2).is_some());
     parts
 }
 
