@@ -93,7 +93,7 @@ impl Token {
     }
 
     /// True when the folded bytes, without their last `strip` bytes, equal `key`.
-    #[inline]
+    #[inline(always)]
     pub fn folded_eq(&self, text: &[u8], buf: &[u8], strip: usize, key: &[u8]) -> bool {
         match self.folded(text, buf) {
             FoldedBytes::Ascii(b) => {
@@ -415,10 +415,21 @@ fn load8(bytes: &[u8], at: usize) -> u64 {
 #[cold]
 #[inline(never)]
 fn load_tail(bytes: &[u8], at: usize) -> u64 {
-    let mut w = [0; 8];
-    let tail = bytes.get(at..).unwrap_or_default();
-    w[..tail.len()].copy_from_slice(tail);
-    u64::from_le_bytes(w)
+    let len = bytes.len();
+    if at >= len {
+        return 0;
+    }
+    // The last 8 bytes, shifted (most texts are longer than 8 bytes).
+    if let Some(last) = bytes
+        .get(len.saturating_sub(8)..)
+        .and_then(<[u8]>::first_chunk::<8>)
+    {
+        return u64::from_le_bytes(*last) >> (8 * (at + 8 - len));
+    }
+    bytes[at..]
+        .iter()
+        .rev()
+        .fold(0, |w, &b| (w << 8) | u64::from(b))
 }
 
 /// The ASCII word (letters and digits) starting at `start`, 8 bytes at a time: its end,
@@ -798,6 +809,21 @@ mod tests {
             .map(|&(f, o, u, c)| (f.to_owned(), o, u, c))
             .collect();
         assert_eq!(got, want);
+    }
+
+    #[test]
+    fn load8_pads_with_zeros_past_the_end() {
+        let text = b"Kata Home, 2024.";
+        for len in 0..=text.len() {
+            let bytes = &text[..len];
+            for at in 0..len + 2 {
+                let mut want = [0u8; 8];
+                for (k, b) in bytes.iter().skip(at).take(8).enumerate() {
+                    want[k] = *b;
+                }
+                assert_eq!(load8(bytes, at), u64::from_le_bytes(want), "{len} {at}");
+            }
+        }
     }
 
     #[test]

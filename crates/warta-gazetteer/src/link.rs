@@ -1,7 +1,7 @@
 //! Document-level linking of partial person mentions to full names seen earlier.
 
+use std::borrow::Cow;
 use std::cmp::Ordering;
-use std::collections::{HashMap, HashSet};
 use std::sync::Arc;
 
 use crate::builder::push_id;
@@ -18,107 +18,147 @@ pub struct PersonName {
     pub name: String,
 }
 
-/// Words that are part of a written name but never stand alone for the person.
-const NOT_NAME_TOKENS: &[&str] = &[
-    "bin", "binti", "van", "von", "der", "den", "de", "da", "di", "al", "el", "la", "le", "du",
-    "del", "dos", "ibn", "abu", "bapak", "pak", "ibu", "bu", "haji", "hajjah", "presiden",
-    "menteri", "jenderal", "raja", "ratu", "pangeran", "sultan", "paus", "sri", "muhammad",
-    "mohammad", "mohamed", "muhamad", "ahmad", "abdul", "nur", "siti", "jr", "sr", "ii", "iii",
-];
+/// True when the folded `key` is a word that is part of a written name but never stands
+/// alone for the person.
+fn is_not_name_token(key: &[u8]) -> bool {
+    matches!(
+        key,
+        b"bin"
+            | b"binti"
+            | b"van"
+            | b"von"
+            | b"der"
+            | b"den"
+            | b"de"
+            | b"da"
+            | b"di"
+            | b"al"
+            | b"el"
+            | b"la"
+            | b"le"
+            | b"du"
+            | b"del"
+            | b"dos"
+            | b"ibn"
+            | b"abu"
+            | b"bapak"
+            | b"pak"
+            | b"ibu"
+            | b"bu"
+            | b"haji"
+            | b"hajjah"
+            | b"presiden"
+            | b"menteri"
+            | b"jenderal"
+            | b"raja"
+            | b"ratu"
+            | b"pangeran"
+            | b"sultan"
+            | b"paus"
+            | b"sri"
+            | b"muhammad"
+            | b"mohammad"
+            | b"mohamed"
+            | b"muhamad"
+            | b"ahmad"
+            | b"abdul"
+            | b"nur"
+            | b"siti"
+            | b"jr"
+            | b"sr"
+            | b"ii"
+            | b"iii"
+    )
+}
 
-/// Words of institution and place names that never occur in a personal name: a
-/// [`PersonName`] containing one (`Hak Asasi Manusia`, `Badan Pengatur Hilir Minyak`) is a
-/// mis-recognised speaker and is ignored.
-const NOT_PERSON_WORDS: &[&str] = &[
-    "kementerian",
-    "kantor",
-    "badan",
-    "komisi",
-    "komite",
-    "dewan",
-    "lembaga",
-    "majelis",
-    "mahkamah",
-    "pengadilan",
-    "kejaksaan",
-    "kepolisian",
-    "partai",
-    "perusahaan",
-    "pemerintah",
-    "pemerintahan",
-    "universitas",
-    "institut",
-    "sekolah",
-    "rumah",
-    "sakit",
-    "bank",
-    "pt",
-    "tbk",
-    "hak",
-    "asasi",
-    "manusia",
-    "hukum",
-    "minyak",
-    "gas",
-    "bumi",
-    "hilir",
-    "hulu",
-    "energi",
-    "keuangan",
-    "kesehatan",
-    "pendidikan",
-    "keamanan",
-    "pertahanan",
-    "sosial",
-    "nasional",
-    "negara",
-    "republik",
-    "provinsi",
-    "kabupaten",
-    "kota",
-    "daerah",
-    "wilayah",
-    "pusat",
-    "umum",
-    "rakyat",
-    "pulau",
-    "gunung",
-    "sungai",
-    "jalan",
-    "gedung",
-    "istana",
-    "bandara",
-    "pelabuhan",
-    "stasiun",
-    "pasar",
-    "masjid",
-    "gereja",
-    "koalisi",
-    "asosiasi",
-    "yayasan",
-    "organisasi",
-    "serikat",
-    "kepresidenan",
-    "bursa",
-    "efek",
-];
+/// True when the folded `key` is a word of institution and place names that never occurs
+/// in a personal name: a [`PersonName`] containing one (`Hak Asasi Manusia`, `Badan Pengatur
+/// Hilir Minyak`) is a mis-recognised speaker and is ignored.
+fn is_not_person_word(key: &[u8]) -> bool {
+    matches!(
+        key,
+        b"kementerian"
+            | b"kantor"
+            | b"badan"
+            | b"komisi"
+            | b"komite"
+            | b"dewan"
+            | b"lembaga"
+            | b"majelis"
+            | b"mahkamah"
+            | b"pengadilan"
+            | b"kejaksaan"
+            | b"kepolisian"
+            | b"partai"
+            | b"perusahaan"
+            | b"pemerintah"
+            | b"pemerintahan"
+            | b"universitas"
+            | b"institut"
+            | b"sekolah"
+            | b"rumah"
+            | b"sakit"
+            | b"bank"
+            | b"pt"
+            | b"tbk"
+            | b"hak"
+            | b"asasi"
+            | b"manusia"
+            | b"hukum"
+            | b"minyak"
+            | b"gas"
+            | b"bumi"
+            | b"hilir"
+            | b"hulu"
+            | b"energi"
+            | b"keuangan"
+            | b"kesehatan"
+            | b"pendidikan"
+            | b"keamanan"
+            | b"pertahanan"
+            | b"sosial"
+            | b"nasional"
+            | b"negara"
+            | b"republik"
+            | b"provinsi"
+            | b"kabupaten"
+            | b"kota"
+            | b"daerah"
+            | b"wilayah"
+            | b"pusat"
+            | b"umum"
+            | b"rakyat"
+            | b"pulau"
+            | b"gunung"
+            | b"sungai"
+            | b"jalan"
+            | b"gedung"
+            | b"istana"
+            | b"bandara"
+            | b"pelabuhan"
+            | b"stasiun"
+            | b"pasar"
+            | b"masjid"
+            | b"gereja"
+            | b"koalisi"
+            | b"asosiasi"
+            | b"yayasan"
+            | b"organisasi"
+            | b"serikat"
+            | b"kepresidenan"
+            | b"bursa"
+            | b"efek"
+    )
+}
 
-/// The folded key of `word` in `key` ([`fold_key_into`], without the scanner for a plain
-/// ASCII word).
+/// Appends the folded key of `word` to `key` ([`fold_key_into`], without the scanner for a
+/// plain ASCII word).
 fn fold_word(word: &str, buf: &mut Vec<u8>, key: &mut Vec<u8>) {
-    key.clear();
     if word.bytes().all(|b| b.is_ascii_alphanumeric()) {
         key.extend(word.bytes().map(|b| b.to_ascii_lowercase()));
     } else {
         fold_key_into(word, buf, key);
     }
-}
-
-/// True when `key` is one of the `words`.
-fn is_listed(words: &[&str], key: &[u8]) -> bool {
-    words
-        .iter()
-        .any(|w| w.len() == key.len() && w.as_bytes().first() == key.first() && w.as_bytes() == key)
 }
 
 /// A full person name that later partial mentions may link to.
@@ -129,7 +169,7 @@ struct FullName {
     /// The mention (of the list, or made for a person) whose id, type and canonical name
     /// the linked mentions take.
     source: Source,
-    /// Its name tokens: `NameTokens::lists[tokens]`.
+    /// Its name tokens: `NameTokens::list(tokens)`.
     tokens: usize,
 }
 
@@ -146,35 +186,67 @@ enum Source {
 /// The name tokens of each distinct full name of a document, computed once per name.
 #[derive(Default)]
 struct NameTokens {
-    /// Token lists.
-    lists: Vec<Vec<String>>,
-    /// Index in `lists` of a name's tokens, `None` when it has none or one word only.
-    by_name: HashMap<Box<str>, Option<usize>>,
-    /// Scratch buffers for folding.
+    /// Folded tokens, one after the other.
+    bytes: Vec<u8>,
+    /// Each token's range in `bytes`.
+    toks: Vec<(usize, usize)>,
+    /// Each token list's range in `toks`.
+    lists: Vec<(usize, usize)>,
+    /// Scratch buffer for folding.
     buf: Vec<u8>,
-    key: Vec<u8>,
 }
 
 impl NameTokens {
+    /// The index of the tokens of each name of `names` (see [`NameTokens::of`]), computed once
+    /// per distinct name.
+    fn resolve(&mut self, names: &[&str]) -> Vec<Option<usize>> {
+        let mut order: Vec<usize> = (0..names.len()).collect();
+        order.sort_unstable_by_key(|&i| names[i]);
+        let mut out = vec![None; names.len()];
+        let mut last: Option<(&str, Option<usize>)> = None;
+        for i in order {
+            let index = match last {
+                Some((name, index)) if name == names[i] => index,
+                _ => self.of(names[i]),
+            };
+            last = Some((names[i], index));
+            out[i] = index;
+        }
+        out
+    }
+
     /// The index of the tokens of `name`, if it can be a full name (two words or more, a
     /// name token at least).
     fn of(&mut self, name: &str) -> Option<usize> {
-        if let Some(&known) = self.by_name.get(name) {
-            return known;
+        let start = self.toks.len();
+        self.push_tokens(name);
+        if self.toks.len() > start && name.split_whitespace().nth(1).is_some() {
+            self.lists.push((start, self.toks.len()));
+            return Some(self.lists.len() - 1);
         }
-        let toks = self.tokens(name);
-        let index = (!toks.is_empty() && name.split_whitespace().nth(1).is_some()).then(|| {
-            self.lists.push(toks);
-            self.lists.len() - 1
-        });
-        self.by_name.insert(name.into(), index);
-        index
+        if let Some(&(from, _)) = self.toks.get(start) {
+            self.bytes.truncate(from);
+        }
+        self.toks.truncate(start);
+        None
     }
 
-    /// Folded name tokens of a full name that may stand alone for the person (capitalised,
-    /// two letters or more, not a particle, title or very common first name).
-    fn tokens(&mut self, name: &str) -> Vec<String> {
-        let mut out: Vec<String> = Vec::new();
+    /// The tokens of list `i`.
+    fn list(&self, i: usize) -> impl Iterator<Item = &[u8]> {
+        let (a, b) = self.lists[i];
+        self.toks[a..b].iter().map(|&(s, e)| &self.bytes[s..e])
+    }
+
+    /// Number of tokens of list `i`.
+    fn list_len(&self, i: usize) -> usize {
+        let (a, b) = self.lists[i];
+        b - a
+    }
+
+    /// Appends the folded name tokens of a full name that may stand alone for the person
+    /// (capitalised, two letters or more, not a particle, title or very common first name).
+    fn push_tokens(&mut self, name: &str) {
+        let start = self.toks.len();
         for raw in name.split(|c: char| c.is_whitespace() || c == ',') {
             let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
             if raw.ends_with('.')
@@ -183,18 +255,16 @@ impl NameTokens {
             {
                 continue;
             }
-            let key = &mut self.key;
-            fold_word(word, &mut self.buf, key);
-            if NOT_NAME_TOKENS
-                .iter()
-                .any(|t| t.as_bytes() == key.as_slice())
-                || out.iter().any(|t| t.as_bytes() == key.as_slice())
+            let from = self.bytes.len();
+            fold_word(word, &mut self.buf, &mut self.bytes);
+            let (done, key) = self.bytes.split_at(from);
+            if is_not_name_token(key) || self.toks[start..].iter().any(|&(s, e)| &done[s..e] == key)
             {
+                self.bytes.truncate(from);
                 continue;
             }
-            out.push(String::from_utf8_lossy(key).into_owned());
+            self.toks.push((from, self.bytes.len()));
         }
-        out
     }
 }
 
@@ -238,11 +308,11 @@ const NONE: u32 = u32::MAX;
 
 impl Tokens {
     /// The table of the name tokens of `full`.
-    fn new(full: &[FullName], lists: &[Vec<String>]) -> Tokens {
-        let mut pairs: Vec<(&str, usize)> =
-            Vec::with_capacity(full.iter().map(|f| lists[f.tokens].len()).sum());
+    fn new(full: &[FullName], names: &NameTokens) -> Tokens {
+        let mut pairs: Vec<(&[u8], usize)> =
+            Vec::with_capacity(full.iter().map(|f| names.list_len(f.tokens)).sum());
         for (i, f) in full.iter().enumerate() {
-            pairs.extend(lists[f.tokens].iter().map(|t| (t.as_str(), i)));
+            pairs.extend(names.list(f.tokens).map(|t| (t, i)));
         }
         // Stable order within a key: by end, then by the order the names were added.
         pairs.sort_unstable_by(|a, b| {
@@ -251,8 +321,8 @@ impl Tokens {
                 .then(a.1.cmp(&b.1))
         });
         let mut t = Tokens {
-            keys: Vec::new(),
-            groups: Vec::new(),
+            keys: Vec::with_capacity(pairs.iter().map(|p| p.0.len()).sum()),
+            groups: Vec::with_capacity(pairs.len()),
             names: Vec::with_capacity(pairs.len()),
             slots: Vec::new(),
             lengths: 0,
@@ -261,9 +331,9 @@ impl Tokens {
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
                 let start = t.keys.len();
-                t.keys.extend_from_slice(key.as_bytes());
+                t.keys.extend_from_slice(key);
                 t.groups.push(Group {
-                    hash: hash_bytes(key.as_bytes()),
+                    hash: hash_bytes(key),
                     key: (start, t.keys.len()),
                     names: (t.names.len(), t.names.len()),
                 });
@@ -277,7 +347,7 @@ impl Tokens {
                         }
                     }
                 };
-                match *key.as_bytes() {
+                match **key {
                     [a, b, ..] if a.is_ascii_alphabetic() && b.is_ascii_alphanumeric() => {
                         set(a, b);
                     }
@@ -317,6 +387,14 @@ impl Tokens {
         }
         let p = pair(a, b);
         self.pairs[p / 64] & (1 << (p % 64)) != 0
+    }
+
+    /// `may_start_with` of a word whose first two bytes `a` and `b` are ASCII (`b` is 0 past
+    /// the end of the text).
+    #[inline]
+    fn may_start_ascii(&self, a: u8, b: u8) -> bool {
+        let p = usize::from(a) << 7 | usize::from(b & 0x7F);
+        self.pairs[(p / 64) & 0xFF] & (1 << (p % 64)) != 0
     }
 
     /// True when some key may have `len` bytes.
@@ -423,11 +501,20 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
             // starts with are looked at.
             let below_tail = u64::MAX.checked_shr(64 - tail as u32).unwrap_or(0);
             let mut starts = word & !(word << 1) & (u64::MAX << (i - base)) & below_tail;
+            // The block's bytes (zero-padded) for the first two bytes of each word.
+            let mut block = [0u8; 66];
+            match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
+                Some(b) => block[..64].copy_from_slice(b),
+                None => {
+                    let rest = bytes.get(base..).unwrap_or_default();
+                    block[..rest.len()].copy_from_slice(rest);
+                }
+            }
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let s = base + k;
-                if !tokens.may_start_with(bytes, s) || continues_word(text, s) {
+                if !tokens.may_start_ascii(block[k], block[k + 1]) || continues_word(text, s) {
                     continue;
                 }
                 let e = s + (!(word >> k)).trailing_zeros() as usize;
@@ -505,6 +592,22 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
     }
 }
 
+/// True when `name` is its words one space apart (no other whitespace).
+fn single_spaced(name: &str) -> bool {
+    let mut after_space = true;
+    for c in name.chars() {
+        if c.is_whitespace() {
+            if c != ' ' || after_space {
+                return false;
+            }
+            after_space = true;
+        } else {
+            after_space = false;
+        }
+    }
+    !after_space
+}
+
 /// True when the word at `start` opens a sentence (start of a region or line, or after
 /// `.`, `!`, `?`, `:` and opening quotes).
 fn sentence_initial(text: &str, region_start: usize, start: usize) -> bool {
@@ -541,27 +644,20 @@ fn sort_dedup(mentions: Vec<Mention>) -> Vec<Mention> {
     merge_dedup(Vec::new(), mentions)
 }
 
-/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: a
-/// merge after sorting `extra`.
-fn merge_dedup(sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
-    extra.sort_by(order);
-    let mut out: Vec<Mention> = Vec::with_capacity(sorted.len() + extra.len());
-    let (mut a, mut b) = (sorted.into_iter().peekable(), extra.into_iter().peekable());
-    loop {
-        // At equal keys, `sorted` first, as a stable sort of the concatenation would.
-        let next = match (a.peek(), b.peek()) {
-            (Some(x), Some(y)) if order(x, y) == Ordering::Greater => b.next(),
-            (Some(_), _) => a.next(),
-            (None, _) => b.next(),
-        };
-        let Some(m) = next else {
-            break;
-        };
-        if out.last().is_none_or(|l| m.span.start >= l.span.end) {
-            out.push(m);
+/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: the
+/// stable sort finds it as one run and merges the few `extra` into it, in place.
+fn merge_dedup(mut sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
+    sorted.append(&mut extra);
+    sorted.sort_by(order);
+    let mut end: Option<usize> = None;
+    sorted.retain(|m| {
+        let keep = end.is_none_or(|e| m.span.start >= e);
+        if keep {
+            end = Some(m.span.end);
         }
-    }
-    out
+        keep
+    });
+    sorted
 }
 
 /// Document-level linking: adds mentions for later partial mentions (`Home`) of full person
@@ -630,12 +726,57 @@ pub fn link_document(
         regions.get(i).filter(|r| r.start <= s.start).copied()
     };
 
-    let mut full: Vec<FullName> = Vec::new();
-    let mut names = NameTokens::default();
     let per = |t: &str| t.eq_ignore_ascii_case("PER") || t.eq_ignore_ascii_case("PERSON");
+    let (mut buf, mut key) = (Vec::with_capacity(64), Vec::with_capacity(64));
+    // The persons that may be full names, with their words one space apart (same words,
+    // hence same tokens, as `p.name`).
+    let mut person_names: Vec<(&PersonName, Cow<str>)> = Vec::with_capacity(persons.len());
+    for p in persons {
+        if !valid(text, p.span)
+            || p.name.split_whitespace().nth(1).is_none()
+            || p.name.split_whitespace().any(|w| {
+                key.clear();
+                fold_word(w, &mut buf, &mut key);
+                is_not_person_word(&key)
+            })
+        {
+            continue;
+        }
+        let name = if single_spaced(&p.name) {
+            Cow::Borrowed(p.name.as_str())
+        } else {
+            let mut name = String::with_capacity(p.name.len());
+            for w in p.name.split_whitespace() {
+                if !name.is_empty() {
+                    name.push(' ');
+                }
+                name.push_str(w);
+            }
+            Cow::Owned(name)
+        };
+        person_names.push((p, name));
+    }
+    // The name tokens of the PER mentions' canonical names, then of the persons' names.
+    let mut names = NameTokens::default();
+    let lists = {
+        let mut candidates: Vec<&str> = Vec::with_capacity(mentions.len() + person_names.len());
+        candidates.extend(
+            mentions
+                .iter()
+                .filter(|m| per(&m.entity_type))
+                .map(|m| &*m.canonical),
+        );
+        candidates.extend(person_names.iter().map(|(_, name)| &**name));
+        if candidates.is_empty() {
+            return mentions;
+        }
+        names.resolve(&candidates)
+    };
+    let mut lists = lists.into_iter();
+    let mut full: Vec<FullName> = Vec::with_capacity(lists.len());
     for (i, m) in mentions.iter().enumerate() {
         if per(&m.entity_type)
-            && let Some(tokens) = names.of(&m.canonical)
+            && let Some(Some(tokens)) = lists.next()
         {
             full.push(FullName {
                 end: m.span.end,
@@ -645,30 +786,12 @@ pub fn link_document(
         }
     }
     // Mentions made for the persons (`in_region` when they are also added to the output).
-    let mut made: Vec<(Mention, bool)> = Vec::new();
-    let mut added_spans: HashSet<Span> = HashSet::new();
-    let (mut buf, mut key) = (Vec::with_capacity(64), Vec::with_capacity(64));
+    let mut made: Vec<(Mention, bool)> = Vec::with_capacity(person_names.len());
     let mut id = String::with_capacity(64);
     let mut per_type: Option<Arc<str>> = None;
-    for p in persons {
-        if !valid(text, p.span)
-            || p.name.split_whitespace().nth(1).is_none()
-            || p.name.split_whitespace().any(|w| {
-                fold_word(w, &mut buf, &mut key);
-                is_listed(NOT_PERSON_WORDS, &key)
-            })
-        {
-            continue;
-        }
-        // Same words, hence same tokens, as `p.name`.
-        let mut name = String::with_capacity(p.name.len());
-        for w in p.name.split_whitespace() {
-            if !name.is_empty() {
-                name.push(' ');
-            }
-            name.push_str(w);
-        }
-        let Some(tokens) = names.of(&name) else {
+    let mut made_names: Vec<Option<(Arc<str>, Arc<str>)>> = vec![None; names.lists.len()];
+    for ((p, name), tokens) in person_names.into_iter().zip(lists) {
+        let Some(tokens) = tokens else {
             continue;
         };
         // `mentions` is sorted and non-overlapping: binary search, not a scan per person.
@@ -679,17 +802,20 @@ pub fn link_document(
         if overlaps {
             continue;
         }
-        id.clear();
-        push_id(&mut id, "PER", &name, &mut buf, &mut key);
-        let name: Arc<str> = Arc::from(name);
+        // Made once per distinct name (the name's token list).
+        let (id, name) = made_names[tokens].get_or_insert_with(|| {
+            id.clear();
+            push_id(&mut id, "PER", &name, &mut buf, &mut key);
+            (Arc::from(id.as_str()), Arc::from(name))
+        });
         let mention = Mention {
             span: p.span,
-            id: Arc::from(id.as_str()),
+            id: id.clone(),
             entity_type: per_type.get_or_insert_with(|| Arc::from("PER")).clone(),
             canonical: name.clone(),
-            alias: name,
+            alias: name.clone(),
         };
-        let in_region = region_of(p.span).is_some() && added_spans.insert(p.span);
+        let in_region = region_of(p.span).is_some();
         full.push(FullName {
             end: p.span.end,
             source: Source::Person(made.len()),
@@ -697,14 +823,22 @@ pub fn link_document(
         });
         made.push((mention, in_region));
     }
+    // A span made twice is added once, for the first person.
+    let mut added: Vec<usize> = (0..made.len()).filter(|&i| made[i].1).collect();
+    added.sort_by_key(|&i| (made[i].0.span.start, made[i].0.span.end));
+    for w in added.windows(2) {
+        if made[w[0]].0.span == made[w[1]].0.span {
+            made[w[1]].1 = false;
+        }
+    }
     if full.is_empty() {
         return mentions;
     }
-    let tokens = Tokens::new(&full, &names.lists);
+    let tokens = Tokens::new(&full, &names);
     // One scan: mark the name tokens used as ordinary lowercase words anywhere in the text,
     // and collect the capitalised ones, which are decided once the whole text is seen.
     let mut lowercase = vec![false; tokens.groups.len()];
-    let mut capitalised: Vec<(Span, usize)> = Vec::with_capacity(64);
+    let mut capitalised: Vec<(Span, usize)> = Vec::with_capacity(16);
     token_words(text, &tokens, |start, end, first, g| {
         if first.is_lowercase() {
             lowercase[g] = true;
@@ -793,7 +927,14 @@ mod tests {
             source: Source::Mention(0),
             tokens: 0,
         }];
-        let tokens = Tokens::new(&full, &[keys]);
+        let mut names = NameTokens::default();
+        for k in &keys {
+            let from = names.bytes.len();
+            names.bytes.extend_from_slice(k.as_bytes());
+            names.toks.push((from, names.bytes.len()));
+        }
+        names.lists.push((0, keys.len()));
+        let tokens = Tokens::new(&full, &names);
         let mut out = Vec::new();
         token_words(text, &tokens, |s, e, first, g| {
             let (k0, k1) = tokens.groups[g].key;

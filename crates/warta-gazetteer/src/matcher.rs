@@ -179,8 +179,6 @@ struct Scratch {
     buf: Vec<u8>,
     /// Tokens scanned ahead of the current one.
     window: Vec<Token>,
-    /// Mentions found.
-    found: Vec<Mention>,
 }
 
 impl Gazetteer {
@@ -363,8 +361,27 @@ impl Gazetteer {
     /// Mentions in `text[range]`, spans into the whole `text`, sorted, non-overlapping.
     /// A range out of bounds is clamped, one inside a character is widened to its boundaries.
     pub fn find_in(&self, text: &str, range: Span) -> Vec<Mention> {
+        let mut found = Vec::new();
+        self.find_in_into(text, range, &mut found);
+        found
+    }
+
+    /// [`Gazetteer::find_in`] appending the mentions to `out` (one vector for the mentions
+    /// of many ranges, as a pipeline collects them paragraph by paragraph).
+    ///
+    /// ```
+    /// use warta_gazetteer::{GazetteerBuilder, Span};
+    /// let gaz = GazetteerBuilder::new().with_default_list().build().unwrap();
+    /// let text = "Yonhap melaporkan.\nKorsel dan AS bertemu.";
+    /// let mut mentions = Vec::new();
+    /// gaz.find_in_into(text, Span::new(0, 18), &mut mentions);
+    /// gaz.find_in_into(text, Span::new(19, text.len()), &mut mentions);
+    /// let aliases: Vec<&str> = mentions.iter().map(|m| &*m.alias).collect();
+    /// assert_eq!(aliases, ["Yonhap", "Korsel", "AS"]);
+    /// ```
+    pub fn find_in_into(&self, text: &str, range: Span, out: &mut Vec<Mention>) {
         if self.aliases.is_empty() {
-            return Vec::new();
+            return;
         }
         let mut start = range.start.min(text.len());
         let mut end = range.end.clamp(start, text.len());
@@ -381,12 +398,11 @@ impl Gazetteer {
         }
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut scratch) => {
-                let found = self.find_range(&mut scratch, text, start, end);
+                self.find_range(&mut scratch, text, start, end, out);
                 scratch.shrink();
-                found
             }
-            Err(_) => self.find_range(&mut Scratch::default(), text, start, end),
-        })
+            Err(_) => self.find_range(&mut Scratch::default(), text, start, end, out),
+        });
     }
 
     /// Mentions in the whole text.
@@ -394,15 +410,15 @@ impl Gazetteer {
         self.find_in(text, Span::new(0, text.len()))
     }
 
-    /// `find_in` on `text[start..end]` (char boundaries).
+    /// `find_in_into` on `text[start..end]` (char boundaries).
     fn find_range(
         &self,
         scratch: &mut Scratch,
         text: &str,
         start: usize,
         end: usize,
-    ) -> Vec<Mention> {
-        scratch.found.clear();
+        out: &mut Vec<Mention>,
+    ) {
         // Token offsets are u32: scan very large ranges in pieces cut at a whitespace when
         // possible.
         const PIECE: usize = 1 << 30;
@@ -420,12 +436,9 @@ impl Gazetteer {
                     stop = at + ws;
                 }
             }
-            self.find_scan(scratch, at, &text[at..stop]);
+            self.find_scan(scratch, out, at, &text[at..stop]);
             at = stop;
         }
-        // Collected in a reused buffer and returned in one allocation of the exact size
-        // (no chain of reallocations while the mentions come).
-        scratch.found.drain(..).collect()
     }
 
     /// True when an alias may start at token `t` (no false negatives).
@@ -489,9 +502,9 @@ impl Gazetteer {
         Filter::has(word, key, Property::Ends) || Filter::has(word, key, Property::Children)
     }
 
-    fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str) {
+    fn find_scan(&self, scratch: &mut Scratch, found: &mut Vec<Mention>, base: usize, piece: &str) {
         let text = piece.as_bytes();
-        let Scratch { buf, window, found } = scratch;
+        let Scratch { buf, window } = scratch;
         buf.clear();
         window.clear();
         let mut scanner = Scanner::new(piece);
@@ -673,9 +686,6 @@ impl Scratch {
         }
         if self.window.capacity() > KEEP / 32 {
             self.window = Vec::new();
-        }
-        if self.found.capacity() > KEEP / 32 {
-            self.found = Vec::new();
         }
     }
 }

@@ -611,3 +611,60 @@ fn linking_output_is_sorted_and_non_overlapping_even_from_bad_input() {
     assert_eq!(surfaces(text, &all), ["Emily Home", "Home"]);
     assert!(all.windows(2).all(|w| w[0].span.end <= w[1].span.start));
 }
+
+#[test]
+fn a_person_given_twice_is_one_mention() {
+    let text = "Juru bicara Emily Home berbicara. Kata Home, aliansi kuat.";
+    let person = |start, end, name: &str| PersonName {
+        span: Span::new(start, end),
+        name: name.into(),
+    };
+    // The same span twice (the first name kept), and an empty span given twice.
+    let persons = [
+        person(12, 22, "Emily Home"),
+        person(12, 22, "Emily  Home"),
+        person(12, 22, "Emily Homes"),
+        person(33, 33, "Budi Santoso"),
+        person(33, 33, "Budi Santoso"),
+    ];
+    let all = link_document(text, &[Span::new(0, text.len())], Vec::new(), &persons);
+    let got: Vec<(&str, &str)> = all
+        .iter()
+        .map(|m| (&text[m.span.start..m.span.end], &*m.id))
+        .collect();
+    assert_eq!(
+        got,
+        [
+            ("Emily Home", "PER:emily-home"),
+            ("", "PER:budi-santoso"),
+            ("Home", "PER:emily-home"),
+        ]
+    );
+}
+
+#[test]
+fn find_in_into_appends_what_find_in_returns() {
+    let g = default();
+    let text = "Menurut Yonhap, Korsel dan AS bertemu.\n\nRumah Biru di Seoul menyambut Jepang.";
+    let ranges = [
+        Span::new(0, 38),
+        Span::new(40, text.len()),
+        Span::new(90, 99),
+    ];
+    let mut all = g.find_in(text, Span::new(0, 6));
+    let mut want = all.clone();
+    for r in ranges {
+        want.extend(g.find_in(text, r));
+        g.find_in_into(text, r, &mut all);
+    }
+    let spans = |ms: &[Mention]| {
+        ms.iter()
+            .map(|m| (m.span, m.id.clone()))
+            .collect::<Vec<_>>()
+    };
+    assert_eq!(spans(&all), spans(&want));
+    assert_eq!(
+        surfaces(text, &all),
+        ["Yonhap", "Korsel", "AS", "Rumah Biru", "Seoul", "Jepang"]
+    );
+}
