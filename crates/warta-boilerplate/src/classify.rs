@@ -450,8 +450,8 @@ fn decide(c: &Classifier, text: &str, scratch: &mut Scratch) -> Page {
             end = line.start + at;
         }
         let part = &text[start..end];
-        let lead = part.len() - part.trim_start().len();
-        let trail = part.len() - part.trim_end().len();
+        let lead = part.len() - trim_start(part).len();
+        let trail = part.len() - trim_end(part).len();
         if start + lead < end - trail {
             blocks.push(Block {
                 span: Span::new(start + lead, end - trail),
@@ -1518,7 +1518,7 @@ fn title_parts(s: &str) -> Vec<&str> {
     if pieces.len() > 1 {
         parts.extend(pieces.into_iter().map(str::trim));
     }
-    parts.retain(|p| p.split_whitespace().count() >= 3);
+    parts.retain(|p| p.split_whitespace().nth(2).is_some());
     parts
 }
 

@@ -36,6 +36,7 @@
 
 mod classify;
 mod dateline;
+mod dates;
 mod lexicon;
 mod meta;
 
