@@ -49,6 +49,8 @@ pub(crate) struct Scanner<'a> {
     /// The bytes of `text`.
     b: &'a [u8],
     tk: &'a Tokenizer,
+    /// Whether words are analysed into clitics (the sentence pass does not need it).
+    clitics: bool,
     pub(crate) out: Vec<Token>,
     /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
     /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
@@ -68,26 +70,54 @@ pub(crate) struct Scanner<'a> {
 const SENTENCE_CHUNK: usize = 512;
 
 impl<'a> Scanner<'a> {
-    /// A scanner of `text[start..end]`, with the sentence pass when `sentences` is true.
+    /// A scanner of `text[..end]` (`end` a char boundary) with buffers for ranges of about
+    /// `len` bytes, with the sentence pass when `sentences` is true and the clitic analysis
+    /// when `clitics` is true.
     pub(crate) fn new(
         tk: &'a Tokenizer,
         text: &'a str,
-        start: usize,
         end: usize,
+        len: usize,
         sentences: bool,
+        clitics: bool,
     ) -> Self {
-        let len = end - start;
         let text = &text[..end];
         Scanner {
             text,
             b: text.as_bytes(),
             tk,
+            clitics: clitics && tk.clitics,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
             ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
             quotes: Vec::new(),
             sentences: sentences.then(|| Sentences::with_capacity((len / 128).min(1 << 20))),
             pending: 0,
             decided: 0,
+        }
+    }
+
+    /// Makes the scanner ready for another range of `text` ending at `end` (a char boundary):
+    /// the tokens of the last range are dropped, the buffers and the sentences found so far
+    /// are kept.
+    pub(crate) fn restart(&mut self, text: &'a str, end: usize) {
+        self.text = &text[..end];
+        self.b = self.text.as_bytes();
+        self.out.clear();
+        self.ends.clear();
+        self.quotes.clear();
+        if let Some(st) = &mut self.sentences {
+            st.restart();
+        }
+        self.pending = 0;
+        self.decided = 0;
+    }
+
+    /// Scans `text[start..]` and lets the sentence pass finish its sentences.
+    pub(crate) fn run_sentences(&mut self, start: usize) {
+        self.run(start);
+        if let Some(st) = &mut self.sentences {
+            self.tk
+                .finish_sentences(st, self.text, &self.out, &self.ends, &self.quotes);
         }
     }
 
@@ -504,7 +534,7 @@ impl<'a> Scanner<'a> {
             }
             // fast path: a plain word
             self.push_word(i, e, TokenKind::Word);
-            if e - i >= 5 && self.clitic_candidate(i, e) {
+            if self.clitics && e - i >= 5 && self.clitic_candidate(i, e) {
                 self.tk
                     .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
             }
@@ -772,7 +802,7 @@ impl<'a> Scanner<'a> {
             TokenKind::Word
         };
         self.push(s, j, kind);
-        if kind == TokenKind::Word {
+        if self.clitics && kind == TokenKind::Word {
             self.tk
                 .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
         }

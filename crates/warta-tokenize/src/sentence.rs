@@ -161,6 +161,22 @@ impl Sentences {
         }
     }
 
+    /// Starts the pass over another range, keeping the sentences found so far.
+    pub(crate) fn restart(&mut self) {
+        self.quoted.clear();
+        self.open = None;
+        self.quotes_done = 0;
+        self.ends_done = 0;
+        self.q = 0;
+        self.first = 0;
+        self.seen = 0;
+    }
+
+    /// The sentences found so far.
+    pub(crate) fn into_spans(self) -> Vec<Span> {
+        self.out
+    }
+
     /// Adds the quotations closed by the quote marks before token `upto`: a straight `"` opens
     /// when it is glued to the next token only and closes when glued to the previous one only,
     /// else it toggles. A quotation crossing a line break, or longer than [`MAX_QUOTATION`]
@@ -372,20 +388,20 @@ impl Tokenizer {
         }
     }
 
-    /// The sentence spans, once `tokens` are all the tokens of the text.
-    pub(crate) fn sentences(
+    /// Finishes the sentences of a range, once `tokens` are all its tokens: the spans are
+    /// appended to the sentences found so far.
+    pub(crate) fn finish_sentences(
         &self,
-        mut st: Sentences,
+        st: &mut Sentences,
         text: &str,
         tokens: &[Token],
         ends: &[usize],
         quotes: &[usize],
-    ) -> Vec<Span> {
-        self.sentences_until(&mut st, text, tokens, ends, quotes, usize::MAX);
+    ) {
+        self.sentences_until(st, text, tokens, ends, quotes, usize::MAX);
         if let Some(last) = tokens.last() {
             st.out
                 .push(Span::new(tokens[st.first].span.start, last.span.end));
         }
-        st.out
     }
 }
