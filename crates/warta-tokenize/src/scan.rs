@@ -12,6 +12,66 @@ use unicode_segmentation::UnicodeSegmentation;
 /// Upper bound of look-ahead (bytes) for e-mail and domain checks, so scanning stays linear.
 const LOOKAHEAD: usize = 96;
 
+/// What the scanner keeps of each token: a whole [`Token`], or a [`Bare`] one for the
+/// sentence pass, which reads only spans and kinds.
+pub(crate) trait ScanToken {
+    /// A token without clitic analysis.
+    fn new(span: Span, kind: TokenKind) -> Self;
+    /// The token's span.
+    fn span(&self) -> Span;
+    /// The token's kind.
+    fn kind(&self) -> TokenKind;
+    /// Analyses the token into its clitics, when the token keeps them.
+    fn split_clitics(&mut self, tk: &Tokenizer, text: &str);
+}
+
+impl ScanToken for Token {
+    #[inline]
+    fn new(span: Span, kind: TokenKind) -> Self {
+        Token {
+            span,
+            kind,
+            words: Vec::new(),
+        }
+    }
+    #[inline]
+    fn span(&self) -> Span {
+        self.span
+    }
+    #[inline]
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+    #[inline]
+    fn split_clitics(&mut self, tk: &Tokenizer, text: &str) {
+        tk.split_clitics(text, self);
+    }
+}
+
+/// A token's span and kind only (half the size of a [`Token`], nothing to drop).
+#[derive(Clone, Copy)]
+pub(crate) struct Bare {
+    span: Span,
+    kind: TokenKind,
+}
+
+impl ScanToken for Bare {
+    #[inline]
+    fn new(span: Span, kind: TokenKind) -> Self {
+        Bare { span, kind }
+    }
+    #[inline]
+    fn span(&self) -> Span {
+        self.span
+    }
+    #[inline]
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+    #[inline]
+    fn split_clitics(&mut self, _: &Tokenizer, _: &str) {}
+}
+
 /// One maximal run of word characters (letters, digits, marks).
 #[derive(Clone, Copy, Default)]
 struct Seg {
@@ -42,7 +102,7 @@ impl Seg {
     }
 }
 
-pub(crate) struct Scanner<'a> {
+pub(crate) struct Scanner<'a, T: ScanToken> {
     /// The text up to the end of the scanned range (a char boundary), so that every look-ahead
     /// stops there.
     text: &'a str,
@@ -51,7 +111,7 @@ pub(crate) struct Scanner<'a> {
     tk: &'a Tokenizer,
     /// Whether words are analysed into clitics (the sentence pass does not need it).
     clitics: bool,
-    pub(crate) out: Vec<Token>,
+    pub(crate) out: Vec<T>,
     /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
     /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
     pub(crate) ends: Vec<usize>,
@@ -69,7 +129,7 @@ pub(crate) struct Scanner<'a> {
 /// tokens it reads are then still in the cache).
 const SENTENCE_CHUNK: usize = 512;
 
-impl<'a> Scanner<'a> {
+impl<'a, T: ScanToken> Scanner<'a, T> {
     /// A scanner of `text[..end]` (`end` a char boundary) with buffers for ranges of about
     /// `len` bytes, with the sentence pass when `sentences` is true and the clitic analysis
     /// when `clitics` is true.
@@ -164,11 +224,7 @@ impl<'a> Scanner<'a> {
     /// Pushes a token that cannot end a sentence by itself (a plain word).
     #[inline]
     fn push_word(&mut self, start: usize, end: usize, kind: TokenKind) {
-        self.out.push(Token {
-            span: Span::new(start, end),
-            kind,
-            words: Vec::new(),
-        });
+        self.out.push(T::new(Span::new(start, end), kind));
     }
 
     /// Marks the last token as a possible sentence end.
@@ -535,8 +591,8 @@ impl<'a> Scanner<'a> {
             // fast path: a plain word
             self.push_word(i, e, TokenKind::Word);
             if self.clitics && e - i >= 5 && self.clitic_candidate(i, e) {
-                self.tk
-                    .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+                let tok = self.out.last_mut().expect("just pushed");
+                tok.split_clitics(self.tk, self.text);
             }
             // then a comma or a single period (as `punct` takes them) and one space
             i = e;
@@ -803,8 +859,8 @@ impl<'a> Scanner<'a> {
         };
         self.push(s, j, kind);
         if self.clitics && kind == TokenKind::Word {
-            self.tk
-                .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+            let tok = self.out.last_mut().expect("just pushed");
+            tok.split_clitics(self.tk, self.text);
         }
         j
     }

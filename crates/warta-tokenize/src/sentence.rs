@@ -2,7 +2,8 @@
 
 use crate::chars::char_at;
 use crate::lexicon::AbbrevClass;
-use crate::{Span, Token, TokenKind, Tokenizer};
+use crate::scan::ScanToken;
+use crate::{Span, TokenKind, Tokenizer};
 
 /// Number of line breaks in the gap `text[a..b]` (CRLF counts once), capped at 2.
 #[inline]
@@ -98,23 +99,24 @@ fn is_opener(t: &str) -> bool {
 /// True when token `k` is a one-letter Roman numeral (`I`, `V`, `X`, with or without its
 /// period) after a lower-case word, as in `kuartal I.`: a number, not a name's initial.
 #[inline]
-fn is_roman_after_lower(text: &str, tokens: &[Token], k: usize) -> bool {
-    if tokens[k].span.len() > 2 {
+fn is_roman_after_lower<T: ScanToken>(text: &str, tokens: &[T], k: usize) -> bool {
+    if tokens[k].span().len() > 2 {
         return false;
     }
-    let t = tokens[k].span.slice(text);
+    let t = tokens[k].span().slice(text);
     matches!(t.strip_suffix('.').unwrap_or(t), "I" | "V" | "X")
         && k > 0
-        && tokens[k - 1].kind == TokenKind::Word
-        && char_at(text, tokens[k - 1].span.start).is_lowercase()
+        && tokens[k - 1].kind() == TokenKind::Word
+        && char_at(text, tokens[k - 1].span().start).is_lowercase()
 }
 
 /// True when the period at token `i` sits in a short parenthesis, opened at most two tokens
 /// before it and closed at most two tokens after (`(Bl.)`, `(SSK. II)`): an abbreviation.
 #[inline]
-fn in_short_parens(text: &str, tokens: &[Token], i: usize) -> bool {
-    let is =
-        |k: usize, p: &str| tokens[k].kind == TokenKind::Punct && tokens[k].span.slice(text) == p;
+fn in_short_parens<T: ScanToken>(text: &str, tokens: &[T], i: usize) -> bool {
+    let is = |k: usize, p: &str| {
+        tokens[k].kind() == TokenKind::Punct && tokens[k].span().slice(text) == p
+    };
     let opened = (1..=2).any(|d| i >= d && is(i - d, "(")) && !(i >= 2 && is(i - 1, ")"));
     opened && (1..=2).any(|d| i + d < tokens.len() && is(i + d, ")"))
 }
@@ -181,16 +183,22 @@ impl Sentences {
     /// when it is glued to the next token only and closes when glued to the previous one only,
     /// else it toggles. A quotation crossing a line break, or longer than [`MAX_QUOTATION`]
     /// tokens, is left out (a paragraph of a multi-paragraph quotation does not close it).
-    fn quotations(&mut self, text: &str, tokens: &[Token], quotes: &[usize], upto: usize) {
+    fn quotations<T: ScanToken>(
+        &mut self,
+        text: &str,
+        tokens: &[T],
+        quotes: &[usize],
+        upto: usize,
+    ) {
         while let Some(&k) = quotes.get(self.quotes_done)
             && k < upto
         {
             self.quotes_done += 1;
-            let t = tokens[k].span;
+            let t = tokens[k].span();
             let opens = match text.as_bytes()[t.start] {
                 b'"' => {
-                    let glued_prev = k > 0 && tokens[k - 1].span.end == t.start;
-                    let glued_next = k + 1 < tokens.len() && tokens[k + 1].span.start == t.end;
+                    let glued_prev = k > 0 && tokens[k - 1].span().end == t.start;
+                    let glued_next = k + 1 < tokens.len() && tokens[k + 1].span().start == t.end;
                     match (glued_prev, glued_next) {
                         (false, true) => true,
                         (true, false) => false,
@@ -203,7 +211,7 @@ impl Sentences {
                 self.open = Some(k);
             } else if let Some(o) = self.open.take()
                 && k - o <= MAX_QUOTATION
-                && !has_line_break(text, tokens[o].span.end, t.start)
+                && !has_line_break(text, tokens[o].span().end, t.start)
             {
                 self.quoted.push((o, k));
             }
@@ -223,12 +231,12 @@ enum Start {
 
 impl Tokenizer {
     /// How the text continues at token `k`, after any opening quote marks and brackets.
-    fn start_at(&self, text: &str, tokens: &[Token], mut k: usize) -> Start {
+    fn start_at<T: ScanToken>(&self, text: &str, tokens: &[T], mut k: usize) -> Start {
         let stop = (k + 4).min(tokens.len());
         let mut opened = false;
         while k < stop {
-            let t = tokens[k].span.slice(text);
-            if tokens[k].kind == TokenKind::Punct {
+            let t = tokens[k].span().slice(text);
+            if tokens[k].kind() == TokenKind::Punct {
                 if is_opener(t) {
                     opened = t == "(" || t == "[";
                     k += 1;
@@ -244,7 +252,7 @@ impl Tokenizer {
                     return Start::Continuation;
                 }
             }
-            let c = char_at(text, tokens[k].span.start);
+            let c = char_at(text, tokens[k].span().start);
             return if c.is_lowercase() {
                 Start::Lower
             } else {
@@ -271,13 +279,18 @@ impl Tokenizer {
 
     /// When token `i` is an abbreviation's period (a token ending in `.` or a `.` glued to an
     /// abbreviation), its class.
-    fn period_class(&self, text: &str, tokens: &[Token], i: usize) -> Option<AbbrevClass> {
+    fn period_class<T: ScanToken>(
+        &self,
+        text: &str,
+        tokens: &[T],
+        i: usize,
+    ) -> Option<AbbrevClass> {
         let tok = &tokens[i];
-        if text.as_bytes()[tok.span.end - 1] != b'.' {
+        if text.as_bytes()[tok.span().end - 1] != b'.' {
             return None;
         }
-        let t = tok.span.slice(text);
-        if tok.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
+        let t = tok.span().slice(text);
+        if tok.kind() == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
             if is_roman_after_lower(text, tokens, i) {
                 return Some(AbbrevClass::Final);
             }
@@ -286,20 +299,20 @@ impl Tokenizer {
                     .unwrap_or(AbbrevClass::Final),
             );
         }
-        if tok.span.len() == 1 && i > 0 {
+        if tok.span().len() == 1 && i > 0 {
             let prev = &tokens[i - 1];
-            if prev.kind == TokenKind::Word && prev.span.end == tok.span.start {
+            if prev.kind() == TokenKind::Word && prev.span().end == tok.span().start {
                 if is_roman_after_lower(text, tokens, i - 1) {
                     return Some(AbbrevClass::Final);
                 }
-                return self.stem_class(prev.span.slice(text));
+                return self.stem_class(prev.span().slice(text));
             }
         }
         None
     }
 
     /// True when token `k` is an abbreviation (`Ltd` followed by its period).
-    fn is_abbrev_at(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+    fn is_abbrev_at<T: ScanToken>(&self, text: &str, tokens: &[T], k: usize) -> bool {
         k + 1 < tokens.len() && self.period_class(text, tokens, k + 1).is_some()
             || self.period_class(text, tokens, k).is_some()
     }
@@ -309,11 +322,11 @@ impl Tokenizer {
     /// costs O(ends + quotes) plus bounded look-ahead. `tokens` are all the tokens known so
     /// far: either all the tokens of the text, or `upto` is the first token after a line break
     /// and at least [`LOOK_AHEAD`] tokens follow it.
-    pub(crate) fn sentences_until(
+    pub(crate) fn sentences_until<T: ScanToken>(
         &self,
         st: &mut Sentences,
         text: &str,
-        tokens: &[Token],
+        tokens: &[T],
         ends: &[usize],
         quotes: &[usize],
         upto: usize,
@@ -328,8 +341,8 @@ impl Tokenizer {
                 continue;
             }
             let mut last = i;
-            let cur = tokens[i].span;
-            let next = tokens[i + 1].span.start;
+            let cur = tokens[i].span();
+            let next = tokens[i + 1].span().start;
             let lb = line_breaks(text, cur.end, next);
             let brk = if let Some(class) = self.period_class(text, tokens, i) {
                 lb > 0
@@ -337,19 +350,19 @@ impl Tokenizer {
                         && char_at(text, next).is_uppercase()
                         && !self.is_abbrev_at(text, tokens, i + 1)
                         && !in_short_parens(text, tokens, i))
-            } else if tokens[i].kind == TokenKind::Punct && is_terminal(cur.slice(text)) {
+            } else if tokens[i].kind() == TokenKind::Punct && is_terminal(cur.slice(text)) {
                 let short_parens =
                     lb == 0 && cur.slice(text) == "." && in_short_parens(text, tokens, i);
                 while last + 1 < n
-                    && tokens[last + 1].span.start == tokens[last].span.end
-                    && tokens[last + 1].kind == TokenKind::Punct
-                    && (is_closer(tokens[last + 1].span.slice(text))
-                        || is_terminal(tokens[last + 1].span.slice(text)))
+                    && tokens[last + 1].span().start == tokens[last].span().end
+                    && tokens[last + 1].kind() == TokenKind::Punct
+                    && (is_closer(tokens[last + 1].span().slice(text))
+                        || is_terminal(tokens[last + 1].span().slice(text)))
                 {
                     last += 1;
                 }
                 last + 1 == n
-                    || line_breaks(text, tokens[last].span.end, tokens[last + 1].span.start) > 0
+                    || line_breaks(text, tokens[last].span().end, tokens[last + 1].span().start) > 0
                     || !short_parens
                         && match self.start_at(text, tokens, last + 1) {
                             Start::Other => true,
@@ -360,10 +373,10 @@ impl Tokenizer {
                                     && is_plain_end(cur.slice(text))
                                     && i > 0
                                     && matches!(
-                                        tokens[i - 1].kind,
+                                        tokens[i - 1].kind(),
                                         TokenKind::Word | TokenKind::Number
                                     )
-                                    && tokens[i - 1].span.end == cur.start
+                                    && tokens[i - 1].span().end == cur.start
                                     && next > cur.end
                             }
                             Start::Continuation => false,
@@ -380,8 +393,8 @@ impl Tokenizer {
             let brk = brk && !(st.q < st.quoted.len() && st.quoted[st.q].0 < i);
             if brk && last + 1 < n {
                 st.out.push(Span::new(
-                    tokens[st.first].span.start,
-                    tokens[last].span.end,
+                    tokens[st.first].span().start,
+                    tokens[last].span().end,
                 ));
                 st.first = last + 1;
             }
@@ -390,18 +403,18 @@ impl Tokenizer {
 
     /// Finishes the sentences of a range, once `tokens` are all its tokens: the spans are
     /// appended to the sentences found so far.
-    pub(crate) fn finish_sentences(
+    pub(crate) fn finish_sentences<T: ScanToken>(
         &self,
         st: &mut Sentences,
         text: &str,
-        tokens: &[Token],
+        tokens: &[T],
         ends: &[usize],
         quotes: &[usize],
     ) {
         self.sentences_until(st, text, tokens, ends, quotes, usize::MAX);
         if let Some(last) = tokens.last() {
             st.out
-                .push(Span::new(tokens[st.first].span.start, last.span.end));
+                .push(Span::new(tokens[st.first].span().start, last.span().end));
         }
     }
 }
