@@ -251,7 +251,7 @@ impl Tokenizer {
     /// ```
     pub fn analyze_range(&self, text: &str, range: Span) -> Analysis {
         let (start, end) = clamp(text, range);
-        let mut sc = scan::Scanner::<Token>::new(self, text, end, end - start, true, true);
+        let mut sc = scan::Scanner::<Token>::new(self, text, end, end - start, true);
         sc.run_sentences(start);
         let sentences = sc.sentences.take().unwrap_or_default().into_spans();
         Analysis {
@@ -279,8 +279,7 @@ impl Tokenizer {
     /// ```
     pub fn sentences_in(&self, text: &str, ranges: &[Span]) -> Vec<Span> {
         let longest = ranges.iter().map(|r| r.end.saturating_sub(r.start)).max();
-        let mut sc =
-            scan::Scanner::<scan::Bare>::new(self, text, 0, longest.unwrap_or(0), true, false);
+        let mut sc = scan::Scanner::<scan::Bare>::new(self, text, 0, longest.unwrap_or(0), true);
         for &range in ranges {
             let (start, end) = clamp(text, range);
             sc.restart(text, end);
@@ -310,7 +309,7 @@ impl Tokenizer {
     /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut sc = scan::Scanner::<Token>::new(self, text, text.len(), text.len(), false, true);
+        let mut sc = scan::Scanner::<Token>::new(self, text, text.len(), text.len(), false);
         sc.run(0);
         sc.out
     }

@@ -15,6 +15,8 @@ const LOOKAHEAD: usize = 96;
 /// What the scanner keeps of each token: a whole [`Token`], or a [`Bare`] one for the
 /// sentence pass, which reads only spans and kinds.
 pub(crate) trait ScanToken {
+    /// Whether the token keeps its clitic analysis.
+    const CLITICS: bool;
     /// A token without clitic analysis.
     fn new(span: Span, kind: TokenKind) -> Self;
     /// The token's span.
@@ -26,6 +28,7 @@ pub(crate) trait ScanToken {
 }
 
 impl ScanToken for Token {
+    const CLITICS: bool = true;
     #[inline]
     fn new(span: Span, kind: TokenKind) -> Self {
         Token {
@@ -56,6 +59,7 @@ pub(crate) struct Bare {
 }
 
 impl ScanToken for Bare {
+    const CLITICS: bool = false;
     #[inline]
     fn new(span: Span, kind: TokenKind) -> Self {
         Bare { span, kind }
@@ -109,7 +113,7 @@ pub(crate) struct Scanner<'a, T: ScanToken> {
     /// The bytes of `text`.
     b: &'a [u8],
     tk: &'a Tokenizer,
-    /// Whether words are analysed into clitics (the sentence pass does not need it).
+    /// Whether words are analysed into clitics (only when `T` keeps them).
     clitics: bool,
     pub(crate) out: Vec<T>,
     /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
@@ -131,22 +135,20 @@ const SENTENCE_CHUNK: usize = 512;
 
 impl<'a, T: ScanToken> Scanner<'a, T> {
     /// A scanner of `text[..end]` (`end` a char boundary) with buffers for ranges of about
-    /// `len` bytes, with the sentence pass when `sentences` is true and the clitic analysis
-    /// when `clitics` is true.
+    /// `len` bytes, with the sentence pass when `sentences` is true.
     pub(crate) fn new(
         tk: &'a Tokenizer,
         text: &'a str,
         end: usize,
         len: usize,
         sentences: bool,
-        clitics: bool,
     ) -> Self {
         let text = &text[..end];
         Scanner {
             text,
             b: text.as_bytes(),
             tk,
-            clitics: clitics && tk.clitics,
+            clitics: tk.clitics,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
             ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
             quotes: Vec::new(),
@@ -590,26 +592,25 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             }
             // fast path: a plain word
             self.push_word(i, e, TokenKind::Word);
-            if self.clitics && e - i >= 5 && self.clitic_candidate(i, e) {
+            if T::CLITICS && self.clitics && e - i >= 5 && self.clitic_candidate(i, e) {
                 let tok = self.out.last_mut().expect("just pushed");
                 tok.split_clitics(self.tk, self.text);
             }
             // then a comma or a single period (as `punct` takes them) and one space
             i = e;
-            match self.b.get(i..i + 2) {
-                Some(&[b',', _]) => {
-                    self.push_word(i, i + 1, TokenKind::Punct);
-                    i += 1;
-                }
-                Some(&[b'.', n]) if n != b'.' => {
-                    self.push_word(i, i + 1, TokenKind::Punct);
-                    self.mark_end();
-                    i += 1;
-                }
-                _ => {}
-            }
             if self.b.get(i) != Some(&b' ') {
-                return i;
+                match self.b.get(i) {
+                    Some(b',') => self.push_word(i, i + 1, TokenKind::Punct),
+                    Some(b'.') if self.b.get(i + 1) != Some(&b'.') => {
+                        self.push_word(i, i + 1, TokenKind::Punct);
+                        self.mark_end();
+                    }
+                    _ => return i,
+                }
+                i += 1;
+                if self.b.get(i) != Some(&b' ') {
+                    return i;
+                }
             }
             i += 1;
             match self.b.get(i) {
@@ -858,7 +859,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             TokenKind::Word
         };
         self.push(s, j, kind);
-        if self.clitics && kind == TokenKind::Word {
+        if T::CLITICS && self.clitics && kind == TokenKind::Word {
             let tok = self.out.last_mut().expect("just pushed");
             tok.split_clitics(self.tk, self.text);
         }
