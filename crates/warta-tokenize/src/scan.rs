@@ -113,8 +113,6 @@ pub(crate) struct Scanner<'a, T: ScanToken> {
     /// The bytes of `text`.
     b: &'a [u8],
     tk: &'a Tokenizer,
-    /// Whether words are analysed into clitics (only when `T` keeps them).
-    clitics: bool,
     pub(crate) out: Vec<T>,
     /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
     /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
@@ -148,7 +146,6 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             text,
             b: text.as_bytes(),
             tk,
-            clitics: tk.clitics,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
             ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
             quotes: Vec::new(),
@@ -592,7 +589,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             }
             // fast path: a plain word
             self.push_word(i, e, TokenKind::Word);
-            if T::CLITICS && self.clitics && e - i >= 5 && self.clitic_candidate(i, e) {
+            if T::CLITICS && e - i >= 5 && self.clitic_candidate(i, e) {
                 let tok = self.out.last_mut().expect("just pushed");
                 tok.split_clitics(self.tk, self.text);
             }
@@ -859,7 +856,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             TokenKind::Word
         };
         self.push(s, j, kind);
-        if T::CLITICS && self.clitics && kind == TokenKind::Word {
+        if T::CLITICS && kind == TokenKind::Word {
             let tok = self.out.last_mut().expect("just pushed");
             tok.split_clitics(self.tk, self.text);
         }
