@@ -5,7 +5,7 @@ use crate::chars::{
     is_emoji_start, is_separator, is_unicode_punct, is_word_char,
 };
 use crate::lexicon::builtin;
-use crate::sentence::{LOOK_AHEAD, Sentences};
+use crate::sentence::{LOOK_AHEAD, Marks, Sentences};
 use crate::{Span, Token, TokenKind, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
@@ -114,11 +114,8 @@ pub(crate) struct Scanner<'a, T: ScanToken> {
     b: &'a [u8],
     tk: &'a Tokenizer,
     pub(crate) out: Vec<T>,
-    /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
-    /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
-    pub(crate) ends: Vec<usize>,
-    /// Indices of the double quote marks (`"`, `“`, `”`), for the quotation spans.
-    pub(crate) quotes: Vec<usize>,
+    /// The possible sentence ends, quote marks and line breaks, for the sentence pass.
+    pub(crate) marks: Marks,
     /// The sentence pass, run behind the scan; `None` when only tokens are wanted.
     pub(crate) sentences: Option<Sentences>,
     /// The first token after the last line break at which the sentence pass may stop next.
@@ -147,8 +144,10 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             b: text.as_bytes(),
             tk,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
-            ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
-            quotes: Vec::new(),
+            marks: Marks {
+                ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
+                ..Marks::default()
+            },
             sentences: sentences.then(|| Sentences::with_capacity((len / 128).min(1 << 20))),
             pending: 0,
             decided: 0,
@@ -162,8 +161,9 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         self.text = &text[..end];
         self.b = self.text.as_bytes();
         self.out.clear();
-        self.ends.clear();
-        self.quotes.clear();
+        self.marks.ends.clear();
+        self.marks.quotes.clear();
+        self.marks.breaks.clear();
         if let Some(st) = &mut self.sentences {
             st.restart();
         }
@@ -176,7 +176,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         self.run(start);
         if let Some(st) = &mut self.sentences {
             self.tk
-                .finish_sentences(st, self.text, &self.out, &self.ends, &self.quotes);
+                .finish_sentences(st, self.text, &self.out, &self.marks);
         }
     }
 
@@ -191,14 +191,8 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         if self.pending >= self.decided + SENTENCE_CHUNK
             && let Some(st) = &mut self.sentences
         {
-            self.tk.sentences_until(
-                st,
-                self.text,
-                &self.out,
-                &self.ends,
-                &self.quotes,
-                self.pending,
-            );
+            self.tk
+                .sentences_until(st, self.text, &self.out, &self.marks, self.pending);
             self.decided = self.pending;
         }
         self.pending = n;
@@ -209,11 +203,11 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         self.push_word(start, end, kind);
         match self.b[end - 1] {
             b'.' | b'!' | b'?' => self.mark_end(),
-            b'"' => self.quotes.push(self.out.len() - 1),
+            b'"' => self.marks.quotes.push(self.out.len() - 1),
             0x80..=0xbf => {
                 self.mark_end();
                 if matches!(&self.b[start..end], [0xe2, 0x80, 0x9c | 0x9d]) {
-                    self.quotes.push(self.out.len() - 1);
+                    self.marks.quotes.push(self.out.len() - 1);
                 }
             }
             _ => {}
@@ -230,9 +224,19 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
     #[inline]
     fn mark_end(&mut self) {
         if let Some(k) = self.out.len().checked_sub(1)
-            && self.ends.last() != Some(&k)
+            && self.marks.ends.last() != Some(&k)
         {
-            self.ends.push(k);
+            self.marks.ends.push(k);
+        }
+    }
+
+    /// Notes a line break after the tokens so far: a possible sentence end.
+    #[inline]
+    fn mark_break(&mut self) {
+        self.mark_end();
+        let n = self.out.len();
+        if self.marks.breaks.last() != Some(&n) {
+            self.marks.breaks.push(n);
         }
     }
 
@@ -505,7 +509,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             match CLASS[c as usize] {
                 SPACE => {
                     if c == b'\n' || c == b'\r' {
-                        self.mark_end();
+                        self.mark_break();
                         self.line_break();
                     }
                     i += 1;
@@ -539,7 +543,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
                     let ch = char_at(self.text, i);
                     if is_separator(ch) {
                         if matches!(ch, '\u{2028}' | '\u{2029}') {
-                            self.mark_end();
+                            self.mark_break();
                         }
                         i += ch.len_utf8();
                     } else if !is_unicode_punct(ch) && is_word_char(ch) {

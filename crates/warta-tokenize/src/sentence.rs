@@ -35,32 +35,6 @@ fn line_breaks(text: &str, a: usize, b: usize) -> u8 {
     n
 }
 
-/// True when the gap `text[a..b]` holds a line break (`line_breaks(text, a, b) > 0`), testing
-/// 16 bytes at a time for the bytes that may start one.
-#[inline]
-fn has_line_break(text: &str, a: usize, b: usize) -> bool {
-    let bytes = &text.as_bytes()[a..b];
-    let maybe = |c: u8| matches!(c, b'\n' | b'\r' | 0xe2);
-    let at = |k: usize| {
-        maybe(bytes[k])
-            && (bytes[k] != 0xe2
-                || bytes[k..].starts_with("\u{2028}".as_bytes())
-                || bytes[k..].starts_with("\u{2029}".as_bytes()))
-    };
-    let (chunks, _) = bytes.as_chunks::<16>();
-    let mut from = 0;
-    for chunk in chunks {
-        let hits = chunk.iter().fold(0u8, |acc, &c| {
-            acc | u8::from(c == b'\n') | u8::from(c == b'\r') | u8::from(c == 0xe2)
-        });
-        if hits != 0 && (from..from + 16).any(at) {
-            return true;
-        }
-        from += 16;
-    }
-    (from..bytes.len()).any(at)
-}
-
 /// A token made only of `.`, `!`, `?`, `…`.
 #[inline]
 fn is_terminal(t: &str) -> bool {
@@ -129,6 +103,28 @@ const MAX_QUOTATION: usize = 120;
 /// decides the ends before a line break only once this many tokens after it are known.
 pub(crate) const LOOK_AHEAD: usize = 8;
 
+/// What the scanner marks for the sentence pass, as token indices in text order.
+#[derive(Default)]
+pub(crate) struct Marks {
+    /// Tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a non-ASCII
+    /// character (`…`, `”`), and tokens followed by a line break.
+    pub(crate) ends: Vec<usize>,
+    /// The double quote marks (`"`, `“`, `”`), for the quotation spans.
+    pub(crate) quotes: Vec<usize>,
+    /// For each line break (`\n`, `\r`, U+2028, U+2029), the number of tokens before it; once
+    /// per run of line breaks with no token between.
+    pub(crate) breaks: Vec<usize>,
+}
+
+impl Marks {
+    /// True when a line break lies between tokens `a` and `b` (`a < b`).
+    #[inline]
+    fn break_between(&self, a: usize, b: usize) -> bool {
+        let k = self.breaks.partition_point(|&n| n <= a);
+        self.breaks.get(k).is_some_and(|&n| n <= b)
+    }
+}
+
 /// The state of the sentence pass, which runs over the tokens as the scanner produces them
 /// (while they are still in the cache): the ends before a line break are decided once a few
 /// tokens after it are known, because nothing the decision looks at crosses a line break (a
@@ -183,14 +179,8 @@ impl Sentences {
     /// when it is glued to the next token only and closes when glued to the previous one only,
     /// else it toggles. A quotation crossing a line break, or longer than [`MAX_QUOTATION`]
     /// tokens, is left out (a paragraph of a multi-paragraph quotation does not close it).
-    fn quotations<T: ScanToken>(
-        &mut self,
-        text: &str,
-        tokens: &[T],
-        quotes: &[usize],
-        upto: usize,
-    ) {
-        while let Some(&k) = quotes.get(self.quotes_done)
+    fn quotations<T: ScanToken>(&mut self, text: &str, tokens: &[T], marks: &Marks, upto: usize) {
+        while let Some(&k) = marks.quotes.get(self.quotes_done)
             && k < upto
         {
             self.quotes_done += 1;
@@ -211,7 +201,7 @@ impl Sentences {
                 self.open = Some(k);
             } else if let Some(o) = self.open.take()
                 && k - o <= MAX_QUOTATION
-                && !has_line_break(text, tokens[o].span().end, t.start)
+                && !marks.break_between(o, k)
             {
                 self.quoted.push((o, k));
             }
@@ -317,9 +307,9 @@ impl Tokenizer {
             || self.period_class(text, tokens, k).is_some()
     }
 
-    /// Decides the possible sentence ends before token `upto`. `ends` lists (sorted) the only
-    /// tokens after which a sentence may end and `quotes` the double quote marks, so the pass
-    /// costs O(ends + quotes) plus bounded look-ahead. `tokens` are all the tokens known so
+    /// Decides the possible sentence ends before token `upto`. `marks` lists (sorted) the only
+    /// tokens after which a sentence may end, the double quote marks and the line breaks, so
+    /// the pass costs O(ends + quotes) plus bounded look-ahead. `tokens` are all the tokens known so
     /// far: either all the tokens of the text, or `upto` is the first token after a line break
     /// and at least [`LOOK_AHEAD`] tokens follow it.
     pub(crate) fn sentences_until<T: ScanToken>(
@@ -327,13 +317,12 @@ impl Tokenizer {
         st: &mut Sentences,
         text: &str,
         tokens: &[T],
-        ends: &[usize],
-        quotes: &[usize],
+        marks: &Marks,
         upto: usize,
     ) {
-        st.quotations(text, tokens, quotes, upto);
+        st.quotations(text, tokens, marks, upto);
         let n = tokens.len();
-        while let Some(&i) = ends.get(st.ends_done)
+        while let Some(&i) = marks.ends.get(st.ends_done)
             && i < upto
         {
             st.ends_done += 1;
@@ -408,10 +397,9 @@ impl Tokenizer {
         st: &mut Sentences,
         text: &str,
         tokens: &[T],
-        ends: &[usize],
-        quotes: &[usize],
+        marks: &Marks,
     ) {
-        self.sentences_until(st, text, tokens, ends, quotes, usize::MAX);
+        self.sentences_until(st, text, tokens, marks, usize::MAX);
         if let Some(last) = tokens.last() {
             st.out
                 .push(Span::new(tokens[st.first].span().start, last.span().end));
