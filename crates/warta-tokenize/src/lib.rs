@@ -250,20 +250,42 @@ impl Tokenizer {
     /// assert_eq!(a.sentences, [Span::new(6, text.len())]);
     /// ```
     pub fn analyze_range(&self, text: &str, range: Span) -> Analysis {
-        let mut end = range.end.min(text.len());
-        while !text.is_char_boundary(end) {
-            end -= 1;
+        let (start, end) = clamp(text, range);
+        let mut sc = scan::Scanner::<Token>::new(self, text, end, end - start, true);
+        sc.run_sentences(start);
+        let sentences = sc.sentences.take().unwrap_or_default().into_spans();
+        Analysis {
+            tokens: sc.out,
+            sentences,
         }
-        let mut start = range.start.min(end);
-        while !text.is_char_boundary(start) {
-            start += 1;
+    }
+
+    /// The sentences of each of `ranges` of `text`, in the order of the ranges: exactly the
+    /// [`Analysis::sentences`] of [`Tokenizer::analyze_range`] for each range, concatenated,
+    /// without building the tokens for the caller (one set of working buffers serves every
+    /// range, and clitics are not analysed).
+    ///
+    /// ```
+    /// use warta_tokenize::{Span, Tokenizer};
+    /// let text = "Judul Berita\nIsi pertama. Kalimat kedua.\nParagraf baru.";
+    /// let ranges = [Span::new(0, 12), Span::new(13, 40), Span::new(41, text.len())];
+    /// let tk = Tokenizer::new();
+    /// let sentences = tk.sentences_in(text, &ranges);
+    /// let s: Vec<&str> = sentences.iter().map(|s| s.slice(text)).collect();
+    /// assert_eq!(s, ["Judul Berita", "Isi pertama.", "Kalimat kedua.", "Paragraf baru."]);
+    /// let each: Vec<Span> =
+    ///     ranges.iter().flat_map(|&r| tk.analyze_range(text, r).sentences).collect();
+    /// assert_eq!(sentences, each);
+    /// ```
+    pub fn sentences_in(&self, text: &str, ranges: &[Span]) -> Vec<Span> {
+        let longest = ranges.iter().map(|r| r.end.saturating_sub(r.start)).max();
+        let mut sc = scan::Scanner::<scan::Bare>::new(self, text, 0, longest.unwrap_or(0), true);
+        for &range in ranges {
+            let (start, end) = clamp(text, range);
+            sc.restart(text, end);
+            sc.run_sentences(start);
         }
-        let mut sc = scan::Scanner::new(self, text, start, end, true);
-        sc.run(start);
-        let st = sc.sentences.take().unwrap_or_default();
-        let tokens = sc.out;
-        let sentences = self.sentences(st, text, &tokens, &sc.ends, &sc.quotes);
-        Analysis { tokens, sentences }
+        sc.sentences.take().unwrap_or_default().into_spans()
     }
 
     /// Tokens and sentences of the whole `text`.
@@ -287,7 +309,7 @@ impl Tokenizer {
     /// assert_eq!(Tokenizer::new().tokens("anak-anak bermain").len(), 2);
     /// ```
     pub fn tokens(&self, text: &str) -> Vec<Token> {
-        let mut sc = scan::Scanner::new(self, text, 0, text.len(), false);
+        let mut sc = scan::Scanner::<Token>::new(self, text, text.len(), text.len(), false);
         sc.run(0);
         sc.out
     }
@@ -324,6 +346,19 @@ impl Tokenizer {
             .or_else(|| self.abbrevs.get(lower))
             .copied()
     }
+}
+
+/// `range` clamped to `text` and moved inwards to char boundaries, as `(start, end)`.
+fn clamp(text: &str, range: Span) -> (usize, usize) {
+    let mut end = range.end.min(text.len());
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    let mut start = range.start.min(end);
+    while !text.is_char_boundary(start) {
+        start += 1;
+    }
+    (start, end)
 }
 
 /// Builds a [`Tokenizer`] with extra abbreviations, clitic exceptions and stems.

@@ -5,12 +5,76 @@ use crate::chars::{
     is_emoji_start, is_separator, is_unicode_punct, is_word_char,
 };
 use crate::lexicon::builtin;
-use crate::sentence::{LOOK_AHEAD, Sentences};
+use crate::sentence::{LOOK_AHEAD, Marks, Sentences};
 use crate::{Span, Token, TokenKind, Tokenizer};
 use unicode_segmentation::UnicodeSegmentation;
 
 /// Upper bound of look-ahead (bytes) for e-mail and domain checks, so scanning stays linear.
 const LOOKAHEAD: usize = 96;
+
+/// What the scanner keeps of each token: a whole [`Token`], or a [`Bare`] one for the
+/// sentence pass, which reads only spans and kinds.
+pub(crate) trait ScanToken {
+    /// Whether the token keeps its clitic analysis.
+    const CLITICS: bool;
+    /// A token without clitic analysis.
+    fn new(span: Span, kind: TokenKind) -> Self;
+    /// The token's span.
+    fn span(&self) -> Span;
+    /// The token's kind.
+    fn kind(&self) -> TokenKind;
+    /// Analyses the token into its clitics, when the token keeps them.
+    fn split_clitics(&mut self, tk: &Tokenizer, text: &str);
+}
+
+impl ScanToken for Token {
+    const CLITICS: bool = true;
+    #[inline]
+    fn new(span: Span, kind: TokenKind) -> Self {
+        Token {
+            span,
+            kind,
+            words: Vec::new(),
+        }
+    }
+    #[inline]
+    fn span(&self) -> Span {
+        self.span
+    }
+    #[inline]
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+    #[inline]
+    fn split_clitics(&mut self, tk: &Tokenizer, text: &str) {
+        tk.split_clitics(text, self);
+    }
+}
+
+/// A token's span and kind only (half the size of a [`Token`], nothing to drop).
+#[derive(Clone, Copy)]
+pub(crate) struct Bare {
+    span: Span,
+    kind: TokenKind,
+}
+
+impl ScanToken for Bare {
+    const CLITICS: bool = false;
+    #[inline]
+    fn new(span: Span, kind: TokenKind) -> Self {
+        Bare { span, kind }
+    }
+    #[inline]
+    fn span(&self) -> Span {
+        self.span
+    }
+    #[inline]
+    fn kind(&self) -> TokenKind {
+        self.kind
+    }
+    #[inline]
+    fn split_clitics(&mut self, _: &Tokenizer, _: &str) {}
+}
 
 /// One maximal run of word characters (letters, digits, marks).
 #[derive(Clone, Copy, Default)]
@@ -42,19 +106,16 @@ impl Seg {
     }
 }
 
-pub(crate) struct Scanner<'a> {
+pub(crate) struct Scanner<'a, T: ScanToken> {
     /// The text up to the end of the scanned range (a char boundary), so that every look-ahead
     /// stops there.
     text: &'a str,
     /// The bytes of `text`.
     b: &'a [u8],
     tk: &'a Tokenizer,
-    pub(crate) out: Vec<Token>,
-    /// Indices of tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a
-    /// non-ASCII character (`…`, `”`), and tokens followed by a line break.
-    pub(crate) ends: Vec<usize>,
-    /// Indices of the double quote marks (`"`, `“`, `”`), for the quotation spans.
-    pub(crate) quotes: Vec<usize>,
+    pub(crate) out: Vec<T>,
+    /// The possible sentence ends, quote marks and line breaks, for the sentence pass.
+    pub(crate) marks: Marks,
     /// The sentence pass, run behind the scan; `None` when only tokens are wanted.
     pub(crate) sentences: Option<Sentences>,
     /// The first token after the last line break at which the sentence pass may stop next.
@@ -67,27 +128,55 @@ pub(crate) struct Scanner<'a> {
 /// tokens it reads are then still in the cache).
 const SENTENCE_CHUNK: usize = 512;
 
-impl<'a> Scanner<'a> {
-    /// A scanner of `text[start..end]`, with the sentence pass when `sentences` is true.
+impl<'a, T: ScanToken> Scanner<'a, T> {
+    /// A scanner of `text[..end]` (`end` a char boundary) with buffers for ranges of about
+    /// `len` bytes, with the sentence pass when `sentences` is true.
     pub(crate) fn new(
         tk: &'a Tokenizer,
         text: &'a str,
-        start: usize,
         end: usize,
+        len: usize,
         sentences: bool,
     ) -> Self {
-        let len = end - start;
         let text = &text[..end];
         Scanner {
             text,
             b: text.as_bytes(),
             tk,
             out: Vec::with_capacity((len / 4 + 16).min(1 << 22)),
-            ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
-            quotes: Vec::new(),
+            marks: Marks {
+                ends: Vec::with_capacity((len / 64 + 16).min(1 << 20)),
+                ..Marks::default()
+            },
             sentences: sentences.then(|| Sentences::with_capacity((len / 128).min(1 << 20))),
             pending: 0,
             decided: 0,
+        }
+    }
+
+    /// Makes the scanner ready for another range of `text` ending at `end` (a char boundary):
+    /// the tokens of the last range are dropped, the buffers and the sentences found so far
+    /// are kept.
+    pub(crate) fn restart(&mut self, text: &'a str, end: usize) {
+        self.text = &text[..end];
+        self.b = self.text.as_bytes();
+        self.out.clear();
+        self.marks.ends.clear();
+        self.marks.quotes.clear();
+        self.marks.breaks.clear();
+        if let Some(st) = &mut self.sentences {
+            st.restart();
+        }
+        self.pending = 0;
+        self.decided = 0;
+    }
+
+    /// Scans `text[start..]` and lets the sentence pass finish its sentences.
+    pub(crate) fn run_sentences(&mut self, start: usize) {
+        self.run(start);
+        if let Some(st) = &mut self.sentences {
+            self.tk
+                .finish_sentences(st, self.text, &self.out, &self.marks);
         }
     }
 
@@ -102,14 +191,8 @@ impl<'a> Scanner<'a> {
         if self.pending >= self.decided + SENTENCE_CHUNK
             && let Some(st) = &mut self.sentences
         {
-            self.tk.sentences_until(
-                st,
-                self.text,
-                &self.out,
-                &self.ends,
-                &self.quotes,
-                self.pending,
-            );
+            self.tk
+                .sentences_until(st, self.text, &self.out, &self.marks, self.pending);
             self.decided = self.pending;
         }
         self.pending = n;
@@ -120,11 +203,11 @@ impl<'a> Scanner<'a> {
         self.push_word(start, end, kind);
         match self.b[end - 1] {
             b'.' | b'!' | b'?' => self.mark_end(),
-            b'"' => self.quotes.push(self.out.len() - 1),
+            b'"' => self.marks.quotes.push(self.out.len() - 1),
             0x80..=0xbf => {
                 self.mark_end();
                 if matches!(&self.b[start..end], [0xe2, 0x80, 0x9c | 0x9d]) {
-                    self.quotes.push(self.out.len() - 1);
+                    self.marks.quotes.push(self.out.len() - 1);
                 }
             }
             _ => {}
@@ -134,20 +217,26 @@ impl<'a> Scanner<'a> {
     /// Pushes a token that cannot end a sentence by itself (a plain word).
     #[inline]
     fn push_word(&mut self, start: usize, end: usize, kind: TokenKind) {
-        self.out.push(Token {
-            span: Span::new(start, end),
-            kind,
-            words: Vec::new(),
-        });
+        self.out.push(T::new(Span::new(start, end), kind));
     }
 
     /// Marks the last token as a possible sentence end.
     #[inline]
     fn mark_end(&mut self) {
         if let Some(k) = self.out.len().checked_sub(1)
-            && self.ends.last() != Some(&k)
+            && self.marks.ends.last() != Some(&k)
         {
-            self.ends.push(k);
+            self.marks.ends.push(k);
+        }
+    }
+
+    /// Notes a line break after the tokens so far: a possible sentence end.
+    #[inline]
+    fn mark_break(&mut self) {
+        self.mark_end();
+        let n = self.out.len();
+        if self.marks.breaks.last() != Some(&n) {
+            self.marks.breaks.push(n);
         }
     }
 
@@ -420,7 +509,7 @@ impl<'a> Scanner<'a> {
             match CLASS[c as usize] {
                 SPACE => {
                     if c == b'\n' || c == b'\r' {
-                        self.mark_end();
+                        self.mark_break();
                         self.line_break();
                     }
                     i += 1;
@@ -454,7 +543,7 @@ impl<'a> Scanner<'a> {
                     let ch = char_at(self.text, i);
                     if is_separator(ch) {
                         if matches!(ch, '\u{2028}' | '\u{2029}') {
-                            self.mark_end();
+                            self.mark_break();
                         }
                         i += ch.len_utf8();
                     } else if !is_unicode_punct(ch) && is_word_char(ch) {
@@ -504,26 +593,25 @@ impl<'a> Scanner<'a> {
             }
             // fast path: a plain word
             self.push_word(i, e, TokenKind::Word);
-            if e - i >= 5 && self.clitic_candidate(i, e) {
-                self.tk
-                    .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+            if T::CLITICS && e - i >= 5 && self.clitic_candidate(i, e) {
+                let tok = self.out.last_mut().expect("just pushed");
+                tok.split_clitics(self.tk, self.text);
             }
             // then a comma or a single period (as `punct` takes them) and one space
             i = e;
-            match self.b.get(i..i + 2) {
-                Some(&[b',', _]) => {
-                    self.push_word(i, i + 1, TokenKind::Punct);
-                    i += 1;
-                }
-                Some(&[b'.', n]) if n != b'.' => {
-                    self.push_word(i, i + 1, TokenKind::Punct);
-                    self.mark_end();
-                    i += 1;
-                }
-                _ => {}
-            }
             if self.b.get(i) != Some(&b' ') {
-                return i;
+                match self.b.get(i) {
+                    Some(b',') => self.push_word(i, i + 1, TokenKind::Punct),
+                    Some(b'.') if self.b.get(i + 1) != Some(&b'.') => {
+                        self.push_word(i, i + 1, TokenKind::Punct);
+                        self.mark_end();
+                    }
+                    _ => return i,
+                }
+                i += 1;
+                if self.b.get(i) != Some(&b' ') {
+                    return i;
+                }
             }
             i += 1;
             match self.b.get(i) {
@@ -772,9 +860,9 @@ impl<'a> Scanner<'a> {
             TokenKind::Word
         };
         self.push(s, j, kind);
-        if kind == TokenKind::Word {
-            self.tk
-                .split_clitics(self.text, self.out.last_mut().expect("just pushed"));
+        if T::CLITICS && kind == TokenKind::Word {
+            let tok = self.out.last_mut().expect("just pushed");
+            tok.split_clitics(self.tk, self.text);
         }
         j
     }

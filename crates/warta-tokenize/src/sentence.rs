@@ -2,7 +2,8 @@
 
 use crate::chars::char_at;
 use crate::lexicon::AbbrevClass;
-use crate::{Span, Token, TokenKind, Tokenizer};
+use crate::scan::ScanToken;
+use crate::{Span, TokenKind, Tokenizer};
 
 /// Number of line breaks in the gap `text[a..b]` (CRLF counts once), capped at 2.
 #[inline]
@@ -32,32 +33,6 @@ fn line_breaks(text: &str, a: usize, b: usize) -> u8 {
         i += 1;
     }
     n
-}
-
-/// True when the gap `text[a..b]` holds a line break (`line_breaks(text, a, b) > 0`), testing
-/// 16 bytes at a time for the bytes that may start one.
-#[inline]
-fn has_line_break(text: &str, a: usize, b: usize) -> bool {
-    let bytes = &text.as_bytes()[a..b];
-    let maybe = |c: u8| matches!(c, b'\n' | b'\r' | 0xe2);
-    let at = |k: usize| {
-        maybe(bytes[k])
-            && (bytes[k] != 0xe2
-                || bytes[k..].starts_with("\u{2028}".as_bytes())
-                || bytes[k..].starts_with("\u{2029}".as_bytes()))
-    };
-    let (chunks, _) = bytes.as_chunks::<16>();
-    let mut from = 0;
-    for chunk in chunks {
-        let hits = chunk.iter().fold(0u8, |acc, &c| {
-            acc | u8::from(c == b'\n') | u8::from(c == b'\r') | u8::from(c == 0xe2)
-        });
-        if hits != 0 && (from..from + 16).any(at) {
-            return true;
-        }
-        from += 16;
-    }
-    (from..bytes.len()).any(at)
 }
 
 /// A token made only of `.`, `!`, `?`, `…`.
@@ -98,23 +73,24 @@ fn is_opener(t: &str) -> bool {
 /// True when token `k` is a one-letter Roman numeral (`I`, `V`, `X`, with or without its
 /// period) after a lower-case word, as in `kuartal I.`: a number, not a name's initial.
 #[inline]
-fn is_roman_after_lower(text: &str, tokens: &[Token], k: usize) -> bool {
-    if tokens[k].span.len() > 2 {
+fn is_roman_after_lower<T: ScanToken>(text: &str, tokens: &[T], k: usize) -> bool {
+    if tokens[k].span().len() > 2 {
         return false;
     }
-    let t = tokens[k].span.slice(text);
+    let t = tokens[k].span().slice(text);
     matches!(t.strip_suffix('.').unwrap_or(t), "I" | "V" | "X")
         && k > 0
-        && tokens[k - 1].kind == TokenKind::Word
-        && char_at(text, tokens[k - 1].span.start).is_lowercase()
+        && tokens[k - 1].kind() == TokenKind::Word
+        && char_at(text, tokens[k - 1].span().start).is_lowercase()
 }
 
 /// True when the period at token `i` sits in a short parenthesis, opened at most two tokens
 /// before it and closed at most two tokens after (`(Bl.)`, `(SSK. II)`): an abbreviation.
 #[inline]
-fn in_short_parens(text: &str, tokens: &[Token], i: usize) -> bool {
-    let is =
-        |k: usize, p: &str| tokens[k].kind == TokenKind::Punct && tokens[k].span.slice(text) == p;
+fn in_short_parens<T: ScanToken>(text: &str, tokens: &[T], i: usize) -> bool {
+    let is = |k: usize, p: &str| {
+        tokens[k].kind() == TokenKind::Punct && tokens[k].span().slice(text) == p
+    };
     let opened = (1..=2).any(|d| i >= d && is(i - d, "(")) && !(i >= 2 && is(i - 1, ")"));
     opened && (1..=2).any(|d| i + d < tokens.len() && is(i + d, ")"))
 }
@@ -126,6 +102,28 @@ const MAX_QUOTATION: usize = 120;
 /// Tokens of look-ahead the sentence pass may need past the end it decides: [`Sentences`]
 /// decides the ends before a line break only once this many tokens after it are known.
 pub(crate) const LOOK_AHEAD: usize = 8;
+
+/// What the scanner marks for the sentence pass, as token indices in text order.
+#[derive(Default)]
+pub(crate) struct Marks {
+    /// Tokens after which a sentence may end: tokens ending in `.`, `!`, `?` or a non-ASCII
+    /// character (`…`, `”`), and tokens followed by a line break.
+    pub(crate) ends: Vec<usize>,
+    /// The double quote marks (`"`, `“`, `”`), for the quotation spans.
+    pub(crate) quotes: Vec<usize>,
+    /// For each line break (`\n`, `\r`, U+2028, U+2029), the number of tokens before it; once
+    /// per run of line breaks with no token between.
+    pub(crate) breaks: Vec<usize>,
+}
+
+impl Marks {
+    /// True when a line break lies between tokens `a` and `b` (`a < b`).
+    #[inline]
+    fn break_between(&self, a: usize, b: usize) -> bool {
+        let k = self.breaks.partition_point(|&n| n <= a);
+        self.breaks.get(k).is_some_and(|&n| n <= b)
+    }
+}
 
 /// The state of the sentence pass, which runs over the tokens as the scanner produces them
 /// (while they are still in the cache): the ends before a line break are decided once a few
@@ -161,20 +159,36 @@ impl Sentences {
         }
     }
 
+    /// Starts the pass over another range, keeping the sentences found so far.
+    pub(crate) fn restart(&mut self) {
+        self.quoted.clear();
+        self.open = None;
+        self.quotes_done = 0;
+        self.ends_done = 0;
+        self.q = 0;
+        self.first = 0;
+        self.seen = 0;
+    }
+
+    /// The sentences found so far.
+    pub(crate) fn into_spans(self) -> Vec<Span> {
+        self.out
+    }
+
     /// Adds the quotations closed by the quote marks before token `upto`: a straight `"` opens
     /// when it is glued to the next token only and closes when glued to the previous one only,
     /// else it toggles. A quotation crossing a line break, or longer than [`MAX_QUOTATION`]
     /// tokens, is left out (a paragraph of a multi-paragraph quotation does not close it).
-    fn quotations(&mut self, text: &str, tokens: &[Token], quotes: &[usize], upto: usize) {
-        while let Some(&k) = quotes.get(self.quotes_done)
+    fn quotations<T: ScanToken>(&mut self, text: &str, tokens: &[T], marks: &Marks, upto: usize) {
+        while let Some(&k) = marks.quotes.get(self.quotes_done)
             && k < upto
         {
             self.quotes_done += 1;
-            let t = tokens[k].span;
+            let t = tokens[k].span();
             let opens = match text.as_bytes()[t.start] {
                 b'"' => {
-                    let glued_prev = k > 0 && tokens[k - 1].span.end == t.start;
-                    let glued_next = k + 1 < tokens.len() && tokens[k + 1].span.start == t.end;
+                    let glued_prev = k > 0 && tokens[k - 1].span().end == t.start;
+                    let glued_next = k + 1 < tokens.len() && tokens[k + 1].span().start == t.end;
                     match (glued_prev, glued_next) {
                         (false, true) => true,
                         (true, false) => false,
@@ -187,7 +201,7 @@ impl Sentences {
                 self.open = Some(k);
             } else if let Some(o) = self.open.take()
                 && k - o <= MAX_QUOTATION
-                && !has_line_break(text, tokens[o].span.end, t.start)
+                && !marks.break_between(o, k)
             {
                 self.quoted.push((o, k));
             }
@@ -207,12 +221,12 @@ enum Start {
 
 impl Tokenizer {
     /// How the text continues at token `k`, after any opening quote marks and brackets.
-    fn start_at(&self, text: &str, tokens: &[Token], mut k: usize) -> Start {
+    fn start_at<T: ScanToken>(&self, text: &str, tokens: &[T], mut k: usize) -> Start {
         let stop = (k + 4).min(tokens.len());
         let mut opened = false;
         while k < stop {
-            let t = tokens[k].span.slice(text);
-            if tokens[k].kind == TokenKind::Punct {
+            let t = tokens[k].span().slice(text);
+            if tokens[k].kind() == TokenKind::Punct {
                 if is_opener(t) {
                     opened = t == "(" || t == "[";
                     k += 1;
@@ -228,7 +242,7 @@ impl Tokenizer {
                     return Start::Continuation;
                 }
             }
-            let c = char_at(text, tokens[k].span.start);
+            let c = char_at(text, tokens[k].span().start);
             return if c.is_lowercase() {
                 Start::Lower
             } else {
@@ -255,13 +269,18 @@ impl Tokenizer {
 
     /// When token `i` is an abbreviation's period (a token ending in `.` or a `.` glued to an
     /// abbreviation), its class.
-    fn period_class(&self, text: &str, tokens: &[Token], i: usize) -> Option<AbbrevClass> {
+    fn period_class<T: ScanToken>(
+        &self,
+        text: &str,
+        tokens: &[T],
+        i: usize,
+    ) -> Option<AbbrevClass> {
         let tok = &tokens[i];
-        if text.as_bytes()[tok.span.end - 1] != b'.' {
+        if text.as_bytes()[tok.span().end - 1] != b'.' {
             return None;
         }
-        let t = tok.span.slice(text);
-        if tok.kind == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
+        let t = tok.span().slice(text);
+        if tok.kind() == TokenKind::Word && t.len() > 1 && t.ends_with('.') {
             if is_roman_after_lower(text, tokens, i) {
                 return Some(AbbrevClass::Final);
             }
@@ -270,41 +289,40 @@ impl Tokenizer {
                     .unwrap_or(AbbrevClass::Final),
             );
         }
-        if tok.span.len() == 1 && i > 0 {
+        if tok.span().len() == 1 && i > 0 {
             let prev = &tokens[i - 1];
-            if prev.kind == TokenKind::Word && prev.span.end == tok.span.start {
+            if prev.kind() == TokenKind::Word && prev.span().end == tok.span().start {
                 if is_roman_after_lower(text, tokens, i - 1) {
                     return Some(AbbrevClass::Final);
                 }
-                return self.stem_class(prev.span.slice(text));
+                return self.stem_class(prev.span().slice(text));
             }
         }
         None
     }
 
     /// True when token `k` is an abbreviation (`Ltd` followed by its period).
-    fn is_abbrev_at(&self, text: &str, tokens: &[Token], k: usize) -> bool {
+    fn is_abbrev_at<T: ScanToken>(&self, text: &str, tokens: &[T], k: usize) -> bool {
         k + 1 < tokens.len() && self.period_class(text, tokens, k + 1).is_some()
             || self.period_class(text, tokens, k).is_some()
     }
 
-    /// Decides the possible sentence ends before token `upto`. `ends` lists (sorted) the only
-    /// tokens after which a sentence may end and `quotes` the double quote marks, so the pass
-    /// costs O(ends + quotes) plus bounded look-ahead. `tokens` are all the tokens known so
+    /// Decides the possible sentence ends before token `upto`. `marks` lists (sorted) the only
+    /// tokens after which a sentence may end, the double quote marks and the line breaks, so
+    /// the pass costs O(ends + quotes) plus bounded look-ahead. `tokens` are all the tokens known so
     /// far: either all the tokens of the text, or `upto` is the first token after a line break
     /// and at least [`LOOK_AHEAD`] tokens follow it.
-    pub(crate) fn sentences_until(
+    pub(crate) fn sentences_until<T: ScanToken>(
         &self,
         st: &mut Sentences,
         text: &str,
-        tokens: &[Token],
-        ends: &[usize],
-        quotes: &[usize],
+        tokens: &[T],
+        marks: &Marks,
         upto: usize,
     ) {
-        st.quotations(text, tokens, quotes, upto);
+        st.quotations(text, tokens, marks, upto);
         let n = tokens.len();
-        while let Some(&i) = ends.get(st.ends_done)
+        while let Some(&i) = marks.ends.get(st.ends_done)
             && i < upto
         {
             st.ends_done += 1;
@@ -312,8 +330,8 @@ impl Tokenizer {
                 continue;
             }
             let mut last = i;
-            let cur = tokens[i].span;
-            let next = tokens[i + 1].span.start;
+            let cur = tokens[i].span();
+            let next = tokens[i + 1].span().start;
             let lb = line_breaks(text, cur.end, next);
             let brk = if let Some(class) = self.period_class(text, tokens, i) {
                 lb > 0
@@ -321,19 +339,19 @@ impl Tokenizer {
                         && char_at(text, next).is_uppercase()
                         && !self.is_abbrev_at(text, tokens, i + 1)
                         && !in_short_parens(text, tokens, i))
-            } else if tokens[i].kind == TokenKind::Punct && is_terminal(cur.slice(text)) {
+            } else if tokens[i].kind() == TokenKind::Punct && is_terminal(cur.slice(text)) {
                 let short_parens =
                     lb == 0 && cur.slice(text) == "." && in_short_parens(text, tokens, i);
                 while last + 1 < n
-                    && tokens[last + 1].span.start == tokens[last].span.end
-                    && tokens[last + 1].kind == TokenKind::Punct
-                    && (is_closer(tokens[last + 1].span.slice(text))
-                        || is_terminal(tokens[last + 1].span.slice(text)))
+                    && tokens[last + 1].span().start == tokens[last].span().end
+                    && tokens[last + 1].kind() == TokenKind::Punct
+                    && (is_closer(tokens[last + 1].span().slice(text))
+                        || is_terminal(tokens[last + 1].span().slice(text)))
                 {
                     last += 1;
                 }
                 last + 1 == n
-                    || line_breaks(text, tokens[last].span.end, tokens[last + 1].span.start) > 0
+                    || line_breaks(text, tokens[last].span().end, tokens[last + 1].span().start) > 0
                     || !short_parens
                         && match self.start_at(text, tokens, last + 1) {
                             Start::Other => true,
@@ -344,10 +362,10 @@ impl Tokenizer {
                                     && is_plain_end(cur.slice(text))
                                     && i > 0
                                     && matches!(
-                                        tokens[i - 1].kind,
+                                        tokens[i - 1].kind(),
                                         TokenKind::Word | TokenKind::Number
                                     )
-                                    && tokens[i - 1].span.end == cur.start
+                                    && tokens[i - 1].span().end == cur.start
                                     && next > cur.end
                             }
                             Start::Continuation => false,
@@ -364,28 +382,27 @@ impl Tokenizer {
             let brk = brk && !(st.q < st.quoted.len() && st.quoted[st.q].0 < i);
             if brk && last + 1 < n {
                 st.out.push(Span::new(
-                    tokens[st.first].span.start,
-                    tokens[last].span.end,
+                    tokens[st.first].span().start,
+                    tokens[last].span().end,
                 ));
                 st.first = last + 1;
             }
         }
     }
 
-    /// The sentence spans, once `tokens` are all the tokens of the text.
-    pub(crate) fn sentences(
+    /// Finishes the sentences of a range, once `tokens` are all its tokens: the spans are
+    /// appended to the sentences found so far.
+    pub(crate) fn finish_sentences<T: ScanToken>(
         &self,
-        mut st: Sentences,
+        st: &mut Sentences,
         text: &str,
-        tokens: &[Token],
-        ends: &[usize],
-        quotes: &[usize],
-    ) -> Vec<Span> {
-        self.sentences_until(&mut st, text, tokens, ends, quotes, usize::MAX);
+        tokens: &[T],
+        marks: &Marks,
+    ) {
+        self.sentences_until(st, text, tokens, marks, usize::MAX);
         if let Some(last) = tokens.last() {
             st.out
-                .push(Span::new(tokens[st.first].span.start, last.span.end));
+                .push(Span::new(tokens[st.first].span().start, last.span().end));
         }
-        st.out
     }
 }

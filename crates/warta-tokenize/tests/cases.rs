@@ -325,6 +325,34 @@ fn sentence_boundaries() {
                 "“Kami ingin pulang. Besok libur,” ujarnya.",
             ],
         ),
+        // a quotation crossing a line break is not kept in one sentence
+        (
+            "“Kami bekerja. Kami lelah.\nKami pulang. Besok libur,” ujarnya.",
+            &[
+                "“Kami bekerja.",
+                "Kami lelah.",
+                "Kami pulang.",
+                "Besok libur,” ujarnya.",
+            ],
+        ),
+        (
+            "“Kami bekerja. Kami lelah.\r\nKami pulang. Besok libur,” ujarnya.",
+            &[
+                "“Kami bekerja.",
+                "Kami lelah.",
+                "Kami pulang.",
+                "Besok libur,” ujarnya.",
+            ],
+        ),
+        (
+            "Ia berkata, \"Harga naik. Warga\u{2029}resah. Lalu\" ia pergi.",
+            &[
+                "Ia berkata, \"Harga naik.",
+                "Warga",
+                "resah.",
+                "Lalu\" ia pergi.",
+            ],
+        ),
         (
             "Ia membaca \"buku. Buku itu tebal. Ia senang.",
             &["Ia membaca \"buku.", "Buku itu tebal.", "Ia senang."],

@@ -1,7 +1,7 @@
 //! Invariants on arbitrary and hostile input.
 
 use proptest::prelude::*;
-use warta_tokenize::{Analysis, Tokenizer, conllu, is_separator};
+use warta_tokenize::{Analysis, Span, Tokenizer, conllu, is_separator};
 
 /// Checks every structural invariant of an analysis of `text`.
 fn check(text: &str, a: &Analysis) {
@@ -119,6 +119,95 @@ proptest! {
             prop_assert!(t.span.start >= s.min(text.len()) && t.span.end <= e.min(text.len()));
         }
     }
+}
+
+/// The sentences of `ranges` as `analyze_range` gives them, one range at a time.
+fn sentences_one_by_one(tk: &Tokenizer, text: &str, ranges: &[Span]) -> Vec<Span> {
+    ranges
+        .iter()
+        .flat_map(|&r| tk.analyze_range(text, r).sentences)
+        .collect()
+}
+
+/// Text made of sentence-like pieces: capitalised and lower-case words, abbreviations, closing
+/// marks, quotations and line breaks.
+fn sentence_like() -> impl Strategy<Value = String> {
+    let piece = prop_oneof![
+        Just("Budi ".to_string()),
+        Just("berkata ".to_string()),
+        Just("katanya".to_string()),
+        Just("Jl. ".to_string()),
+        Just("Dr. ".to_string()),
+        Just("dll. ".to_string()),
+        Just("R. ".to_string()),
+        Just("kuartal I. ".to_string()),
+        Just("(Bl.) ".to_string()),
+        Just(". ".to_string()),
+        Just("? ".to_string()),
+        Just("!\" ".to_string()),
+        Just("… ".to_string()),
+        Just("“Kami siap. ".to_string()),
+        Just("” ".to_string()),
+        Just("\"".to_string()),
+        Just(", ".to_string()),
+        Just("\n".to_string()),
+        Just("\n\n".to_string()),
+        Just("\r\n".to_string()),
+        Just("\u{2029}".to_string()),
+        "[a-zA-Z]{1,6} ".prop_map(|s| s),
+        any::<char>().prop_map(|c| c.to_string()),
+    ];
+    prop::collection::vec(piece, 0..60).prop_map(|v| v.concat())
+}
+
+fn any_ranges() -> impl Strategy<Value = Vec<(usize, usize)>> {
+    prop::collection::vec((0usize..400, 0usize..400), 0..6)
+}
+
+proptest! {
+    #[test]
+    fn sentences_in_equals_analyze_range(
+        text in prop_oneof![sentence_like(), indonesian_like()],
+        ranges in any_ranges(),
+        sorted in any::<bool>(),
+    ) {
+        // ranges in any order, overlapping, out of bounds, off char boundaries or reversed
+        let mut ranges: Vec<Span> =
+            ranges.into_iter().map(|(start, end)| Span { start, end }).collect();
+        if sorted {
+            ranges = ranges.iter().map(|r| Span::new(r.start.min(r.end), r.start.max(r.end))).collect();
+            ranges.sort_by_key(|r| r.start);
+        }
+        ranges.push(Span::new(0, text.len()));
+        for tk in [
+            Tokenizer::new(),
+            Tokenizer::builder().attach_abbreviation_period(true).build(),
+            Tokenizer::builder().clitics(false).build(),
+        ] {
+            prop_assert_eq!(tk.sentences_in(&text, &ranges), sentences_one_by_one(&tk, &text, &ranges));
+        }
+    }
+}
+
+/// Long ranges, where the sentence pass runs behind the scan in chunks, mixed with short ones.
+#[test]
+fn sentences_in_long_ranges() {
+    let seed = include_str!("../../../examples/data/mistar-2024-04-28.txt");
+    let long = seed.repeat(20);
+    let mut ranges = Vec::new();
+    let mut at = 0;
+    for line in long.split_inclusive('\n') {
+        ranges.push(Span::new(at, at + line.trim_end().len()));
+        at += line.len();
+    }
+    ranges.insert(3, Span::new(0, long.len()));
+    ranges.push(Span::new(seed.len(), long.len()));
+    ranges.push(Span::new(0, 0));
+    let tk = Tokenizer::new();
+    let sentences = tk.sentences_in(&long, &ranges);
+    assert!(sentences.len() > 2 * ranges.len() / 3);
+    assert_eq!(sentences, sentences_one_by_one(&tk, &long, &ranges));
+    assert!(tk.sentences_in(&long, &[]).is_empty());
 }
 
 #[test]
