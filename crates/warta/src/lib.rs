@@ -246,17 +246,19 @@ impl Pipeline {
         };
 
         // 2. Tokens and sentences of the title, dateline and body.
-        let mut tokens = Vec::new();
-        for &region in article.iter() {
-            let analysis = self.tokenizer.analyze_range(text, region);
-            doc.sentences
-                .extend(analysis.sentences.iter().map(|&s| SpanOut::from(s)));
-            if self.tokens {
+        if self.tokens {
+            let mut tokens = Vec::new();
+            for &region in article.iter() {
+                let analysis = self.tokenizer.analyze_range(text, region);
+                doc.sentences
+                    .extend(analysis.sentences.iter().map(|&s| SpanOut::from(s)));
                 tokens.extend(analysis.tokens.iter().map(|t| TokenOut::new(text, t)));
             }
-        }
-        if self.tokens {
             doc.tokens = Some(tokens);
+        } else {
+            let sentences = self.tokenizer.sentences_in(text, &article);
+            doc.sentences
+                .extend(sentences.into_iter().map(SpanOut::from));
         }
 
         // 3. Entities from the list.
