@@ -469,6 +469,14 @@ fn continues_word(text: &str, s: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
+/// True when the char at `s` is a letter or digit (a word goes on with it).
+#[cold]
+fn joined_rest(text: &str, s: usize) -> bool {
+    text.get(s..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Calls `f(start, end, first, group)` for every word of the text (see [`word_end`]) that
 /// starts with a letter and whose folded key is the name token `group`; `first` is its first
 /// char. The text is classified 64 bytes at a time into bit masks; a plain ASCII word, most
@@ -553,6 +561,12 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
             base = s;
             (word, high) = word_masks(bytes, base);
             i = s;
+            continue;
+        }
+        if k == 0 && s > 0 && continues_word(text, s) && joined_rest(text, s) {
+            // The rest of a word joined by a hyphen or apostrophe, passed over from its start
+            // at the end of the block before.
+            i = word_end(text, s);
             continue;
         }
         let e = s + run;
@@ -1015,6 +1029,14 @@ mod tests {
         ];
         for text in texts {
             assert_eq!(found(text, text), letter_words(text), "{text:?}");
+        }
+        // The rest of a joined word is no word of its own, also when a block ends inside it.
+        for (text, keys) in [
+            (format!("{}1'a\u{A0}", " ".repeat(61)), "a"),
+            (format!("{}Ma'ruf\u{201D}", " ".repeat(60)), "ruf"),
+            (format!("{} 1'a\u{A0}", "\u{201C}a ".repeat(12)), "a"),
+        ] {
+            assert_eq!(found(&text, keys), wanted(&text, keys), "{text:?}");
         }
         // Only the words whose key is a token.
         let text = "Kata Home: home, HOME-nya dan Homes.";
