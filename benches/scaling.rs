@@ -6,6 +6,8 @@
 
 #![allow(missing_docs)] // criterion_group! generates an undocumented public function
 
+mod common;
+
 use criterion::{Criterion, Throughput, criterion_group, criterion_main};
 use std::hint::black_box;
 use warta::Pipeline;

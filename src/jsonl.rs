@@ -5,13 +5,14 @@
 //! analyses one batch at a time, and a writer thread writes the previous batch's lines. At most
 //! a few batches are alive at once (the channels are bounded).
 
+use std::borrow::Cow;
 use std::io::{self, BufRead, BufReader, IsTerminal, Write};
 use std::path::PathBuf;
 use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
 use std::time::{Duration, Instant};
 
 use rayon::prelude::*;
-use serde::Serialize;
+use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use warta::{Document, Pipeline};
 
@@ -39,12 +40,16 @@ struct Batch {
 /// The output lines of a batch, each with whether its input succeeded.
 type Results = Vec<(String, bool)>;
 
-/// A document with the caller's id as it was given (string, number, …).
-#[derive(Serialize)]
-struct Output<'a> {
-    id: &'a Value,
-    #[serde(flatten)]
-    doc: &'a Document,
+/// The fields of an input line that the analysis reads; other fields are skipped unparsed.
+/// A line this does not fit (not an object, `text` missing or not a string, a repeated field)
+/// is read again as a [`Value`] to say what is wrong.
+#[derive(Deserialize)]
+struct Input<'a> {
+    #[serde(default)]
+    id: Value,
+    /// Borrowed from the line unless it contains escapes.
+    #[serde(borrow)]
+    text: Cow<'a, str>,
 }
 
 #[derive(Serialize)]
@@ -197,16 +202,11 @@ fn write_results(results: Receiver<Results>) -> Result<usize, Failure> {
 /// assert!(!ok && line.contains("in.jsonl:2: invalid JSON"));
 /// ```
 pub fn process_line(pipeline: &Pipeline, origin: &str, bytes: &[u8]) -> (String, bool) {
-    let fail = |id: &Value, error: String| {
-        let json = serde_json::to_string(&ErrorLine { id, error })
-            .unwrap_or_else(|_| String::from(r#"{"id":null,"error":"unserialisable error"}"#));
-        (json, false)
-    };
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
-            return fail(
+            return error_line(
                 &Value::Null,
                 format!(
                     "{}: not valid UTF-8 (first bad byte at offset {at})",
@@ -215,25 +215,68 @@ pub fn process_line(pipeline: &Pipeline, origin: &str, bytes: &[u8]) -> (String,
             );
         }
     };
-    let value: Value = match serde_json::from_str(text) {
-        Ok(v) => v,
-        Err(e) => return fail(&Value::Null, format!("{origin}: invalid JSON: {e}")),
+    let input: Input = match serde_json::from_str(text) {
+        Ok(input) => input,
+        Err(_) => match read_value(origin, text) {
+            Ok(input) => input,
+            Err(line) => return line,
+        },
     };
-    let id = value.get("id").unwrap_or(&Value::Null);
-    let Some(body) = value.get("text") else {
-        return fail(id, format!("{origin}: missing \"text\" field"));
-    };
-    let Some(body) = body.as_str() else {
-        return fail(id, format!("{origin}: \"text\" is not a string"));
-    };
-    let doc = match crate::analyze_guarded(pipeline, body) {
+    let id = &input.id;
+    let doc = match crate::analyze_guarded(pipeline, &input.text) {
         Ok(doc) => doc,
-        Err(message) => return fail(id, format!("{origin}: {message}")),
+        Err(message) => return error_line(id, format!("{origin}: {message}")),
     };
-    match serde_json::to_string(&Output { id, doc: &doc }) {
+    match document_line(id, &doc) {
         Ok(json) => (json, true),
-        Err(e) => fail(id, format!("{origin}: cannot serialise the document: {e}")),
+        Err(e) => error_line(id, format!("{origin}: cannot serialise the document: {e}")),
     }
+}
+
+/// The line read as a [`Value`]: a repeated field keeps its last value; the error line when
+/// the line is not an object with a string `text`.
+fn read_value<'a>(origin: &str, text: &str) -> Result<Input<'a>, (String, bool)> {
+    let mut value: Value = match serde_json::from_str(text) {
+        Ok(v) => v,
+        Err(e) => {
+            return Err(error_line(
+                &Value::Null,
+                format!("{origin}: invalid JSON: {e}"),
+            ));
+        }
+    };
+    let id = value.get_mut("id").map(Value::take).unwrap_or_default();
+    match value.get_mut("text").map(Value::take) {
+        Some(Value::String(body)) => Ok(Input {
+            id,
+            text: Cow::Owned(body),
+        }),
+        None => Err(error_line(&id, format!("{origin}: missing \"text\" field"))),
+        Some(_) => Err(error_line(
+            &id,
+            format!("{origin}: \"text\" is not a string"),
+        )),
+    }
+}
+
+/// `{"id": …, "error": …}`.
+fn error_line(id: &Value, error: String) -> (String, bool) {
+    let json = serde_json::to_string(&ErrorLine { id, error })
+        .unwrap_or_else(|_| String::from(r#"{"id":null,"error":"unserialisable error"}"#));
+    (json, false)
+}
+
+/// The document's JSON object with the caller's `id` as its first field, as given (string,
+/// number, …): the id is written first and the document's opening brace becomes the comma.
+fn document_line(id: &Value, doc: &Document) -> serde_json::Result<String> {
+    let mut out = Vec::with_capacity(4096);
+    out.extend_from_slice(br#"{"id":"#);
+    serde_json::to_writer(&mut out, id)?;
+    let brace = out.len();
+    serde_json::to_writer(&mut out, doc)?;
+    out[brace] = b',';
+    // serde_json writes valid UTF-8.
+    Ok(String::from_utf8(out).unwrap_or_default())
 }
 
 /// A progress line on stderr, only when stderr is a terminal.
@@ -282,5 +325,81 @@ impl Progress {
             self.print();
             eprintln!();
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn line(input: &str) -> (Value, bool) {
+        let pipeline = Pipeline::builder().entities(false).build();
+        let (out, ok) = process_line(&pipeline, "t:1", input.as_bytes());
+        (
+            serde_json::from_str(&out).expect("every output line is JSON"),
+            ok,
+        )
+    }
+
+    #[test]
+    fn the_id_comes_first_and_as_given() {
+        let pipeline = Pipeline::builder().entities(false).build();
+        let input = r#"{"x": [1, {"y": null}], "text": "Budi datang.", "id": {"a": [1, 2]}}"#;
+        let (out, ok) = process_line(&pipeline, "t:1", input.as_bytes());
+        assert!(ok);
+        assert!(
+            out.starts_with(r#"{"id":{"a":[1,2]},"schema_version":1,"blocks":"#),
+            "{out}"
+        );
+        assert!(!out.contains(r#""x""#));
+    }
+
+    #[test]
+    fn escaped_text_is_analysed_unescaped() {
+        // `\"` and `\u00e9` are one byte and two bytes of the analysed text.
+        let (out, ok) = line(r#"{"id": 1, "text": "\"Kami siap,\" kata Andr\u00e9 di Bandung."}"#);
+        assert!(ok);
+        let text = "\"Kami siap,\" kata André di Bandung.";
+        assert_eq!(out["sentences"][0]["end"], text.len());
+        assert_eq!(out["quotes"][0]["content"]["text"], "\"Kami siap,\"");
+    }
+
+    #[test]
+    fn a_repeated_field_keeps_its_last_value() {
+        let (out, ok) =
+            line(r#"{"id": 1, "text": "x", "id": 2, "text": "Budi datang ke Bandung."}"#);
+        assert!(ok);
+        assert_eq!(out["id"], 2);
+        assert_eq!(out["sentences"][0]["end"], "Budi datang ke Bandung.".len());
+    }
+
+    #[test]
+    fn lines_without_a_string_text_are_errors_with_their_id() {
+        for (input, id, error) in [
+            (
+                r#"{"id": 7}"#,
+                serde_json::json!(7),
+                "t:1: missing \"text\" field",
+            ),
+            (
+                r#"{"id": "a", "text": 5}"#,
+                serde_json::json!("a"),
+                "t:1: \"text\" is not a string",
+            ),
+            ("[1, 2]", Value::Null, "t:1: missing \"text\" field"),
+        ] {
+            let (out, ok) = line(input);
+            assert!(!ok, "{input}");
+            assert_eq!(out["id"], id, "{input}");
+            assert_eq!(out["error"], error, "{input}");
+        }
+        let (out, ok) = line("{");
+        assert!(!ok);
+        assert!(
+            out["error"]
+                .as_str()
+                .unwrap()
+                .starts_with("t:1: invalid JSON")
+        );
     }
 }

@@ -8,6 +8,12 @@
 
 use std::path::Path;
 
+/// The allocator of the benches and the throughput example, as in the `warta` binary
+/// (the `mimalloc` feature, on by default).
+#[cfg(feature = "mimalloc")]
+#[global_allocator]
+static ALLOCATOR: mimalloc::MiMalloc = mimalloc::MiMalloc;
+
 /// A short lede (~150 bytes).
 pub const LEDE: &str = "JAKARTA, KOMPAS.com — Presiden Joko Widodo meminta para menteri \
 mempercepat penyaluran bantuan sosial, kata Juru Bicara Presiden di Jakarta, Senin (6/4/2020).";

@@ -1,5 +1,7 @@
 //! The classification: per-line features, the prose region(s), then title, dateline, credits.
 
+use std::cell::Cell;
+
 use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
 use crate::meta::{DatelineMatch, floor_char, names_only};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
@@ -9,6 +11,8 @@ use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span
 const SCAN: usize = 96;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
+/// The most lines whose vector a thread keeps for the next text (a few hundred KB).
+const KEPT_LINES: usize = 4096;
 /// A page title line, a dateline or a date line is never longer than this.
 const META_LINE: usize = 200;
 
@@ -115,18 +119,64 @@ enum Decision {
     Chrome(ChromeReason),
 }
 
+/// The working vectors of one text, one entry a line.
+#[derive(Debug, Default)]
+struct Scratch {
+    lines: Vec<Line>,
+    scores: Vec<f32>,
+    in_region: Vec<bool>,
+    region_has_prose: Vec<bool>,
+    decisions: Vec<Decision>,
+}
+
+std::thread_local! {
+    /// The working vectors of the last text classified on this thread, kept for the next
+    /// one: one text after another allocates none of them.
+    static SCRATCH: Cell<Scratch> = const {
+        Cell::new(Scratch {
+            lines: Vec::new(),
+            scores: Vec::new(),
+            in_region: Vec::new(),
+            region_has_prose: Vec::new(),
+            decisions: Vec::new(),
+        })
+    };
+}
+
 pub(crate) fn run(c: &Classifier, text: &str) -> Page {
-    let lines = split_lines(c, text);
-    if lines.is_empty() {
-        return Page::default();
+    let mut scratch = SCRATCH.take();
+    scratch.lines.clear();
+    split_lines(c, text, &mut scratch.lines);
+    let page = if scratch.lines.is_empty() {
+        Page::default()
+    } else {
+        decide(c, text, &mut scratch)
+    };
+    // A huge text does not leave its memory behind.
+    if scratch.lines.capacity() <= KEPT_LINES {
+        SCRATCH.set(scratch);
     }
-    let scores = scores(text, &lines, |i| {
+    page
+}
+
+/// Classifies the lines of `text` (at least one, in `scratch.lines`).
+fn decide(c: &Classifier, text: &str, scratch: &mut Scratch) -> Page {
+    let Scratch {
+        lines,
+        scores,
+        in_region,
+        region_has_prose,
+        decisions,
+    } = scratch;
+    let lines: &[Line] = lines;
+    line_scores(text, lines, scores, |i| {
         c.dateline(lines[i].text(text), true).is_some()
     });
-    let mut regions = find_regions(&scores);
-    extend_to_credits(text, &lines, &mut regions);
-    end_at_closing_credit(&lines, &scores, &mut regions);
-    let mut in_region = vec![false; lines.len()];
+    let mut regions = find_regions(scores);
+    extend_to_credits(text, lines, &mut regions);
+    end_at_closing_credit(lines, scores, &mut regions);
+    in_region.clear();
+    in_region.resize(lines.len(), false);
     for &(a, b) in &regions {
         in_region[a..b].iter_mut().for_each(|x| *x = true);
     }
@@ -141,11 +191,12 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         })
         .unwrap_or(lines.len());
 
-    let mut decisions: Vec<Decision> = vec![Decision::Body; lines.len()];
+    decisions.clear();
+    decisions.resize(lines.len(), Decision::Body);
     let mut meta = Meta::default();
 
     // Title.
-    let title = find_title(c, text, &lines, body_start);
+    let title = find_title(c, text, lines, body_start);
     if let Some((t, ref title_text)) = title {
         meta.title = Some(title_text.clone());
         for x in in_region.iter_mut().take(t + 1) {
@@ -210,7 +261,8 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
     }
 
     // A region made only of captions is a photo story: its captions are the body.
-    let mut region_has_prose = vec![false; lines.len()];
+    region_has_prose.clear();
+    region_has_prose.resize(lines.len(), false);
     for &(a, b) in &regions {
         let has = (a..b).any(|j| matches!(lines[j].class, Class::Prose | Class::Weak));
         region_has_prose[a..b].iter_mut().for_each(|x| *x = has);
@@ -276,7 +328,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
                 }
                 Class::Short => match list {
                     Some(reason) => Decision::Chrome(reason),
-                    None => match between_chrome(&lines, i) {
+                    None => match between_chrome(lines, i) {
                         Some(reason) => Decision::Chrome(reason),
                         None => Decision::Body,
                     },
@@ -285,7 +337,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         } else {
             let reason = match (line.class, list) {
                 (Class::Short, Some(r)) => r,
-                _ => outside_reason(&lines, i),
+                _ => outside_reason(lines, i),
             };
             match line.class {
                 Class::Chrome(r, true)
@@ -367,7 +419,7 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
         }
     }
 
-    meta.date = find_date(c, text, &lines, title_idx, body_start, &decisions);
+    meta.date = find_date(c, text, lines, title_idx, body_start, decisions);
 
     // Blocks.
     let mut blocks = Vec::with_capacity(lines.len() + 2);
@@ -398,8 +450,8 @@ pub(crate) fn run(c: &Classifier, text: &str) -> Page {
             end = line.start + at;
         }
         let part = &text[start..end];
-        let lead = part.len() - part.trim_start().len();
-        let trail = part.len() - part.trim_end().len();
+        let lead = part.len() - trim_start(part).len();
+        let trail = part.len() - trim_end(part).len();
         if start + lead < end - trail {
             blocks.push(Block {
                 span: Span::new(start + lead, end - trail),
@@ -420,8 +472,17 @@ impl Classifier {
         if name.is_empty() || name.len() > 40 {
             return false;
         }
-        let lower = name.to_lowercase();
-        if self.outlets.contains(&lower) {
+        let listed = if name.is_ascii() {
+            // Lowercased on the stack: most names looked up are ASCII.
+            let mut buf = [0u8; 40];
+            let lower = &mut buf[..name.len()];
+            lower.copy_from_slice(name.as_bytes());
+            lower.make_ascii_lowercase();
+            std::str::from_utf8(lower).is_ok_and(|l| self.outlets.contains(l))
+        } else {
+            self.outlets.contains(&name.to_lowercase())
+        };
+        if listed {
             return true;
         }
         if !name.contains(' ')
@@ -440,10 +501,14 @@ impl Classifier {
         {
             return false;
         }
-        self.outlets.iter().any(|o| {
-            !o.contains(' ')
-                && o.len() >= 4
-                && first.len() > o.len()
+        // The sorted names starting with the same (lowercase) byte.
+        let f0 = first.as_bytes()[0].to_ascii_lowercase();
+        let from = self.glued_outlets.partition_point(|o| o.as_bytes()[0] < f0);
+        let to = self
+            .glued_outlets
+            .partition_point(|o| o.as_bytes()[0] <= f0);
+        self.glued_outlets[from..to].iter().any(|o| {
+            first.len() > o.len()
                 && first.is_char_boundary(o.len())
                 && first[..o.len()].eq_ignore_ascii_case(o)
                 && first[o.len()..].starts_with(|c: char| c.is_uppercase())
@@ -456,20 +521,19 @@ impl Classifier {
 }
 
 /// Splits `text` into trimmed, non-empty lines with their features and local class.
-fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
-    let mut lines = Vec::new();
+fn split_lines(c: &Classifier, text: &str, lines: &mut Vec<Line>) {
     let mut pos = 0;
     let ends = memchr::memchr_iter(b'\n', text.as_bytes()).chain(std::iter::once(text.len()));
     for end in ends {
         let raw = &text[pos..end];
         let raw_start = pos;
         pos = end + 1;
-        let trimmed = raw.trim_start();
+        let trimmed = trim_start(raw);
         if trimmed.is_empty() {
             continue;
         }
         let start = raw_start + (raw.len() - trimmed.len());
-        let s = trimmed.trim_end();
+        let s = trim_end(trimmed);
         // A credit glued at the end (`….(ant/hm)`) is not part of the sentence.
         let credit_at = c.re.credit_tail(s).map(|m| m.start);
         let sentence = match credit_at {
@@ -496,8 +560,32 @@ fn split_lines(c: &Classifier, text: &str) -> Vec<Line> {
             credit_at,
         });
     }
-    mark_captions(text, &mut lines);
-    lines
+    mark_captions(text, lines);
+}
+
+/// `s.trim_start()`, without decoding a char when the first byte is printable ASCII.
+#[inline]
+fn trim_start(s: &str) -> &str {
+    match s.as_bytes().first() {
+        Some(&b) if b > b' ' && b < 0x80 => s,
+        _ => s.trim_start(),
+    }
+}
+
+/// `s.trim_end()`, without decoding a char when the last byte is printable ASCII.
+#[inline]
+fn trim_end(s: &str) -> &str {
+    match s.as_bytes().last() {
+        Some(&b) if b > b' ' && b < 0x80 => s,
+        _ => s.trim_end(),
+    }
+}
+
+/// `ch.is_alphabetic()` for a non-ASCII char, without the table search for the General
+/// Punctuation block (`“”‘’–—…`, spaces), which holds no letter.
+#[inline]
+fn is_letter(ch: char) -> bool {
+    !('\u{2000}'..='\u{206F}').contains(&ch) && ch.is_alphabetic()
 }
 
 /// A prose line next to a photo credit on a line of its own (`Foto: Republika/Prayogi`,
@@ -626,7 +714,7 @@ fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
         let i = leads.trailing_zeros() as usize;
         leads &= leads - 1;
         let ch = char_at(s, i);
-        if ch.is_alphabetic() {
+        if is_letter(ch) {
             mask |= ((1u128 << ch.len_utf8()) - 1) << i;
         } else {
             match ch {
@@ -721,7 +809,7 @@ fn word(c: &Classifier, line: &[u8], start: usize, end: usize, f: &mut Feat) {
 }
 
 /// [`pack`] of `line[start..end]`, reading 16 bytes at once when the line is long enough.
-#[inline]
+#[inline(always)]
 fn pack_at(line: &[u8], start: usize, end: usize) -> Option<u128> {
     let len = end - start;
     if len == 0 || len > 15 {
@@ -1136,14 +1224,20 @@ fn photo_label_tail(s: &str) -> bool {
         && credit.split_whitespace().count() <= 6
 }
 
-/// The line scores: prose is positive, chrome negative, short lines mildly negative. Between
+/// The line scores (into `scores`): prose is positive, chrome negative, short lines mildly negative. Between
 /// two prose lines, a single short line (a subheading, a list item) and a run of in-body
 /// inserts cost nothing: up to four prompts (`ADVERTISEMENT`, a share prompt, a one-line
 /// teaser), or up to eight lines of one teaser header (`Lihat Juga:`, `Baca juga:`) with the
 /// titles under it. Not before a line that `opens_article` (starts with a dateline): what
 /// stands above the dateline is not inside the article.
-fn scores(text: &str, lines: &[Line], opens_article: impl Fn(usize) -> bool) -> Vec<f32> {
-    let mut scores: Vec<f32> = lines.iter().map(Line::score).collect();
+fn line_scores(
+    text: &str,
+    lines: &[Line],
+    scores: &mut Vec<f32>,
+    opens_article: impl Fn(usize) -> bool,
+) {
+    scores.clear();
+    scores.extend(lines.iter().map(Line::score));
     let short = |l: &Line| matches!(l.class, Class::Short | Class::Weak);
     let prompt = |l: &Line| {
         matches!(
@@ -1198,7 +1292,6 @@ fn scores(text: &str, lines: &[Line], opens_article: impl Fn(usize) -> bool) -> 
             }
         }
     }
-    scores
 }
 
 /// A prose line announcing a list: `… berikut rata-rata harga pangan nasional:`.
@@ -1425,7 +1518,7 @@ fn title_parts(s: &str) -> Vec<&str> {
     if pieces.len() > 1 {
         parts.extend(pieces.into_iter().map(str::trim));
     }
-    parts.retain(|p| p.split_whitespace().count() >= 3);
+    parts.retain(|p| p.split_whitespace().nth(2).is_some());
     parts
 }
 
@@ -1622,6 +1715,27 @@ mod tests {
             copyright |= ch == '©';
         }
         (mask, seps, copyright)
+    }
+
+    #[test]
+    fn fast_paths_agree_with_the_standard_library() {
+        for ch in ('\u{80}'..='\u{3000}').chain(['\u{FEFF}', '😀']) {
+            assert_eq!(is_letter(ch), ch.is_alphabetic(), "{ch:?}");
+        }
+        for s in [
+            "",
+            " ",
+            "a",
+            " a ",
+            "\u{a0}a\u{a0}",
+            "\u{3000}x\u{2003}",
+            "x\t",
+            "\ty",
+            "é ",
+        ] {
+            assert_eq!(trim_start(s), s.trim_start(), "{s:?}");
+            assert_eq!(trim_end(s), s.trim_end(), "{s:?}");
+        }
     }
 
     #[test]

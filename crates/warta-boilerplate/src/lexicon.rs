@@ -236,6 +236,20 @@ pub(crate) struct PhraseMatcher {
     anywhere: Option<(AhoCorasick, Vec<Phrase>)>,
     /// The length in bytes of the shortest `any` phrase: shorter lines are not scanned.
     min_anywhere: usize,
+    /// The ASCII letters of each `any` phrase, as bit sets ([`letters`]): a line lacking a
+    /// letter of every phrase is not scanned. `None` for many phrases (the test would cost
+    /// more than the scan).
+    anywhere_letters: Option<Vec<u32>>,
+}
+
+/// The ASCII letters (either case) of `b` as a bit set: bit 0 for `a`, 25 for `z`.
+#[inline]
+fn letters(b: &[u8]) -> u32 {
+    b.iter().fold(0, |set, &x| {
+        // `| 0x20` lowercases ASCII letters and makes no other byte a lowercase letter.
+        let k = (x | 0x20).wrapping_sub(b'a');
+        if k < 26 { set | (1 << k) } else { set }
+    })
 }
 
 /// A 15-bit key of the first three bytes, equal for bytes that differ in ASCII case only.
@@ -295,6 +309,12 @@ impl PhraseMatcher {
             heads: head_set(&start),
             start: compile(start, true),
             min_anywhere: anywhere.iter().map(|p| p.text.len()).min().unwrap_or(0),
+            anywhere_letters: (anywhere.len() <= 16).then(|| {
+                anywhere
+                    .iter()
+                    .map(|p| letters(p.text.as_bytes()))
+                    .collect()
+            }),
             anywhere: compile(anywhere, false),
         }
     }
@@ -345,6 +365,12 @@ impl PhraseMatcher {
         }
         let (ac, phrases) = self.anywhere.as_ref()?;
         let hay = &bytes[..bytes.len().min(limit)];
+        if let Some(required) = &self.anywhere_letters {
+            let have = letters(hay);
+            if required.iter().all(|&r| r & !have != 0) {
+                return None;
+            }
+        }
         ac.find_iter(hay)
             .find(|m| !is_letter_before(bytes, m.start()) && !is_letter_at(bytes, m.end()))
             .map(|m| Hit {
@@ -406,5 +432,12 @@ mod tests {
             hit("ada iklan SCROLL TO CONTINUE WITH CONTENT di sini"),
             Some(ChromeReason::Advertisement)
         );
+        assert_eq!(
+            hit("© 2024 Warta. all rights reserved."),
+            Some(ChromeReason::Copyright)
+        );
+        // Every letter of `All Rights Reserved` but `v`: no scan, no hit.
+        assert_eq!(hit("All Rights Reserbed di halaman ini"), None);
+        assert_eq!(letters(b"Az-z\xc3\x80@[`{"), 1 | 1 << 25);
     }
 }

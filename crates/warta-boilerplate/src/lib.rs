@@ -35,6 +35,8 @@
 //! ```
 
 mod classify;
+mod dateline;
+mod dates;
 mod lexicon;
 mod meta;
 
@@ -307,15 +309,23 @@ impl ClassifierBuilder {
 
     /// Compiles the lists into an immutable classifier.
     pub fn build(self) -> Classifier {
+        let outlets: std::collections::HashSet<String> = self
+            .outlets
+            .iter()
+            .map(|o| o.to_lowercase())
+            .filter(|o| !o.is_empty())
+            .collect();
+        let mut glued_outlets: Vec<String> = outlets
+            .iter()
+            .filter(|o| !o.contains(' ') && o.len() >= 4)
+            .cloned()
+            .collect();
+        glued_outlets.sort_unstable();
         Classifier {
             words: lexicon::WordTable::new(&self.words),
             phrases: lexicon::PhraseMatcher::new(self.phrases),
-            outlets: self
-                .outlets
-                .iter()
-                .map(|o| o.to_lowercase())
-                .filter(|o| !o.is_empty())
-                .collect(),
+            outlets,
+            glued_outlets,
             re: meta::MetaRegexes::new(),
         }
     }
@@ -335,7 +345,11 @@ impl ClassifierBuilder {
 pub struct Classifier {
     words: lexicon::WordTable,
     phrases: lexicon::PhraseMatcher,
+    /// Outlet names, lowercase.
     outlets: std::collections::HashSet<String>,
+    /// The one-word outlet names of at least four bytes, which a section name may follow
+    /// (`KompasOtomotif`).
+    glued_outlets: Vec<String>,
     re: meta::MetaRegexes,
 }
 

@@ -1,8 +1,12 @@
-//! Datelines, credits and dates: the regular expressions, compiled once per classifier.
+//! Datelines, credits and dates. The dateline forms (`dateline`), the date forms (`dates`)
+//! and the credit code at the end of a line are read by hand, each checked against the
+//! expression it replaces in a test; credit labels with non-ASCII letters and the time after
+//! a date use regular expressions compiled once per classifier.
 
 use regex::Regex;
 
 use crate::{Credit, Dateline};
+use crate::{dateline, dates};
 
 /// A dateline found at the start of a line.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -24,63 +28,22 @@ pub(crate) struct CreditMatch {
 
 #[derive(Debug, Clone)]
 pub(crate) struct MetaRegexes {
-    /// `PLACE, OUTLET —` or `OUTLET, PLACE —` or the standalone `Washington, MISTAR.ID`.
-    comma: Regex,
-    /// `Jakarta (ANTARA) -`, `Mataram, NTB (ANTARA News) -`.
-    paren: Regex,
-    /// `Kapanlagi.com -`, `Jakarta -`.
-    single: Regex,
-    /// `(CNN/hm02)` at the end of a line.
-    credit_tail: Regex,
     /// `Editor: X`, `Penulis : X`, `Oleh X`.
     credit_line: Regex,
-    /// `5 November 2015`, `04 Nov, 2015`.
-    date_dmy: Regex,
-    /// `April 28, 2024`.
-    date_mdy: Regex,
-    /// `21/10/2025`, `23-02-2016`.
-    date_num: Regex,
-    /// `2024-04-28`.
-    date_iso: Regex,
     /// `14:56 WIB`.
     time: Regex,
 }
 
-const MONTHS: &str = "jan(?:uari|uary)?|feb(?:ruari|ruary)?|mar(?:et|ch)?|apr(?:il)?|mei|may|jun(?:i|e)?|jul(?:i|y)?|agu(?:stus)?|agt|aug(?:ust)?|sept?(?:ember)?|okt(?:ober)?|oct(?:ober)?|nov(?:ember)?|des(?:ember)?|dec(?:ember)?";
+/// Bytes of a line looked at for a date.
+const DATE_SCAN: usize = 200;
 
 impl MetaRegexes {
     pub(crate) fn new() -> MetaRegexes {
         let re = |s: &str| Regex::new(s).expect("built-in regex is valid");
-        let dash = r"(?:-{1,2}|–|—|―)";
-        // ASCII and Latin-1 letters only: small automata, and datelines are written so.
-        let name = r"[A-Z\u{C0}-\u{DE}][A-Za-z0-9\u{C0}-\u{FF}.'’&]*(?:[ \-][A-Za-z0-9\u{C0}-\u{FF}.'’&]+){0,3}";
-        // An outlet may be written in lowercase before the comma (`jpnn.com, JAKARTA -`).
-        // Also after it (`JAKARTA, iNews.id -`), and alone (`tirto.id -`).
-        let first = format!("(?:{name}|[a-z][A-Za-z0-9]*\\.[a-z]{{2,4}}(?:\\.[a-z]{{2}})?)");
         MetaRegexes {
-            comma: re(&format!(
-                r"^(?P<a>{first}),[ \t\u{{a0}}]+(?P<b>{first})[ \t\u{{a0}}]*(?:(?P<dash>{dash})(?:[ \t\u{{a0}}]+|$)|$)"
-            )),
-            paren: re(&format!(
-                r"^(?P<a>[A-Z\u{{C0}}-\u{{DE}}][A-Za-z0-9\u{{C0}}-\u{{FF}}.'’ ,\-]{{0,60}}?)[ \t\u{{a0}}]*\((?P<b>[^()\n]{{2,40}})\)[ \t\u{{a0}}]*(?:{dash}(?:[ \t\u{{a0}}]+|$)|$)"
-            )),
-            single: re(&format!(
-                r"^(?P<a>{first})[ \t\u{{a0}}]+{dash}(?:[ \t\u{{a0}}]+|$)"
-            )),
-            credit_tail: re(
-                r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
-            ),
             credit_line: re(
                 r"(?i)^(?P<role>editor|penulis|reporter|pewarta|penyunting|redaktur|fotografer|kontributor|sumber|source|writer|written by|reported by|editing by|oleh|by|red|rep|translator|penerjemah)(?-u:\b)[ \t]*(?P<colon>:)?[ \t]*(?P<name>.*)$",
             ),
-            date_dmy: re(&format!(
-                r"(?i-u)\b(?P<d>[0-9]{{1,2}})[ \t]+(?P<m>{MONTHS})\.?,?[ \t]+(?P<y>[0-9]{{4}})\b"
-            )),
-            date_mdy: re(&format!(
-                r"(?i-u)\b(?P<m>{MONTHS})\.?[ \t]+(?P<d>[0-9]{{1,2}}),?[ \t]+(?P<y>[0-9]{{4}})\b"
-            )),
-            date_num: re(r"(?-u)\b(?P<d>[0-9]{1,2})[/\-](?P<m>[0-9]{1,2})[/\-](?P<y>[0-9]{4})\b"),
-            date_iso: re(r"(?-u)\b(?P<y>[0-9]{4})-(?P<m>[0-9]{2})-(?P<d>[0-9]{2})\b"),
             time: re(
                 r"(?-u)^(?:[ \t,|/\-]|–)*(?:pukul|jam|at)?[ \t]*(?P<h>[0-9]{1,2})[:.](?P<mi>[0-9]{2})(?:[:.][0-9]{2})?[ \t]*(?P<ampm>[aApP]\.?[mM]\b\.?)?[ \t]*(?P<tz>WIB|WITA|WIT|GMT|UTC)?",
             ),
@@ -96,44 +59,38 @@ impl MetaRegexes {
         loose: bool,
     ) -> Option<DatelineMatch> {
         let head = prefix(line, 160);
-        // Cheap gate: a separator, a comma or a parenthesis must occur early.
-        if !head.contains([',', '(', '-', '–', '—', '―']) {
-            return None;
-        }
-        if let Some(c) = captures(&self.paren, head) {
-            let b = c.name("b")?.as_str().trim();
+        let part = |(from, to): (usize, usize)| &head[from..to];
+        if let Some(f) = dateline::paren(head) {
+            let b = f.b.map_or("", part).trim();
             if b.split('/').any(is_outlet) {
-                let place = c.name("a")?.as_str();
+                let place = part(f.a);
                 let place = place
                     .split(',')
                     .next()
                     .unwrap_or(place)
                     .trim()
                     .trim_end_matches(',');
-                let m = c.get(0)?;
-                return Some(make_match(line, m.end(), Some(place), Some(b)));
+                return Some(make_match(line, f.end, Some(place), Some(b)));
             }
         }
-        if let Some(c) = captures(&self.comma, head) {
-            let a = c.name("a")?.as_str().trim();
-            let b = c.name("b")?.as_str().trim();
-            let m = c.get(0)?;
-            let whole_line = m.end() == line.len();
-            if c.name("dash").is_some() || whole_line {
+        if let Some(f) = dateline::comma(head) {
+            let a = part(f.a).trim();
+            let b = f.b.map_or("", part).trim();
+            let whole_line = f.end == line.len();
+            if f.dash || whole_line {
                 if is_outlet(b) && !is_outlet(a) {
-                    return Some(make_match(line, m.end(), Some(a), Some(b)));
+                    return Some(make_match(line, f.end, Some(a), Some(b)));
                 }
                 if is_outlet(a) && !is_outlet(b) {
-                    return Some(make_match(line, m.end(), Some(b), Some(a)));
+                    return Some(make_match(line, f.end, Some(b), Some(a)));
                 }
             }
         }
-        if let Some(c) = captures(&self.single, head) {
-            let a = c.name("a")?.as_str().trim();
-            let m = c.get(0)?;
+        if let Some(f) = dateline::single(head) {
+            let a = part(f.a).trim();
             if is_outlet(a) {
                 // `KONTAN.CO.ID - NEW YORK. Harga …`: a place in capitals closed by a full stop.
-                let rest = &line[m.end()..];
+                let rest = &line[f.end..];
                 let place_len = rest.find(". ").filter(|&n| {
                     let p = &rest[..n];
                     (2..=30).contains(&n)
@@ -141,15 +98,15 @@ impl MetaRegexes {
                         && p.split(' ').count() <= 3
                 });
                 if let Some(n) = place_len {
-                    let mut found = make_match(line, m.end() + n + 2, Some(&rest[..n]), Some(a));
-                    found.len = m.end() + n + 1;
+                    let mut found = make_match(line, f.end + n + 2, Some(&rest[..n]), Some(a));
+                    found.len = f.end + n + 1;
                     return Some(found);
                 }
-                return Some(make_match(line, m.end(), None, Some(a)));
+                return Some(make_match(line, f.end, None, Some(a)));
             }
             let words = a.split_whitespace().count();
-            if (loose || m.end() == line.len()) && words <= 3 && !a.contains('.') {
-                return Some(make_match(line, m.end(), Some(a), None));
+            if (loose || f.end == line.len()) && words <= 3 && !a.contains('.') {
+                return Some(make_match(line, f.end, Some(a), None));
             }
         }
         None
@@ -168,14 +125,14 @@ impl MetaRegexes {
         if !tail.contains('/') {
             return None;
         }
-        let c = captures(&self.credit_tail, tail)?;
-        let s = c.name("s")?.as_str().trim();
-        let e = c.name("e")?.as_str().trim();
+        let code = credit_code(tail)?;
+        let s = tail[code.source.0..code.source.1].trim();
+        let e = tail[code.editor.0..code.editor.1].trim();
         // Codes, not words: a credit has no spaces apart from around the slash.
         if s.split_whitespace().count() > 2 || e.split_whitespace().count() > 3 {
             return None;
         }
-        let start = from + c.get(0)?.start();
+        let start = from + code.open;
         Some(CreditMatch {
             start,
             credit: Credit {
@@ -319,8 +276,9 @@ impl MetaRegexes {
 
     /// The first date written in `s`, as ISO 8601 (`2015-11-05`, `2015-11-05T14:56+07:00`).
     pub(crate) fn date(&self, s: &str) -> Option<String> {
-        let s = prefix(s, 200);
-        if !s.bytes().any(|b| b.is_ascii_digit()) {
+        let s = prefix(s, DATE_SCAN);
+        let mask = digit_mask(s.as_bytes());
+        if !has_year(&mask) {
             return None;
         }
         let mut best: Option<(usize, usize, u32, u32, u32)> = None;
@@ -336,22 +294,22 @@ impl MetaRegexes {
                 best = Some((start, end, y, m, d));
             }
         };
-        // `find` runs on the fast engines. A match holds exactly three runs of letters or
-        // digits, the groups, in the order of its form: they are read off the matched text.
-        let numeric = s.contains(['/', '-']);
-        // (expression, month named, order of day / month / year among the runs, worth trying)
-        let regexes = [
-            (&self.date_dmy, true, [0, 1, 2], true),
-            (&self.date_mdy, true, [1, 0, 2], true),
-            (&self.date_num, false, [0, 1, 2], numeric),
-            (&self.date_iso, false, [2, 1, 0], numeric),
+        // The leftmost match of each form (`dates`). A match holds exactly three runs of
+        // letters or digits, the groups, in the order of its form: they are read off the
+        // matched text.
+        let found = dates::find_all(s.as_bytes(), &mask);
+        // (match, month named, order of day / month / year among the runs)
+        let forms = [
+            (found[0], true, [0, 1, 2]),
+            (found[1], true, [1, 0, 2]),
+            (found[2], false, [0, 1, 2]),
+            (found[3], false, [2, 1, 0]),
         ];
-        for (re, named, [di, mi, yi], worth) in regexes {
-            let Some(found) = worth.then(|| re.find(s)).flatten() else {
+        for (found, named, [di, mi, yi]) in forms {
+            let Some((start, end)) = found else {
                 continue;
             };
-            let mut runs = found
-                .as_str()
+            let mut runs = s[start..end]
                 .split(|c: char| !c.is_ascii_alphanumeric())
                 .filter(|r| !r.is_empty());
             let (Some(a), Some(b), Some(c), None) =
@@ -365,11 +323,13 @@ impl MetaRegexes {
             } else {
                 parts[mi].parse::<u32>().unwrap_or(0)
             };
-            consider(found.start(), found.end(), parts[yi], m, parts[di]);
+            consider(start, end, parts[yi], m, parts[di]);
         }
         let (_, end, y, m, d) = best?;
         let mut out = format!("{y:04}-{m:02}-{d:02}");
-        if let Some(t) = self.time.captures(&s[end..]) {
+        if may_be_time(&s.as_bytes()[end..])
+            && let Some(t) = self.time.captures(&s[end..])
+        {
             let mut h = t["h"].parse::<u32>().unwrap_or(99);
             // `3:45 pm`, `12:10 am`.
             match t.name("ampm").map(|m| m.as_str().as_bytes()[0] | 0x20) {
@@ -391,6 +351,108 @@ impl MetaRegexes {
         }
         Some(out)
     }
+}
+
+/// The digits of `b` (at most [`DATE_SCAN`] bytes) as a bit set: bit `i % 64` of word `i / 64`
+/// for an ASCII digit at `b[i]`. Eight bytes are classified at a time, without branches.
+fn digit_mask(b: &[u8]) -> [u64; 4] {
+    const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
+    const HI: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    let mut mask = [0u64; 4];
+    for (k, chunk) in b.chunks(8).take(32).enumerate() {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf);
+        // Bytes are at most 0x7F after the mask: adding never carries into the next byte.
+        let x = v & LO7;
+        let ge = |k: u8| (x + ONES * u64::from(0x80 - k)) & HI;
+        let digits = ge(b'0') & !ge(b'9' + 1) & !v;
+        // The high bits of the eight bytes, gathered into the low byte.
+        let bits = (digits & HI).wrapping_mul(0x0002_0408_1020_4081) >> 56;
+        mask[k / 8] |= bits << (8 * (k % 8));
+    }
+    mask
+}
+
+/// Whether the digits `mask` hold four in a row (the year of every date form).
+fn has_year(mask: &[u64; 4]) -> bool {
+    let mut prev = 0u64;
+    mask.iter().any(|&w| {
+        let run =
+            w & ((w << 1) | (prev >> 63)) & ((w << 2) | (prev >> 62)) & ((w << 3) | (prev >> 61));
+        prev = w;
+        run != 0
+    })
+}
+
+/// The length of the run of ASCII digits at `b[i..]`.
+fn digits_at(b: &[u8], i: usize) -> usize {
+    b.get(i..)
+        .map_or(0, |r| r.iter().take_while(|x| x.is_ascii_digit()).count())
+}
+
+/// Whether the `time` expression may match `b`: after separators (`[ \t,|/-]`, `–`) and
+/// maybe `pukul`, `jam` or `at` and blanks, one or two digits and `:` or `.`.
+fn may_be_time(b: &[u8]) -> bool {
+    let mut i = 0;
+    loop {
+        match b.get(i) {
+            Some(b' ' | b'\t' | b',' | b'|' | b'/' | b'-') => i += 1,
+            Some(0xE2) if b.get(i + 1..i + 3) == Some(&[0x80, 0x93]) => i += 3,
+            _ => break,
+        }
+    }
+    let hour = |i: usize| {
+        let n = digits_at(b, i);
+        (1..=2).contains(&n) && matches!(b.get(i + n), Some(b':' | b'.'))
+    };
+    hour(i)
+        || [&b"pukul"[..], b"jam", b"at"].into_iter().any(|w| {
+            let mut j = i + w.len();
+            while matches!(b.get(j), Some(b' ' | b'\t')) {
+                j += 1;
+            }
+            b[i..].starts_with(w) && hour(j)
+        })
+}
+
+/// A credit code in parentheses closing a text (`(CNN/hm02)`, `(ant/Ade Marboen)`), read by
+/// hand: byte ranges of the parenthesis, the source and the editor.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+struct CreditCode {
+    open: usize,
+    source: (usize, usize),
+    editor: (usize, usize),
+}
+
+/// The credit code at the end of `tail`, as the expression
+/// `\((?P<s>W[W.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>W[W.\-& /]{0,30}?)\)[ \t]*$` (`W`: ASCII letters and
+/// digits, Latin-1 letters) captures it: the last parenthesis (no part holds one), the source
+/// up to the first slash (without the spaces before it), the editor after it (without the
+/// spaces after the slash).
+fn credit_code(tail: &str) -> Option<CreditCode> {
+    let word = |c: char| c.is_ascii_alphanumeric() || ('\u{C0}'..='\u{FF}').contains(&c);
+    let body = tail.trim_end_matches([' ', '\t']).strip_suffix(')')?;
+    let open = body.rfind('(')?;
+    let inner = &body[open + 1..];
+    let slash = inner.find('/')?;
+    let source = inner[..slash].trim_end_matches(' ');
+    let editor = inner[slash + 1..].trim_start_matches(' ');
+    let part = |p: &str, max: usize, more: &dyn Fn(char) -> bool| {
+        let mut chars = p.chars();
+        chars.next().is_some_and(word)
+            && p.chars().count() <= max
+            && chars.all(|c| word(c) || more(c))
+    };
+    let source_ok = part(source, 25, &|c| matches!(c, '.' | '-' | '&' | ' '));
+    let editor_ok = part(editor, 31, &|c| matches!(c, '.' | '-' | '&' | ' ' | '/'));
+    let editor_at = open + 1 + (inner.len() - editor.len());
+    (source_ok && editor_ok).then_some(CreditCode {
+        open,
+        source: (open + 1, open + 1 + source.len()),
+        editor: (editor_at, editor_at + editor.len()),
+    })
 }
 
 /// A desk code closing a text after its last sentence (`… kemarau. (Z-2)`), or alone on its
@@ -480,12 +542,6 @@ fn reporter_line(line: &str) -> Option<Credit> {
         editor: Some(name.to_string()),
         role: Some("reporter".to_string()),
     })
-}
-
-/// `re.captures(s)`, after a quick `is_match` (the automata) rules most lines out: on short
-/// lines the capturing search would otherwise run a backtracking engine over every one.
-fn captures<'s>(re: &Regex, s: &'s str) -> Option<regex::Captures<'s>> {
-    if re.is_match(s) { re.captures(s) } else { None }
 }
 
 fn make_match(line: &str, end: usize, place: Option<&str>, outlet: Option<&str>) -> DatelineMatch {
@@ -648,6 +704,190 @@ mod tests {
                 )
             });
             assert_eq!(r.credit_label(line), expected, "{line:?}");
+        }
+    }
+
+    #[test]
+    fn time_gate_passes_every_match() {
+        let r = MetaRegexes::new();
+        // Lines made of the pieces of dates and times, in random orders.
+        let pieces = [
+            "Jakarta",
+            "KOMPAS.com",
+            "ANTARA",
+            "Liputan6.com",
+            "jpnn.com",
+            "Kota Baru",
+            "Ède",
+            "Élan",
+            "x",
+            "Mei",
+            "May",
+            "Senin",
+            ",",
+            ", ",
+            " ",
+            "  ",
+            "\t",
+            "\u{a0}",
+            "-",
+            " - ",
+            "–",
+            " — ",
+            "―",
+            "(",
+            ")",
+            " (ANTARA) ",
+            "’",
+            "'",
+            ".",
+            "&",
+            "/",
+            "12",
+            "5",
+            "2024",
+            "21/10/2025",
+            "12 Mei 2024",
+            "April 28, 2024",
+            " Mei ",
+            " 2024",
+            "Nov. 4, 2015",
+            "04 Nov, 2015",
+            "5\tDESEMBER 2015",
+            "1-2-2020",
+            "2024-4-28",
+            "Mei.",
+            "123",
+            " 14:56 WIB",
+            "pukul 10.30",
+            "jam",
+            "at 9:05 pm",
+            " | ",
+            "2024-04-28",
+            "(",
+            "“",
+            "ß",
+            "€",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut matched = 0;
+        for _ in 0..30_000 {
+            let n = 1 + next() % 9;
+            let line: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let s = prefix(&line, DATE_SCAN);
+            if r.time.is_match(s) {
+                matched += 1;
+                assert!(may_be_time(s.as_bytes()), "{line:?}");
+            }
+        }
+        assert!(matched > 10, "{matched}");
+    }
+
+    #[test]
+    fn digit_mask_agrees_with_a_byte_by_byte_scan() {
+        let naive = |b: &[u8]| b.windows(4).any(|w| w.iter().all(u8::is_ascii_digit));
+        let mut texts: Vec<String> = vec![
+            String::new(),
+            "2024".to_string(),
+            "Senin (21/10/2025) pukul 10.30 WIB".to_string(),
+            "°±²³ ٠١٢٣ ０１２３ 12 345".to_string(),
+        ];
+        // Four digits, or three, across every position of the 8-byte chunks.
+        for at in 0..24 {
+            for run in ["2024", "202", "20x4"] {
+                texts.push(format!("{}{run} dan", "a".repeat(at)));
+            }
+        }
+        for t in &texts {
+            let b = prefix(t, DATE_SCAN).as_bytes();
+            let mask = digit_mask(b);
+            for (i, &x) in b.iter().enumerate() {
+                assert_eq!(
+                    mask[i / 64] >> (i % 64) & 1 == 1,
+                    x.is_ascii_digit(),
+                    "{t:?} {i}"
+                );
+            }
+            assert_eq!(has_year(&mask), naive(b), "{t:?}");
+        }
+        // Runs across the 64-bit words of the mask.
+        for at in 56..72 {
+            let t = format!("{}1999", "-".repeat(at));
+            assert!(has_year(&digit_mask(t.as_bytes())), "{at}");
+        }
+    }
+
+    #[test]
+    fn credit_codes_agree_with_the_expression() {
+        let re = Regex::new(
+            r"\((?P<s>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& ]{0,24}?)[ ]*/[ ]*(?P<e>[A-Za-z0-9\u{C0}-\u{FF}][A-Za-z0-9\u{C0}-\u{FF}.\-& /]{0,30}?)\)[ \t]*$",
+        )
+        .unwrap();
+        let pieces = [
+            "(",
+            ")",
+            "/",
+            " ",
+            "  ",
+            "\t",
+            "CNN",
+            "hm02",
+            "ant",
+            "Ade Marboen",
+            "É",
+            "ß",
+            "日",
+            "-",
+            ".",
+            "&",
+            ",",
+            "’",
+            "x",
+            "abcdefghijklmnopqrstuvwxyz",
+            "(ant/hm)",
+            "itu.",
+            "\u{a0}",
+        ];
+        let mut seed = 0x2545_F491_4F6C_DD1Du64;
+        let mut next = || {
+            seed ^= seed << 13;
+            seed ^= seed >> 7;
+            seed ^= seed << 17;
+            seed
+        };
+        let mut found = 0;
+        for _ in 0..60_000 {
+            let n = 1 + next() % 9;
+            let s: String = (0..n)
+                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+                .collect();
+            let want = re.captures(&s).map(|c| {
+                let span = |m: regex::Match| (m.start(), m.end());
+                CreditCode {
+                    open: c.get(0).unwrap().start(),
+                    source: span(c.name("s").unwrap()),
+                    editor: span(c.name("e").unwrap()),
+                }
+            });
+            found += usize::from(want.is_some());
+            assert_eq!(credit_code(&s), want, "{s:?}");
+        }
+        assert!(found > 500, "{found}");
+        // The length limits of both parts, at their edges.
+        for source in 23..28 {
+            for editor in 29..34 {
+                let s = format!("teks. ({}/{})", "a".repeat(source), "b".repeat(editor));
+                let want = re.captures(&s).map(|c| c.get(0).unwrap().start());
+                assert_eq!(credit_code(&s).map(|c| c.open), want, "{source} {editor}");
+            }
         }
     }
 

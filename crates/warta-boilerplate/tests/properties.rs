@@ -66,4 +66,20 @@ proptest! {
     fn arbitrary_strings(text in any::<String>()) {
         check(&text);
     }
+
+    /// The working vectors a thread keeps between texts carry nothing from one to the next:
+    /// a text classified after another is classified as on a fresh thread.
+    #[test]
+    fn a_text_after_another_is_classified_alike(
+        first in prop::collection::vec(piece(), 0..60),
+        second in prop::collection::vec(piece(), 0..20),
+    ) {
+        let (first, second) = (first.concat(), second.concat());
+        let fresh = {
+            let second = second.clone();
+            std::thread::spawn(move || classify(&second)).join().unwrap()
+        };
+        classify(&first);
+        prop_assert_eq!(classify(&second), fresh);
+    }
 }

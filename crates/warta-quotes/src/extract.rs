@@ -5,7 +5,7 @@ use std::collections::HashSet;
 
 use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::{NameEntry, NameIndex, name_tokens};
+use crate::names::{NameEntry, NameIndex, with_name_tokens};
 use crate::text::{
     RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -170,7 +170,8 @@ impl<'a> Doc<'a> {
             last_speaker: None,
             last_speaker_pos: 0,
             last_org: Cell::new(false),
-            speaker_tokens: HashSet::default(),
+            // An article names a handful of speakers: one allocation for most documents.
+            speaker_tokens: HashSet::with_capacity_and_hasher(32, FxBuild::default()),
             out: Vec::new(),
             bufs: Buffers::default(),
         }
@@ -197,8 +198,8 @@ impl<'a> Doc<'a> {
         self.out
     }
 
+    /// Appends the cues of `start..end` to `out`.
     fn cues(&self, start: usize, end: usize, out: &mut Vec<Cue>) {
-        out.clear();
         self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
             out.push(Cue {
                 start: s,
@@ -230,16 +231,25 @@ impl<'a> Doc<'a> {
         bufs: &mut Buffers,
     ) -> Option<Option<usize>> {
         let text = self.text;
-        self.cues(start, end, &mut bufs.cues);
-        let cues = &bufs.cues[..];
+        let lex = self.lex;
         find_quotes(
             text,
             start,
             end,
-            |p| cue_at(cues, skip_ws(text, p, end)).is_some(),
+            |p| lex.cue_starts_at(text, skip_ws(text, p, end), end),
             &mut bufs.quotes,
         );
         let quotes = &bufs.quotes[..];
+        // Cues inside quote marks are never used (the walk skips them, and the rules only look
+        // between and after quotes): only the text around the quotes is scanned.
+        bufs.cues.clear();
+        let mut from = start;
+        for q in quotes {
+            self.cues(from, q.start, &mut bufs.cues);
+            from = q.end;
+        }
+        self.cues(from, end, &mut bufs.cues);
+        let cues = &bufs.cues[..];
         if quotes.is_empty() && cues.is_empty() {
             return None;
         }
@@ -318,7 +328,14 @@ impl<'a> Doc<'a> {
     fn emit(&mut self, q: Quote) {
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             if self.last_speaker().is_none_or(|l| l.name != s.name) {
-                self.speaker_tokens.extend(name_tokens(&s.name));
+                let known = &mut self.speaker_tokens;
+                with_name_tokens(&s.name, |toks| {
+                    for &t in toks {
+                        if !known.contains(t) {
+                            known.insert(t.to_owned());
+                        }
+                    }
+                });
             }
             self.last_speaker = Some(self.out.len());
             self.last_speaker_pos = q.content.end.max(q.cue.map_or(0, |c| c.end));
@@ -346,8 +363,31 @@ impl<'a> Doc<'a> {
         {
             return None;
         }
-        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan`.
-        if q.closed {
+        // Names and titles in quote marks are not speech: after `bertajuk`, `bukunya`, … or
+        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
+        let inner = &text[q.inner_start..q.inner_end];
+        // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
+        let words = inner.split_whitespace().take(8).count();
+        let ends_like_speech = inner
+            .trim_end()
+            .chars()
+            .next_back()
+            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
+        let b = skip_ws_back(text, q.start, clause);
+        let before_mark = skip_ws_back(text, b, clause);
+        let before_mark = match char_before(text, before_mark) {
+            Some(',' | ':') if before_mark > clause => before_mark - 1,
+            _ => before_mark,
+        };
+        let named = prev_word(text, before_mark, clause).is_some_and(|w| {
+            with_lower(w.str(text), |w| {
+                is_title_word(w) || w.strip_suffix("nya").is_some_and(is_title_word)
+            })
+        });
+        let titled = named || (words >= 2 && !ends_like_speech && title_case(inner));
+        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan`; not a title after
+        // the word naming it (`Riset berjudul “…” menyebutkan, …`).
+        if q.closed && (!named || ends_like_speech) {
             let mut p = skip_ws(text, q.end, end);
             if let Some(c @ (',' | '—' | '–' | '-')) = char_at(text, p) {
                 p = skip_ws(text, p + c.len_utf8(), end);
@@ -410,7 +450,6 @@ impl<'a> Doc<'a> {
             }
         }
         // 2. `X mengatakan, “…”` / `Katanya, “…”` / `X: “…”`.
-        let b = skip_ws_back(text, q.start, clause);
         let lead = char_before(text, b).filter(|_| b > clause);
         if matches!(lead, Some(',' | ':')) {
             let lo = cues.partition_point(|c| c.start < clause);
@@ -441,24 +480,6 @@ impl<'a> Doc<'a> {
                 }
             }
         }
-        // Names and titles in quote marks are not speech: after `bertajuk`, `vaksin`, … or
-        // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
-        let inner = &text[q.inner_start..q.inner_end];
-        // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
-        let words = inner.split_whitespace().take(8).count();
-        let ends_like_speech = inner
-            .trim_end()
-            .chars()
-            .next_back()
-            .is_some_and(|c| matches!(c, '.' | ',' | '?' | '!' | '…'));
-        let before_mark = skip_ws_back(text, b, clause);
-        let before_mark = match char_before(text, before_mark) {
-            Some(',' | ':') if before_mark > clause => before_mark - 1,
-            _ => before_mark,
-        };
-        let titled = prev_word(text, before_mark, clause)
-            .is_some_and(|w| with_lower(w.str(text), is_title_word))
-            || (words >= 2 && !ends_like_speech && title_case(inner));
         // 3. A fragment inside reported speech: `X menunjukkan bahwa … “kunci utama” …`.
         if b > clause && !titled {
             let lo = cues.partition_point(|c| c.start < clause);
@@ -686,7 +707,7 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
         self.last_org.set(m.org);
-        if with_lower(&text[m.start..m.end], |l| self.lex.media.contains(l)) {
+        if self.lex.is_media(&text[m.start..m.end]) {
             return None;
         }
         if m.pronoun {
@@ -722,12 +743,14 @@ impl<'a> Doc<'a> {
                 // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
                 // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
                 if let Some(x) = ent {
-                    let toks = name_tokens(&name);
-                    if x.canonical.split_whitespace().count() > toks.len() {
-                        let canonical = name_tokens(&x.canonical);
-                        if toks.iter().all(|t| canonical.contains(t)) {
-                            name = x.canonical.clone();
-                        }
+                    let expands = with_name_tokens(&name, |toks| {
+                        x.canonical.split_whitespace().count() > toks.len()
+                            && with_name_tokens(&x.canonical, |canonical| {
+                                toks.iter().all(|t| canonical.contains(t))
+                            })
+                    });
+                    if expands {
+                        name = x.canonical.clone();
                     }
                 }
                 Some(Speaker {
@@ -882,7 +905,7 @@ impl<'a> Doc<'a> {
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
         if let Some(w) = next_word(text, sent, end)
-            && with_lower(w.str(text), |l| SOURCE_OPENERS.contains(&l))
+            && lower_in(w.str(text), SOURCE_OPENERS)
             && let Some(s) = self.outlet_after(w.end, end)
         {
             return Some(s);
@@ -907,9 +930,7 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
-            if with_lower(lw, |l| {
-                matches!(l, "dilansir" | "dikutip" | "melansir" | "mengutip")
-            }) {
+            if lower_in(lw, &["dilansir", "dikutip", "melansir", "mengutip"]) {
                 return self.outlet_after(w.end, end);
             }
             if matches!(
@@ -978,6 +999,16 @@ fn cue_at(cues: &[Cue], pos: usize) -> Option<usize> {
 fn sentence_of(sents: &[usize], pos: usize) -> usize {
     let i = sents.partition_point(|&s| s <= pos);
     sents[i.saturating_sub(1)]
+}
+
+/// True when `word` lowercased (as [`with_lower`] gives it) is one of `list` (lowercase
+/// ASCII words); an ASCII word is compared in place.
+fn lower_in(word: &str, list: &[&str]) -> bool {
+    if word.is_ascii() {
+        list.iter().any(|x| x.eq_ignore_ascii_case(word))
+    } else {
+        with_lower(word, |l| list.contains(&l))
+    }
 }
 
 /// Skips spaces and punctuation other than sentence terminators and quote marks.

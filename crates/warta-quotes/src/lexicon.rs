@@ -223,26 +223,24 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
             | in_range(y, 0x2d, 0x2d);
         (gather(word), gather(h))
     }
+    // Last chunk first, each shifting the masks by eight: the chain keeps the compiler from
+    // splitting the work into two-lane vectors, which have no 64-bit multiply and cost more.
     let (mut mask, mut high) = (0u64, 0u64);
-    let mut chunks = block.chunks_exact(8);
-    let mut k = 0;
-    for c in &mut chunks {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(c);
-        let (m, h) = classify(u64::from_le_bytes(a));
-        mask |= m << k;
-        high |= h << k;
-        k += 8;
-    }
-    let rest = chunks.remainder();
+    let full = block.len() / 8 * 8;
+    let rest = &block[full..];
     if !rest.is_empty() {
         let mut a = [0u8; 8];
         for (x, &b) in a.iter_mut().zip(rest) {
             *x = b;
         }
+        (mask, high) = classify(u64::from_le_bytes(a));
+    }
+    for c in block[..full].rchunks_exact(8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
         let (m, h) = classify(u64::from_le_bytes(a));
-        mask |= m << k;
-        high |= h << k;
+        mask = mask << 8 | m;
+        high = high << 8 | h;
     }
     (mask, high)
 }
@@ -389,6 +387,24 @@ pub(crate) fn pack_bytes(key: &[u8]) -> u128 {
     u128::from(lo) | u128::from(hi) << 64 | u128::from(key.len() as u8) << 120
 }
 
+/// `key` lowercased and packed as [`pack_lower`] does, when it is ASCII and at most 15 bytes
+/// long (the bytes are loaded once for both the test and the packing).
+#[inline(always)]
+pub(crate) fn pack_lower_ascii(key: &[u8]) -> Option<u128> {
+    if key.len() > 15 {
+        return None;
+    }
+    let (lo, hi) = load_short(key);
+    if (lo | hi) & 0x8080_8080_8080_8080 != 0 {
+        return None;
+    }
+    Some(
+        u128::from(lower_u64(lo))
+            | u128::from(lower_u64(hi)) << 64
+            | u128::from(key.len() as u8) << 120,
+    )
+}
+
 /// `key` (at most 15 bytes) with its ASCII capitals lowercased, packed as [`pack_bytes`] does.
 #[inline(always)]
 pub(crate) fn pack_lower(key: &[u8]) -> u128 {
@@ -417,6 +433,8 @@ pub(crate) struct Lexicon {
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
     pub media: HashSet<String, FxBuild>,
+    /// Most words of a news outlet's name.
+    media_max_words: usize,
 }
 
 impl Lexicon {
@@ -521,6 +539,11 @@ impl Lexicon {
                 .map(|r| r.into_bytes().into_boxed_slice())
                 .collect(),
             role_max_words,
+            media_max_words: media
+                .iter()
+                .map(|w| w.split_whitespace().count())
+                .max()
+                .unwrap_or(0),
             media: media.iter().map(|w| norm(w)).collect(),
         }
     }
@@ -529,11 +552,11 @@ impl Lexicon {
     #[inline]
     pub(crate) fn flags(&self, w: &str) -> u16 {
         let b = w.as_bytes();
-        if b.len() <= 15 && b.is_ascii() {
+        if let Some(packed) = pack_lower_ascii(b) {
             if !self.word_filter.may_contain(b) {
                 return 0;
             }
-            return self.words.get_packed(pack_lower(b)).unwrap_or(0);
+            return self.words.get_packed(packed).unwrap_or(0);
         }
         if b.is_ascii() && !self.word_filter.may_contain(b) {
             return 0;
@@ -684,19 +707,89 @@ impl Lexicon {
         f: &mut impl FnMut(usize, usize, CueEntry),
     ) {
         let bytes = text.as_bytes();
-        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run.
+        // Non-ASCII chars that are not alphanumeric (quote marks, dashes, NBSP) split the run;
+        // the marks of U+2000..U+203F, NBSP and guillemets are told by their bytes.
         let mut w = s;
-        for (k, c) in text[s..e].char_indices() {
-            if !c.is_ascii() && !c.is_alphanumeric() {
-                if let Some(x) = self.cue(&bytes[w..s + k]) {
-                    f(w, s + k, x);
-                }
-                w = s + k + c.len_utf8();
+        let mut k = s;
+        while k < e {
+            let b = bytes[k];
+            if b < 0x80 {
+                k += 1;
+                continue;
             }
+            let (split, len) = match (b, bytes.get(k + 1)) {
+                (0xE2, Some(0x80)) => (true, 3),
+                (0xC2, Some(0xA0 | 0xAB | 0xBB)) => (true, 2),
+                _ => match text[k..e].chars().next() {
+                    Some(c) => (!c.is_alphanumeric(), c.len_utf8()),
+                    None => break,
+                },
+            };
+            if split {
+                if let Some(x) = self.cue(&bytes[w..k]) {
+                    f(w, k, x);
+                }
+                w = k + len;
+            }
+            k += len;
         }
         if let Some(x) = self.cue(&bytes[w..e]) {
             f(w, e, x);
         }
+    }
+
+    /// True when [`Self::for_each_cue`] over a range ending at `end` finds a cue starting at
+    /// `pos`, for a `pos` right after a separator (a space, a quote mark): the word from `pos`
+    /// (ASCII letters, digits and `-`, alphanumeric chars) is a cue form.
+    pub(crate) fn cue_starts_at(&self, text: &str, pos: usize, end: usize) -> bool {
+        let bytes = text.as_bytes();
+        let mut k = pos;
+        while k < end {
+            let b = bytes[k];
+            if b < 0x80 {
+                if b.is_ascii_alphanumeric() || b == b'-' {
+                    k += 1;
+                    continue;
+                }
+                break;
+            }
+            match (b, bytes.get(k + 1)) {
+                (0xE2, Some(0x80)) | (0xC2, Some(0xA0 | 0xAB | 0xBB)) => break,
+                _ => match text[k..end].chars().next() {
+                    Some(c) if c.is_alphanumeric() => k += c.len_utf8(),
+                    _ => break,
+                },
+            }
+        }
+        self.cue(&bytes[pos..k]).is_some()
+    }
+
+    /// True when `phrase`, lowercased, is a news outlet; a phrase of more words than any
+    /// outlet is not lowercased at all.
+    pub(crate) fn is_media(&self, phrase: &str) -> bool {
+        let b = phrase.as_bytes();
+        // Short ASCII phrases are lowercased on the stack; others would be normalised.
+        if b.len() > 48 || !b.is_ascii() {
+            let too_many = if b.is_ascii() {
+                let mut words = 0;
+                let mut prev_ws = true;
+                for &c in b {
+                    let ws = c.is_ascii_whitespace() || c == 0x0b;
+                    words += usize::from(prev_ws && !ws);
+                    prev_ws = ws;
+                }
+                words > self.media_max_words
+            } else {
+                phrase
+                    .split_whitespace()
+                    .nth(self.media_max_words)
+                    .is_some()
+            };
+            if too_many {
+                return false;
+            }
+        }
+        with_lower(phrase, |l| self.media.contains(l))
     }
 
     /// True when the word (any case) has `f`.
@@ -807,6 +900,58 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn cues_around_quotes_match_the_whole_scan(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("kata"), Just("Ujarnya"), Just("ujar"), Just(" "), Just("“"), Just("”"),
+                    Just("’"), Just("‘"), Just("\""), Just(","), Just("."), Just("-"), Just("é"),
+                    Just("\u{a0}"), Just("Budi"), Just("«"), Just("»"), Just("—"), Just("x"),
+                    Just("“Ya, ’ kata"), Just(".’ ujarnya"), Just(", ’\u{a0}kata"), Just("!’Kata"),
+                ],
+                0..50,
+            ),
+        ) {
+            let lex = lexicon();
+            let text: String = parts.concat();
+            let end = text.len();
+            // As the walk did it: every cue first, the quotes asking for a cue among them.
+            let all = scan(&lex, &text, 0, end);
+            let mut old_quotes = Vec::new();
+            crate::text::find_quotes(
+                &text,
+                0,
+                end,
+                |p| {
+                    let at = crate::text::skip_ws(&text, p, end);
+                    all.iter().any(|&(s, _)| s == at)
+                },
+                &mut old_quotes,
+            );
+            let mut quotes = Vec::new();
+            crate::text::find_quotes(
+                &text,
+                0,
+                end,
+                |p| lex.cue_starts_at(&text, crate::text::skip_ws(&text, p, end), end),
+                &mut quotes,
+            );
+            prop_assert_eq!(&quotes, &old_quotes);
+            let outside: Vec<(usize, usize)> = all
+                .iter()
+                .copied()
+                .filter(|&(s, _)| !quotes.iter().any(|q| q.start <= s && s < q.end))
+                .collect();
+            let mut around = Vec::new();
+            let mut from = 0;
+            for q in &quotes {
+                around.extend(scan(&lex, &text, from, q.start));
+                from = q.end;
+            }
+            around.extend(scan(&lex, &text, from, end));
+            prop_assert_eq!(around, outside);
+        }
+
         #[test]
         fn block_scan_matches_the_char_by_char_scan(
             parts in proptest::collection::vec(

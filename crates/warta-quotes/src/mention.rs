@@ -4,7 +4,9 @@
 use crate::KnownEntity;
 use crate::lexicon::{Lexicon, flag, norm, with_lower};
 use crate::names::Places;
-use crate::text::{Word, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word};
+use crate::text::{
+    Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word,
+};
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
 /// Lowercase particles allowed inside a name (`Abdul bin Ahmad`, `Van der Berg`).
@@ -126,8 +128,8 @@ impl Lexicon {
     /// Capitalised (or role) words from `pos` forward, on one line, up to `limit`; inside an
     /// organisation name also `dan`, `/`, numbers and bracketed acronyms
     /// (`Menteri Riset dan Teknologi/Kepala Badan …`, `Daop 8`, `(LIPI)`).
-    pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::with_capacity(8);
+    pub(crate) fn run_forward(&self, text: &str, pos: usize, limit: usize) -> Words {
+        let mut words = Words::new();
         let mut p = pos;
         let mut has_org = false;
         // Every word so far is a role word.
@@ -139,7 +141,9 @@ impl Lexicon {
                     match self.paren_group(text, q, limit) {
                         Some((inner, e)) => {
                             all_role &= inner.iter().all(|x| self.has(x.str(text), flag::ROLE));
-                            words.extend(inner);
+                            for x in inner {
+                                words.push(x, self.flags(x.str(text)));
+                            }
                             p = e;
                             continue;
                         }
@@ -183,15 +187,15 @@ impl Lexicon {
             }
             has_org |= f & (flag::ROLE | flag::AFF) != 0 || is_acronym(s);
             all_role &= f & flag::ROLE != 0;
-            words.push(w);
+            words.push(w, f);
             p = w.end;
         }
         words
     }
 
     /// Capitalised (or role) words ending at `pos`, going back, not before `floor`.
-    pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Vec<Word> {
-        let mut words: Vec<Word> = Vec::with_capacity(8);
+    pub(crate) fn run_backward(&self, text: &str, pos: usize, floor: usize) -> Words {
+        let mut words = Words::new();
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
             let Some(w) = prev_word(text, p, floor) else {
@@ -217,7 +221,7 @@ impl Lexicon {
             if !ok {
                 break;
             }
-            words.push(w);
+            words.push(w, f);
             p = w.start;
         }
         words.reverse();
@@ -226,14 +230,15 @@ impl Lexicon {
             let l = w.str(text);
             CONNECTORS.contains(&l) || l == "dan"
         }) {
-            words.remove(0);
+            words.remove_first();
         }
         words
     }
 
     /// Longest role phrase at `words[i..]`, in words.
-    fn role_len(&self, text: &str, words: &[Word], i: usize) -> usize {
-        self.role_len_with(text, words, i, |k| self.flags(words[k].str(text)))
+    fn role_len(&self, text: &str, words: &Words, i: usize) -> usize {
+        let fl = words.flags();
+        self.role_len_with(text, words, i, |k| fl[k])
     }
 
     /// [`Self::role_len`] with the flags of `words[k]` given by `flags_of(k)`.
@@ -308,7 +313,7 @@ impl Lexicon {
     }
 
     /// Splits a run into role, affiliation and name.
-    pub(crate) fn split(&self, text: &str, words: &[Word], known: &Known) -> Mention {
+    pub(crate) fn split(&self, text: &str, words: &Words, known: &Known) -> Mention {
         let (start, end) = match (words.first(), words.last()) {
             (Some(f), Some(l)) => (f.start, l.end),
             _ => {
@@ -325,18 +330,8 @@ impl Lexicon {
             }
         };
         let n = words.len();
-        // The flags of each word, looked up once (runs hold at most `MAX_RUN_WORDS` words).
-        let mut flag_buf = [0u16; MAX_RUN_WORDS];
-        let flag_vec: Vec<u16>;
-        let fl: &[u16] = if n <= MAX_RUN_WORDS {
-            for (d, w) in flag_buf.iter_mut().zip(words) {
-                *d = self.flags(w.str(text));
-            }
-            &flag_buf[..n]
-        } else {
-            flag_vec = words.iter().map(|w| self.flags(w.str(text))).collect();
-            &flag_vec
-        };
+        // The flags of each word, looked up when the run was found.
+        let fl = words.flags();
         let role_len = |i: usize| self.role_len_with(text, words, i, |k| fl[k]);
         let mut i = 0;
         while i < n {
@@ -499,7 +494,7 @@ impl Lexicon {
         if starts_with_role {
             // `kata Kepala Dusun X, Kelurahan Y, Wahyu Wibowo`: the name follows the commas.
             let mut p = m.end;
-            let mut name_run: Option<Vec<Word>> = None;
+            let mut name_run: Option<Words> = None;
             let mut segments = 0;
             while segments < 4 {
                 let mut c = skip_ws(text, p, limit);
@@ -575,7 +570,7 @@ impl Lexicon {
     /// name closes the phrase.
     fn long_role(&self, text: &str, limit: usize, known: &Known, m: &mut Mention) {
         let mut p = m.start;
-        let mut segments: Vec<Vec<Word>> = Vec::new();
+        let mut segments: Vec<Words> = Vec::new();
         let mut glued = Vec::new();
         while segments.len() < MAX_SEGMENTS {
             let seg = self.run_forward(text, p, limit);
@@ -635,7 +630,7 @@ impl Lexicon {
         let lead = self.role_len(text, &segments[0], 0);
         let aff_from = segments
             .iter()
-            .flatten()
+            .flat_map(|s| s.iter())
             .skip(lead)
             .take_while(|w| w.start < name_start)
             .find(|w| {

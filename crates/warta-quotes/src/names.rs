@@ -12,7 +12,7 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower, with_lower,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii, with_lower,
     with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
@@ -142,8 +142,8 @@ impl Places {
     /// True when `word`, lowercased, is a place.
     pub(crate) fn contains_word(&self, word: &str) -> bool {
         let b = word.as_bytes();
-        if b.len() <= 15 && b.is_ascii() {
-            return self.filter.may_contain(b) && self.short.contains(&pack_lower(b));
+        if let Some(packed) = pack_lower_ascii(b) {
+            return self.filter.may_contain(b) && self.short.contains(&packed);
         }
         with_lower(word, |l| {
             if l.len() <= 15 && l.is_ascii() {
@@ -182,9 +182,8 @@ fn token_hash(token: &[u8]) -> u64 {
 
 /// The hash of `word` lowercased, as [`token_hash`] gives it.
 fn lower_token_hash(word: &str) -> u64 {
-    let b = word.as_bytes();
-    if b.len() <= 15 && b.is_ascii() {
-        FxHasher::packed(pack_lower(b))
+    if let Some(packed) = pack_lower_ascii(word.as_bytes()) {
+        FxHasher::packed(packed)
     } else {
         with_lower_bytes(word, token_hash)
     }
@@ -221,6 +220,48 @@ pub(crate) fn name_tokens(name: &str) -> Vec<String> {
         .collect()
 }
 
+/// Calls `f` with the tokens [`name_tokens`] gives, without allocating for a short ASCII name
+/// (lowercased into a buffer on the stack).
+pub(crate) fn with_name_tokens<R>(name: &str, f: impl FnOnce(&[&str]) -> R) -> R {
+    const MAX_LEN: usize = 64;
+    const MAX_TOKENS: usize = 12;
+    let b = name.as_bytes();
+    if b.len() <= MAX_LEN && b.is_ascii() {
+        let mut buf = [0u8; MAX_LEN];
+        let lower = &mut buf[..b.len()];
+        for (d, &c) in lower.iter_mut().zip(b) {
+            *d = c.to_ascii_lowercase();
+        }
+        let lower: &[u8] = lower;
+        let mut toks: [&str; MAX_TOKENS] = [""; MAX_TOKENS];
+        let mut n = 0;
+        let mut start = 0;
+        for i in 0..=lower.len() {
+            if lower
+                .get(i)
+                .is_none_or(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b','))
+            {
+                if i > start {
+                    if n == MAX_TOKENS {
+                        n = usize::MAX;
+                        break;
+                    }
+                    // ASCII bytes: always valid UTF-8.
+                    toks[n] = std::str::from_utf8(&lower[start..i]).unwrap_or_default();
+                    n += 1;
+                }
+                start = i + 1;
+            }
+        }
+        if n != usize::MAX {
+            return f(&toks[..n]);
+        }
+    }
+    let owned = name_tokens(name);
+    let toks: Vec<&str> = owned.iter().map(String::as_str).collect();
+    f(&toks)
+}
+
 impl NameIndex {
     /// The byte-level pass over the paragraphs.
     pub(crate) fn build(lex: &Lexicon, text: &str, paragraphs: &[Span]) -> NameIndex {
@@ -231,9 +272,9 @@ impl NameIndex {
         idx.postings.reserve(bytes_in / 64);
         idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
-        idx.heads.reserve(bytes_in / 128);
+        idx.heads.reserve(bytes_in / 48);
         let bytes = text.as_bytes();
-        let mut words = Vec::new();
+        let mut words = Vec::with_capacity(16);
         // Hash -> first posting of the current run.
         let mut in_run: HashMap<u64, usize, FxBuild> = HashMap::default();
         for p in paragraphs {
@@ -339,8 +380,7 @@ impl NameIndex {
                             }
                         };
                         let b = s.as_bytes();
-                        if b.len() <= 15 && b.is_ascii() {
-                            let packed = pack_lower(b);
+                        if let Some(packed) = pack_lower_ascii(b) {
                             let buf = packed.to_le_bytes();
                             let l = &buf[..b.len()];
                             add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));
@@ -374,8 +414,8 @@ impl NameIndex {
     fn group_postings(&mut self) {
         let n = self.postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
-        let mut sizes: Vec<u32> = Vec::new();
-        self.by_hash.reserve(n / 2);
+        let mut sizes: Vec<u32> = Vec::with_capacity(n);
+        self.by_hash.reserve(n);
         for p in &self.postings {
             let next = sizes.len() as u32;
             let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
@@ -590,17 +630,21 @@ impl NameIndex {
         name: &str,
         pos: usize,
     ) -> Option<&NameEntry> {
-        let toks = name_tokens(name);
-        let last = toks.last()?;
-        self.pick(
-            lex,
-            text,
-            known,
-            last,
-            pos,
-            |e| e.tokens.len() >= toks.len() && toks.iter().all(|t| e.tokens.contains(t)),
-            |e| e.tokens.len() > toks.len(),
-        )
+        with_name_tokens(name, |toks| {
+            let last = toks.last()?;
+            self.pick(
+                lex,
+                text,
+                known,
+                last,
+                pos,
+                |e| {
+                    e.tokens.len() >= toks.len()
+                        && toks.iter().all(|t| e.tokens.iter().any(|x| x == t))
+                },
+                |e| e.tokens.len() > toks.len(),
+            )
+        })
     }
 
     /// The latest name introduced with the role `role_key` (`presiden`) before `pos`.

@@ -545,6 +545,16 @@ fn scare_quotes_and_titles_are_not_speech() {
         )
         .is_empty()
     );
+    // A title followed by a speech verb is what the title's work says, not a quote.
+    let text = "Laporan berjudul “Ekonomi Digital Asia Tenggara 2024” menyebutkan, nilai \
+                transaksi daring terus naik.";
+    assert!(quotes(text).iter().all(|q| q.kind != QuoteKind::Direct));
+    let text = "Sejarawan Andi Rahman dalam bukunya, “Jalur Rempah Nusantara”, menjelaskan, \
+                pala pernah lebih mahal dari emas.";
+    assert!(quotes(text).iter().all(|q| q.kind != QuoteKind::Direct));
+    // A quote that ends like speech after such a word is still speech.
+    let q = only("Dalam bukunya ia menulis, “Kami tidak pernah menyerah,” kata Andi Rahman.");
+    assert_eq!(q.kind, QuoteKind::Direct);
 }
 
 #[test]

@@ -14,6 +14,69 @@ impl Word {
     }
 }
 
+/// The words of a mention run with their lexicon flags, kept on the stack: a run holds at
+/// most 24 words and one bracketed group of at most four (see `mention.rs`).
+#[derive(Debug, Clone, Copy)]
+pub(crate) struct Words {
+    buf: [Word; Words::CAP],
+    flags: [u16; Words::CAP],
+    len: usize,
+}
+
+impl Words {
+    /// Room for 24 words and a bracketed group of four.
+    pub(crate) const CAP: usize = 28;
+
+    /// No words.
+    pub(crate) fn new() -> Words {
+        Words {
+            buf: [Word { start: 0, end: 0 }; Words::CAP],
+            flags: [0; Words::CAP],
+            len: 0,
+        }
+    }
+
+    /// Appends `w` with its flags `f`; the callers never reach [`Words::CAP`] (a word beyond
+    /// it is dropped).
+    #[inline]
+    pub(crate) fn push(&mut self, w: Word, f: u16) {
+        if self.len < Words::CAP {
+            self.buf[self.len] = w;
+            self.flags[self.len] = f;
+            self.len += 1;
+        }
+    }
+
+    /// The flags of the words, in order.
+    #[inline]
+    pub(crate) fn flags(&self) -> &[u16] {
+        &self.flags[..self.len]
+    }
+
+    /// Reverses the order of the words.
+    pub(crate) fn reverse(&mut self) {
+        self.buf[..self.len].reverse();
+        self.flags[..self.len].reverse();
+    }
+
+    /// Drops the first word.
+    pub(crate) fn remove_first(&mut self) {
+        if self.len > 0 {
+            self.buf.copy_within(1..self.len, 0);
+            self.flags.copy_within(1..self.len, 0);
+            self.len -= 1;
+        }
+    }
+}
+
+impl std::ops::Deref for Words {
+    type Target = [Word];
+
+    fn deref(&self) -> &[Word] {
+        &self.buf[..self.len]
+    }
+}
+
 /// The char starting at `pos`.
 #[inline]
 pub(crate) fn char_at(text: &str, pos: usize) -> Option<char> {
@@ -92,13 +155,48 @@ pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let limit = limit.min(bytes.len());
     // Fast path: ASCII letters and digits up to an ASCII byte that neither joins nor belongs.
-    if pos < limit && bytes[pos].is_ascii_alphanumeric() {
-        let end = pos + 1 + ascii_alnum_run(bytes, pos + 1, limit);
-        if end == limit || (bytes[end] < 0x80 && !matches!(bytes[end], b'-' | b'\'' | b'.')) {
+    if pos < limit && is_alnum(bytes[pos]) {
+        // Byte by byte through a table: words are short, and the loop needs no set-up.
+        let mut end = pos + 1;
+        while end < limit && is_alnum(bytes[end]) {
+            end += 1;
+        }
+        if end == limit || ends_ascii_word(bytes, end, limit) {
             return Some(Word { start: pos, end });
         }
     }
     word_at_slow(text, pos, limit)
+}
+
+/// ASCII letters and digits, by byte.
+static ALNUM: [bool; 256] = {
+    let mut t = [false; 256];
+    let mut b = 0;
+    while b < 256 {
+        t[b] = (b as u8).is_ascii_alphanumeric();
+        b += 1;
+    }
+    t
+};
+
+/// True for an ASCII letter or digit (one table load).
+#[inline(always)]
+fn is_alnum(b: u8) -> bool {
+    ALNUM[usize::from(b)]
+}
+
+/// True when the byte at `end` (before `limit`) ends a word of ASCII letters and digits without
+/// decoding: an ASCII byte that neither belongs nor joins, a joiner (`-`, `'`, `.`) not followed
+/// by a letter or digit (`Budi.` at a sentence end), or general punctuation (`kata”`).
+#[inline(always)]
+fn ends_ascii_word(bytes: &[u8], end: usize, limit: usize) -> bool {
+    match bytes[end] {
+        b'-' | b'\'' | b'.' => {
+            end + 1 >= limit || (bytes[end + 1] < 0x80 && !bytes[end + 1].is_ascii_alphanumeric())
+        }
+        b if b < 0x80 => true,
+        _ => is_general_punct(bytes, end),
+    }
 }
 
 /// [`word_at`] char by char, with `limit` within the text.
@@ -181,18 +279,31 @@ pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
 pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     // Fast path: ASCII letters and digits back to an ASCII byte that neither joins nor belongs.
-    if pos > floor && pos <= bytes.len() && bytes[pos - 1].is_ascii_alphanumeric() {
+    if pos > floor && pos <= bytes.len() && is_alnum(bytes[pos - 1]) {
         let mut start = pos - 1;
-        while start > floor && bytes[start - 1].is_ascii_alphanumeric() {
+        while start > floor && is_alnum(bytes[start - 1]) {
             start -= 1;
         }
-        if start == floor
-            || (bytes[start - 1] < 0x80 && !matches!(bytes[start - 1], b'-' | b'\'' | b'.'))
-        {
+        if start == floor || starts_ascii_word(bytes, start, floor) {
             return Some(Word { start, end: pos });
         }
     }
     word_ending_at_slow(text, pos, floor)
+}
+
+/// True when the byte before `start` (after `floor`) starts a word of ASCII letters and digits
+/// without decoding: an ASCII byte that neither belongs nor joins, a joiner (`-`, `'`, `.`)
+/// not preceded by a letter or digit, or general punctuation (`“Budi`).
+#[inline(always)]
+fn starts_ascii_word(bytes: &[u8], start: usize, floor: usize) -> bool {
+    match bytes[start - 1] {
+        b'-' | b'\'' | b'.' => {
+            start - 1 <= floor
+                || (bytes[start - 2] < 0x80 && !bytes[start - 2].is_ascii_alphanumeric())
+        }
+        b if b < 0x80 => true,
+        _ => start >= 3 && is_general_punct(bytes, start - 3),
+    }
 }
 
 /// [`word_ending_at`] char by char.
@@ -550,8 +661,8 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
-    use crate::lexicon::{norm, pack_bytes, pack_lower};
-    use crate::names::name_tokens;
+    use crate::lexicon::{norm, pack_bytes, pack_lower, pack_lower_ascii};
+    use crate::names::{name_tokens, with_name_tokens};
 
     fn joiner(c: char) -> bool {
         matches!(c, '-' | '\'' | '’' | '.' | '‑')
@@ -670,6 +781,7 @@ mod tests {
             want[15] = key.len() as u8;
             prop_assert_eq!(pack_bytes(key), u128::from_le_bytes(want));
             prop_assert_eq!(pack_lower(key), pack_bytes(&key.to_ascii_lowercase()));
+            prop_assert_eq!(pack_lower_ascii(key), key.is_ascii().then(|| pack_lower(key)));
         }
 
         #[test]
@@ -680,6 +792,13 @@ mod tests {
                 .map(norm)
                 .collect();
             prop_assert_eq!(name_tokens(&name), want);
+        }
+
+        #[test]
+        fn stack_name_tokens_match_the_owned_ones(name in "[A-Za-zÉé,\t .-]{0,80}") {
+            let want = name_tokens(&name);
+            let got = with_name_tokens(&name, |t| t.iter().map(|s| s.to_string()).collect::<Vec<_>>());
+            prop_assert_eq!(got, want);
         }
 
         #[test]

@@ -263,7 +263,7 @@ impl Pipeline {
         let mut mentions: Vec<Mention> = Vec::new();
         if let Some(gazetteer) = &self.gazetteer {
             for &region in article.iter() {
-                mentions.extend(gazetteer.find_in(text, region));
+                gazetteer.find_in_into(text, region, &mut mentions);
             }
         }
 
