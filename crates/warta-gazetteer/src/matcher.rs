@@ -179,8 +179,6 @@ struct Scratch {
     buf: Vec<u8>,
     /// Tokens scanned ahead of the current one.
     window: Vec<Token>,
-    /// Mentions found.
-    found: Vec<Mention>,
 }
 
 impl Gazetteer {
@@ -364,11 +362,7 @@ impl Gazetteer {
     /// A range out of bounds is clamped, one inside a character is widened to its boundaries.
     pub fn find_in(&self, text: &str, range: Span) -> Vec<Mention> {
         let mut found = Vec::new();
-        self.with_found(text, range, |scratch| {
-            // One allocation of the exact size, moved by one copy.
-            found.reserve_exact(scratch.len());
-            found.append(scratch);
-        });
+        self.find_in_into(text, range, &mut found);
         found
     }
 
@@ -386,12 +380,6 @@ impl Gazetteer {
     /// assert_eq!(aliases, ["Yonhap", "Korsel", "AS"]);
     /// ```
     pub fn find_in_into(&self, text: &str, range: Span, out: &mut Vec<Mention>) {
-        self.with_found(text, range, |found| out.append(found));
-    }
-
-    /// Finds the mentions in `text[range]` (see [`Gazetteer::find_in`]) into a reused
-    /// per-thread buffer and hands it to `take`, which moves them out.
-    fn with_found(&self, text: &str, range: Span, take: impl FnOnce(&mut Vec<Mention>)) {
         if self.aliases.is_empty() {
             return;
         }
@@ -410,15 +398,10 @@ impl Gazetteer {
         }
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut scratch) => {
-                self.find_range(&mut scratch, text, start, end);
-                take(&mut scratch.found);
+                self.find_range(&mut scratch, text, start, end, out);
                 scratch.shrink();
             }
-            Err(_) => {
-                let mut scratch = Scratch::default();
-                self.find_range(&mut scratch, text, start, end);
-                take(&mut scratch.found);
-            }
+            Err(_) => self.find_range(&mut Scratch::default(), text, start, end, out),
         });
     }
 
@@ -427,9 +410,15 @@ impl Gazetteer {
         self.find_in(text, Span::new(0, text.len()))
     }
 
-    /// The mentions in `text[start..end]` (char boundaries) into `scratch.found`.
-    fn find_range(&self, scratch: &mut Scratch, text: &str, start: usize, end: usize) {
-        scratch.found.clear();
+    /// `find_in_into` on `text[start..end]` (char boundaries).
+    fn find_range(
+        &self,
+        scratch: &mut Scratch,
+        text: &str,
+        start: usize,
+        end: usize,
+        out: &mut Vec<Mention>,
+    ) {
         // Token offsets are u32: scan very large ranges in pieces cut at a whitespace when
         // possible.
         const PIECE: usize = 1 << 30;
@@ -447,7 +436,7 @@ impl Gazetteer {
                     stop = at + ws;
                 }
             }
-            self.find_scan(scratch, at, &text[at..stop]);
+            self.find_scan(scratch, out, at, &text[at..stop]);
             at = stop;
         }
     }
@@ -513,9 +502,9 @@ impl Gazetteer {
         Filter::has(word, key, Property::Ends) || Filter::has(word, key, Property::Children)
     }
 
-    fn find_scan(&self, scratch: &mut Scratch, base: usize, piece: &str) {
+    fn find_scan(&self, scratch: &mut Scratch, found: &mut Vec<Mention>, base: usize, piece: &str) {
         let text = piece.as_bytes();
-        let Scratch { buf, window, found } = scratch;
+        let Scratch { buf, window } = scratch;
         buf.clear();
         window.clear();
         let mut scanner = Scanner::new(piece);
@@ -697,9 +686,6 @@ impl Scratch {
         }
         if self.window.capacity() > KEEP / 32 {
             self.window = Vec::new();
-        }
-        if self.found.capacity() > KEEP / 32 {
-            self.found = Vec::new();
         }
     }
 }
