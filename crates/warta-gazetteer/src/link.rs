@@ -469,6 +469,14 @@ fn continues_word(text: &str, s: usize) -> bool {
         .is_some_and(char::is_alphanumeric)
 }
 
+/// True when the char at `s` is a letter or digit (a word goes on with it).
+#[cold]
+fn joined_rest(text: &str, s: usize) -> bool {
+    text.get(s..)
+        .and_then(|rest| rest.chars().next())
+        .is_some_and(char::is_alphanumeric)
+}
+
 /// Calls `f(start, end, first, group)` for every word of the text (see [`word_end`]) that
 /// starts with a letter and whose folded key is the name token `group`; `first` is its first
 /// char. The text is classified 64 bytes at a time into bit masks; a plain ASCII word, most
@@ -553,6 +561,12 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
             base = s;
             (word, high) = word_masks(bytes, base);
             i = s;
+            continue;
+        }
+        if k == 0 && s > 0 && continues_word(text, s) && joined_rest(text, s) {
+            // The rest of a word joined by a hyphen or apostrophe, passed over from its start
+            // at the end of the block before.
+            i = word_end(text, s);
             continue;
         }
         let e = s + run;
@@ -644,11 +658,25 @@ fn sort_dedup(mentions: Vec<Mention>) -> Vec<Mention> {
     merge_dedup(Vec::new(), mentions)
 }
 
-/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: the
-/// stable sort finds it as one run and merges the few `extra` into it, in place.
+/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order, in
+/// place: a few `extra` (the usual case) are inserted at their places, more are merged by a
+/// stable sort (which finds `sorted` as one run).
 fn merge_dedup(mut sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
-    sorted.append(&mut extra);
-    sorted.sort_by(order);
+    const FEW: usize = 8;
+    if extra.len() <= FEW {
+        extra.sort_by(order);
+        // From the last, each after the mentions it does not precede (after equal ones, as
+        // a stable sort of the concatenation would place it).
+        let mut limit = sorted.len();
+        for m in extra.into_iter().rev() {
+            let at = sorted[..limit].partition_point(|x| order(x, &m) != Ordering::Greater);
+            sorted.insert(at, m);
+            limit = at;
+        }
+    } else {
+        sorted.append(&mut extra);
+        sorted.sort_by(order);
+    }
     let mut end: Option<usize> = None;
     sorted.retain(|m| {
         let keep = end.is_none_or(|e| m.span.start >= e);
@@ -1002,6 +1030,14 @@ mod tests {
         for text in texts {
             assert_eq!(found(text, text), letter_words(text), "{text:?}");
         }
+        // The rest of a joined word is no word of its own, also when a block ends inside it.
+        for (text, keys) in [
+            (format!("{}1'a\u{A0}", " ".repeat(61)), "a"),
+            (format!("{}Ma'ruf\u{201D}", " ".repeat(60)), "ruf"),
+            (format!("{} 1'a\u{A0}", "\u{201C}a ".repeat(12)), "a"),
+        ] {
+            assert_eq!(found(&text, keys), wanted(&text, keys), "{text:?}");
+        }
         // Only the words whose key is a token.
         let text = "Kata Home: home, HOME-nya dan Homes.";
         let got: Vec<&str> = found(text, "home")
@@ -1012,6 +1048,36 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn merge_dedup_is_a_stable_sort_and_dedup_of_both(
+            sorted in proptest::collection::vec((0usize..40, 0usize..6), 0..30),
+            extra in proptest::collection::vec((0usize..40, 0usize..6), 0..20),
+        ) {
+            let mention = |(i, &(start, len)): (usize, &(usize, usize))| Mention {
+                span: Span::new(start, start + len),
+                id: i.to_string().into(),
+                entity_type: "PER".into(),
+                canonical: "X".into(),
+                alias: "X".into(),
+            };
+            let sorted = sort_dedup(sorted.iter().enumerate().map(mention).collect());
+            let extra: Vec<Mention> =
+                extra.iter().enumerate().map(|(i, s)| mention((100 + i, s))).collect();
+            // The reference: a stable sort of the concatenation, then the first of each
+            // overlapping run kept.
+            let mut want: Vec<Mention> = sorted.iter().chain(&extra).cloned().collect();
+            want.sort_by(order);
+            let mut kept: Vec<Mention> = Vec::new();
+            for m in want {
+                if kept.last().is_none_or(|l| m.span.start >= l.span.end) {
+                    kept.push(m);
+                }
+            }
+            let got = merge_dedup(sorted, extra);
+            let key = |ms: &[Mention]| ms.iter().map(|m| (m.span, m.id.clone())).collect::<Vec<_>>();
+            prop_assert_eq!(key(&got), key(&kept));
+        }
+
         #[test]
         fn token_words_agrees_with_the_char_by_char_words_on_ascii(
             text in "[a-eA-E1 .,'\\-]{0,300}",
