@@ -42,7 +42,8 @@ type Results = Vec<(String, bool)>;
 
 /// The fields of an input line that the analysis reads; other fields are skipped unparsed.
 /// A line this does not fit (not an object, `text` missing or not a string, a repeated field)
-/// is read again as a [`Value`] to say what is wrong.
+/// is read again as a [`Value`] ([`read_value`]): a repeated field keeps its last value, the
+/// rest become error lines.
 #[derive(Deserialize)]
 struct Input<'a> {
     #[serde(default)]
