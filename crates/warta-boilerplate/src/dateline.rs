@@ -292,19 +292,8 @@ mod tests {
             "abcdefghijklmnopqrstuvwxyz",
             "ABCDEFGHIJKLMNOPQRSTUVWXYZ",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut found = [0usize; 3];
-        for _ in 0..60_000 {
-            let n = 1 + next() % 8;
-            let s: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for s in crate::random_lines(&pieces, 0x9E37_79B9_7F4A_7C15, 60_000, 8) {
             let want = captured(&comma_re, &s);
             assert_eq!(comma(&s), want, "comma {s:?}");
             found[0] += usize::from(want.is_some());

@@ -280,19 +280,8 @@ mod tests {
             "2024-4-28",
             "5\tDes. 2015",
         ];
-        let mut seed = 0x9E37_79B9_7F4A_7C15u64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut matched = [0usize; 4];
-        for _ in 0..60_000 {
-            let n = 1 + next() % 10;
-            let s: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for s in crate::random_lines(&pieces, 0x9E37_79B9_7F4A_7C15, 60_000, 10) {
             let s = crate::meta::prefix(&s, 200);
             let b = s.as_bytes();
             let mut mask = [0u64; 4];

@@ -389,3 +389,28 @@ pub fn classify(text: &str) -> Page {
     static DEFAULT: std::sync::OnceLock<Classifier> = std::sync::OnceLock::new();
     DEFAULT.get_or_init(Classifier::new).classify(text)
 }
+
+/// Test lines for the differential tests of the hand-written readers: `count` strings of 1 to
+/// `max_pieces` pieces drawn from `pieces` by an xorshift generator started at `seed`, so every
+/// run sees the same lines.
+#[cfg(test)]
+pub(crate) fn random_lines<'a>(
+    pieces: &'a [&'a str],
+    seed: u64,
+    count: usize,
+    max_pieces: u64,
+) -> impl Iterator<Item = String> + 'a {
+    let mut state = seed;
+    let mut next = move || {
+        state ^= state << 13;
+        state ^= state >> 7;
+        state ^= state << 17;
+        state
+    };
+    (0..count).map(move |_| {
+        let n = 1 + next() % max_pieces;
+        (0..n)
+            .map(|_| pieces[(next() % pieces.len() as u64) as usize])
+            .collect()
+    })
+}

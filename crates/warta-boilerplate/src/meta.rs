@@ -769,19 +769,8 @@ mod tests {
             "ß",
             "€",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut matched = 0;
-        for _ in 0..30_000 {
-            let n = 1 + next() % 9;
-            let line: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for line in crate::random_lines(&pieces, 0x2545_F491_4F6C_DD1D, 30_000, 9) {
             let s = prefix(&line, DATE_SCAN);
             if r.time.is_match(s) {
                 matched += 1;
@@ -856,19 +845,8 @@ mod tests {
             "itu.",
             "\u{a0}",
         ];
-        let mut seed = 0x2545_F491_4F6C_DD1Du64;
-        let mut next = || {
-            seed ^= seed << 13;
-            seed ^= seed >> 7;
-            seed ^= seed << 17;
-            seed
-        };
         let mut found = 0;
-        for _ in 0..60_000 {
-            let n = 1 + next() % 9;
-            let s: String = (0..n)
-                .map(|_| pieces[(next() % pieces.len() as u64) as usize])
-                .collect();
+        for s in crate::random_lines(&pieces, 0x2545_F491_4F6C_DD1D, 60_000, 9) {
             let want = re.captures(&s).map(|c| {
                 let span = |m: regex::Match| (m.start(), m.end());
                 CreditCode {
