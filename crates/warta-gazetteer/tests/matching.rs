@@ -28,6 +28,13 @@ fn surfaces<'t>(text: &'t str, ms: &[Mention]) -> Vec<&'t str> {
     ms.iter().map(|m| &text[m.span.start..m.span.end]).collect()
 }
 
+/// Each mention's text and entity id.
+fn linked<'a>(text: &'a str, ms: &'a [Mention]) -> Vec<(&'a str, &'a str)> {
+    ms.iter()
+        .map(|m| (&text[m.span.start..m.span.end], &*m.id))
+        .collect()
+}
+
 #[test]
 fn seed_mentions() {
     let g = default();
@@ -472,10 +479,7 @@ fn linking_uses_per_mentions_from_the_list() {
     let g = default();
     let text = "Presiden Joko Widodo tiba. Widodo lalu bertemu Moon Jae-in; Moon tersenyum.";
     let all = link_document(text, &[Span::new(0, text.len())], g.find(text), &[]);
-    let got: Vec<(&str, &str)> = all
-        .iter()
-        .map(|m| (&text[m.span.start..m.span.end], &*m.id))
-        .collect();
+    let got = linked(text, &all);
     assert_eq!(
         got,
         [
@@ -560,10 +564,7 @@ fn linking_only_inside_regions_and_most_recent_person_wins() {
     let last = text.rfind("Kim pergi").unwrap();
     let regions = [Span::new(0, last)];
     let all = link_document(text, &regions, Vec::new(), &persons);
-    let got: Vec<(&str, &str)> = all
-        .iter()
-        .map(|m| (&text[m.span.start..m.span.end], &*m.id))
-        .collect();
+    let got = linked(text, &all);
     assert_eq!(
         got,
         [
@@ -628,10 +629,7 @@ fn a_person_given_twice_is_one_mention() {
         person(33, 33, "Budi Santoso"),
     ];
     let all = link_document(text, &[Span::new(0, text.len())], Vec::new(), &persons);
-    let got: Vec<(&str, &str)> = all
-        .iter()
-        .map(|m| (&text[m.span.start..m.span.end], &*m.id))
-        .collect();
+    let got = linked(text, &all);
     assert_eq!(
         got,
         [
