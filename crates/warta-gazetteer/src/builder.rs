@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::fold::{fold_key_hashes_into, fold_key_into};
-use crate::matcher::{AliasInfo, CaseRule, EntityInfo, Gazetteer};
+use crate::matcher::{AliasInfo, Attributes, CaseRule, Column, EntityInfo, Gazetteer};
 use crate::{Entity, Error};
 
 /// Builds a [`Gazetteer`].
@@ -61,7 +61,7 @@ struct View<'a> {
 enum Aliases<'a> {
     List(std::slice::Iter<'a, String>),
     /// The alias column of a TSV line: `|`-separated, blank ones skipped.
-    Tsv(std::str::Split<'a, char>),
+    Tsv(SplitAscii<'a>),
 }
 
 impl<'a> Iterator for Aliases<'a> {
@@ -71,6 +71,43 @@ impl<'a> Iterator for Aliases<'a> {
         match self {
             Aliases::List(list) => list.next().map(String::as_str),
             Aliases::Tsv(split) => split.map(trim).find(|a| !a.is_empty()),
+        }
+    }
+}
+
+/// The pieces of a text between the occurrences of an ASCII byte, as `str::split` with that
+/// character gives them (cheaper on the short fields of a list).
+#[derive(Debug, Clone)]
+struct SplitAscii<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> SplitAscii<'a> {
+    fn new(text: &'a str, sep: u8) -> Self {
+        debug_assert!(sep.is_ascii());
+        SplitAscii {
+            rest: Some(text),
+            sep,
+        }
+    }
+}
+
+impl<'a> Iterator for SplitAscii<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match rest.bytes().position(|b| b == self.sep) {
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
         }
     }
 }
@@ -89,9 +126,8 @@ fn trim(s: &str) -> &str {
 }
 
 /// The `key=value` pairs of a TSV attribute column, in order (an error names a bad pair).
-fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), String>> {
-    column
-        .split(';')
+pub(crate) fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), String>> {
+    SplitAscii::new(column, b';')
         .map(trim)
         .filter(|p| !p.is_empty())
         .map(|pair| match pair.split_once('=') {
@@ -108,18 +144,26 @@ fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), St
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct FastHasher(u64);
 
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
         }
     }
 
     fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
+        self.add(u64::from(b));
     }
 
     fn finish(&self) -> u64 {
@@ -408,7 +452,7 @@ impl GazetteerBuilder {
             let start = part.as_ptr() as usize - body.as_ptr() as usize;
             (start, start + part.len())
         };
-        for (n, raw) in body.lines().enumerate() {
+        for (n, raw) in SplitAscii::new(body, b'\n').enumerate() {
             let line = n + 1;
             let text_line = raw.strip_suffix('\r').unwrap_or(raw);
             let trimmed = trim(text_line);
@@ -418,7 +462,7 @@ impl GazetteerBuilder {
             let err = |message: String| Error::Parse { line, message };
             let mut cols = [""; 5];
             let mut count = 0;
-            for col in text_line.split('\t') {
+            for col in SplitAscii::new(text_line, b'\t') {
                 if count < 5 {
                     cols[count] = col;
                 }
@@ -589,7 +633,7 @@ impl GazetteerBuilder {
                     id: col(0),
                     entity_type: col(1),
                     canonical: col(2),
-                    aliases: Aliases::Tsv(col(3).split('|')),
+                    aliases: Aliases::Tsv(SplitAscii::new(col(3), b'|')),
                     alias_column: col(3),
                 }
             }
@@ -722,7 +766,7 @@ impl GazetteerBuilder {
                     id,
                     entity_type,
                     canonical,
-                    attributes: BTreeMap::new(),
+                    attributes: Attributes::default(),
                 },
                 index,
             ));
@@ -745,21 +789,51 @@ impl GazetteerBuilder {
             hashes,
             duplicates,
         } = self.resolve()?;
-        let entities = entities
+        // The attribute columns of lists added at run time, gathered in one text.
+        let mut shared = String::new();
+        let mut pending = Vec::new();
+        let mut entities: Vec<EntityInfo> = entities
             .into_iter()
-            .map(|(mut info, item)| {
+            .enumerate()
+            .map(|(i, (mut info, item))| {
                 match &mut self.items[item] {
-                    Item::Entity(e) => info.attributes = std::mem::take(&mut e.attributes),
+                    Item::Entity(e) => {
+                        info.attributes = Attributes::parsed(std::mem::take(&mut e.attributes));
+                    }
                     Item::Line { text, cols } => {
-                        let column = &self.texts[*text][cols[4].0..cols[4].1];
-                        for (k, v) in attribute_pairs(column).flatten() {
-                            info.attributes.insert(k.to_string(), v.to_string());
+                        let (start, end) = cols[4];
+                        match &self.texts[*text] {
+                            _ if start == end => {}
+                            Cow::Borrowed(text) => {
+                                info.attributes =
+                                    Attributes::column(Column::Static(&text[start..end]));
+                            }
+                            Cow::Owned(text) => {
+                                pending.push((i, shared.len(), shared.len() + end - start));
+                                shared.push_str(&text[start..end]);
+                            }
                         }
                     }
                 }
                 info
             })
             .collect();
+        if !pending.is_empty() {
+            if u32::try_from(shared.len()).is_err() {
+                return Err(Error::Build("more than 4 GiB of attributes".into()));
+            }
+            let shared: Arc<str> = Arc::from(shared);
+            for (i, start, end) in pending {
+                entities[i].attributes = Attributes::column(Column::Shared(
+                    Arc::clone(&shared),
+                    start as u32,
+                    end as u32,
+                ));
+            }
+        }
+        if u32::try_from(keys.len()).is_err() {
+            return Err(Error::Build("more than 4 GiB of alias keys".into()));
+        }
         let mut aliases = Vec::with_capacity(resolved.len());
         let mut bounds = Vec::with_capacity(resolved.len() + 1);
         bounds.push(0);
@@ -790,18 +864,37 @@ impl GazetteerBuilder {
                 alias: r.alias,
                 case,
                 clitics,
-                key: key.into(),
+                key: (r.key.0 as u32, r.key.1 as u32),
             });
             debug_assert_eq!(bounds.last(), Some(&r.tokens.0));
             bounds.push(r.tokens.1);
         }
-        Gazetteer::compile(aliases, &hashes, &bounds, entities, duplicates)
+        Gazetteer::compile(aliases, keys, &hashes, &bounds, entities, duplicates)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_fields_split_and_trim_as_the_standard_library() {
+        for text in [
+            "",
+            "|",
+            "a|b",
+            "||a| b |",
+            " Korsel \u{a0}|\u{b}ROK\u{b}|\tRI\r",
+            "Côte d’Ivoire|\u{3000}Jepang\u{3000}",
+            "x\u{85}|\u{85}",
+        ] {
+            let split: Vec<&str> = text.split('|').collect();
+            assert_eq!(SplitAscii::new(text, b'|').collect::<Vec<_>>(), split);
+            for piece in split {
+                assert_eq!(trim(piece), piece.trim(), "{piece:?}");
+            }
+        }
+    }
 
     #[test]
     fn acronym_rule() {
@@ -897,6 +990,26 @@ mod tests {
             g.entity("ORG:kantor-berita-yonhap").map(|e| e.0),
             Some("Kantor Berita Yonhap")
         );
+    }
+
+    #[test]
+    fn attributes_of_the_default_list_and_of_added_lists() {
+        let g = GazetteerBuilder::new()
+            .with_default_list()
+            .add_tsv("X:A\tORG\tAlfa\t\tk=v;k=w\nX:B\tORG\tBeta\nX:C\tORG\tGama\t\t z = 1 \n")
+            .unwrap()
+            .build()
+            .unwrap();
+        let attributes = |id: &str| {
+            let (_, _, map) = g.entity(id).unwrap();
+            map.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(attributes("GPE:ID"), ["iso=ID"]);
+        assert_eq!(attributes("X:A"), ["k=w"]);
+        assert!(attributes("X:B").is_empty());
+        assert_eq!(attributes("X:C"), ["z=1"]);
     }
 
     #[test]
