@@ -99,7 +99,7 @@ impl<'a> Iterator for SplitAscii<'a> {
     #[inline]
     fn next(&mut self) -> Option<&'a str> {
         let rest = self.rest?;
-        match rest.bytes().position(|b| b == self.sep) {
+        match memchr::memchr(self.sep, rest.as_bytes()) {
             Some(i) => {
                 self.rest = Some(&rest[i + 1..]);
                 Some(&rest[..i])
@@ -374,9 +374,16 @@ impl GazetteerBuilder {
     /// provinces and cities, state institutions, ministries, parties, international
     /// organisations, news outlets, seats of power, a few public figures). It is written in
     /// the TSV format of [`GazetteerBuilder::add_tsv`].
-    pub fn with_default_list(self) -> Self {
-        self.add_tsv_text(Cow::Borrowed(crate::default_list::TSV))
-            .expect("the embedded default list is valid TSV")
+    pub fn with_default_list(mut self) -> Self {
+        // Its lines were read when the crate was compiled (`build.rs`).
+        let text = self.texts.len();
+        self.texts.push(Cow::Borrowed(crate::default_list::TSV));
+        let columns = &crate::default_list::COLUMNS;
+        self.items.extend(columns.iter().map(|cols| Item::Line {
+            text,
+            cols: cols.map(|(start, end)| (start as usize, end as usize)),
+        }));
+        self
     }
 
     /// The embedded default list as TSV text.
@@ -443,7 +450,7 @@ impl GazetteerBuilder {
         let text = self.texts.len();
         let body: &str = &tsv;
         self.items
-            .reserve(body.bytes().filter(|&b| b == b'\n').count() + 1);
+            .reserve(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
         // The byte range of a column in the text (absent columns are empty).
         let at = |part: &str| {
             if part.is_empty() {
@@ -649,7 +656,9 @@ impl GazetteerBuilder {
             .map(|v| {
                 1 + match &v.aliases {
                     Aliases::List(list) => list.len(),
-                    Aliases::Tsv(_) => v.alias_column.bytes().filter(|&b| b == b'|').count() + 1,
+                    Aliases::Tsv(_) => {
+                        memchr::memchr_iter(b'|', v.alias_column.as_bytes()).count() + 1
+                    }
                 }
             })
             .sum();
@@ -990,6 +999,22 @@ mod tests {
             g.entity("ORG:kantor-berita-yonhap").map(|e| e.0),
             Some("Kantor Berita Yonhap")
         );
+    }
+
+    #[test]
+    fn default_list_columns_read_at_compile_time_are_those_of_the_parser() {
+        let parsed = GazetteerBuilder::new()
+            .add_tsv_text(Cow::Borrowed(crate::default_list::TSV))
+            .unwrap();
+        let embedded = GazetteerBuilder::new().with_default_list();
+        assert_eq!(embedded.len(), parsed.len());
+        assert!(embedded.len() > 500);
+        for (a, b) in embedded.items.iter().zip(&parsed.items) {
+            match (a, b) {
+                (Item::Line { cols: a, .. }, Item::Line { cols: b, .. }) => assert_eq!(a, b),
+                _ => panic!("not TSV lines"),
+            }
+        }
     }
 
     #[test]
