@@ -42,6 +42,9 @@ enum Item {
     Line {
         text: usize,
         cols: [(usize, usize); 5],
+        /// For the embedded default list: the index of the line's first name in
+        /// `default_list::NAMES`, folded at compile time.
+        names: Option<u32>,
     },
 }
 
@@ -54,6 +57,8 @@ struct View<'a> {
     aliases: Aliases<'a>,
     /// The alias column of a TSV line (empty for an entity added in code).
     alias_column: &'a str,
+    /// Where its names are in `default_list::NAMES` (folded at compile time), if there.
+    names: Option<usize>,
 }
 
 /// The aliases of a [`View`].
@@ -378,10 +383,13 @@ impl GazetteerBuilder {
         // Its lines were read when the crate was compiled (`build.rs`).
         let text = self.texts.len();
         self.texts.push(Cow::Borrowed(crate::default_list::TSV));
-        let columns = &crate::default_list::COLUMNS;
-        self.items.extend(columns.iter().map(|cols| Item::Line {
+        let lines = crate::default_list::COLUMNS
+            .iter()
+            .zip(crate::default_list::FIRST_NAME);
+        self.items.extend(lines.map(|(cols, first)| Item::Line {
             text,
             cols: cols.map(|(start, end)| (start as usize, end as usize)),
+            names: Some(first),
         }));
         self
     }
@@ -497,6 +505,7 @@ impl GazetteerBuilder {
             }
             self.items.push(Item::Line {
                 text,
+                names: None,
                 cols: cols.map(at),
             });
         }
@@ -633,8 +642,9 @@ impl GazetteerBuilder {
                 canonical: &e.canonical,
                 aliases: Aliases::List(e.aliases.iter()),
                 alias_column: "",
+                names: None,
             },
-            Item::Line { text, cols } => {
+            Item::Line { text, cols, names } => {
                 let col = |k: usize| &self.texts[*text][cols[k].0..cols[k].1];
                 View {
                     id: col(0),
@@ -642,6 +652,7 @@ impl GazetteerBuilder {
                     canonical: col(2),
                     aliases: Aliases::Tsv(SplitAscii::new(col(3), b'|')),
                     alias_column: col(3),
+                    names: names.map(|n| n as usize),
                 }
             }
         }
@@ -656,9 +667,8 @@ impl GazetteerBuilder {
             .map(|v| {
                 1 + match &v.aliases {
                     Aliases::List(list) => list.len(),
-                    Aliases::Tsv(_) => {
-                        memchr::memchr_iter(b'|', v.alias_column.as_bytes()).count() + 1
-                    }
+                    // Short columns: a plain count beats a vectorised one.
+                    Aliases::Tsv(_) => v.alias_column.bytes().filter(|&b| b == b'|').count() + 1,
                 }
             })
             .sum();
@@ -670,6 +680,7 @@ impl GazetteerBuilder {
         let mut buf = Vec::new();
         let mut duplicates = Vec::new();
         let mut types: FastMap<&str, Arc<str>> = FastMap::default();
+        let mut previous_type: Option<Arc<str>> = None;
         // An id defined again later is a redefinition: only the last definition counts.
         let ids: Vec<Cow<str>> = views
             .iter()
@@ -700,12 +711,16 @@ impl GazetteerBuilder {
             }
             let entity = u32::try_from(infos.len())
                 .map_err(|_| Error::Build("more than 4 billion entities".into()))?;
-            // Types are few: share one allocation per type.
-            let entity_type = Arc::clone(
-                types
-                    .entry(entity_type)
-                    .or_insert_with(|| Arc::from(entity_type)),
-            );
+            // Types are few and come in runs: share one allocation per type.
+            let entity_type = match &previous_type {
+                Some(t) if **t == *entity_type => Arc::clone(t),
+                _ => Arc::clone(
+                    types
+                        .entry(entity_type)
+                        .or_insert_with(|| Arc::from(entity_type)),
+                ),
+            };
+            previous_type = Some(Arc::clone(&entity_type));
             let canonical: Arc<str> = Arc::from(trim(v.canonical));
             // The alias text shares the canonical name's allocation when they are equal.
             let share = |alias: &str| -> Arc<str> {
@@ -717,10 +732,18 @@ impl GazetteerBuilder {
             };
             let id: Arc<str> = Arc::from(&**id);
             let names = std::iter::once(v.canonical).chain(v.aliases.clone());
-            for name in names {
+            for (n, name) in names.enumerate() {
                 let (mode, alias) = split_marker(name);
                 let (key_start, tokens_start) = (keys.len(), hashes.len());
-                fold_key_hashes_into(alias, &mut buf, &mut keys, |h| hashes.push(h));
+                if let Some(first) = v.names {
+                    let (k0, k1, h0, h1) = crate::default_list::NAMES[first + n];
+                    let key = &crate::default_list::KEYS.as_bytes()[k0 as usize..k1 as usize];
+                    keys.extend_from_slice(key);
+                    hashes
+                        .extend_from_slice(&crate::default_list::HASHES[h0 as usize..h1 as usize]);
+                } else {
+                    fold_key_hashes_into(alias, &mut buf, &mut keys, |h| hashes.push(h));
+                }
                 let key = &keys[key_start..];
                 if key.is_empty() || !(key.is_ascii() || std::str::from_utf8(key).is_ok()) {
                     keys.truncate(key_start);
@@ -809,7 +832,7 @@ impl GazetteerBuilder {
                     Item::Entity(e) => {
                         info.attributes = Attributes::parsed(std::mem::take(&mut e.attributes));
                     }
-                    Item::Line { text, cols } => {
+                    Item::Line { text, cols, .. } => {
                         let (start, end) = cols[4];
                         match &self.texts[*text] {
                             _ if start == end => {}
@@ -1015,6 +1038,35 @@ mod tests {
                 _ => panic!("not TSV lines"),
             }
         }
+    }
+
+    #[test]
+    fn default_list_names_folded_at_compile_time_are_those_of_the_folder() {
+        let b = GazetteerBuilder::new().with_default_list();
+        let mut buf = Vec::new();
+        let mut checked = 0;
+        for item in &b.items {
+            let v = b.view(item);
+            let first = v.names.unwrap();
+            let names = std::iter::once(v.canonical).chain(v.aliases);
+            for (n, name) in names.enumerate() {
+                let (k0, k1, h0, h1) = crate::default_list::NAMES[first + n];
+                let (mut key, mut hashes) = (Vec::new(), Vec::new());
+                fold_key_hashes_into(split_marker(name).1, &mut buf, &mut key, |h| hashes.push(h));
+                assert_eq!(
+                    &crate::default_list::KEYS.as_bytes()[k0 as usize..k1 as usize],
+                    key,
+                    "{name}"
+                );
+                assert_eq!(
+                    crate::default_list::HASHES[h0 as usize..h1 as usize],
+                    hashes,
+                    "{name}"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, crate::default_list::NAMES.len());
     }
 
     #[test]
