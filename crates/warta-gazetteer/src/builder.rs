@@ -870,7 +870,6 @@ impl GazetteerBuilder {
         let mut bounds = Vec::with_capacity(resolved.len() + 1);
         bounds.push(0);
         for r in resolved {
-            let key = &keys[r.key.0..r.key.1];
             let sensitive = match r.mode {
                 CaseMode::Sensitive => true,
                 CaseMode::Insensitive => false,
@@ -883,7 +882,7 @@ impl GazetteerBuilder {
             } else if r.mode == CaseMode::Insensitive
                 || self.lowercase_text
                 || !r.alias.chars().any(char::is_uppercase)
-                || key.contains(&b' ')
+                || r.tokens.1 - r.tokens.0 > 1
             {
                 // Several tokens (`korea selatan`) are not ambiguous with a common word.
                 CaseRule::Insensitive
