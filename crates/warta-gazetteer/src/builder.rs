@@ -35,7 +35,8 @@ pub struct GazetteerBuilder {
 /// One entity as it was added.
 #[derive(Debug, Clone)]
 enum Item {
-    Entity(Entity),
+    /// Boxed: the TSV lines, far more numerous, stay small.
+    Entity(Box<Entity>),
     /// A valid line of the TSV list `texts[text]`: the byte ranges of its columns, trimmed
     /// (id, type, canonical, aliases, attributes; empty when absent). Nothing is copied
     /// before the build.
@@ -402,7 +403,7 @@ impl GazetteerBuilder {
     /// Adds one entity. An entity with the id of an earlier one replaces it.
     #[allow(clippy::should_implement_trait)] // the contract name; not an arithmetic `Add`
     pub fn add(mut self, entity: Entity) -> Self {
-        self.items.push(Item::Entity(entity));
+        self.items.push(Item::Entity(Box::new(entity)));
         self
     }
 
@@ -607,13 +608,13 @@ impl GazetteerBuilder {
                 }
                 Some(_) => return Err(err("\"attributes\" is not an object".into())),
             }
-            self.items.push(Item::Entity(Entity {
+            self.items.push(Item::Entity(Box::new(Entity {
                 id,
                 canonical,
                 entity_type,
                 aliases,
                 attributes,
-            }));
+            })));
         }
         Ok(self)
     }
@@ -660,10 +661,9 @@ impl GazetteerBuilder {
 
     /// Validates the entities and resolves aliases to keys.
     fn resolve(&self) -> Result<Resolution, Error> {
-        let views: Vec<View> = self.items.iter().map(|item| self.view(item)).collect();
+        let views = || self.items.iter().map(|item| self.view(item));
         // At least the number of names.
-        let names: usize = views
-            .iter()
+        let names: usize = views()
             .map(|v| {
                 1 + match &v.aliases {
                     Aliases::List(list) => list.len(),
@@ -672,7 +672,7 @@ impl GazetteerBuilder {
                 }
             })
             .sum();
-        let mut infos: Vec<(EntityInfo, usize)> = Vec::with_capacity(views.len());
+        let mut infos: Vec<(EntityInfo, usize)> = Vec::with_capacity(self.items.len());
         let mut resolved: Vec<Resolved> = Vec::with_capacity(names);
         let mut by_key = KeyTable::new(names);
         let mut keys: Vec<u8> = Vec::new();
@@ -682,8 +682,7 @@ impl GazetteerBuilder {
         let mut types: FastMap<&str, Arc<str>> = FastMap::default();
         let mut previous_type: Option<Arc<str>> = None;
         // An id defined again later is a redefinition: only the last definition counts.
-        let ids: Vec<Cow<str>> = views
-            .iter()
+        let ids: Vec<Cow<str>> = views()
             .map(|v| match v.id {
                 "" => Cow::Owned(make_id(trim(v.entity_type), v.canonical)),
                 id => Cow::Borrowed(id),
@@ -694,7 +693,7 @@ impl GazetteerBuilder {
         for (i, id) in ids.iter().enumerate() {
             last.insert(id, i);
         }
-        for (index, (v, id)) in views.iter().zip(&ids).enumerate() {
+        for (index, (v, id)) in views().zip(&ids).enumerate() {
             let err = |message: &str| Error::Entity {
                 index,
                 message: message.to_string(),
