@@ -26,6 +26,7 @@ fn main() {
     let (mut keys, mut hashes, mut names, mut first_names) =
         (Vec::new(), Vec::new(), String::new(), String::new());
     let (mut name_count, mut buf) = (0, Vec::new());
+    let mut ids = std::collections::HashSet::new();
     for (n, raw) in tsv.split('\n').enumerate() {
         let line = raw.strip_suffix('\r').unwrap_or(raw);
         let trimmed = line.trim();
@@ -35,6 +36,9 @@ fn main() {
         let at = |what: &str| format!("data/default.tsv:{}: {what}", n + 1);
         let cols: Vec<&str> = line.split('\t').map(str::trim).collect();
         assert!((3..=5).contains(&cols.len()), "{}", at("3 to 5 columns"));
+        // Every id given and distinct: the builder relies on it.
+        assert!(!cols[0].is_empty(), "{}", at("empty id"));
+        assert!(ids.insert(cols[0]), "{}", at("id defined twice"));
         assert!(!cols[1].is_empty(), "{}", at("empty type"));
         assert!(!cols[2].is_empty(), "{}", at("empty canonical name"));
         if let Some(attributes) = cols.get(4) {

@@ -662,16 +662,22 @@ impl GazetteerBuilder {
     /// Validates the entities and resolves aliases to keys.
     fn resolve(&self) -> Result<Resolution, Error> {
         let views = || self.items.iter().map(|item| self.view(item));
-        // At least the number of names.
-        let names: usize = views()
+        // The ids (an id defined again later is a redefinition: only the last definition
+        // counts) and at least the number of names.
+        let mut names = 0;
+        let ids: Vec<Cow<str>> = views()
             .map(|v| {
-                1 + match &v.aliases {
+                names += 1 + match &v.aliases {
                     Aliases::List(list) => list.len(),
                     // Short columns: a plain count beats a vectorised one.
                     Aliases::Tsv(_) => v.alias_column.bytes().filter(|&b| b == b'|').count() + 1,
+                };
+                match v.id {
+                    "" => Cow::Owned(make_id(trim(v.entity_type), v.canonical)),
+                    id => Cow::Borrowed(id),
                 }
             })
-            .sum();
+            .collect();
         let mut infos: Vec<(EntityInfo, usize)> = Vec::with_capacity(self.items.len());
         let mut resolved: Vec<Resolved> = Vec::with_capacity(names);
         let mut by_key = KeyTable::new(names);
@@ -681,17 +687,18 @@ impl GazetteerBuilder {
         let mut duplicates = Vec::new();
         let mut types: FastMap<&str, Arc<str>> = FastMap::default();
         let mut previous_type: Option<Arc<str>> = None;
-        // An id defined again later is a redefinition: only the last definition counts.
-        let ids: Vec<Cow<str>> = views()
-            .map(|v| match v.id {
-                "" => Cow::Owned(make_id(trim(v.entity_type), v.canonical)),
-                id => Cow::Borrowed(id),
-            })
-            .collect();
+        // The default list alone has distinct ids (`build.rs` checks them): no redefinition.
+        let default_list_alone = self.items.len() == crate::default_list::COLUMNS.len()
+            && self
+                .items
+                .iter()
+                .all(|item| matches!(item, Item::Line { names: Some(_), .. }));
         let mut last: FastMap<&str, usize> = FastMap::default();
-        last.reserve(ids.len());
-        for (i, id) in ids.iter().enumerate() {
-            last.insert(id, i);
+        if !default_list_alone {
+            last.reserve(ids.len());
+            for (i, id) in ids.iter().enumerate() {
+                last.insert(id, i);
+            }
         }
         for (index, (v, id)) in views().zip(&ids).enumerate() {
             let err = |message: &str| Error::Entity {
@@ -705,7 +712,7 @@ impl GazetteerBuilder {
             if trim(v.canonical).is_empty() {
                 return Err(err("empty canonical name"));
             }
-            if last[&**id] != index {
+            if !default_list_alone && last[&**id] != index {
                 continue;
             }
             let entity = u32::try_from(infos.len())
@@ -1065,6 +1072,28 @@ mod tests {
             }
         }
         assert_eq!(checked, crate::default_list::NAMES.len());
+    }
+
+    #[test]
+    fn the_default_list_twice_or_redefined() {
+        let once = GazetteerBuilder::new().with_default_list().build().unwrap();
+        let twice = GazetteerBuilder::new()
+            .with_default_list()
+            .with_default_list()
+            .build()
+            .unwrap();
+        let text = "Presiden RI bertemu PM Jepang di Jakarta, kata KPK.";
+        assert_eq!(twice.find(text), once.find(text));
+        assert!(once.find(text).iter().any(|m| &*m.id == "GPE:JP"));
+        assert_eq!((twice.len(), twice.duplicates().len()), (once.len(), 0));
+        let redefined = GazetteerBuilder::new()
+            .with_default_list()
+            .add(Entity::new("GPE:JP", "GPE", "Nippon"))
+            .build()
+            .unwrap();
+        assert_eq!(redefined.len(), once.len());
+        assert_eq!(redefined.entity("GPE:JP").map(|e| e.0), Some("Nippon"));
+        assert!(redefined.find(text).iter().all(|m| &*m.alias != "Jepang"));
     }
 
     #[test]
