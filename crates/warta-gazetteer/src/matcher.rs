@@ -152,7 +152,8 @@ pub struct Gazetteer {
     /// The folded keys of the aliases, one after another.
     keys: Vec<u8>,
     entities: Vec<EntityInfo>,
-    by_id: FastMap<Arc<str>, u32>,
+    /// Entity by id, made by the first [`Gazetteer::entity`] (matching never needs it).
+    by_id: OnceLock<FastMap<Arc<str>, u32>>,
     duplicates: Vec<Duplicate>,
 }
 
@@ -325,11 +326,6 @@ impl Gazetteer {
                 Some(t) => !Filter::has(first.word(t.hash), t.hash, Property::Lower),
             }
         });
-        let by_id = entities
-            .iter()
-            .enumerate()
-            .map(|(i, e)| (e.id.clone(), i as u32))
-            .collect();
         Ok(Gazetteer {
             table,
             first,
@@ -339,7 +335,7 @@ impl Gazetteer {
             aliases,
             keys,
             entities,
-            by_id,
+            by_id: OnceLock::new(),
             duplicates,
         })
     }
@@ -389,7 +385,11 @@ impl Gazetteer {
     /// assert_eq!(gaz.entity("GPE:KR").map(|e| e.0), Some("Korea Selatan"));
     /// ```
     pub fn entity(&self, id: &str) -> Option<(&str, &str, &BTreeMap<String, String>)> {
-        let e = &self.entities[*self.by_id.get(id)? as usize];
+        let by_id = self.by_id.get_or_init(|| {
+            let ids = self.entities.iter().enumerate();
+            ids.map(|(i, e)| (e.id.clone(), i as u32)).collect()
+        });
+        let e = &self.entities[*by_id.get(id)? as usize];
         Some((&e.canonical, &e.entity_type, e.attributes.get()))
     }
 
