@@ -125,7 +125,14 @@ fn seg_end(text: &str, b: &[u8], mut j: usize) -> usize {
                 j += 8;
                 continue;
             }
-            j += ((!letters & H).trailing_zeros() / 8) as usize;
+            let lane = (!letters & H).trailing_zeros() / 8;
+            j += lane as usize;
+            // the byte that stopped the letters, from the load: an ASCII byte other than a
+            // digit ends the run (the usual space or punctuation)
+            let c = (v >> (8 * lane)) as u8;
+            if c < 0x80 && !c.is_ascii_digit() {
+                break;
+            }
         }
         let Some(&c) = b.get(j) else {
             break;
@@ -212,6 +219,42 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             pending: 0,
             decided: 0,
         }
+    }
+
+    /// A scanner of `text[..end]` for the sentence pass only, working in the buffers `out` and
+    /// `marks` (emptied first) kept from an earlier scanner by [`Scanner::into_buffers`].
+    pub(crate) fn with_buffers(
+        tk: &'a Tokenizer,
+        text: &'a str,
+        end: usize,
+        len: usize,
+        mut out: Vec<T>,
+        mut marks: Marks,
+    ) -> Self {
+        let text = &text[..end];
+        out.clear();
+        marks.ends.clear();
+        marks.quotes.clear();
+        marks.breaks.clear();
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            tk,
+            out,
+            marks,
+            sentences: Some(Sentences::with_capacity((len / 128).min(1 << 20))),
+            pending: 0,
+            decided: 0,
+        }
+    }
+
+    /// The sentences found, and the token and mark buffers for [`Scanner::with_buffers`].
+    pub(crate) fn into_buffers(self) -> (Vec<Span>, Vec<T>, Marks) {
+        let sentences = self
+            .sentences
+            .map(Sentences::into_spans)
+            .unwrap_or_default();
+        (sentences, self.out, self.marks)
     }
 
     /// Makes the scanner ready for another range of `text` ending at `end` (a char boundary):
@@ -581,12 +624,14 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         let (text, b, attach_period) = (self.text, self.b, self.tk.attach_period);
         loop {
             let e = seg_end(text, b, i);
+            let after = b.get(e).copied();
             // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
             let rupiah = c == b'R' && e > i + 2 && b[i + 2].is_ascii_digit();
             let url = matches!(c, b'h' | b'H' | b'w' | b'W')
                 && e > i + 1
                 && matches!(b[i + 1], b't' | b'T' | b'w' | b'W');
-            if rupiah || url || connector_at(b, e, attach_period) {
+            // (a space is never a connector)
+            if rupiah || url || (after != Some(b' ') && connector_at(b, e, attach_period)) {
                 if matches!(c, b'h' | b'H' | b'w' | b'W')
                     && let Some(e) = self.try_url(i)
                 {
@@ -603,8 +648,8 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             }
             // then a comma or a single period (as `punct` takes them) and one space
             i = e;
-            if b.get(i) != Some(&b' ') {
-                match b.get(i) {
+            if after != Some(b' ') {
+                match after {
                     Some(b',') => self.push_word(i, i + 1, TokenKind::Punct),
                     Some(b'.') if b.get(i + 1) != Some(&b'.') => {
                         self.push_word(i, i + 1, TokenKind::Punct);
