@@ -18,10 +18,10 @@
 //! which the exact byte comparison then rejects.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
+use std::collections::BTreeMap;
 use std::sync::Arc;
 
-use crate::builder::Duplicate;
+use crate::builder::{Duplicate, FastMap};
 use crate::fold::{Scanner, Step, Token, is_combining};
 use crate::{Error, Mention, Span};
 
@@ -82,7 +82,7 @@ pub struct Gazetteer {
     max_depth: usize,
     aliases: Vec<AliasInfo>,
     entities: Vec<EntityInfo>,
-    by_id: HashMap<Arc<str>, u32>,
+    by_id: FastMap<Arc<str>, u32>,
     duplicates: Vec<Duplicate>,
 }
 
@@ -182,27 +182,17 @@ struct Scratch {
 }
 
 impl Gazetteer {
+    /// The matcher of `aliases`, whose token hashes are `hashes[bounds[a]..bounds[a + 1]]`
+    /// for alias `a`.
     pub(crate) fn compile(
         aliases: Vec<AliasInfo>,
+        hashes: &[u64],
+        bounds: &[usize],
         entities: Vec<EntityInfo>,
         duplicates: Vec<Duplicate>,
     ) -> Result<Gazetteer, Error> {
-        // Token hashes of every alias, flat, and whether its first token must have an
-        // uppercase letter in the text.
-        let mut buf = Vec::new();
-        let mut hashes: Vec<u64> = Vec::new();
-        let mut bounds: Vec<usize> = Vec::with_capacity(aliases.len() + 1);
-        let mut first_upper: Vec<bool> = Vec::with_capacity(aliases.len());
-        bounds.push(0);
-        for a in &aliases {
-            buf.clear();
-            let mut scanner = Scanner::new(&a.alias);
-            while let Some(t) = scanner.next_token(&mut buf) {
-                hashes.push(t.hash);
-            }
-            first_upper.push(needs_first_upper(a));
-            bounds.push(hashes.len());
-        }
+        // Whether the first token of each alias must have an uppercase letter in the text.
+        let first_upper: Vec<bool> = aliases.iter().map(needs_first_upper).collect();
         if hashes.len() >= (u32::MAX / 2) as usize {
             return Err(Error::Build("more than 2 billion alias tokens".into()));
         }

@@ -212,38 +212,54 @@ impl Pipeline {
     }
 
     /// Analyses `text` and records `id` in the document.
+    // Out of line: profiles select one document's work by this name (BENCHMARKS.md).
+    #[inline(never)]
     pub fn analyze_with_id(&self, id: Option<String>, text: &str) -> Document {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.analyze_in(&mut scratch, id, text),
+            // Only reachable if a stage called back into a pipeline on this thread.
+            Err(_) => self.analyze_in(&mut Scratch::default(), id, text),
+        })
+    }
+
+    /// [`Pipeline::analyze_with_id`] with the working buffers of `scratch`.
+    fn analyze_in(&self, scratch: &mut Scratch, id: Option<String>, text: &str) -> Document {
         let mut doc = Document {
             schema_version: SCHEMA_VERSION,
             id,
             ..Document::default()
         };
+        let Scratch {
+            body,
+            article,
+            mentions,
+            known,
+        } = scratch;
+        body.clear();
+        article.clear();
+        mentions.clear();
 
         // 1. Blocks: what is article text (title, dateline, body) and what is chrome.
-        let (body, article) = match &self.boilerplate {
+        match &self.boilerplate {
             Some(classifier) => {
                 let page = classifier.classify(text);
-                let body: Vec<Span> = page
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind == BlockKind::Body)
-                    .map(|b| b.span)
-                    .collect();
-                let article: Vec<Span> = page
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind != BlockKind::Chrome)
-                    .map(|b| b.span)
-                    .collect();
-                doc.blocks = page.blocks.iter().map(BlockOut::new).collect();
-                doc.meta = MetaOut::from(&page.meta);
-                (body, article)
+                doc.blocks.reserve_exact(page.blocks.len());
+                for block in &page.blocks {
+                    if block.kind != BlockKind::Chrome {
+                        article.push(block.span);
+                        if block.kind == BlockKind::Body {
+                            body.push(block.span);
+                        }
+                    }
+                    doc.blocks.push(BlockOut::new(block));
+                }
+                doc.meta = MetaOut::from(page.meta);
             }
             None => {
-                let lines = non_blank_lines(text);
-                (lines.clone(), lines)
+                non_blank_lines(text, article);
+                body.extend_from_slice(article);
             }
-        };
+        }
 
         // 2. Tokens and sentences of the title, dateline and body.
         if self.tokens {
@@ -256,38 +272,33 @@ impl Pipeline {
             }
             doc.tokens = Some(tokens);
         } else {
-            let sentences = self.tokenizer.sentences_in(text, &article);
-            doc.sentences
-                .extend(sentences.into_iter().map(SpanOut::from));
+            doc.sentences = self
+                .tokenizer
+                .sentences_in(text, article)
+                .into_iter()
+                .map(SpanOut::from)
+                .collect();
         }
 
         // 3. Entities from the list.
-        let mut mentions: Vec<Mention> = Vec::new();
         if let Some(gazetteer) = &self.gazetteer {
             for &region in article.iter() {
-                gazetteer.find_in_into(text, region, &mut mentions);
+                gazetteer.find_in_into(text, region, mentions);
             }
         }
 
         // 4. Quotes, helped by the entities.
         let mut quotes: Vec<Quote> = Vec::new();
         if let Some(extractor) = &self.extractor {
-            let known: Vec<KnownEntity> = mentions
-                .iter()
-                .map(|m| KnownEntity {
-                    span: m.span,
-                    id: m.id.as_ref().to_owned(),
-                    entity_type: m.entity_type.as_ref().to_owned(),
-                    canonical: m.canonical.as_ref().to_owned(),
-                })
-                .collect();
-            quotes = extractor.extract_in(text, &body, &known);
+            let known = known.fill(mentions);
+            quotes = extractor.extract_in(text, body, known);
         }
 
         // 5. Document-level linking of partial person names, with the speakers as persons.
         if self.gazetteer.is_some() {
-            let persons = speaker_names(text, &article, &quotes);
-            mentions = warta_gazetteer::link_document(text, &article, mentions, &persons);
+            let persons = speaker_names(text, article, &quotes);
+            *mentions =
+                warta_gazetteer::link_document(text, article, std::mem::take(mentions), &persons);
             for quote in &mut quotes {
                 if let Some(speaker) = &mut quote.speaker
                     && speaker.entity_id.is_none()
@@ -302,8 +313,80 @@ impl Pipeline {
             }
         }
         doc.entities = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
-        doc.quotes = quotes.iter().map(|q| QuoteOut::new(text, q)).collect();
+        doc.quotes = quotes.into_iter().map(|q| QuoteOut::new(text, q)).collect();
+        scratch.trim();
         doc
+    }
+}
+
+/// Working buffers of [`Pipeline::analyze_with_id`], kept per thread for the next document.
+#[derive(Default)]
+struct Scratch {
+    /// The body blocks.
+    body: Vec<Span>,
+    /// The title, dateline and body blocks.
+    article: Vec<Span>,
+    /// The entity mentions, before and after document linking.
+    mentions: Vec<Mention>,
+    /// The mentions as the quote stage reads them.
+    known: KnownEntities,
+}
+
+/// Entries kept between documents; a larger document's buffers are dropped after it.
+const SCRATCH_KEEP: usize = 4096;
+
+impl Scratch {
+    /// Drops what a very large document left, and the mentions' shared strings.
+    fn trim(&mut self) {
+        self.mentions.clear();
+        for v in [&mut self.body, &mut self.article] {
+            if v.capacity() > SCRATCH_KEEP {
+                *v = Vec::new();
+            }
+        }
+        if self.mentions.capacity() > SCRATCH_KEEP {
+            self.mentions = Vec::new();
+        }
+        self.known.entries.truncate(SCRATCH_KEEP);
+        self.known.entries.shrink_to(SCRATCH_KEEP);
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The mentions as [`KnownEntity`] values for the quote stage. The entries and their strings
+/// stay allocated from one document to the next, so filling them rarely allocates.
+#[derive(Default)]
+struct KnownEntities {
+    entries: Vec<KnownEntity>,
+}
+
+impl KnownEntities {
+    /// The entries of `mentions`, in order.
+    fn fill(&mut self, mentions: &[Mention]) -> &[KnownEntity] {
+        let set = |s: &mut String, v: &str| {
+            s.clear();
+            s.push_str(v);
+        };
+        for (k, m) in mentions.iter().enumerate() {
+            match self.entries.get_mut(k) {
+                Some(e) => {
+                    e.span = m.span;
+                    set(&mut e.id, &m.id);
+                    set(&mut e.entity_type, &m.entity_type);
+                    set(&mut e.canonical, &m.canonical);
+                }
+                None => self.entries.push(KnownEntity {
+                    span: m.span,
+                    id: m.id.as_ref().to_owned(),
+                    entity_type: m.entity_type.as_ref().to_owned(),
+                    canonical: m.canonical.as_ref().to_owned(),
+                }),
+            }
+        }
+        &self.entries[..mentions.len()]
     }
 }
 
@@ -370,10 +453,33 @@ fn first_occurrences_few(text: &str, regions: &[Span], names: &[&str]) -> Vec<Pe
         names.iter().map(memchr::memmem::Finder::new).collect();
     let mut first = FirstSeen::new(names);
     let mut next: Vec<Option<usize>> = vec![None; names.len()];
+    // For each name, its next occurrence anywhere in the text at or after `ahead_from`: a name
+    // absent from the rest of the text is searched once, not once per region.
+    let mut ahead: Vec<Option<usize>> = vec![None; names.len()];
+    let mut ahead_from: Vec<usize> = vec![usize::MAX; names.len()];
     for region in regions {
         let Some(slice) = text.get(region.start..region.end) else {
             continue;
         };
+        // Only a region where a name not seen yet occurs can add a first occurrence.
+        let mut unseen = false;
+        for k in 0..names.len() {
+            if first.seen[k] {
+                continue;
+            }
+            let stale =
+                region.start < ahead_from[k] || ahead[k].is_some_and(|at| at < region.start);
+            if stale {
+                ahead_from[k] = region.start;
+                ahead[k] = finders[k]
+                    .find(&text.as_bytes()[region.start..])
+                    .map(|at| region.start + at);
+            }
+            unseen |= ahead[k].is_some_and(|at| at + names[k].len() <= region.end);
+        }
+        if !unseen {
+            continue;
+        }
         let hay = slice.as_bytes();
         let search = |k: usize, from: usize| finders[k].find(&hay[from..]).map(|at| from + at);
         for (k, slot) in next.iter_mut().enumerate() {
@@ -384,17 +490,23 @@ fn first_occurrences_few(text: &str, regions: &[Span], names: &[&str]) -> Vec<Pe
             // Leftmost start, then longest name; occurrences overlapping the last one reported
             // are searched again from the cursor.
             let mut best: Option<(usize, usize)> = None;
+            let mut unseen = false;
             for k in 0..names.len() {
                 if next[k].is_some_and(|at| at < cursor) {
                     next[k] = search(k, cursor);
                 }
-                if let Some(at) = next[k]
-                    && best.is_none_or(|(b, bk)| {
+                if let Some(at) = next[k] {
+                    unseen |= !first.seen[k];
+                    if best.is_none_or(|(b, bk)| {
                         at < b || (at == b && names[k].len() > names[bk].len())
-                    })
-                {
-                    best = Some((at, k));
+                    }) {
+                        best = Some((at, k));
+                    }
                 }
+            }
+            // The rest of the region holds only names seen before.
+            if !unseen {
+                break;
             }
             let Some((at, k)) = best else {
                 break;
@@ -438,9 +550,8 @@ impl<'a> FirstSeen<'a> {
     }
 }
 
-/// The non-blank lines of `text`, trimmed, as spans.
-fn non_blank_lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+/// Appends the non-blank lines of `text`, trimmed, as spans to `out`.
+fn non_blank_lines(text: &str, out: &mut Vec<Span>) {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
@@ -450,7 +561,6 @@ fn non_blank_lines(text: &str) -> Vec<Span> {
         }
         start += line.len();
     }
-    out
 }
 
 #[cfg(test)]
@@ -460,7 +570,8 @@ mod tests {
     #[test]
     fn non_blank_lines_are_trimmed_spans() {
         let text = "  satu\r\n\n dua \n";
-        let spans = non_blank_lines(text);
+        let mut spans = Vec::new();
+        non_blank_lines(text, &mut spans);
         let words: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
         assert_eq!(words, ["satu", "dua"]);
     }
@@ -485,6 +596,20 @@ mod tests {
         assert!(doc.tokens.is_none());
     }
 
+    #[test]
+    fn a_thread_reusing_its_buffers_gives_what_a_fresh_thread_gives() {
+        let pipeline = Pipeline::new();
+        let long = "Menteri Luar Negeri Retno Marsudi bertemu Presiden Joko Widodo di Jakarta.\n\n\
+                    “Indonesia dan Malaysia sepakat,” kata Retno di Istana Negara, Jakarta.\n\n\
+                    Menurut Retno, Amerika Serikat, Jepang dan Korea Selatan ikut mendukung.";
+        let short = "“Kami siap,” kata Budi di Bandung.";
+        let fresh = std::thread::scope(|s| s.spawn(|| pipeline.analyze(short)).join().unwrap());
+        let first = pipeline.analyze(long);
+        assert!(first.entities.len() > 3);
+        assert_eq!(pipeline.analyze(short), fresh);
+        assert_eq!(pipeline.analyze(long), first);
+    }
+
     fn spans(persons: &[PersonName], text: &str) -> Vec<(String, String)> {
         persons
             .iter()
@@ -497,7 +622,8 @@ mod tests {
         let text = "Koordinator Pantau Gambut Iola Abas mengatakan itu.\n\
                     “Cukup,” ungkap Iola Abas. Kata Budi Santoso Wijaya, Budi Santoso setuju.\n\
                     Wakil Ketua Budi Santoso hadir.";
-        let regions = non_blank_lines(text);
+        let mut regions = Vec::new();
+        non_blank_lines(text, &mut regions);
         let names = [
             "Budi Santoso",
             "Budi Santoso Wijaya",
