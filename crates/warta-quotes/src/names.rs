@@ -456,6 +456,15 @@ impl NameIndex {
         if m.role.is_none() && m.affiliation.is_none() {
             return s;
         }
+        // Two glued words and two name words: a part of fewer than four words stays whole.
+        if text[s..e]
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .nth(3)
+            .is_none()
+        {
+            return s;
+        }
         let words: Vec<(usize, &str)> = text[s..e]
             .split(' ')
             .scan(s, |at, w| {
