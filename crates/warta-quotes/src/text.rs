@@ -118,7 +118,23 @@ fn is_general_punct(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Skips spaces and tabs (not newlines) forward.
-pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
+#[inline(always)]
+pub(crate) fn skip_ws(text: &str, pos: usize, limit: usize) -> usize {
+    // Most calls stand on a word or on the one space before it.
+    let bytes = text.as_bytes();
+    let plain = |p: usize| p < limit && bytes.get(p).is_some_and(|&b| b > b' ' && b < 0x80);
+    if plain(pos) {
+        return pos;
+    }
+    if bytes.get(pos) == Some(&b' ') && plain(pos + 1) {
+        return pos + 1;
+    }
+    skip_ws_slow(text, pos, limit)
+}
+
+/// [`skip_ws`] byte by byte.
+#[inline(never)]
+fn skip_ws_slow(text: &str, mut pos: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
     while pos < limit {
         match bytes.get(pos) {
@@ -270,6 +286,7 @@ fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
 }
 
 /// The word after optional spaces from `pos`.
+#[inline(always)]
 pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
     word_at(text, skip_ws(text, pos, limit), limit)
 }
