@@ -1,5 +1,7 @@
 //! Embedded word lists and the phrase lexicon of page chrome.
 
+use std::borrow::Cow;
+
 use crate::ChromeReason;
 
 /// Indonesian function word.
@@ -56,48 +58,63 @@ pub(crate) fn parse_reason(s: &str) -> Option<ChromeReason> {
 /// One chrome phrase of the lexicon.
 #[derive(Debug, Clone, PartialEq, Eq)]
 pub(crate) struct Phrase {
-    pub(crate) text: String,
+    /// Borrowed from the built-in list, owned when added.
+    pub(crate) text: Cow<'static, str>,
     pub(crate) reason: ChromeReason,
     pub(crate) mode: PhraseMode,
 }
 
+/// The text before the first `sep` and the text after it.
+#[inline]
+fn split_at_byte(s: &str, sep: u8) -> Option<(&str, &str)> {
+    memchr::memchr(sep, s.as_bytes()).map(|i| (&s[..i], &s[i + 1..]))
+}
+
+/// The lines of a built-in list that are neither blank nor comments (`#`).
+fn data_lines(text: &'static str) -> impl Iterator<Item = &'static str> {
+    let mut rest = Some(text);
+    std::iter::from_fn(move || {
+        let r = rest?;
+        let (line, next) = split_at_byte(r, b'\n').unwrap_or((r, ""));
+        rest = (!next.is_empty()).then_some(next);
+        Some(line.strip_suffix('\r').unwrap_or(line))
+    })
+    .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+}
+
 pub(crate) fn builtin_phrases() -> Vec<Phrase> {
-    BUILTIN_CHROME
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+    data_lines(BUILTIN_CHROME)
         .filter_map(|l| {
-            let mut parts = l.split('\t');
-            let reason = parse_reason(parts.next()?)?;
-            let mode = PhraseMode::parse(parts.next()?)?;
-            let text = parts.next()?.trim().to_string();
-            Some(Phrase { text, reason, mode })
+            let (reason, rest) = split_at_byte(l, b'\t')?;
+            let (mode, rest) = split_at_byte(rest, b'\t')?;
+            let text = split_at_byte(rest, b'\t').map_or(rest, |(t, _)| t).trim();
+            Some(Phrase {
+                text: Cow::Borrowed(text),
+                reason: parse_reason(reason)?,
+                mode: PhraseMode::parse(mode)?,
+            })
         })
         .collect()
 }
 
-pub(crate) fn builtin_words() -> Vec<(String, u8)> {
-    BUILTIN_STOPWORDS
-        .lines()
-        .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+pub(crate) fn builtin_words() -> Vec<(Cow<'static, str>, u8)> {
+    data_lines(BUILTIN_STOPWORDS)
         .filter_map(|l| {
-            let (tag, word) = l.split_once(' ')?;
+            let (tag, word) = split_at_byte(l, b' ')?;
             let flag = match tag {
                 "id" => W_ID,
                 "en" => W_EN,
                 "date" => W_DATE,
                 _ => return None,
             };
-            Some((word.trim().to_string(), flag))
+            Some((Cow::Borrowed(word.trim()), flag))
         })
         .collect()
 }
 
 pub(crate) fn builtin_outlets() -> Vec<String> {
-    BUILTIN_OUTLETS
-        .lines()
-        .map(str::trim)
-        .filter(|l| !l.is_empty() && !l.starts_with('#'))
-        .map(str::to_string)
+    data_lines(BUILTIN_OUTLETS)
+        .map(|l| l.trim().to_string())
         .collect()
 }
 
@@ -152,7 +169,7 @@ pub(crate) struct WordTable {
 }
 
 impl WordTable {
-    pub(crate) fn new(words: &[(String, u8)]) -> WordTable {
+    pub(crate) fn new(words: &[(Cow<'static, str>, u8)]) -> WordTable {
         let bits = (words.len() * 4)
             .max(64)
             .next_power_of_two()
@@ -271,9 +288,13 @@ impl PhraseSet {
         };
         // Breadth first: node `i` holds the keys `ranges[i]`, which share their first
         // `depth` bytes; the one of exactly `depth` bytes (sorted first) ends there.
-        let mut nodes = vec![empty];
-        let mut labels = vec![0];
-        let mut ranges = vec![(0, keys.len(), 0)];
+        // At most one node per key byte, and the root.
+        let mut nodes = Vec::with_capacity(bytes.len() + 1);
+        let mut labels = Vec::with_capacity(bytes.len() + 1);
+        let mut ranges = Vec::with_capacity(bytes.len() + 1);
+        nodes.push(empty);
+        labels.push(0);
+        ranges.push((0, keys.len(), 0));
         let mut i = 0;
         while i < nodes.len() {
             let (mut lo, hi, depth) = ranges[i];
@@ -525,6 +546,47 @@ fn rest_is_decoration(rest: &str) -> bool {
 mod tests {
     use super::*;
 
+    /// The built-in lists read as the standard library's `lines` and `split` read them.
+    #[test]
+    fn builtin_lists_are_read_line_by_line() {
+        let lines = |text: &'static str| -> Vec<&'static str> {
+            text.lines()
+                .filter(|l| !l.trim().is_empty() && !l.starts_with('#'))
+                .collect()
+        };
+        let phrases: Vec<(&str, &str, &str)> = lines(BUILTIN_CHROME)
+            .into_iter()
+            .map(|l| {
+                let mut parts = l.split('\t');
+                let mut next = || parts.next().unwrap_or_default();
+                (next(), next(), next().trim())
+            })
+            .collect();
+        let builtin = builtin_phrases();
+        let got: Vec<(ChromeReason, PhraseMode, &str)> = builtin
+            .iter()
+            .map(|p| (p.reason, p.mode, &*p.text))
+            .collect();
+        let want: Vec<(ChromeReason, PhraseMode, &str)> = phrases
+            .iter()
+            .map(|&(r, m, t)| (parse_reason(r).unwrap(), PhraseMode::parse(m).unwrap(), t))
+            .collect();
+        assert_eq!(got, want);
+        let builtin = builtin_words();
+        let words: Vec<&str> = builtin.iter().map(|(w, _)| &**w).collect();
+        let want: Vec<&str> = lines(BUILTIN_STOPWORDS)
+            .into_iter()
+            .map(|l| l.split_once(' ').unwrap().1.trim())
+            .collect();
+        assert_eq!(words, want);
+        let want: Vec<&str> = lines(BUILTIN_OUTLETS).into_iter().map(str::trim).collect();
+        assert_eq!(builtin_outlets(), want);
+        assert_eq!(
+            data_lines("a\r\n\n# c\n b \nlast").collect::<Vec<_>>(),
+            ["a", " b ", "last"]
+        );
+    }
+
     #[test]
     fn word_table_finds_words_case_insensitively() {
         let t = WordTable::new(&builtin_words());
@@ -571,12 +633,12 @@ mod tests {
             seed += 1;
             let phrases: Vec<Phrase> = crate::random_lines(&pieces, seed, 1 + round % 12, 4)
                 .map(|text| Phrase {
-                    text,
+                    text: Cow::Owned(text),
                     reason: ChromeReason::Other,
                     mode: PhraseMode::Prefix,
                 })
                 .collect();
-            let texts: Vec<&str> = phrases.iter().map(|p| p.text.as_str()).collect();
+            let texts: Vec<&str> = phrases.iter().map(|p| &*p.text).collect();
             let build = |kind| {
                 AhoCorasick::builder()
                     .ascii_case_insensitive(true)
@@ -592,7 +654,7 @@ mod tests {
                 let want = anchored
                     .find(Input::new(hay).anchored(Anchored::Yes))
                     .map(|m| (texts[m.pattern().as_usize()], m.end()));
-                let got = set.longest(hay).map(|(p, len)| (p.text.as_str(), len));
+                let got = set.longest(hay).map(|(p, len)| (&*p.text, len));
                 assert_eq!(got, want, "{texts:?} {line:?}");
                 let want: Vec<_> = unanchored
                     .find_iter(hay)
@@ -601,7 +663,7 @@ mod tests {
                 let mut got = Vec::new();
                 let mut from = 0;
                 while let Some((start, p, len)) = set.next_in(hay, from) {
-                    got.push((start, p.text.as_str(), start + len));
+                    got.push((start, &*p.text, start + len));
                     from = start + len;
                 }
                 assert_eq!(got, want, "{texts:?} {line:?}");

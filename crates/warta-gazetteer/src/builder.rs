@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::fold::{fold_key_hashes_into, fold_key_into};
-use crate::matcher::{AliasInfo, CaseRule, EntityInfo, Gazetteer};
+use crate::matcher::{AliasInfo, Attributes, CaseRule, Column, EntityInfo, Gazetteer};
 use crate::{Entity, Error};
 
 /// Builds a [`Gazetteer`].
@@ -42,6 +42,9 @@ enum Item {
     Line {
         text: usize,
         cols: [(usize, usize); 5],
+        /// For the embedded default list: the index of the line's first name in
+        /// `default_list::NAMES`, folded at compile time.
+        names: Option<u32>,
     },
 }
 
@@ -54,6 +57,8 @@ struct View<'a> {
     aliases: Aliases<'a>,
     /// The alias column of a TSV line (empty for an entity added in code).
     alias_column: &'a str,
+    /// Where its names are in `default_list::NAMES` (folded at compile time), if there.
+    names: Option<usize>,
 }
 
 /// The aliases of a [`View`].
@@ -61,7 +66,7 @@ struct View<'a> {
 enum Aliases<'a> {
     List(std::slice::Iter<'a, String>),
     /// The alias column of a TSV line: `|`-separated, blank ones skipped.
-    Tsv(std::str::Split<'a, char>),
+    Tsv(SplitAscii<'a>),
 }
 
 impl<'a> Iterator for Aliases<'a> {
@@ -71,6 +76,43 @@ impl<'a> Iterator for Aliases<'a> {
         match self {
             Aliases::List(list) => list.next().map(String::as_str),
             Aliases::Tsv(split) => split.map(trim).find(|a| !a.is_empty()),
+        }
+    }
+}
+
+/// The pieces of a text between the occurrences of an ASCII byte, as `str::split` with that
+/// character gives them (cheaper on the short fields of a list).
+#[derive(Debug, Clone)]
+struct SplitAscii<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> SplitAscii<'a> {
+    fn new(text: &'a str, sep: u8) -> Self {
+        debug_assert!(sep.is_ascii());
+        SplitAscii {
+            rest: Some(text),
+            sep,
+        }
+    }
+}
+
+impl<'a> Iterator for SplitAscii<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match memchr::memchr(self.sep, rest.as_bytes()) {
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
         }
     }
 }
@@ -89,9 +131,8 @@ fn trim(s: &str) -> &str {
 }
 
 /// The `key=value` pairs of a TSV attribute column, in order (an error names a bad pair).
-fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), String>> {
-    column
-        .split(';')
+pub(crate) fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), String>> {
+    SplitAscii::new(column, b';')
         .map(trim)
         .filter(|p| !p.is_empty())
         .map(|pair| match pair.split_once('=') {
@@ -108,18 +149,26 @@ fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), St
 #[derive(Debug, Clone, Copy, Default)]
 pub(crate) struct FastHasher(u64);
 
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
 impl Hasher for FastHasher {
     fn write(&mut self, bytes: &[u8]) {
-        for chunk in bytes.chunks(8) {
-            let mut word = [0u8; 8];
-            word[..chunk.len()].copy_from_slice(chunk);
-            self.0 = (self.0.rotate_left(5) ^ u64::from_le_bytes(word))
-                .wrapping_mul(0x517c_c1b7_2722_0a95);
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
         }
     }
 
     fn write_u8(&mut self, b: u8) {
-        self.write(&[b]);
+        self.add(u64::from(b));
     }
 
     fn finish(&self) -> u64 {
@@ -330,9 +379,19 @@ impl GazetteerBuilder {
     /// provinces and cities, state institutions, ministries, parties, international
     /// organisations, news outlets, seats of power, a few public figures). It is written in
     /// the TSV format of [`GazetteerBuilder::add_tsv`].
-    pub fn with_default_list(self) -> Self {
-        self.add_tsv_text(Cow::Borrowed(crate::default_list::TSV))
-            .expect("the embedded default list is valid TSV")
+    pub fn with_default_list(mut self) -> Self {
+        // Its lines were read when the crate was compiled (`build.rs`).
+        let text = self.texts.len();
+        self.texts.push(Cow::Borrowed(crate::default_list::TSV));
+        let lines = crate::default_list::COLUMNS
+            .iter()
+            .zip(crate::default_list::FIRST_NAME);
+        self.items.extend(lines.map(|(cols, first)| Item::Line {
+            text,
+            cols: cols.map(|(start, end)| (start as usize, end as usize)),
+            names: Some(first),
+        }));
+        self
     }
 
     /// The embedded default list as TSV text.
@@ -399,7 +458,7 @@ impl GazetteerBuilder {
         let text = self.texts.len();
         let body: &str = &tsv;
         self.items
-            .reserve(body.bytes().filter(|&b| b == b'\n').count() + 1);
+            .reserve(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
         // The byte range of a column in the text (absent columns are empty).
         let at = |part: &str| {
             if part.is_empty() {
@@ -408,7 +467,7 @@ impl GazetteerBuilder {
             let start = part.as_ptr() as usize - body.as_ptr() as usize;
             (start, start + part.len())
         };
-        for (n, raw) in body.lines().enumerate() {
+        for (n, raw) in SplitAscii::new(body, b'\n').enumerate() {
             let line = n + 1;
             let text_line = raw.strip_suffix('\r').unwrap_or(raw);
             let trimmed = trim(text_line);
@@ -418,7 +477,7 @@ impl GazetteerBuilder {
             let err = |message: String| Error::Parse { line, message };
             let mut cols = [""; 5];
             let mut count = 0;
-            for col in text_line.split('\t') {
+            for col in SplitAscii::new(text_line, b'\t') {
                 if count < 5 {
                     cols[count] = col;
                 }
@@ -446,6 +505,7 @@ impl GazetteerBuilder {
             }
             self.items.push(Item::Line {
                 text,
+                names: None,
                 cols: cols.map(at),
             });
         }
@@ -582,15 +642,17 @@ impl GazetteerBuilder {
                 canonical: &e.canonical,
                 aliases: Aliases::List(e.aliases.iter()),
                 alias_column: "",
+                names: None,
             },
-            Item::Line { text, cols } => {
+            Item::Line { text, cols, names } => {
                 let col = |k: usize| &self.texts[*text][cols[k].0..cols[k].1];
                 View {
                     id: col(0),
                     entity_type: col(1),
                     canonical: col(2),
-                    aliases: Aliases::Tsv(col(3).split('|')),
+                    aliases: Aliases::Tsv(SplitAscii::new(col(3), b'|')),
                     alias_column: col(3),
+                    names: names.map(|n| n as usize),
                 }
             }
         }
@@ -605,6 +667,7 @@ impl GazetteerBuilder {
             .map(|v| {
                 1 + match &v.aliases {
                     Aliases::List(list) => list.len(),
+                    // Short columns: a plain count beats a vectorised one.
                     Aliases::Tsv(_) => v.alias_column.bytes().filter(|&b| b == b'|').count() + 1,
                 }
             })
@@ -617,6 +680,7 @@ impl GazetteerBuilder {
         let mut buf = Vec::new();
         let mut duplicates = Vec::new();
         let mut types: FastMap<&str, Arc<str>> = FastMap::default();
+        let mut previous_type: Option<Arc<str>> = None;
         // An id defined again later is a redefinition: only the last definition counts.
         let ids: Vec<Cow<str>> = views
             .iter()
@@ -647,12 +711,16 @@ impl GazetteerBuilder {
             }
             let entity = u32::try_from(infos.len())
                 .map_err(|_| Error::Build("more than 4 billion entities".into()))?;
-            // Types are few: share one allocation per type.
-            let entity_type = Arc::clone(
-                types
-                    .entry(entity_type)
-                    .or_insert_with(|| Arc::from(entity_type)),
-            );
+            // Types are few and come in runs: share one allocation per type.
+            let entity_type = match &previous_type {
+                Some(t) if **t == *entity_type => Arc::clone(t),
+                _ => Arc::clone(
+                    types
+                        .entry(entity_type)
+                        .or_insert_with(|| Arc::from(entity_type)),
+                ),
+            };
+            previous_type = Some(Arc::clone(&entity_type));
             let canonical: Arc<str> = Arc::from(trim(v.canonical));
             // The alias text shares the canonical name's allocation when they are equal.
             let share = |alias: &str| -> Arc<str> {
@@ -664,10 +732,18 @@ impl GazetteerBuilder {
             };
             let id: Arc<str> = Arc::from(&**id);
             let names = std::iter::once(v.canonical).chain(v.aliases.clone());
-            for name in names {
+            for (n, name) in names.enumerate() {
                 let (mode, alias) = split_marker(name);
                 let (key_start, tokens_start) = (keys.len(), hashes.len());
-                fold_key_hashes_into(alias, &mut buf, &mut keys, |h| hashes.push(h));
+                if let Some(first) = v.names {
+                    let (k0, k1, h0, h1) = crate::default_list::NAMES[first + n];
+                    let key = &crate::default_list::KEYS.as_bytes()[k0 as usize..k1 as usize];
+                    keys.extend_from_slice(key);
+                    hashes
+                        .extend_from_slice(&crate::default_list::HASHES[h0 as usize..h1 as usize]);
+                } else {
+                    fold_key_hashes_into(alias, &mut buf, &mut keys, |h| hashes.push(h));
+                }
                 let key = &keys[key_start..];
                 if key.is_empty() || !(key.is_ascii() || std::str::from_utf8(key).is_ok()) {
                     keys.truncate(key_start);
@@ -722,7 +798,7 @@ impl GazetteerBuilder {
                     id,
                     entity_type,
                     canonical,
-                    attributes: BTreeMap::new(),
+                    attributes: Attributes::default(),
                 },
                 index,
             ));
@@ -745,26 +821,55 @@ impl GazetteerBuilder {
             hashes,
             duplicates,
         } = self.resolve()?;
-        let entities = entities
+        // The attribute columns of lists added at run time, gathered in one text.
+        let mut shared = String::new();
+        let mut pending = Vec::new();
+        let mut entities: Vec<EntityInfo> = entities
             .into_iter()
-            .map(|(mut info, item)| {
+            .enumerate()
+            .map(|(i, (mut info, item))| {
                 match &mut self.items[item] {
-                    Item::Entity(e) => info.attributes = std::mem::take(&mut e.attributes),
-                    Item::Line { text, cols } => {
-                        let column = &self.texts[*text][cols[4].0..cols[4].1];
-                        for (k, v) in attribute_pairs(column).flatten() {
-                            info.attributes.insert(k.to_string(), v.to_string());
+                    Item::Entity(e) => {
+                        info.attributes = Attributes::parsed(std::mem::take(&mut e.attributes));
+                    }
+                    Item::Line { text, cols, .. } => {
+                        let (start, end) = cols[4];
+                        match &self.texts[*text] {
+                            _ if start == end => {}
+                            Cow::Borrowed(text) => {
+                                info.attributes =
+                                    Attributes::column(Column::Static(&text[start..end]));
+                            }
+                            Cow::Owned(text) => {
+                                pending.push((i, shared.len(), shared.len() + end - start));
+                                shared.push_str(&text[start..end]);
+                            }
                         }
                     }
                 }
                 info
             })
             .collect();
+        if !pending.is_empty() {
+            if u32::try_from(shared.len()).is_err() {
+                return Err(Error::Build("more than 4 GiB of attributes".into()));
+            }
+            let shared: Arc<str> = Arc::from(shared);
+            for (i, start, end) in pending {
+                entities[i].attributes = Attributes::column(Column::Shared(
+                    Arc::clone(&shared),
+                    start as u32,
+                    end as u32,
+                ));
+            }
+        }
+        if u32::try_from(keys.len()).is_err() {
+            return Err(Error::Build("more than 4 GiB of alias keys".into()));
+        }
         let mut aliases = Vec::with_capacity(resolved.len());
         let mut bounds = Vec::with_capacity(resolved.len() + 1);
         bounds.push(0);
         for r in resolved {
-            let key = &keys[r.key.0..r.key.1];
             let sensitive = match r.mode {
                 CaseMode::Sensitive => true,
                 CaseMode::Insensitive => false,
@@ -777,7 +882,7 @@ impl GazetteerBuilder {
             } else if r.mode == CaseMode::Insensitive
                 || self.lowercase_text
                 || !r.alias.chars().any(char::is_uppercase)
-                || key.contains(&b' ')
+                || r.tokens.1 - r.tokens.0 > 1
             {
                 // Several tokens (`korea selatan`) are not ambiguous with a common word.
                 CaseRule::Insensitive
@@ -790,18 +895,37 @@ impl GazetteerBuilder {
                 alias: r.alias,
                 case,
                 clitics,
-                key: key.into(),
+                key: (r.key.0 as u32, r.key.1 as u32),
             });
             debug_assert_eq!(bounds.last(), Some(&r.tokens.0));
             bounds.push(r.tokens.1);
         }
-        Gazetteer::compile(aliases, &hashes, &bounds, entities, duplicates)
+        Gazetteer::compile(aliases, keys, &hashes, &bounds, entities, duplicates)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_fields_split_and_trim_as_the_standard_library() {
+        for text in [
+            "",
+            "|",
+            "a|b",
+            "||a| b |",
+            " Korsel \u{a0}|\u{b}ROK\u{b}|\tRI\r",
+            "Côte d’Ivoire|\u{3000}Jepang\u{3000}",
+            "x\u{85}|\u{85}",
+        ] {
+            let split: Vec<&str> = text.split('|').collect();
+            assert_eq!(SplitAscii::new(text, b'|').collect::<Vec<_>>(), split);
+            for piece in split {
+                assert_eq!(trim(piece), piece.trim(), "{piece:?}");
+            }
+        }
+    }
 
     #[test]
     fn acronym_rule() {
@@ -897,6 +1021,71 @@ mod tests {
             g.entity("ORG:kantor-berita-yonhap").map(|e| e.0),
             Some("Kantor Berita Yonhap")
         );
+    }
+
+    #[test]
+    fn default_list_columns_read_at_compile_time_are_those_of_the_parser() {
+        let parsed = GazetteerBuilder::new()
+            .add_tsv_text(Cow::Borrowed(crate::default_list::TSV))
+            .unwrap();
+        let embedded = GazetteerBuilder::new().with_default_list();
+        assert_eq!(embedded.len(), parsed.len());
+        assert!(embedded.len() > 500);
+        for (a, b) in embedded.items.iter().zip(&parsed.items) {
+            match (a, b) {
+                (Item::Line { cols: a, .. }, Item::Line { cols: b, .. }) => assert_eq!(a, b),
+                _ => panic!("not TSV lines"),
+            }
+        }
+    }
+
+    #[test]
+    fn default_list_names_folded_at_compile_time_are_those_of_the_folder() {
+        let b = GazetteerBuilder::new().with_default_list();
+        let mut buf = Vec::new();
+        let mut checked = 0;
+        for item in &b.items {
+            let v = b.view(item);
+            let first = v.names.unwrap();
+            let names = std::iter::once(v.canonical).chain(v.aliases);
+            for (n, name) in names.enumerate() {
+                let (k0, k1, h0, h1) = crate::default_list::NAMES[first + n];
+                let (mut key, mut hashes) = (Vec::new(), Vec::new());
+                fold_key_hashes_into(split_marker(name).1, &mut buf, &mut key, |h| hashes.push(h));
+                assert_eq!(
+                    &crate::default_list::KEYS.as_bytes()[k0 as usize..k1 as usize],
+                    key,
+                    "{name}"
+                );
+                assert_eq!(
+                    crate::default_list::HASHES[h0 as usize..h1 as usize],
+                    hashes,
+                    "{name}"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, crate::default_list::NAMES.len());
+    }
+
+    #[test]
+    fn attributes_of_the_default_list_and_of_added_lists() {
+        let g = GazetteerBuilder::new()
+            .with_default_list()
+            .add_tsv("X:A\tORG\tAlfa\t\tk=v;k=w\nX:B\tORG\tBeta\nX:C\tORG\tGama\t\t z = 1 \n")
+            .unwrap()
+            .build()
+            .unwrap();
+        let attributes = |id: &str| {
+            let (_, _, map) = g.entity(id).unwrap();
+            map.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(attributes("GPE:ID"), ["iso=ID"]);
+        assert_eq!(attributes("X:A"), ["k=w"]);
+        assert!(attributes("X:B").is_empty());
+        assert_eq!(attributes("X:C"), ["z=1"]);
     }
 
     #[test]

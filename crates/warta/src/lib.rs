@@ -398,14 +398,16 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
         .iter()
         .filter_map(|q| q.speaker.as_ref())
         .map(|s| s.name.as_str())
-        .filter(|n| n.split_whitespace().nth(1).is_some())
+        .filter(|n| has_two_words(n))
         .collect();
     names.sort_unstable();
     names.dedup();
     if names.is_empty() {
         return Vec::new();
     }
-    let mut persons = if names.len() <= FEW_NAMES {
+    let mut persons = if let Some(firsts) = first_bytes(&names) {
+        first_occurrences_by_first_byte(text, regions, &names, firsts)
+    } else if names.len() <= FEW_NAMES {
         first_occurrences_few(text, regions, &names)
     } else {
         first_occurrences_many(text, regions, &names)
@@ -414,35 +416,84 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
     persons
 }
 
-/// Up to this many names, [`first_occurrences_few`] (one substring search per name) beats
-/// building an automaton for each document; most articles quote one to five people.
-const FEW_NAMES: usize = 8;
-
-/// The first occurrence of each of `names` in the regions, where occurrences are found
-/// leftmost-longest and without overlaps, region by region: what an aho-corasick automaton
-/// with `MatchKind::LeftmostLongest` reports. Linear for many names.
-fn first_occurrences_many(text: &str, regions: &[Span], names: &[&str]) -> Vec<PersonName> {
-    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
-        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
-        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
-        .build(names)
-    else {
-        return Vec::new();
+/// True when `name` has at least two words separated by white space, as
+/// `name.split_whitespace().nth(1).is_some()` says, with a byte scan for ASCII names.
+fn has_two_words(name: &str) -> bool {
+    if !name.is_ascii() {
+        return name.split_whitespace().nth(1).is_some();
+    }
+    // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form feed, return.
+    let space = |c: &u8| *c == b' ' || (b'\t'..=b'\r').contains(c);
+    let b = name.as_bytes();
+    let Some(first) = b.iter().position(|c| !space(c)) else {
+        return false;
     };
+    let Some(gap) = b[first..].iter().position(space) else {
+        return false;
+    };
+    b[first + gap..].iter().any(|c| !space(c))
+}
+
+/// The same occurrences as [`first_occurrences_many`] when `names` (sorted, distinct,
+/// non-empty) start with at most three different bytes, `firsts`: one SIMD scan of each region
+/// for those bytes, and at each hit at or after the end of the last occurrence, the longest name
+/// written there (leftmost-longest without overlaps). Stops once every name is seen.
+fn first_occurrences_by_first_byte(
+    text: &str,
+    regions: &[Span],
+    names: &[&str],
+    firsts: [u8; 3],
+) -> Vec<PersonName> {
+    let [a, b, c] = firsts;
     let mut first = FirstSeen::new(names);
-    'regions: for region in regions {
+    for region in regions {
         let Some(slice) = text.get(region.start..region.end) else {
             continue;
         };
-        for m in automaton.find_iter(slice) {
-            let span = Span::new(region.start + m.start(), region.start + m.end());
-            if first.record(m.pattern().as_usize(), span) {
-                break 'regions;
+        let hay = slice.as_bytes();
+        let mut at = 0;
+        while let Some(hit) = memchr::memchr3(a, b, c, &hay[at..]) {
+            let p = at + hit;
+            let byte = hay[p];
+            let lo = names.partition_point(|n| n.as_bytes()[0] < byte);
+            let hi = names.partition_point(|n| n.as_bytes()[0] <= byte);
+            let mut best: Option<usize> = None;
+            for k in lo..hi {
+                if hay[p..].starts_with(names[k].as_bytes())
+                    && best.is_none_or(|bk| names[k].len() > names[bk].len())
+                {
+                    best = Some(k);
+                }
+            }
+            let Some(k) = best else {
+                at = p + 1;
+                continue;
+            };
+            at = p + names[k].len();
+            if first.record(k, Span::new(region.start + p, region.start + at)) {
+                return first.persons;
             }
         }
     }
     first.persons
 }
+
+/// The first bytes of `names` (sorted, non-empty) as the three needles of `memchr3`, repeated
+/// when fewer differ; `None` when more than three differ.
+fn first_bytes(names: &[&str]) -> Option<[u8; 3]> {
+    let mut firsts: Vec<u8> = names.iter().filter_map(|n| n.bytes().next()).collect();
+    firsts.dedup();
+    match *firsts {
+        [a] => Some([a, a, a]),
+        [a, b] => Some([a, b, b]),
+        [a, b, c] => Some([a, b, c]),
+        _ => None,
+    }
+}
+
+/// Up to this many names, [`first_occurrences_few`] (one substring search per name) beats
+/// building an automaton for each document; most articles quote one to five people.
+const FEW_NAMES: usize = 8;
 
 /// The same occurrences as [`first_occurrences_many`] for a handful of names, without an
 /// automaton: each name keeps its next occurrence at or after the cursor (a SIMD substring
@@ -515,6 +566,32 @@ fn first_occurrences_few(text: &str, regions: &[Span], names: &[&str]) -> Vec<Pe
             let span = Span::new(region.start + at, region.start + cursor);
             if first.record(k, span) {
                 return first.persons;
+            }
+        }
+    }
+    first.persons
+}
+
+/// The first occurrence of each of `names` in the regions, where occurrences are found
+/// leftmost-longest and without overlaps, region by region: what an aho-corasick automaton
+/// with `MatchKind::LeftmostLongest` reports. Linear for many names.
+fn first_occurrences_many(text: &str, regions: &[Span], names: &[&str]) -> Vec<PersonName> {
+    let Ok(automaton) = aho_corasick::AhoCorasick::builder()
+        .kind(Some(aho_corasick::AhoCorasickKind::ContiguousNFA))
+        .match_kind(aho_corasick::MatchKind::LeftmostLongest)
+        .build(names)
+    else {
+        return Vec::new();
+    };
+    let mut first = FirstSeen::new(names);
+    'regions: for region in regions {
+        let Some(slice) = text.get(region.start..region.end) else {
+            continue;
+        };
+        for m in automaton.find_iter(slice) {
+            let span = Span::new(region.start + m.start(), region.start + m.end());
+            if first.record(m.pattern().as_usize(), span) {
+                break 'regions;
             }
         }
     }
@@ -610,6 +687,34 @@ mod tests {
         assert_eq!(pipeline.analyze(long), first);
     }
 
+    #[test]
+    fn two_words_as_split_whitespace_counts_them() {
+        for name in [
+            "",
+            " ",
+            "Budi",
+            " Budi ",
+            "Budi Santoso",
+            "Budi\tSantoso",
+            "Budi\u{b}Santoso",
+            "Budi\u{c}S",
+            "Budi\u{1c}Santoso",
+            "  Budi  ",
+            "Budi\u{a0}Santoso",
+            "Budi\u{85}S",
+            "Ma’ruf Amin",
+            "Ma’ruf",
+            "\r\nA\r\nB",
+            "A ",
+        ] {
+            assert_eq!(
+                has_two_words(name),
+                name.split_whitespace().nth(1).is_some(),
+                "{name:?}"
+            );
+        }
+    }
+
     fn spans(persons: &[PersonName], text: &str) -> Vec<(String, String)> {
         persons
             .iter()
@@ -617,42 +722,73 @@ mod tests {
             .collect()
     }
 
+    /// The first occurrences of `names` found by [`speaker_names`]' three searches (`None`
+    /// where the names start with more than three different bytes), in the order found.
+    fn all_three(text: &str, regions: &[Span], names: &[&str]) -> [Option<Vec<Span>>; 3] {
+        let mut names = names.to_vec();
+        names.sort_unstable();
+        let spans = |persons: Vec<PersonName>| Some(persons.iter().map(|p| p.span).collect());
+        [
+            first_bytes(&names)
+                .and_then(|f| spans(first_occurrences_by_first_byte(text, regions, &names, f))),
+            spans(first_occurrences_few(text, regions, &names)),
+            spans(first_occurrences_many(text, regions, &names)),
+        ]
+    }
+
     #[test]
-    fn few_and_many_names_find_the_same_first_occurrences() {
+    fn the_first_byte_scan_and_the_automaton_find_the_same_first_occurrences() {
         let text = "Koordinator Pantau Gambut Iola Abas mengatakan itu.\n\
                     “Cukup,” ungkap Iola Abas. Kata Budi Santoso Wijaya, Budi Santoso setuju.\n\
-                    Wakil Ketua Budi Santoso hadir.";
+                    Wakil Ketua Budi Santoso hadir. Ucok Baba dan Gambut Iola datang.";
         let mut regions = Vec::new();
         non_blank_lines(text, &mut regions);
         let names = [
             "Budi Santoso",
             "Budi Santoso Wijaya",
             "Gambut Iola Abas",
+            "Gambut Iola",
             "Iola Abas",
             "Santoso Wijaya",
             "Tidak Ada",
+            "Ucok Baba",
+            "Wakil Ketua Budi",
+            "Koordinator Pantau",
         ];
-        let few = first_occurrences_few(text, &regions, &names);
-        let many = first_occurrences_many(text, &regions, &names);
-        assert_eq!(
-            few.iter().map(|p| p.span).collect::<Vec<_>>(),
-            many.iter().map(|p| p.span).collect::<Vec<_>>()
-        );
+        // One to ten names with one to seven different first bytes, overlapping names included.
+        let mut by_byte = 0;
+        for n in 1..=names.len() {
+            for subset in [&names[..n], &names[names.len() - n..]] {
+                let [first_byte, few, many] = all_three(text, &regions, subset);
+                assert_eq!(few, many, "{subset:?}");
+                if first_byte.is_some() {
+                    assert_eq!(first_byte, many, "{subset:?}");
+                    by_byte += 1;
+                }
+            }
+        }
+        assert!(by_byte >= 6);
         // Leftmost-longest without overlaps: `Iola Abas` is first seen on its own, after
         // `Gambut Iola Abas`; `Budi Santoso Wijaya` wins over `Budi Santoso` where both start,
-        // and `Santoso Wijaya` inside it is never seen.
-        let found = spans(&few, text);
+        // `Santoso Wijaya` inside it is never seen, and `Gambut Iola` only where `Abas` does
+        // not follow.
+        let mut sorted = names[..7].to_vec();
+        sorted.sort_unstable();
+        let first = first_occurrences_few(text, &regions, &sorted);
+        let found = spans(&first, text);
         let at = |name: &str| text.find(name).unwrap();
-        let iola = few.iter().find(|p| p.name == "Iola Abas").unwrap();
+        let iola = first.iter().find(|p| p.name == "Iola Abas").unwrap();
         assert!(iola.span.start > at("Cukup"));
-        assert_eq!(found.len(), 4);
+        assert_eq!(found.len(), 5);
         assert!(found.iter().all(|(name, slice)| name == slice));
         assert!(
             !found
                 .iter()
                 .any(|(name, _)| name == "Santoso Wijaya" || name == "Tidak Ada")
         );
-        let budi = few.iter().find(|p| p.name == "Budi Santoso").unwrap();
+        let budi = first.iter().find(|p| p.name == "Budi Santoso").unwrap();
         assert!(budi.span.start > at("Budi Santoso Wijaya"));
+        let gambut = first.iter().find(|p| p.name == "Gambut Iola").unwrap();
+        assert!(gambut.span.start > at("Ucok"));
     }
 }
