@@ -34,6 +34,8 @@
 //! assert_eq!(page.meta.credits[0].source.as_deref(), Some("ant"));
 //! ```
 
+use std::borrow::Cow;
+
 mod classify;
 mod dateline;
 mod dates;
@@ -203,7 +205,7 @@ pub struct Page {
 #[derive(Debug, Clone)]
 pub struct ClassifierBuilder {
     phrases: Vec<lexicon::Phrase>,
-    words: Vec<(String, u8)>,
+    words: Vec<(Cow<'static, str>, u8)>,
     outlets: Vec<String>,
 }
 
@@ -235,7 +237,7 @@ impl ClassifierBuilder {
     /// Adds one chrome phrase (matched ASCII-case-insensitively).
     pub fn phrase(mut self, reason: ChromeReason, mode: PhraseMode, phrase: &str) -> Self {
         self.phrases.push(lexicon::Phrase {
-            text: phrase.trim().to_string(),
+            text: Cow::Owned(phrase.trim().to_string()),
             reason,
             mode,
         });
@@ -270,7 +272,7 @@ impl ClassifierBuilder {
         self.words.extend(
             words
                 .into_iter()
-                .map(|w| (w.as_ref().trim().to_string(), lexicon::W_ID)),
+                .map(|w| (Cow::Owned(w.as_ref().trim().to_string()), lexicon::W_ID)),
         );
         self
     }

@@ -1,10 +1,12 @@
 //! The builder: list loading (TSV, JSON, code) and alias resolution.
 
+use std::borrow::Cow;
 use std::collections::{BTreeMap, HashMap};
+use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
-use crate::fold::{fold_key, fold_key_into};
-use crate::matcher::{AliasInfo, CaseRule, EntityInfo, Gazetteer};
+use crate::fold::{fold_key_hashes_into, fold_key_into};
+use crate::matcher::{AliasInfo, Attributes, CaseRule, Column, EntityInfo, Gazetteer};
 use crate::{Entity, Error};
 
 /// Builds a [`Gazetteer`].
@@ -24,9 +26,160 @@ use crate::{Entity, Error};
 /// ```
 #[derive(Debug, Clone, Default)]
 pub struct GazetteerBuilder {
-    entities: Vec<Entity>,
+    items: Vec<Item>,
+    /// The TSV lists added, which [`Item::Line`]s point into (the default list borrowed).
+    texts: Vec<Cow<'static, str>>,
     lowercase_text: bool,
 }
+
+/// One entity as it was added.
+#[derive(Debug, Clone)]
+enum Item {
+    Entity(Entity),
+    /// A valid line of the TSV list `texts[text]`: the byte ranges of its columns, trimmed
+    /// (id, type, canonical, aliases, attributes; empty when absent). Nothing is copied
+    /// before the build.
+    Line {
+        text: usize,
+        cols: [(usize, usize); 5],
+        /// For the embedded default list: the index of the line's first name in
+        /// `default_list::NAMES`, folded at compile time.
+        names: Option<u32>,
+    },
+}
+
+/// An entity of either kind of [`Item`], borrowed.
+struct View<'a> {
+    /// Trimmed, maybe empty.
+    id: &'a str,
+    entity_type: &'a str,
+    canonical: &'a str,
+    aliases: Aliases<'a>,
+    /// The alias column of a TSV line (empty for an entity added in code).
+    alias_column: &'a str,
+    /// Where its names are in `default_list::NAMES` (folded at compile time), if there.
+    names: Option<usize>,
+}
+
+/// The aliases of a [`View`].
+#[derive(Clone)]
+enum Aliases<'a> {
+    List(std::slice::Iter<'a, String>),
+    /// The alias column of a TSV line: `|`-separated, blank ones skipped.
+    Tsv(SplitAscii<'a>),
+}
+
+impl<'a> Iterator for Aliases<'a> {
+    type Item = &'a str;
+
+    fn next(&mut self) -> Option<&'a str> {
+        match self {
+            Aliases::List(list) => list.next().map(String::as_str),
+            Aliases::Tsv(split) => split.map(trim).find(|a| !a.is_empty()),
+        }
+    }
+}
+
+/// The pieces of a text between the occurrences of an ASCII byte, as `str::split` with that
+/// character gives them (cheaper on the short fields of a list).
+#[derive(Debug, Clone)]
+struct SplitAscii<'a> {
+    rest: Option<&'a str>,
+    sep: u8,
+}
+
+impl<'a> SplitAscii<'a> {
+    fn new(text: &'a str, sep: u8) -> Self {
+        debug_assert!(sep.is_ascii());
+        SplitAscii {
+            rest: Some(text),
+            sep,
+        }
+    }
+}
+
+impl<'a> Iterator for SplitAscii<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let rest = self.rest?;
+        match memchr::memchr(self.sep, rest.as_bytes()) {
+            Some(i) => {
+                self.rest = Some(&rest[i + 1..]);
+                Some(&rest[..i])
+            }
+            None => {
+                self.rest = None;
+                Some(rest)
+            }
+        }
+    }
+}
+
+/// [`str::trim`], without decoding characters when the ends are visible ASCII (nearly every
+/// field of a list).
+#[inline]
+fn trim(s: &str) -> &str {
+    let visible = |b: Option<&u8>| b.is_some_and(|&b| b > b' ' && b < 0x80);
+    let b = s.as_bytes();
+    if visible(b.first()) && visible(b.last()) {
+        s
+    } else {
+        s.trim()
+    }
+}
+
+/// The `key=value` pairs of a TSV attribute column, in order (an error names a bad pair).
+pub(crate) fn attribute_pairs(column: &str) -> impl Iterator<Item = Result<(&str, &str), String>> {
+    SplitAscii::new(column, b';')
+        .map(trim)
+        .filter(|p| !p.is_empty())
+        .map(|pair| match pair.split_once('=') {
+            None => Err(format!("attribute {pair:?} is not key=value (column 5)")),
+            Some((k, _)) if trim(k).is_empty() => {
+                Err(format!("attribute {pair:?} has an empty key"))
+            }
+            Some((k, v)) => Ok((trim(k), trim(v))),
+        })
+}
+
+/// A multiplicative hash for the build's tables (ids and types of trusted lists; SipHash
+/// cost more than the rest of building the default list).
+#[derive(Debug, Clone, Copy, Default)]
+pub(crate) struct FastHasher(u64);
+
+impl FastHasher {
+    #[inline]
+    fn add(&mut self, word: u64) {
+        self.0 = (self.0.rotate_left(5) ^ word).wrapping_mul(0x517c_c1b7_2722_0a95);
+    }
+}
+
+impl Hasher for FastHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        let mut words = bytes.chunks_exact(8);
+        for w in &mut words {
+            self.add(u64::from_le_bytes(w.try_into().unwrap_or_default()));
+        }
+        for &b in words.remainder() {
+            self.add(u64::from(b));
+        }
+    }
+
+    fn write_u8(&mut self, b: u8) {
+        self.add(u64::from(b));
+    }
+
+    fn finish(&self) -> u64 {
+        // The table takes its index from the low bits and its tags from the high ones.
+        let h = self.0 ^ (self.0 >> 29);
+        h.wrapping_mul(0xbf58_476d_1ce4_e5b9) ^ (h >> 32)
+    }
+}
+
+/// A hash map with [`FastHasher`].
+pub(crate) type FastMap<K, V> = HashMap<K, V, BuildHasherDefault<FastHasher>>;
 
 /// Two entities whose aliases fold to the same key; the later one keeps the alias.
 #[derive(Debug, Clone, PartialEq, Eq)]
@@ -50,11 +203,11 @@ enum CaseMode {
 
 fn split_marker(alias: &str) -> (CaseMode, &str) {
     if let Some(rest) = alias.strip_prefix('=') {
-        (CaseMode::Sensitive, rest.trim())
+        (CaseMode::Sensitive, trim(rest))
     } else if let Some(rest) = alias.strip_prefix('~') {
-        (CaseMode::Insensitive, rest.trim())
+        (CaseMode::Insensitive, trim(rest))
     } else {
-        (CaseMode::Auto, alias.trim())
+        (CaseMode::Auto, trim(alias))
     }
 }
 
@@ -163,17 +316,57 @@ pub(crate) fn push_id(
 
 /// Validated entities and the aliases that survived duplicate resolution.
 struct Resolution {
-    entities: Vec<EntityInfo>,
+    /// The entities (without their attributes) and the item each comes from.
+    entities: Vec<(EntityInfo, usize)>,
     aliases: Vec<Resolved>,
+    /// The folded keys of the aliases, one after another.
+    keys: Vec<u8>,
+    /// The token hashes of the aliases, one after another.
+    hashes: Vec<u64>,
     duplicates: Vec<Duplicate>,
 }
 
 /// One alias that survived resolution.
 struct Resolved {
-    key: String,
+    /// Its folded key, `keys[key.0..key.1]` of the [`Resolution`].
+    key: (usize, usize),
+    /// Its token hashes, `hashes[tokens.0..tokens.1]`.
+    tokens: (usize, usize),
     entity: u32,
     alias: Arc<str>,
     mode: CaseMode,
+}
+
+/// The slots of resolved aliases by key hash (open addressing, linear probing).
+struct KeyTable {
+    slots: Vec<(u64, u32)>,
+}
+
+impl KeyTable {
+    const EMPTY: u32 = u32::MAX;
+
+    fn new(capacity: usize) -> KeyTable {
+        KeyTable {
+            slots: vec![(0, Self::EMPTY); (capacity * 2).next_power_of_two().max(16)],
+        }
+    }
+
+    /// The resolved alias with key hash `hash` for which `same` holds, or the slot to
+    /// insert it in (`Err`).
+    fn find(&self, hash: u64, same: impl Fn(u32) -> bool) -> Result<u32, usize> {
+        let mask = self.slots.len() - 1;
+        let mut i = hash as usize & mask;
+        loop {
+            let (h, r) = self.slots[i];
+            if r == Self::EMPTY {
+                return Err(i);
+            }
+            if h == hash && same(r) {
+                return Ok(r);
+            }
+            i = (i + 1) & mask;
+        }
+    }
 }
 
 impl GazetteerBuilder {
@@ -186,9 +379,19 @@ impl GazetteerBuilder {
     /// provinces and cities, state institutions, ministries, parties, international
     /// organisations, news outlets, seats of power, a few public figures). It is written in
     /// the TSV format of [`GazetteerBuilder::add_tsv`].
-    pub fn with_default_list(self) -> Self {
-        self.add_tsv(crate::default_list::TSV)
-            .expect("the embedded default list is valid TSV")
+    pub fn with_default_list(mut self) -> Self {
+        // Its lines were read when the crate was compiled (`build.rs`).
+        let text = self.texts.len();
+        self.texts.push(Cow::Borrowed(crate::default_list::TSV));
+        let lines = crate::default_list::COLUMNS
+            .iter()
+            .zip(crate::default_list::FIRST_NAME);
+        self.items.extend(lines.map(|(cols, first)| Item::Line {
+            text,
+            cols: cols.map(|(start, end)| (start as usize, end as usize)),
+            names: Some(first),
+        }));
+        self
     }
 
     /// The embedded default list as TSV text.
@@ -199,7 +402,7 @@ impl GazetteerBuilder {
     /// Adds one entity. An entity with the id of an earlier one replaces it.
     #[allow(clippy::should_implement_trait)] // the contract name; not an arithmetic `Add`
     pub fn add(mut self, entity: Entity) -> Self {
-        self.entities.push(entity);
+        self.items.push(Item::Entity(entity));
         self
     }
 
@@ -227,12 +430,12 @@ impl GazetteerBuilder {
 
     /// Number of entities added so far.
     pub fn len(&self) -> usize {
-        self.entities.len()
+        self.items.len()
     }
 
     /// True when no entity was added.
     pub fn is_empty(&self) -> bool {
-        self.entities.is_empty()
+        self.items.is_empty()
     }
 
     /// Adds entities from TSV text: `id<TAB>type<TAB>canonical[<TAB>alias|alias…[<TAB>attributes]]`
@@ -244,73 +447,69 @@ impl GazetteerBuilder {
     /// let err = GazetteerBuilder::new().add_tsv("# list\nGPE:KR\tGPE\n").unwrap_err();
     /// assert!(matches!(err, Error::Parse { line: 2, .. }));
     /// ```
-    pub fn add_tsv(mut self, tsv: &str) -> Result<Self, Error> {
+    pub fn add_tsv(self, tsv: &str) -> Result<Self, Error> {
         let tsv = tsv.strip_prefix('\u{FEFF}').unwrap_or(tsv);
-        for (n, raw) in tsv.lines().enumerate() {
+        self.add_tsv_text(Cow::Owned(tsv.to_string()))
+    }
+
+    /// [`GazetteerBuilder::add_tsv`] keeping the text as it is: its lines are checked now
+    /// and read when the gazetteer is built.
+    fn add_tsv_text(mut self, tsv: Cow<'static, str>) -> Result<Self, Error> {
+        let text = self.texts.len();
+        let body: &str = &tsv;
+        self.items
+            .reserve(memchr::memchr_iter(b'\n', body.as_bytes()).count() + 1);
+        // The byte range of a column in the text (absent columns are empty).
+        let at = |part: &str| {
+            if part.is_empty() {
+                return (0, 0);
+            }
+            let start = part.as_ptr() as usize - body.as_ptr() as usize;
+            (start, start + part.len())
+        };
+        for (n, raw) in SplitAscii::new(body, b'\n').enumerate() {
             let line = n + 1;
-            let text = raw.strip_suffix('\r').unwrap_or(raw);
-            let trimmed = text.trim();
+            let text_line = raw.strip_suffix('\r').unwrap_or(raw);
+            let trimmed = trim(text_line);
             if trimmed.is_empty() || trimmed.starts_with('#') {
                 continue;
             }
-            let cols: Vec<&str> = text.split('\t').collect();
             let err = |message: String| Error::Parse { line, message };
-            if cols.len() < 3 {
+            let mut cols = [""; 5];
+            let mut count = 0;
+            for col in SplitAscii::new(text_line, b'\t') {
+                if count < 5 {
+                    cols[count] = col;
+                }
+                count += 1;
+            }
+            if count < 3 {
                 return Err(err(format!(
-                    "expected at least 3 tab-separated columns (id, type, canonical), found {}",
-                    cols.len()
+                    "expected at least 3 tab-separated columns (id, type, canonical), found {count}"
                 )));
             }
-            if cols.len() > 5 {
+            if count > 5 {
                 return Err(err(format!(
-                    "expected at most 5 tab-separated columns (id, type, canonical, aliases, attributes), found {}",
-                    cols.len()
+                    "expected at most 5 tab-separated columns (id, type, canonical, aliases, attributes), found {count}"
                 )));
             }
-            let entity_type = cols[1].trim();
-            let canonical = cols[2].trim();
-            if entity_type.is_empty() {
+            let cols = cols.map(trim);
+            if cols[1].is_empty() {
                 return Err(err("empty type (column 2)".into()));
             }
-            if canonical.is_empty() {
+            if cols[2].is_empty() {
                 return Err(err("empty canonical name (column 3)".into()));
             }
-            let id = match cols[0].trim() {
-                "" => make_id(entity_type, canonical),
-                id => id.to_string(),
-            };
-            let aliases = cols
-                .get(3)
-                .map(|a| {
-                    a.split('|')
-                        .map(str::trim)
-                        .filter(|a| !a.is_empty())
-                        .map(String::from)
-                        .collect()
-                })
-                .unwrap_or_default();
-            let mut attributes = BTreeMap::new();
-            if let Some(attrs) = cols.get(4) {
-                for pair in attrs.split(';').map(str::trim).filter(|p| !p.is_empty()) {
-                    let Some((k, v)) = pair.split_once('=') else {
-                        return Err(err(format!(
-                            "attribute {pair:?} is not key=value (column 5)"
-                        )));
-                    };
-                    if k.trim().is_empty() {
-                        return Err(err(format!("attribute {pair:?} has an empty key")));
-                    }
-                    attributes.insert(k.trim().to_string(), v.trim().to_string());
-                }
+            if let Some(Err(message)) = attribute_pairs(cols[4]).find(Result::is_err) {
+                return Err(err(message));
             }
-            self.entities.push(Entity {
-                id,
-                canonical: canonical.to_string(),
-                entity_type: entity_type.to_string(),
-                aliases,
-                attributes,
+            self.items.push(Item::Line {
+                text,
+                names: None,
+                cols: cols.map(at),
             });
         }
+        self.texts.push(tsv);
         Ok(self)
     }
 
@@ -408,13 +607,13 @@ impl GazetteerBuilder {
                 }
                 Some(_) => return Err(err("\"attributes\" is not an object".into())),
             }
-            self.entities.push(Entity {
+            self.items.push(Item::Entity(Entity {
                 id,
                 canonical,
                 entity_type,
                 aliases,
                 attributes,
-            });
+            }));
         }
         Ok(self)
     }
@@ -434,54 +633,95 @@ impl GazetteerBuilder {
         Ok(self.resolve()?.duplicates)
     }
 
+    /// The entity `item` as added.
+    fn view<'a>(&'a self, item: &'a Item) -> View<'a> {
+        match item {
+            Item::Entity(e) => View {
+                id: trim(&e.id),
+                entity_type: &e.entity_type,
+                canonical: &e.canonical,
+                aliases: Aliases::List(e.aliases.iter()),
+                alias_column: "",
+                names: None,
+            },
+            Item::Line { text, cols, names } => {
+                let col = |k: usize| &self.texts[*text][cols[k].0..cols[k].1];
+                View {
+                    id: col(0),
+                    entity_type: col(1),
+                    canonical: col(2),
+                    aliases: Aliases::Tsv(SplitAscii::new(col(3), b'|')),
+                    alias_column: col(3),
+                    names: names.map(|n| n as usize),
+                }
+            }
+        }
+    }
+
     /// Validates the entities and resolves aliases to keys.
     fn resolve(&self) -> Result<Resolution, Error> {
-        let mut infos = Vec::with_capacity(self.entities.len());
-        let mut resolved: Vec<Resolved> = Vec::with_capacity(self.entities.len() * 2);
-        let mut by_key: HashMap<String, usize> = HashMap::with_capacity(self.entities.len() * 2);
-        let mut duplicates = Vec::new();
-        let mut types: HashMap<String, Arc<str>> = HashMap::new();
-        // An id defined again later is a redefinition: only the last definition counts.
-        let ids: Vec<String> = self
-            .entities
+        let views: Vec<View> = self.items.iter().map(|item| self.view(item)).collect();
+        // At least the number of names.
+        let names: usize = views
             .iter()
-            .map(|e| match e.id.trim() {
-                "" => make_id(e.entity_type.trim(), &e.canonical),
-                id => id.to_string(),
+            .map(|v| {
+                1 + match &v.aliases {
+                    Aliases::List(list) => list.len(),
+                    // Short columns: a plain count beats a vectorised one.
+                    Aliases::Tsv(_) => v.alias_column.bytes().filter(|&b| b == b'|').count() + 1,
+                }
+            })
+            .sum();
+        let mut infos: Vec<(EntityInfo, usize)> = Vec::with_capacity(views.len());
+        let mut resolved: Vec<Resolved> = Vec::with_capacity(names);
+        let mut by_key = KeyTable::new(names);
+        let mut keys: Vec<u8> = Vec::new();
+        let mut hashes: Vec<u64> = Vec::with_capacity(names * 2);
+        let mut buf = Vec::new();
+        let mut duplicates = Vec::new();
+        let mut types: FastMap<&str, Arc<str>> = FastMap::default();
+        let mut previous_type: Option<Arc<str>> = None;
+        // An id defined again later is a redefinition: only the last definition counts.
+        let ids: Vec<Cow<str>> = views
+            .iter()
+            .map(|v| match v.id {
+                "" => Cow::Owned(make_id(trim(v.entity_type), v.canonical)),
+                id => Cow::Borrowed(id),
             })
             .collect();
-        let last: HashMap<&str, usize> = ids
-            .iter()
-            .enumerate()
-            .map(|(i, id)| (id.as_str(), i))
-            .collect();
-        for (index, (e, id)) in self.entities.iter().zip(&ids).enumerate() {
+        let mut last: FastMap<&str, usize> = FastMap::default();
+        last.reserve(ids.len());
+        for (i, id) in ids.iter().enumerate() {
+            last.insert(id, i);
+        }
+        for (index, (v, id)) in views.iter().zip(&ids).enumerate() {
             let err = |message: &str| Error::Entity {
                 index,
                 message: message.to_string(),
             };
-            if e.entity_type.trim().is_empty() {
+            let entity_type = trim(v.entity_type);
+            if entity_type.is_empty() {
                 return Err(err("empty type"));
             }
-            if e.canonical.trim().is_empty() {
+            if trim(v.canonical).is_empty() {
                 return Err(err("empty canonical name"));
             }
-            if last[id.as_str()] != index {
+            if last[&**id] != index {
                 continue;
             }
-            let id = id.clone();
             let entity = u32::try_from(infos.len())
                 .map_err(|_| Error::Build("more than 4 billion entities".into()))?;
-            // Types are few: share one allocation per type.
-            let entity_type = match types.get(e.entity_type.trim()) {
-                Some(t) => Arc::clone(t),
-                None => {
-                    let t: Arc<str> = Arc::from(e.entity_type.trim());
-                    types.insert(e.entity_type.trim().to_string(), Arc::clone(&t));
-                    t
-                }
+            // Types are few and come in runs: share one allocation per type.
+            let entity_type = match &previous_type {
+                Some(t) if **t == *entity_type => Arc::clone(t),
+                _ => Arc::clone(
+                    types
+                        .entry(entity_type)
+                        .or_insert_with(|| Arc::from(entity_type)),
+                ),
             };
-            let canonical: Arc<str> = Arc::from(e.canonical.trim());
+            previous_type = Some(Arc::clone(&entity_type));
+            let canonical: Arc<str> = Arc::from(trim(v.canonical));
             // The alias text shares the canonical name's allocation when they are equal.
             let share = |alias: &str| -> Arc<str> {
                 if alias == &*canonical {
@@ -490,46 +730,62 @@ impl GazetteerBuilder {
                     Arc::from(alias)
                 }
             };
-            infos.push(EntityInfo {
-                id: Arc::from(id.as_str()),
-                entity_type,
-                canonical: Arc::clone(&canonical),
-                attributes: e.attributes.clone(),
-            });
-            let names =
-                std::iter::once(e.canonical.as_str()).chain(e.aliases.iter().map(String::as_str));
-            for name in names {
+            let id: Arc<str> = Arc::from(&**id);
+            let names = std::iter::once(v.canonical).chain(v.aliases.clone());
+            for (n, name) in names.enumerate() {
                 let (mode, alias) = split_marker(name);
-                let key = fold_key(alias);
-                if key.is_empty() {
+                let (key_start, tokens_start) = (keys.len(), hashes.len());
+                if let Some(first) = v.names {
+                    let (k0, k1, h0, h1) = crate::default_list::NAMES[first + n];
+                    let key = &crate::default_list::KEYS.as_bytes()[k0 as usize..k1 as usize];
+                    keys.extend_from_slice(key);
+                    hashes
+                        .extend_from_slice(&crate::default_list::HASHES[h0 as usize..h1 as usize]);
+                } else {
+                    fold_key_hashes_into(alias, &mut buf, &mut keys, |h| hashes.push(h));
+                }
+                let key = &keys[key_start..];
+                if key.is_empty() || !(key.is_ascii() || std::str::from_utf8(key).is_ok()) {
+                    keys.truncate(key_start);
+                    hashes.truncate(tokens_start);
                     continue;
                 }
-                match by_key.get(&key) {
-                    // Same entity: the first spelling is kept, but an explicit case marker
-                    // (`=Bali` next to the canonical `Bali`) overrides the automatic rule.
-                    Some(&i) if resolved[i].entity == entity => {
-                        if resolved[i].mode == CaseMode::Auto && mode != CaseMode::Auto {
-                            resolved[i].mode = mode;
-                            resolved[i].alias = Arc::from(alias);
+                let hash = hashes[tokens_start..].iter().fold(0u64, |h, &t| {
+                    (h.rotate_left(29) ^ t).wrapping_mul(0x9E37_79B9_7F4A_7C15)
+                });
+                let found = by_key.find(hash, |r| {
+                    let (s, e) = resolved[r as usize].key;
+                    keys[s..e] == *key
+                });
+                match found {
+                    Ok(r) => {
+                        keys.truncate(key_start);
+                        hashes.truncate(tokens_start);
+                        let r = &mut resolved[r as usize];
+                        if r.entity == entity {
+                            // Same entity: the first spelling is kept, but an explicit case
+                            // marker (`=Bali` next to the canonical `Bali`) overrides the
+                            // automatic rule.
+                            if r.mode == CaseMode::Auto && mode != CaseMode::Auto {
+                                r.mode = mode;
+                                r.alias = Arc::from(alias);
+                            }
+                        } else {
+                            duplicates.push(Duplicate {
+                                key: String::from_utf8_lossy(&keys[r.key.0..r.key.1]).into_owned(),
+                                kept: id.to_string(),
+                                dropped: infos[r.entity as usize].0.id.to_string(),
+                            });
+                            r.entity = entity;
+                            r.alias = share(alias);
+                            r.mode = mode;
                         }
                     }
-                    Some(&i) => {
-                        duplicates.push(Duplicate {
-                            key: key.clone(),
-                            kept: id.clone(),
-                            dropped: infos[resolved[i].entity as usize].id.to_string(),
-                        });
-                        resolved[i] = Resolved {
-                            key,
-                            entity,
-                            alias: share(alias),
-                            mode,
-                        };
-                    }
-                    None => {
-                        by_key.insert(key.clone(), resolved.len());
+                    Err(slot) => {
+                        by_key.slots[slot] = (hash, resolved.len() as u32);
                         resolved.push(Resolved {
-                            key,
+                            key: (key_start, keys.len()),
+                            tokens: (tokens_start, hashes.len()),
                             entity,
                             alias: share(alias),
                             mode,
@@ -537,22 +793,82 @@ impl GazetteerBuilder {
                     }
                 }
             }
+            infos.push((
+                EntityInfo {
+                    id,
+                    entity_type,
+                    canonical,
+                    attributes: Attributes::default(),
+                },
+                index,
+            ));
         }
         Ok(Resolution {
             entities: infos,
             aliases: resolved,
+            keys,
+            hashes,
             duplicates,
         })
     }
 
     /// Compiles the matcher.
-    pub fn build(self) -> Result<Gazetteer, Error> {
+    pub fn build(mut self) -> Result<Gazetteer, Error> {
         let Resolution {
             entities,
             aliases: resolved,
+            keys,
+            hashes,
             duplicates,
         } = self.resolve()?;
+        // The attribute columns of lists added at run time, gathered in one text.
+        let mut shared = String::new();
+        let mut pending = Vec::new();
+        let mut entities: Vec<EntityInfo> = entities
+            .into_iter()
+            .enumerate()
+            .map(|(i, (mut info, item))| {
+                match &mut self.items[item] {
+                    Item::Entity(e) => {
+                        info.attributes = Attributes::parsed(std::mem::take(&mut e.attributes));
+                    }
+                    Item::Line { text, cols, .. } => {
+                        let (start, end) = cols[4];
+                        match &self.texts[*text] {
+                            _ if start == end => {}
+                            Cow::Borrowed(text) => {
+                                info.attributes =
+                                    Attributes::column(Column::Static(&text[start..end]));
+                            }
+                            Cow::Owned(text) => {
+                                pending.push((i, shared.len(), shared.len() + end - start));
+                                shared.push_str(&text[start..end]);
+                            }
+                        }
+                    }
+                }
+                info
+            })
+            .collect();
+        if !pending.is_empty() {
+            if u32::try_from(shared.len()).is_err() {
+                return Err(Error::Build("more than 4 GiB of attributes".into()));
+            }
+            let shared: Arc<str> = Arc::from(shared);
+            for (i, start, end) in pending {
+                entities[i].attributes = Attributes::column(Column::Shared(
+                    Arc::clone(&shared),
+                    start as u32,
+                    end as u32,
+                ));
+            }
+        }
+        if u32::try_from(keys.len()).is_err() {
+            return Err(Error::Build("more than 4 GiB of alias keys".into()));
+        }
         let mut aliases = Vec::with_capacity(resolved.len());
+        let mut bounds = Vec::with_capacity(resolved.len() + 1);
+        bounds.push(0);
         for r in resolved {
             let sensitive = match r.mode {
                 CaseMode::Sensitive => true,
@@ -566,7 +882,7 @@ impl GazetteerBuilder {
             } else if r.mode == CaseMode::Insensitive
                 || self.lowercase_text
                 || !r.alias.chars().any(char::is_uppercase)
-                || r.key.contains(' ')
+                || r.tokens.1 - r.tokens.0 > 1
             {
                 // Several tokens (`korea selatan`) are not ambiguous with a common word.
                 CaseRule::Insensitive
@@ -579,16 +895,37 @@ impl GazetteerBuilder {
                 alias: r.alias,
                 case,
                 clitics,
-                key: r.key.into_bytes().into_boxed_slice(),
+                key: (r.key.0 as u32, r.key.1 as u32),
             });
+            debug_assert_eq!(bounds.last(), Some(&r.tokens.0));
+            bounds.push(r.tokens.1);
         }
-        Gazetteer::compile(aliases, entities, duplicates)
+        Gazetteer::compile(aliases, keys, &hashes, &bounds, entities, duplicates)
     }
 }
 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn list_fields_split_and_trim_as_the_standard_library() {
+        for text in [
+            "",
+            "|",
+            "a|b",
+            "||a| b |",
+            " Korsel \u{a0}|\u{b}ROK\u{b}|\tRI\r",
+            "Côte d’Ivoire|\u{3000}Jepang\u{3000}",
+            "x\u{85}|\u{85}",
+        ] {
+            let split: Vec<&str> = text.split('|').collect();
+            assert_eq!(SplitAscii::new(text, b'|').collect::<Vec<_>>(), split);
+            for piece in split {
+                assert_eq!(trim(piece), piece.trim(), "{piece:?}");
+            }
+        }
+    }
 
     #[test]
     fn acronym_rule() {
@@ -664,14 +1001,121 @@ mod tests {
         let b = GazetteerBuilder::new()
             .add_tsv("\u{FEFF}# list\r\n\r\nGPE:KR\tGPE\tKorea Selatan\tKorsel| Republik Korea |\tiso=KR; wikidata=Q884\r\n\tORG\tKantor Berita Yonhap\n")
             .unwrap();
-        assert_eq!(b.entities.len(), 2);
-        let e = &b.entities[0];
-        assert_eq!(e.aliases, ["Korsel", "Republik Korea"]);
+        assert_eq!(b.len(), 2);
+        let v = b.view(&b.items[0]);
         assert_eq!(
-            e.attributes.get("wikidata").map(String::as_str),
-            Some("Q884")
+            (v.id, v.entity_type, v.canonical),
+            ("GPE:KR", "GPE", "Korea Selatan")
         );
-        assert_eq!(b.entities[1].id, "ORG:kantor-berita-yonhap");
+        assert_eq!(v.aliases.collect::<Vec<_>>(), ["Korsel", "Republik Korea"]);
+        let g = b.build().unwrap();
+        let (_, _, attributes) = g.entity("GPE:KR").unwrap();
+        assert_eq!(
+            attributes.iter().collect::<Vec<_>>(),
+            [
+                (&"iso".to_string(), &"KR".to_string()),
+                (&"wikidata".to_string(), &"Q884".to_string())
+            ]
+        );
+        assert_eq!(
+            g.entity("ORG:kantor-berita-yonhap").map(|e| e.0),
+            Some("Kantor Berita Yonhap")
+        );
+    }
+
+    #[test]
+    fn default_list_columns_read_at_compile_time_are_those_of_the_parser() {
+        let parsed = GazetteerBuilder::new()
+            .add_tsv_text(Cow::Borrowed(crate::default_list::TSV))
+            .unwrap();
+        let embedded = GazetteerBuilder::new().with_default_list();
+        assert_eq!(embedded.len(), parsed.len());
+        assert!(embedded.len() > 500);
+        for (a, b) in embedded.items.iter().zip(&parsed.items) {
+            match (a, b) {
+                (Item::Line { cols: a, .. }, Item::Line { cols: b, .. }) => assert_eq!(a, b),
+                _ => panic!("not TSV lines"),
+            }
+        }
+    }
+
+    #[test]
+    fn default_list_names_folded_at_compile_time_are_those_of_the_folder() {
+        let b = GazetteerBuilder::new().with_default_list();
+        let mut buf = Vec::new();
+        let mut checked = 0;
+        for item in &b.items {
+            let v = b.view(item);
+            let first = v.names.unwrap();
+            let names = std::iter::once(v.canonical).chain(v.aliases);
+            for (n, name) in names.enumerate() {
+                let (k0, k1, h0, h1) = crate::default_list::NAMES[first + n];
+                let (mut key, mut hashes) = (Vec::new(), Vec::new());
+                fold_key_hashes_into(split_marker(name).1, &mut buf, &mut key, |h| hashes.push(h));
+                assert_eq!(
+                    &crate::default_list::KEYS.as_bytes()[k0 as usize..k1 as usize],
+                    key,
+                    "{name}"
+                );
+                assert_eq!(
+                    crate::default_list::HASHES[h0 as usize..h1 as usize],
+                    hashes,
+                    "{name}"
+                );
+                checked += 1;
+            }
+        }
+        assert_eq!(checked, crate::default_list::NAMES.len());
+    }
+
+    #[test]
+    fn attributes_of_the_default_list_and_of_added_lists() {
+        let g = GazetteerBuilder::new()
+            .with_default_list()
+            .add_tsv("X:A\tORG\tAlfa\t\tk=v;k=w\nX:B\tORG\tBeta\nX:C\tORG\tGama\t\t z = 1 \n")
+            .unwrap()
+            .build()
+            .unwrap();
+        let attributes = |id: &str| {
+            let (_, _, map) = g.entity(id).unwrap();
+            map.iter()
+                .map(|(k, v)| format!("{k}={v}"))
+                .collect::<Vec<_>>()
+        };
+        assert_eq!(attributes("GPE:ID"), ["iso=ID"]);
+        assert_eq!(attributes("X:A"), ["k=w"]);
+        assert!(attributes("X:B").is_empty());
+        assert_eq!(attributes("X:C"), ["z=1"]);
+    }
+
+    #[test]
+    fn tsv_and_code_entities_build_alike() {
+        let tsv = "GPE:KR\tGPE\t Korea Selatan \tKorsel|=ROK||Korsel\tiso=KR;iso=KOR; a = b \n\tPER\tBudi\n";
+        let code = [
+            Entity::new("GPE:KR", "GPE", "Korea Selatan")
+                .with_alias("Korsel")
+                .with_alias("=ROK")
+                .with_alias("Korsel")
+                .with_attribute("iso", "KOR")
+                .with_attribute("a", "b"),
+            Entity::new("", "PER", "Budi"),
+        ];
+        let from_tsv = GazetteerBuilder::new()
+            .add_tsv(tsv)
+            .unwrap()
+            .build()
+            .unwrap();
+        let from_code = code
+            .into_iter()
+            .fold(GazetteerBuilder::new(), GazetteerBuilder::add)
+            .build()
+            .unwrap();
+        let text = "Budi ke Korsel, Korea Selatan dan ROK, bukan rok.";
+        assert_eq!(from_tsv.find(text), from_code.find(text));
+        assert_eq!(from_tsv.find(text).len(), 4);
+        for id in ["GPE:KR", "PER:budi"] {
+            assert_eq!(from_tsv.entity(id), from_code.entity(id), "{id}");
+        }
     }
 
     #[test]
@@ -679,8 +1123,9 @@ mod tests {
         let b = GazetteerBuilder::new()
             .add_json(r#"{"entities": [{"type": "PER", "name": "Suh Hoon", "attributes": {"born": 1954}}]}"#)
             .unwrap();
-        assert_eq!(b.entities[0].id, "PER:suh-hoon");
-        assert_eq!(b.entities[0].attributes["born"], "1954");
+        let g = b.build().unwrap();
+        let (_, _, attributes) = g.entity("PER:suh-hoon").unwrap();
+        assert_eq!(attributes["born"], "1954");
         let e = GazetteerBuilder::new()
             .add_json("[\n{\"type\": \"PER\",}\n]")
             .unwrap_err();

@@ -614,10 +614,22 @@ pub fn fold_key(alias: &str) -> String {
 /// [`fold_key`] of `alias` appended to `out`, with `buf` as scratch space (no allocation
 /// once both have grown).
 pub(crate) fn fold_key_into(alias: &str, buf: &mut Vec<u8>, out: &mut Vec<u8>) {
+    fold_key_hashes_into(alias, buf, out, |_| {});
+}
+
+/// [`fold_key_into`] that also hands the hash of each token (what the matcher's trie is made
+/// of) to `hash`, in order.
+pub(crate) fn fold_key_hashes_into(
+    alias: &str,
+    buf: &mut Vec<u8>,
+    out: &mut Vec<u8>,
+    mut hash: impl FnMut(u64),
+) {
     buf.clear();
     let first = out.len();
     let mut scanner = Scanner::new(alias);
     while let Some(t) = scanner.next_token(buf) {
+        hash(t.hash);
         if out.len() > first {
             out.push(b' ');
         }

@@ -18,10 +18,10 @@
 //! which the exact byte comparison then rejects.
 
 use std::cell::RefCell;
-use std::collections::{BTreeMap, HashMap};
-use std::sync::Arc;
+use std::collections::BTreeMap;
+use std::sync::{Arc, OnceLock};
 
-use crate::builder::Duplicate;
+use crate::builder::{Duplicate, FastMap, attribute_pairs};
 use crate::fold::{Scanner, Step, Token, is_combining};
 use crate::{Error, Mention, Span};
 
@@ -31,7 +31,75 @@ pub(crate) struct EntityInfo {
     pub id: Arc<str>,
     pub entity_type: Arc<str>,
     pub canonical: Arc<str>,
-    pub attributes: BTreeMap<String, String>,
+    pub attributes: Attributes,
+}
+
+/// The free attributes of an entity; those of a TSV list are parsed from their column the
+/// first time they are asked for (most never are), which spares the build an allocation per
+/// key and value.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Attributes {
+    parsed: OnceLock<BTreeMap<String, String>>,
+    /// The `key=value;…` column they are parsed from.
+    column: Option<Column>,
+}
+
+/// A TSV attribute column kept for [`Attributes`].
+#[derive(Debug, Clone)]
+pub(crate) enum Column {
+    /// In an embedded list.
+    Static(&'static str),
+    /// `text[start..end]` of the columns of a list added at run time, gathered in one text.
+    Shared(Arc<str>, u32, u32),
+}
+
+impl Column {
+    fn text(&self) -> &str {
+        match self {
+            Column::Static(text) => text,
+            Column::Shared(text, start, end) => &text[*start as usize..*end as usize],
+        }
+    }
+}
+
+impl Attributes {
+    /// Attributes already parsed.
+    pub(crate) fn parsed(map: BTreeMap<String, String>) -> Attributes {
+        Attributes {
+            parsed: OnceLock::from(map),
+            column: None,
+        }
+    }
+
+    /// Attributes to parse from a valid TSV column when needed.
+    pub(crate) fn column(column: Column) -> Attributes {
+        Attributes {
+            parsed: OnceLock::new(),
+            column: Some(column),
+        }
+    }
+
+    /// The attributes (parsed now if they were not yet).
+    pub(crate) fn get(&self) -> &BTreeMap<String, String> {
+        self.parsed.get_or_init(|| {
+            let mut map = BTreeMap::new();
+            if let Some(column) = &self.column {
+                for (k, v) in attribute_pairs(column.text()).flatten() {
+                    map.insert(k.to_string(), v.to_string());
+                }
+            }
+            map
+        })
+    }
+
+    /// Heap bytes they take (approximate).
+    fn heap_size(&self) -> usize {
+        match (self.parsed.get(), &self.column) {
+            (Some(map), _) => map.iter().map(|(k, v)| k.len() + v.len() + 48).sum(),
+            (None, Some(Column::Shared(_, start, end))) => (end - start) as usize,
+            (None, _) => 0,
+        }
+    }
 }
 
 /// How an alias checks letter case against the original text.
@@ -53,8 +121,8 @@ pub(crate) struct AliasInfo {
     pub alias: Arc<str>,
     pub case: CaseRule,
     pub clitics: bool,
-    /// Folded key (tokens joined by one space).
-    pub key: Box<[u8]>,
+    /// Folded key (tokens joined by one space): `keys[key.0..key.1]` of the [`Gazetteer`].
+    pub key: (u32, u32),
 }
 
 /// An immutable, `Send + Sync` matcher compiled by [`crate::GazetteerBuilder`].
@@ -81,8 +149,10 @@ pub struct Gazetteer {
     /// Most tokens in an alias.
     max_depth: usize,
     aliases: Vec<AliasInfo>,
+    /// The folded keys of the aliases, one after another.
+    keys: Vec<u8>,
     entities: Vec<EntityInfo>,
-    by_id: HashMap<Arc<str>, u32>,
+    by_id: FastMap<Arc<str>, u32>,
     duplicates: Vec<Duplicate>,
 }
 
@@ -182,27 +252,18 @@ struct Scratch {
 }
 
 impl Gazetteer {
+    /// The matcher of `aliases`, whose token hashes are `hashes[bounds[a]..bounds[a + 1]]`
+    /// for alias `a` and whose keys are in `keys`.
     pub(crate) fn compile(
         aliases: Vec<AliasInfo>,
+        keys: Vec<u8>,
+        hashes: &[u64],
+        bounds: &[usize],
         entities: Vec<EntityInfo>,
         duplicates: Vec<Duplicate>,
     ) -> Result<Gazetteer, Error> {
-        // Token hashes of every alias, flat, and whether its first token must have an
-        // uppercase letter in the text.
-        let mut buf = Vec::new();
-        let mut hashes: Vec<u64> = Vec::new();
-        let mut bounds: Vec<usize> = Vec::with_capacity(aliases.len() + 1);
-        let mut first_upper: Vec<bool> = Vec::with_capacity(aliases.len());
-        bounds.push(0);
-        for a in &aliases {
-            buf.clear();
-            let mut scanner = Scanner::new(&a.alias);
-            while let Some(t) = scanner.next_token(&mut buf) {
-                hashes.push(t.hash);
-            }
-            first_upper.push(needs_first_upper(a));
-            bounds.push(hashes.len());
-        }
+        // Whether the first token of each alias must have an uppercase letter in the text.
+        let first_upper: Vec<bool> = aliases.iter().map(needs_first_upper).collect();
         if hashes.len() >= (u32::MAX / 2) as usize {
             return Err(Error::Build("more than 2 billion alias tokens".into()));
         }
@@ -276,6 +337,7 @@ impl Gazetteer {
             skip,
             max_depth,
             aliases,
+            keys,
             entities,
             by_id,
             duplicates,
@@ -328,7 +390,7 @@ impl Gazetteer {
     /// ```
     pub fn entity(&self, id: &str) -> Option<(&str, &str, &BTreeMap<String, String>)> {
         let e = &self.entities[*self.by_id.get(id)? as usize];
-        Some((&e.canonical, &e.entity_type, &e.attributes))
+        Some((&e.canonical, &e.entity_type, e.attributes.get()))
     }
 
     /// Heap memory used by the matcher, in bytes (automaton plus tables, approximate).
@@ -342,20 +404,16 @@ impl Gazetteer {
                     CaseRule::Sensitive { upper } => upper.len(),
                     CaseRule::Insensitive | CaseRule::NotLowercase => 0,
                 }
-                + a.key.len()
         });
         let entities = self.entities.iter().map(|e| {
             std::mem::size_of::<EntityInfo>()
                 + e.id.len()
                 + e.canonical.len()
                 + e.entity_type.len()
-                + e.attributes
-                    .iter()
-                    .map(|(k, v)| k.len() + v.len() + 48)
-                    .sum::<usize>()
+                + e.attributes.heap_size()
                 + 32
         });
-        trie + aliases.sum::<usize>() + entities.sum::<usize>()
+        trie + self.keys.len() + aliases.sum::<usize>() + entities.sum::<usize>()
     }
 
     /// Mentions in `text[range]`, spans into the whole `text`, sorted, non-overlapping.
@@ -636,6 +694,7 @@ impl Gazetteer {
         if matches!(info.case, CaseRule::NotLowercase) && !toks.iter().any(|t| t.upper) {
             return false;
         }
+        let key = &self.keys[info.key.0 as usize..info.key.1 as usize];
         let text = piece.as_bytes();
         let strip = |k: usize, t: &Token| {
             if clitic && k + 1 == toks.len() {
@@ -646,11 +705,11 @@ impl Gazetteer {
         };
         if let [t] = toks {
             // One token (a folded token has no space, so a longer key never equals it).
-            if !t.folded_eq(text, buf, strip(0, t), &info.key) {
+            if !t.folded_eq(text, buf, strip(0, t), key) {
                 return false;
             }
         } else {
-            let mut key = info.key.split(|&b| b == b' ');
+            let mut key = key.split(|&b| b == b' ');
             for (k, t) in toks.iter().enumerate() {
                 if !key
                     .next()
