@@ -79,6 +79,30 @@ fn is_title_word(word: &str) -> bool {
     )
 }
 
+/// Words before a noun that make it a group of people (`para ahli`, `banyak pakar`).
+fn is_plural_quantifier(word: &str) -> bool {
+    matches!(
+        word,
+        "para"
+            | "banyak"
+            | "sejumlah"
+            | "beberapa"
+            | "berbagai"
+            | "sebagian"
+            | "kebanyakan"
+            | "mayoritas"
+            | "segenap"
+            | "seluruh"
+            | "semua"
+            | "kalangan"
+            | "kaum"
+            | "sekelompok"
+            | "puluhan"
+            | "ratusan"
+            | "ribuan"
+    )
+}
+
 /// Words looked at when searching a sentence's subject (keeps the work per cue bounded).
 const MAX_SCAN_WORDS: usize = 40;
 
@@ -128,7 +152,8 @@ pub(crate) struct Doc<'a> {
     last_speaker: Option<usize>,
     /// Where the last speaker's statement ends.
     last_speaker_pos: usize,
-    /// The speaker last built from a mention is an organisation (not a `-nya` antecedent).
+    /// The speaker last built from a mention is an organisation or a group of people (`para
+    /// ahli`): not a `-nya` antecedent.
     last_org: Cell<bool>,
     /// Name tokens of the speakers attributed so far.
     speaker_tokens: HashSet<String, FxBuild>,
@@ -704,12 +729,31 @@ impl<'a> Doc<'a> {
         ))
     }
 
+    /// True when the mention names a group of people, not one person: it opens with (or follows)
+    /// a plural quantifier and no capitalised name follows (`para ahli`, `Banyak pakar`,
+    /// `sejumlah warga`).
+    fn is_group(&self, m: &Mention) -> bool {
+        let text = self.text;
+        let quantifier = |w: Word| with_lower(w.str(text), is_plural_quantifier);
+        let after = match word_at(text, m.start, m.end) {
+            Some(w) if quantifier(w) => w.end,
+            _ if prev_word(text, m.start, 0).is_some_and(quantifier) => m.start,
+            _ => return false,
+        };
+        let named = m.name.is_some_and(|(s, e)| {
+            text[s.max(after)..e.max(after)]
+                .split_whitespace()
+                .any(is_capitalised)
+        });
+        !m.pronoun && !named
+    }
+
     /// Resolves a mention to a speaker: pronouns to the last speaker, short names to the
     /// fullest name of the document, roles to the name introduced with that role.
     fn speaker_from_mention(&self, m: &Mention) -> Option<Speaker> {
         let text = self.text;
         let span = Span::new(m.start, m.end);
-        self.last_org.set(m.org);
+        self.last_org.set(m.org || self.is_group(m));
         if self.lex.is_media(&text[m.start..m.end]) {
             return None;
         }

@@ -295,6 +295,52 @@ fn nya_cues_and_pronouns_take_the_last_speaker() {
 }
 
 #[test]
+fn groups_of_people_are_no_nya_antecedent() {
+    // (text, speaker of the last quote): a plural subject (`para ahli`, `banyak pakar`) may
+    // speak, but a later `-nya` goes to the last person.
+    let table = [
+        (
+            "Menteri Kesehatan Budi Gunadi Sadikin meninjau rumah sakit di Jakarta.\n\
+             Banyak pakar berpendapat bahwa vaksin itu aman bagi anak-anak.\n\
+             “Kami akan mempercepat vaksinasi,” ujarnya.",
+            "Budi Gunadi Sadikin",
+        ),
+        (
+            "“Stok beras cukup,” kata Budi Waseso.\n\
+             Para ahli mengatakan bahwa harga masih akan naik bulan depan.\n\
+             “Kami terus memantau pasar,” katanya.",
+            "Budi Waseso",
+        ),
+        (
+            "“Air sudah surut,” kata Camat Dedi Mulyadi.\n\
+             Sejumlah warga mengatakan bahwa bantuan belum datang.\n\
+             “Bantuan dikirim besok,” ujarnya.",
+            "Dedi Mulyadi",
+        ),
+        // A named person after the quantifier's phrase still speaks and is the antecedent.
+        (
+            "“Air sudah surut,” kata Camat Dedi Mulyadi.\n\
+             Ketua RT Asep Sunandar mengatakan bahwa bantuan belum datang.\n\
+             “Bantuan dikirim besok,” ujarnya.",
+            "Asep Sunandar",
+        ),
+    ];
+    for (text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(
+            speaker_name(last),
+            want,
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+    // The group itself is still the speaker of its own statement.
+    let text = "Para ahli mengatakan bahwa harga masih akan naik bulan depan.";
+    assert_eq!(speaker_name(&only(text)), "ahli", "{:?}", summary(text));
+}
+
+#[test]
 fn nya_antecedent_must_look_like_a_person() {
     // (text, speaker of the last quote): places, laws and programmes between the quotes are
     // never the antecedent; a reported-speech subject or a named role holder is.
