@@ -228,7 +228,18 @@ impl<'a> Doc<'a> {
 
     /// Appends the cues of `start..end` to `out`.
     fn cues(&self, start: usize, end: usize, out: &mut Vec<Cue>) {
-        self.lex.for_each_cue(self.text, start, end, |s, e, entry| {
+        let text = self.text;
+        self.lex.for_each_cue(text, start, end, |s, e, entry| {
+            // A capitalised `me-` verb between two capitalised words belongs to a title or a
+            // name (`Undang-Undang Kemerdekaan Menyampaikan Pendapat`), not to speech.
+            let titled = |w: Option<Word>| w.is_some_and(|w| is_capitalised(w.str(text)));
+            if matches!(entry.class, CueClass::Me | CueClass::Weak)
+                && is_capitalised(&text[s..e])
+                && titled(prev_word(text, s, start))
+                && titled(next_word(text, e, end))
+            {
+                return;
+            }
             out.push(Cue {
                 start: s,
                 end: e,
@@ -782,6 +793,20 @@ impl<'a> Doc<'a> {
                     m = &unglued;
                 }
                 let surface = &text[s..e];
+                // A law, a place or a programme without a role (`Undang-Undang …`, `Taman …`;
+                // a short one written in capitals: `UU …`, not the name `Uu`) is no person: it
+                // keeps its statement but is no `-nya` antecedent.
+                if m.role.is_none()
+                    && word_at(text, s, e).is_some_and(|w| {
+                        let ws = w.str(text);
+                        let f = self.lex.flags(ws);
+                        f & flag::NONPERSON != 0
+                            && f & flag::ROLE == 0
+                            && (ws.len() > 3 || is_acronym(ws))
+                    })
+                {
+                    self.last_org.set(true);
+                }
                 let ent = entity_covering(self.entities, s, e).filter(|x| x.entity_type == "PER");
                 let found =
                     self.index()

@@ -341,6 +341,53 @@ fn groups_of_people_are_no_nya_antecedent() {
 }
 
 #[test]
+fn laws_and_titles_in_title_case_are_no_person() {
+    // A capitalised verb inside a law's name is no cue; a law that states something is no
+    // `-nya` antecedent.
+    let text = "“Kami hanya menyampaikan aspirasi,” kata Andi Saputra.\n\
+                Undang-Undang Kemerdekaan Menyampaikan Pendapat menjamin hak warga untuk berunjuk rasa.\n\
+                “Polisi harus menghormati itu,” ujarnya.";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1].3.as_deref(), Some("Andi Saputra"), "{rows:?}");
+    let text = "“Kami hanya menyampaikan aspirasi,” kata Andi Saputra.\n\
+                Undang-Undang Pers menyatakan bahwa wartawan dilindungi saat meliput di lapangan.\n\
+                “Polisi harus menghormati itu,” ujarnya.";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1].3.as_deref(), Some("Undang-Undang Pers"), "{rows:?}");
+    assert_eq!(rows[2].3.as_deref(), Some("Andi Saputra"), "{rows:?}");
+    // Not a law: the name `Uu` (written `UU`, the abbreviation is one), a role holder whose
+    // organisation is a programme, `Menurut` after a heading glued to the paragraph.
+    let table = [
+        (
+            "“Kami siap,” kata Uu Ruzhanul Ulum.\n\
+             Ia menambahkan, asrama haji itu dipakai untuk menampung jemaah.",
+            "Uu Ruzhanul Ulum",
+        ),
+        (
+            "“Data harus aman,” kata Dickie Widjaja.\n\
+             Direktur Kartu Prakerja Hengki Sihombing mengatakan, transformasi digital masih berjalan.\n\
+             Menurut dia, wajar jika digitalisasi masih menemui kendala.",
+            "Hengki Sihombing",
+        ),
+        (
+            "DKI dan Jabar Menurut Sri Mulyani, DKI dan Jabar menjadi provinsi pertama yang pulih.",
+            "Sri Mulyani",
+        ),
+    ];
+    for (text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert!(
+            speaker_name(last).ends_with(want),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+}
+
+#[test]
 fn nya_antecedent_must_look_like_a_person() {
     // (text, speaker of the last quote): places, laws and programmes between the quotes are
     // never the antecedent; a reported-speech subject or a named role holder is.
