@@ -140,6 +140,15 @@ fn role_affiliation_and_name_are_split() {
     assert_eq!(s.name, "Teuku Faizasyah");
     assert_eq!(s.role.as_deref(), Some("Juru Bicara"));
     assert_eq!(s.affiliation.as_deref(), Some("Kementerian Luar Negeri"));
+
+    // `Bos` is a title, not part of the name.
+    let text = "“Karyawan sudah dipanggil lagi,” kata Bos Asep Syaefur Rohman.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Asep Syaefur Rohman");
+    assert_eq!(s.role.as_deref(), Some("Bos"));
+    let text = "“Jangkrik kami jual ke Jakarta,” kata Ketua Kelompok Ternak Jangkrik Bos Asep \
+                Syaefur Rohman.";
+    assert_eq!(only(text).speaker.unwrap().name, "Asep Syaefur Rohman");
 }
 
 #[test]
