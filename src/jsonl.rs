@@ -19,6 +19,8 @@ use warta::{Document, Pipeline};
 use crate::Failure;
 use crate::input::{self, Source};
 
+mod write;
+
 /// Lines read before a batch is analysed in parallel.
 const BATCH_LINES: usize = 128;
 /// Bytes read before a batch is analysed in parallel, whatever its number of lines.
@@ -268,15 +270,15 @@ fn error_line(id: &Value, error: String) -> (String, bool) {
 }
 
 /// The document's JSON object with the caller's `id` as its first field, as given (string,
-/// number, …): the id is written first and the document's opening brace becomes the comma.
+/// number, …), then the document's own fields, written as serde_json writes them.
 fn document_line(id: &Value, doc: &Document) -> serde_json::Result<String> {
     let mut out = Vec::with_capacity(4096);
     out.extend_from_slice(br#"{"id":"#);
     serde_json::to_writer(&mut out, id)?;
-    let brace = out.len();
-    serde_json::to_writer(&mut out, doc)?;
-    out[brace] = b',';
-    // serde_json writes valid UTF-8.
+    out.push(b',');
+    write::document_fields(&mut out, doc);
+    out.push(b'}');
+    // Both writers write valid UTF-8.
     Ok(String::from_utf8(out).unwrap_or_default())
 }
 

@@ -180,6 +180,9 @@ pub(crate) mod flag {
 
 /// Normalises a phrase for lookups: lowercase, single spaces.
 pub(crate) fn norm(s: &str) -> String {
+    if s.is_ascii() {
+        return norm_ascii(s.as_bytes());
+    }
     let mut out = String::with_capacity(s.len());
     for w in s.split_whitespace() {
         if !out.is_empty() {
@@ -194,6 +197,23 @@ pub(crate) fn norm(s: &str) -> String {
         }
     }
     out
+}
+
+/// [`norm`] of an ASCII string, byte by byte: the whitespace chars of ASCII are tab, line
+/// feed, vertical tab, form feed, carriage return and space.
+fn norm_ascii(s: &[u8]) -> String {
+    let mut out = Vec::with_capacity(s.len());
+    for w in s
+        .split(|b| matches!(b, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' '))
+        .filter(|w| !w.is_empty())
+    {
+        if !out.is_empty() {
+            out.push(b' ');
+        }
+        out.extend(w.iter().map(u8::to_ascii_lowercase));
+    }
+    // ASCII bytes: always valid UTF-8.
+    String::from_utf8(out).unwrap_or_default()
 }
 
 /// Masks of a block of at most 64 bytes: bit `k` of the first is set when byte `k` may belong
@@ -435,6 +455,8 @@ pub(crate) struct Lexicon {
     pub media: HashSet<String, FxBuild>,
     /// Most words of a news outlet's name.
     media_max_words: usize,
+    /// Prefilter of the keys of `media`.
+    media_filter: Prefilter,
 }
 
 impl Lexicon {
@@ -544,6 +566,13 @@ impl Lexicon {
                 .map(|w| w.split_whitespace().count())
                 .max()
                 .unwrap_or(0),
+            media_filter: {
+                let mut f = Prefilter::default();
+                for w in media {
+                    f.insert(norm(w).as_bytes());
+                }
+                f
+            },
             media: media.iter().map(|w| norm(w)).collect(),
         }
     }
@@ -768,6 +797,10 @@ impl Lexicon {
     /// outlet is not lowercased at all.
     pub(crate) fn is_media(&self, phrase: &str) -> bool {
         let b = phrase.as_bytes();
+        // An ASCII phrase lowercases byte for byte: an outlet it equals passes the prefilter.
+        if b.is_ascii() && !self.media_filter.may_contain(b) {
+            return false;
+        }
         // Short ASCII phrases are lowercased on the stack; others would be normalised.
         if b.len() > 48 || !b.is_ascii() {
             let too_many = if b.is_ascii() {
@@ -900,6 +933,16 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn ascii_norm_matches_the_char_split(s in "[A-Za-z\t\n\u{b}\u{c}\r ,.-]{0,30}") {
+            let want = s
+                .split_whitespace()
+                .map(|w| w.to_lowercase())
+                .collect::<Vec<_>>()
+                .join(" ");
+            prop_assert_eq!(norm(&s), want);
+        }
+
         #[test]
         fn cues_around_quotes_match_the_whole_scan(
             parts in proptest::collection::vec(

@@ -375,6 +375,7 @@ impl NameIndex {
                                 && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
                                 && let Some(n) = words.get(k + 1)
                                 && !lex.has(n.str(text), flag::STOP | flag::ROLE)
+                                && !idx.places.contains_word(n.str(text))
                             {
                                 idx.places.insert(norm(n.str(text)));
                             }
@@ -455,6 +456,15 @@ impl NameIndex {
         if m.role.is_none() && m.affiliation.is_none() {
             return s;
         }
+        // Two glued words and two name words: a part of fewer than four words stays whole.
+        if text[s..e]
+            .split(' ')
+            .filter(|w| !w.is_empty())
+            .nth(3)
+            .is_none()
+        {
+            return s;
+        }
         let words: Vec<(usize, &str)> = text[s..e]
             .split(' ')
             .scan(s, |at, w| {
@@ -523,13 +533,17 @@ impl NameIndex {
                     // `Warga Desa Sukamaju, Tini Suryani, masih mengungsi`: the apposition
                     // right after the sentence's first phrase.
                     let b = skip_ws_back(text, at, run.para_start);
-                    let from = floor_boundary(text, b.saturating_sub(200).max(run.para_start));
-                    let lead = text.get(from..b).unwrap_or("");
-                    let sentence = lead.rfind(['.', '!', '?']).map_or(lead, |k| &lead[k + 1..]);
-                    next == Some(',')
-                        && char_before(text, b) == Some(',')
-                        && sentence.matches(',').count() == 1
-                        && (from == run.para_start || sentence.len() < lead.len())
+                    next == Some(',') && char_before(text, b) == Some(',') && {
+                        // The ASCII bytes searched never occur inside a multibyte char.
+                        let from = floor_boundary(text, b.saturating_sub(200).max(run.para_start));
+                        let lead = text.as_bytes().get(from..b).unwrap_or(&[]);
+                        let sentence = lead
+                            .iter()
+                            .rposition(|c| matches!(c, b'.' | b'!' | b'?'))
+                            .map_or(lead, |k| &lead[k + 1..]);
+                        memchr::memchr_iter(b',', sentence).count() == 1
+                            && (from == run.para_start || sentence.len() < lead.len())
+                    }
                 };
                 // `Tini Suryani, warga …` / `Warga Desa Sukamaju, Tini Suryani, masih …` /
                 // `Trismiati (37), …`: a person described in apposition or by age.

@@ -140,6 +140,15 @@ fn role_affiliation_and_name_are_split() {
     assert_eq!(s.name, "Teuku Faizasyah");
     assert_eq!(s.role.as_deref(), Some("Juru Bicara"));
     assert_eq!(s.affiliation.as_deref(), Some("Kementerian Luar Negeri"));
+
+    // `Bos` is a title, not part of the name.
+    let text = "“Karyawan sudah dipanggil lagi,” kata Bos Asep Syaefur Rohman.";
+    let s = only(text).speaker.unwrap();
+    assert_eq!(s.name, "Asep Syaefur Rohman");
+    assert_eq!(s.role.as_deref(), Some("Bos"));
+    let text = "“Jangkrik kami jual ke Jakarta,” kata Ketua Kelompok Ternak Jangkrik Bos Asep \
+                Syaefur Rohman.";
+    assert_eq!(only(text).speaker.unwrap().name, "Asep Syaefur Rohman");
 }
 
 #[test]
@@ -292,6 +301,99 @@ fn nya_cues_and_pronouns_take_the_last_speaker() {
                 “Rumah saya masih penuh lumpur,” katanya.";
     let qs = quotes(text);
     assert_eq!(speaker_name(qs.last().unwrap()), "Tini Suryani");
+}
+
+#[test]
+fn groups_of_people_are_no_nya_antecedent() {
+    // (text, speaker of the last quote): a plural subject (`para ahli`, `banyak pakar`) may
+    // speak, but a later `-nya` goes to the last person.
+    let table = [
+        (
+            "Menteri Kesehatan Budi Gunadi Sadikin meninjau rumah sakit di Jakarta.\n\
+             Banyak pakar berpendapat bahwa vaksin itu aman bagi anak-anak.\n\
+             “Kami akan mempercepat vaksinasi,” ujarnya.",
+            "Budi Gunadi Sadikin",
+        ),
+        (
+            "“Stok beras cukup,” kata Budi Waseso.\n\
+             Para ahli mengatakan bahwa harga masih akan naik bulan depan.\n\
+             “Kami terus memantau pasar,” katanya.",
+            "Budi Waseso",
+        ),
+        (
+            "“Air sudah surut,” kata Camat Dedi Mulyadi.\n\
+             Sejumlah warga mengatakan bahwa bantuan belum datang.\n\
+             “Bantuan dikirim besok,” ujarnya.",
+            "Dedi Mulyadi",
+        ),
+        // A named person after the quantifier's phrase still speaks and is the antecedent.
+        (
+            "“Air sudah surut,” kata Camat Dedi Mulyadi.\n\
+             Ketua RT Asep Sunandar mengatakan bahwa bantuan belum datang.\n\
+             “Bantuan dikirim besok,” ujarnya.",
+            "Asep Sunandar",
+        ),
+    ];
+    for (text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(
+            speaker_name(last),
+            want,
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+    // The group itself is still the speaker of its own statement.
+    let text = "Para ahli mengatakan bahwa harga masih akan naik bulan depan.";
+    assert_eq!(speaker_name(&only(text)), "ahli", "{:?}", summary(text));
+}
+
+#[test]
+fn laws_and_titles_in_title_case_are_no_person() {
+    // A capitalised verb inside a law's name is no cue; a law that states something is no
+    // `-nya` antecedent.
+    let text = "“Kami hanya menyampaikan aspirasi,” kata Andi Saputra.\n\
+                Undang-Undang Kemerdekaan Menyampaikan Pendapat menjamin hak warga untuk berunjuk rasa.\n\
+                “Polisi harus menghormati itu,” ujarnya.";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 2, "{rows:?}");
+    assert_eq!(rows[1].3.as_deref(), Some("Andi Saputra"), "{rows:?}");
+    let text = "“Kami hanya menyampaikan aspirasi,” kata Andi Saputra.\n\
+                Undang-Undang Pers menyatakan bahwa wartawan dilindungi saat meliput di lapangan.\n\
+                “Polisi harus menghormati itu,” ujarnya.";
+    let rows = summary(text);
+    assert_eq!(rows.len(), 3, "{rows:?}");
+    assert_eq!(rows[1].3.as_deref(), Some("Undang-Undang Pers"), "{rows:?}");
+    assert_eq!(rows[2].3.as_deref(), Some("Andi Saputra"), "{rows:?}");
+    // Not a law: the name `Uu` (written `UU`, the abbreviation is one), a role holder whose
+    // organisation is a programme, `Menurut` after a heading glued to the paragraph.
+    let table = [
+        (
+            "“Kami siap,” kata Uu Ruzhanul Ulum.\n\
+             Ia menambahkan, asrama haji itu dipakai untuk menampung jemaah.",
+            "Uu Ruzhanul Ulum",
+        ),
+        (
+            "“Data harus aman,” kata Dickie Widjaja.\n\
+             Direktur Kartu Prakerja Hengki Sihombing mengatakan, transformasi digital masih berjalan.\n\
+             Menurut dia, wajar jika digitalisasi masih menemui kendala.",
+            "Hengki Sihombing",
+        ),
+        (
+            "DKI dan Jabar Menurut Sri Mulyani, DKI dan Jabar menjadi provinsi pertama yang pulih.",
+            "Sri Mulyani",
+        ),
+    ];
+    for (text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert!(
+            speaker_name(last).ends_with(want),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
 }
 
 #[test]

@@ -118,7 +118,23 @@ fn is_general_punct(bytes: &[u8], i: usize) -> bool {
 }
 
 /// Skips spaces and tabs (not newlines) forward.
-pub(crate) fn skip_ws(text: &str, mut pos: usize, limit: usize) -> usize {
+#[inline(always)]
+pub(crate) fn skip_ws(text: &str, pos: usize, limit: usize) -> usize {
+    // Most calls stand on a word or on the one space before it.
+    let bytes = text.as_bytes();
+    let plain = |p: usize| p < limit && bytes.get(p).is_some_and(|&b| b > b' ' && b < 0x80);
+    if plain(pos) {
+        return pos;
+    }
+    if bytes.get(pos) == Some(&b' ') && plain(pos + 1) {
+        return pos + 1;
+    }
+    skip_ws_slow(text, pos, limit)
+}
+
+/// [`skip_ws`] byte by byte.
+#[inline(never)]
+fn skip_ws_slow(text: &str, mut pos: usize, limit: usize) -> usize {
     let bytes = text.as_bytes();
     while pos < limit {
         match bytes.get(pos) {
@@ -270,6 +286,7 @@ fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
 }
 
 /// The word after optional spaces from `pos`.
+#[inline(always)]
 pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
     word_at(text, skip_ws(text, pos, limit), limit)
 }
@@ -597,17 +614,51 @@ const ABBREVIATIONS: &[&str] = &[
     "phd", "vol", "hal", "yth", "jln", "kec", "kab", "prov", "rp", "a.n", "u.p", "s.h", "m.h",
 ];
 
-/// Byte length of the longest of [`ABBREVIATIONS`].
-const ABBREVIATION_MAX: usize = {
-    let (mut i, mut max) = (0, 0);
-    while i < ABBREVIATIONS.len() {
-        if ABBREVIATIONS[i].len() > max {
-            max = ABBREVIATIONS[i].len();
+/// An ASCII word of at most four bytes, lowercased, with its length, as one number.
+#[inline]
+const fn abbreviation_key(w: &[u8]) -> u64 {
+    let mut key = w.len() as u64;
+    let mut i = 0;
+    while i < w.len() {
+        key |= (w[i].to_ascii_lowercase() as u64) << (8 * (i + 1));
+        i += 1;
+    }
+    key
+}
+
+/// The keys of [`ABBREVIATIONS`], sorted.
+const ABBREVIATION_KEYS: [u64; ABBREVIATIONS.len()] = {
+    let mut keys = [0u64; ABBREVIATIONS.len()];
+    let mut i = 0;
+    while i < keys.len() {
+        assert!(ABBREVIATIONS[i].len() <= 4);
+        keys[i] = abbreviation_key(ABBREVIATIONS[i].as_bytes());
+        i += 1;
+    }
+    // Insertion sort at compile time.
+    let mut i = 1;
+    while i < keys.len() {
+        let mut j = i;
+        while j > 0 && keys[j - 1] > keys[j] {
+            let t = keys[j];
+            keys[j] = keys[j - 1];
+            keys[j - 1] = t;
+            j -= 1;
         }
         i += 1;
     }
-    max
+    keys
 };
+
+/// True when `w` is one of [`ABBREVIATIONS`] up to ASCII case.
+#[inline]
+fn is_abbreviation(w: &str) -> bool {
+    w.len() <= 4
+        && w.is_ascii()
+        && ABBREVIATION_KEYS
+            .binary_search(&abbreviation_key(w.as_bytes()))
+            .is_ok()
+}
 
 /// Starts of the sentences of `start..end` (the first is `start`), into `out`.
 pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
@@ -621,12 +672,10 @@ pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Ve
             && let Some(w) = word_ending_at(text, i, start.max(i.saturating_sub(16)))
         {
             let ws = w.str(text);
-            if ws.chars().count() == 1 && is_capitalised(ws) {
+            if ws.chars().nth(1).is_none() && is_capitalised(ws) {
                 continue;
             }
-            if ws.len() <= ABBREVIATION_MAX
-                && ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(ws))
-            {
+            if is_abbreviation(ws) {
                 continue;
             }
             if ws.bytes().all(|b| b.is_ascii_digit())
@@ -810,6 +859,12 @@ mod tests {
             let to = to.min(bytes.len());
             let want = (from..to).find(|&i| bytes[i].is_ascii_uppercase());
             prop_assert_eq!(find_ascii_upper(&bytes, from, to), want);
+        }
+
+        #[test]
+        fn abbreviation_keys_match_the_list(w in "[A-Za-z.é]{0,5}") {
+            let want = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(&w));
+            prop_assert_eq!(is_abbreviation(&w), want);
         }
 
         #[test]

@@ -279,13 +279,24 @@ impl Tokenizer {
     /// ```
     pub fn sentences_in(&self, text: &str, ranges: &[Span]) -> Vec<Span> {
         let longest = ranges.iter().map(|r| r.end.saturating_sub(r.start)).max();
-        let mut sc = scan::Scanner::<scan::Bare>::new(self, text, 0, longest.unwrap_or(0), true);
+        let longest = longest.unwrap_or(0);
+        // The token and mark buffers of the last call on this thread serve again.
+        let (tokens, marks) = BARE_BUFFERS
+            .try_with(|b| b.take())
+            .unwrap_or_default()
+            .unwrap_or_default();
+        let mut sc = scan::Scanner::with_buffers(self, text, 0, longest, tokens, marks);
         for &range in ranges {
             let (start, end) = clamp(text, range);
             sc.restart(text, end);
             sc.run_sentences(start);
         }
-        sc.sentences.take().unwrap_or_default().into_spans()
+        let (sentences, tokens, marks) = sc.into_buffers();
+        if tokens.capacity() <= KEEP_TOKENS {
+            // Fails only while the thread is being torn down; the buffers are then dropped.
+            let _ = BARE_BUFFERS.try_with(|b| b.set(Some((tokens, marks))));
+        }
+        sentences
     }
 
     /// Tokens and sentences of the whole `text`.
@@ -346,6 +357,15 @@ impl Tokenizer {
             .or_else(|| self.abbrevs.get(lower))
             .copied()
     }
+}
+
+/// Token buffers larger than this (about 1.5 MB) are not kept for the next call.
+const KEEP_TOKENS: usize = 1 << 16;
+
+thread_local! {
+    /// The working buffers of [`Tokenizer::sentences_in`], kept for the thread's next call.
+    static BARE_BUFFERS: std::cell::Cell<Option<(Vec<scan::Bare>, sentence::Marks)>> =
+        const { std::cell::Cell::new(None) };
 }
 
 /// `range` clamped to `text` and moved inwards to char boundaries, as `(start, end)`.
@@ -463,6 +483,32 @@ impl TokenizerBuilder {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn sentences_in_after_a_longer_text_finds_what_each_range_has() {
+        let tk = Tokenizer::new();
+        let long = "“Kami siap. Kami datang,” kata Budi di Jl. Merdeka No. 5.\n\
+                    Dr. Ani tiba pukul 10.30 WIB. Ia disambut warga.\n\
+                    Rapat selesai! Semua pulang?"
+            .repeat(40);
+        let short = "Satu kalimat. Dua kalimat.\nBaris baru";
+        for text in [long.as_str(), short, long.as_str(), "", short] {
+            let ranges: Vec<Span> = text
+                .split_inclusive('\n')
+                .scan(0, |at, line| {
+                    let span = Span::new(*at, *at + line.trim_end().len());
+                    *at += line.len();
+                    Some(span)
+                })
+                .collect();
+            let each: Vec<Span> = ranges
+                .iter()
+                .flat_map(|&r| tk.analyze_range(text, r).sentences)
+                .collect();
+            assert_eq!(tk.sentences_in(text, &ranges), each);
+            assert!(text.is_empty() || each.len() >= 3);
+        }
+    }
 
     #[test]
     fn send_sync() {

@@ -106,6 +106,73 @@ impl Seg {
     }
 }
 
+/// End of the maximal run of word characters of `text` (whose bytes are `b`) starting at `j`.
+#[inline(always)]
+fn seg_end(text: &str, b: &[u8], mut j: usize) -> usize {
+    const H: u64 = 0x8080_8080_8080_8080;
+    const ONES: u64 = 0x0101_0101_0101_0101;
+    while j < b.len() {
+        if let Some(w) = b[j..].first_chunk::<8>() {
+            // eight bytes at a time over ASCII letters (SWAR): `| 0x20` lower-cases the
+            // upper-case ones and maps no other byte into `a..=z`; a byte >= 0x80 is never
+            // a letter and may only disturb the bytes after it
+            let v = u64::from_le_bytes(*w);
+            let x = v | (ONES * 0x20);
+            let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+            let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+            let letters = ge_a & !gt_z & !v & H;
+            if letters == H {
+                j += 8;
+                continue;
+            }
+            let lane = (!letters & H).trailing_zeros() / 8;
+            j += lane as usize;
+            // the byte that stopped the letters, from the load: an ASCII byte other than a
+            // digit ends the run (the usual space or punctuation)
+            let c = (v >> (8 * lane)) as u8;
+            if c < 0x80 && !c.is_ascii_digit() {
+                break;
+            }
+        }
+        let Some(&c) = b.get(j) else {
+            break;
+        };
+        if c < 0x80 {
+            if !is_ascii_alnum(c) {
+                break;
+            }
+            j += 1;
+        } else {
+            let ch = char_at(text, j);
+            if !is_word_char(ch) {
+                break;
+            }
+            j += ch.len_utf8();
+        }
+    }
+    j
+}
+
+/// True when a byte at `e` of `b` may join the word before it to more word characters
+/// (`attach_period`: the tokenizer keeps an abbreviation's period in its token).
+#[inline(always)]
+fn connector_at(b: &[u8], e: usize, attach_period: bool) -> bool {
+    let Some(&[c, next]) = b.get(e..e + 2) else {
+        return false;
+    };
+    if c == b' ' {
+        return false;
+    }
+    let wordish = is_ascii_alnum(next) || next >= 0x80;
+    match c {
+        b'.' => wordish || attach_period,
+        b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => wordish,
+        b',' | b':' => b[e - 1].is_ascii_digit() && next.is_ascii_digit(),
+        0xe2 => b[e..].starts_with("’".as_bytes()),
+        _ => false,
+    }
+}
+
 pub(crate) struct Scanner<'a, T: ScanToken> {
     /// The text up to the end of the scanned range (a char boundary), so that every look-ahead
     /// stops there.
@@ -152,6 +219,42 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             pending: 0,
             decided: 0,
         }
+    }
+
+    /// A scanner of `text[..end]` for the sentence pass only, working in the buffers `out` and
+    /// `marks` (emptied first) kept from an earlier scanner by [`Scanner::into_buffers`].
+    pub(crate) fn with_buffers(
+        tk: &'a Tokenizer,
+        text: &'a str,
+        end: usize,
+        len: usize,
+        mut out: Vec<T>,
+        mut marks: Marks,
+    ) -> Self {
+        let text = &text[..end];
+        out.clear();
+        marks.ends.clear();
+        marks.quotes.clear();
+        marks.breaks.clear();
+        Scanner {
+            text,
+            b: text.as_bytes(),
+            tk,
+            out,
+            marks,
+            sentences: Some(Sentences::with_capacity((len / 128).min(1 << 20))),
+            pending: 0,
+            decided: 0,
+        }
+    }
+
+    /// The sentences found, and the token and mark buffers for [`Scanner::with_buffers`].
+    pub(crate) fn into_buffers(self) -> (Vec<Span>, Vec<T>, Marks) {
+        let sentences = self
+            .sentences
+            .map(Sentences::into_spans)
+            .unwrap_or_default();
+        (sentences, self.out, self.marks)
     }
 
     /// Makes the scanner ready for another range of `text` ending at `end` (a char boundary):
@@ -254,46 +357,6 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         }
     }
 
-    /// End of the maximal run of word characters starting at `j`.
-    #[inline]
-    fn seg_end(&self, mut j: usize) -> usize {
-        const H: u64 = 0x8080_8080_8080_8080;
-        const ONES: u64 = 0x0101_0101_0101_0101;
-        while j < self.b.len() {
-            if let Some(w) = self.b[j..].first_chunk::<8>() {
-                // eight bytes at a time over ASCII letters (SWAR): `| 0x20` lower-cases the
-                // upper-case ones and maps no other byte into `a..=z`; a byte >= 0x80 is never
-                // a letter and may only disturb the bytes after it
-                let v = u64::from_le_bytes(*w);
-                let x = v | (ONES * 0x20);
-                let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'a')));
-                let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
-                let letters = ge_a & !gt_z & !v & H;
-                if letters == H {
-                    j += 8;
-                    continue;
-                }
-                j += ((!letters & H).trailing_zeros() / 8) as usize;
-            }
-            let Some(&c) = self.b.get(j) else {
-                break;
-            };
-            if c < 0x80 {
-                if !is_ascii_alnum(c) {
-                    break;
-                }
-                j += 1;
-            } else {
-                let ch = char_at(self.text, j);
-                if !is_word_char(ch) {
-                    break;
-                }
-                j += ch.len_utf8();
-            }
-        }
-        j
-    }
-
     /// Cheap test on the bytes of the word `i..e` (at least 5 bytes): may it carry a clitic
     /// (`-nya`, `-lah`, `-kah`, `-pun`, `-ku`, `-mu`, `ku-`, `kau-`)? Branch-free, as most
     /// words do not.
@@ -314,25 +377,6 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             | (tail >> 8 == key(b"mu\0"))
             | (head & 0xffff == key(b"ku\0"))
             | (head == key(b"kau"))
-    }
-
-    /// True when a byte at `e` may join the word before it to more word characters.
-    #[inline]
-    fn connector_at(&self, e: usize) -> bool {
-        let Some(&[c, next]) = self.b.get(e..e + 2) else {
-            return false;
-        };
-        if c == b' ' {
-            return false;
-        }
-        let wordish = is_ascii_alnum(next) || next >= 0x80;
-        match c {
-            b'.' => wordish || self.tk.attach_period,
-            b'-' | b'/' | b'\'' | b'&' | b'_' | b'@' => wordish,
-            b',' | b':' => self.b[e - 1].is_ascii_digit() && next.is_ascii_digit(),
-            0xe2 => self.b[e..].starts_with("’".as_bytes()),
-            _ => false,
-        }
     }
 
     /// The maximal run of word characters starting at `i`.
@@ -575,14 +619,19 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
     /// space and the next starting with an ASCII letter: returns where the scan goes on.
     #[inline]
     fn words(&mut self, mut i: usize, mut c: u8) -> usize {
+        // The text and the setting in locals: through `self` they would be read again after
+        // every push.
+        let (text, b, attach_period) = (self.text, self.b, self.tk.attach_period);
         loop {
-            let e = self.seg_end(i);
+            let e = seg_end(text, b, i);
+            let after = b.get(e).copied();
             // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
-            let rupiah = c == b'R' && e > i + 2 && self.b[i + 2].is_ascii_digit();
+            let rupiah = c == b'R' && e > i + 2 && b[i + 2].is_ascii_digit();
             let url = matches!(c, b'h' | b'H' | b'w' | b'W')
                 && e > i + 1
-                && matches!(self.b[i + 1], b't' | b'T' | b'w' | b'W');
-            if rupiah || url || self.connector_at(e) {
+                && matches!(b[i + 1], b't' | b'T' | b'w' | b'W');
+            // (a space is never a connector)
+            if rupiah || url || (after != Some(b' ') && connector_at(b, e, attach_period)) {
                 if matches!(c, b'h' | b'H' | b'w' | b'W')
                     && let Some(e) = self.try_url(i)
                 {
@@ -599,22 +648,22 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             }
             // then a comma or a single period (as `punct` takes them) and one space
             i = e;
-            if self.b.get(i) != Some(&b' ') {
-                match self.b.get(i) {
+            if after != Some(b' ') {
+                match after {
                     Some(b',') => self.push_word(i, i + 1, TokenKind::Punct),
-                    Some(b'.') if self.b.get(i + 1) != Some(&b'.') => {
+                    Some(b'.') if b.get(i + 1) != Some(&b'.') => {
                         self.push_word(i, i + 1, TokenKind::Punct);
                         self.mark_end();
                     }
                     _ => return i,
                 }
                 i += 1;
-                if self.b.get(i) != Some(&b' ') {
+                if b.get(i) != Some(&b' ') {
                     return i;
                 }
             }
             i += 1;
-            match self.b.get(i) {
+            match b.get(i) {
                 Some(&n) if n.is_ascii_alphabetic() => c = n,
                 _ => return i,
             }

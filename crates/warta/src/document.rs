@@ -147,22 +147,28 @@ pub struct CreditOut {
 
 impl From<&Meta> for MetaOut {
     fn from(meta: &Meta) -> Self {
+        MetaOut::from(meta.clone())
+    }
+}
+
+impl From<Meta> for MetaOut {
+    fn from(meta: Meta) -> Self {
         MetaOut {
-            title: meta.title.clone(),
-            dateline: meta.dateline.as_ref().map(|d| DatelineOut {
-                place: d.place.clone(),
-                outlet: d.outlet.clone(),
+            title: meta.title,
+            dateline: meta.dateline.map(|d| DatelineOut {
+                place: d.place,
+                outlet: d.outlet,
             }),
             credits: meta
                 .credits
-                .iter()
+                .into_iter()
                 .map(|c| CreditOut {
-                    source: c.source.clone(),
-                    editor: c.editor.clone(),
-                    role: c.role.clone(),
+                    source: c.source,
+                    editor: c.editor,
+                    role: c.role,
                 })
                 .collect(),
-            date: meta.date.clone(),
+            date: meta.date,
         }
     }
 }
@@ -282,24 +288,24 @@ pub struct QuoteOut {
 }
 
 impl QuoteOut {
-    pub(crate) fn new(text: &str, q: &Quote) -> Self {
+    pub(crate) fn new(text: &str, q: Quote) -> Self {
         QuoteOut {
             kind: q.kind.as_str().to_owned(),
             content: TextSpan::new(text, q.content),
             cue: q.cue.map(|c| TextSpan::new(text, c)),
-            speaker: q.speaker.as_ref().map(|s| {
+            speaker: q.speaker.map(|s| {
                 let mention = TextSpan::new(text, s.span);
                 SpeakerOut {
                     start: mention.start,
                     end: mention.end,
                     text: mention.text,
-                    name: s.name.clone(),
-                    role: s.role.clone(),
-                    affiliation: s.affiliation.clone(),
-                    entity_id: s.entity_id.clone(),
+                    name: s.name,
+                    role: s.role,
+                    affiliation: s.affiliation,
+                    entity_id: s.entity_id,
                 }
             }),
-            source: q.source.clone(),
+            source: q.source,
             confidence: q.confidence,
             rule: q.rule.to_owned(),
         }

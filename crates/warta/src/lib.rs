@@ -212,38 +212,54 @@ impl Pipeline {
     }
 
     /// Analyses `text` and records `id` in the document.
+    // Out of line: profiles select one document's work by this name (BENCHMARKS.md).
+    #[inline(never)]
     pub fn analyze_with_id(&self, id: Option<String>, text: &str) -> Document {
+        SCRATCH.with(|cell| match cell.try_borrow_mut() {
+            Ok(mut scratch) => self.analyze_in(&mut scratch, id, text),
+            // Only reachable if a stage called back into a pipeline on this thread.
+            Err(_) => self.analyze_in(&mut Scratch::default(), id, text),
+        })
+    }
+
+    /// [`Pipeline::analyze_with_id`] with the working buffers of `scratch`.
+    fn analyze_in(&self, scratch: &mut Scratch, id: Option<String>, text: &str) -> Document {
         let mut doc = Document {
             schema_version: SCHEMA_VERSION,
             id,
             ..Document::default()
         };
+        let Scratch {
+            body,
+            article,
+            mentions,
+            known,
+        } = scratch;
+        body.clear();
+        article.clear();
+        mentions.clear();
 
         // 1. Blocks: what is article text (title, dateline, body) and what is chrome.
-        let (body, article) = match &self.boilerplate {
+        match &self.boilerplate {
             Some(classifier) => {
                 let page = classifier.classify(text);
-                let body: Vec<Span> = page
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind == BlockKind::Body)
-                    .map(|b| b.span)
-                    .collect();
-                let article: Vec<Span> = page
-                    .blocks
-                    .iter()
-                    .filter(|b| b.kind != BlockKind::Chrome)
-                    .map(|b| b.span)
-                    .collect();
-                doc.blocks = page.blocks.iter().map(BlockOut::new).collect();
-                doc.meta = MetaOut::from(&page.meta);
-                (body, article)
+                doc.blocks.reserve_exact(page.blocks.len());
+                for block in &page.blocks {
+                    if block.kind != BlockKind::Chrome {
+                        article.push(block.span);
+                        if block.kind == BlockKind::Body {
+                            body.push(block.span);
+                        }
+                    }
+                    doc.blocks.push(BlockOut::new(block));
+                }
+                doc.meta = MetaOut::from(page.meta);
             }
             None => {
-                let lines = non_blank_lines(text);
-                (lines.clone(), lines)
+                non_blank_lines(text, article);
+                body.extend_from_slice(article);
             }
-        };
+        }
 
         // 2. Tokens and sentences of the title, dateline and body.
         if self.tokens {
@@ -256,38 +272,33 @@ impl Pipeline {
             }
             doc.tokens = Some(tokens);
         } else {
-            let sentences = self.tokenizer.sentences_in(text, &article);
-            doc.sentences
-                .extend(sentences.into_iter().map(SpanOut::from));
+            doc.sentences = self
+                .tokenizer
+                .sentences_in(text, article)
+                .into_iter()
+                .map(SpanOut::from)
+                .collect();
         }
 
         // 3. Entities from the list.
-        let mut mentions: Vec<Mention> = Vec::new();
         if let Some(gazetteer) = &self.gazetteer {
             for &region in article.iter() {
-                gazetteer.find_in_into(text, region, &mut mentions);
+                gazetteer.find_in_into(text, region, mentions);
             }
         }
 
         // 4. Quotes, helped by the entities.
         let mut quotes: Vec<Quote> = Vec::new();
         if let Some(extractor) = &self.extractor {
-            let known: Vec<KnownEntity> = mentions
-                .iter()
-                .map(|m| KnownEntity {
-                    span: m.span,
-                    id: m.id.as_ref().to_owned(),
-                    entity_type: m.entity_type.as_ref().to_owned(),
-                    canonical: m.canonical.as_ref().to_owned(),
-                })
-                .collect();
-            quotes = extractor.extract_in(text, &body, &known);
+            let known = known.fill(mentions);
+            quotes = extractor.extract_in(text, body, known);
         }
 
         // 5. Document-level linking of partial person names, with the speakers as persons.
         if self.gazetteer.is_some() {
-            let persons = speaker_names(text, &article, &quotes);
-            mentions = warta_gazetteer::link_document(text, &article, mentions, &persons);
+            let persons = speaker_names(text, article, &quotes);
+            *mentions =
+                warta_gazetteer::link_document(text, article, std::mem::take(mentions), &persons);
             for quote in &mut quotes {
                 if let Some(speaker) = &mut quote.speaker
                     && speaker.entity_id.is_none()
@@ -302,8 +313,80 @@ impl Pipeline {
             }
         }
         doc.entities = mentions.iter().map(|m| EntityOut::new(text, m)).collect();
-        doc.quotes = quotes.iter().map(|q| QuoteOut::new(text, q)).collect();
+        doc.quotes = quotes.into_iter().map(|q| QuoteOut::new(text, q)).collect();
+        scratch.trim();
         doc
+    }
+}
+
+/// Working buffers of [`Pipeline::analyze_with_id`], kept per thread for the next document.
+#[derive(Default)]
+struct Scratch {
+    /// The body blocks.
+    body: Vec<Span>,
+    /// The title, dateline and body blocks.
+    article: Vec<Span>,
+    /// The entity mentions, before and after document linking.
+    mentions: Vec<Mention>,
+    /// The mentions as the quote stage reads them.
+    known: KnownEntities,
+}
+
+/// Entries kept between documents; a larger document's buffers are dropped after it.
+const SCRATCH_KEEP: usize = 4096;
+
+impl Scratch {
+    /// Drops what a very large document left, and the mentions' shared strings.
+    fn trim(&mut self) {
+        self.mentions.clear();
+        for v in [&mut self.body, &mut self.article] {
+            if v.capacity() > SCRATCH_KEEP {
+                *v = Vec::new();
+            }
+        }
+        if self.mentions.capacity() > SCRATCH_KEEP {
+            self.mentions = Vec::new();
+        }
+        self.known.entries.truncate(SCRATCH_KEEP);
+        self.known.entries.shrink_to(SCRATCH_KEEP);
+    }
+}
+
+thread_local! {
+    static SCRATCH: std::cell::RefCell<Scratch> = std::cell::RefCell::default();
+}
+
+/// The mentions as [`KnownEntity`] values for the quote stage. The entries and their strings
+/// stay allocated from one document to the next, so filling them rarely allocates.
+#[derive(Default)]
+struct KnownEntities {
+    entries: Vec<KnownEntity>,
+}
+
+impl KnownEntities {
+    /// The entries of `mentions`, in order.
+    fn fill(&mut self, mentions: &[Mention]) -> &[KnownEntity] {
+        let set = |s: &mut String, v: &str| {
+            s.clear();
+            s.push_str(v);
+        };
+        for (k, m) in mentions.iter().enumerate() {
+            match self.entries.get_mut(k) {
+                Some(e) => {
+                    e.span = m.span;
+                    set(&mut e.id, &m.id);
+                    set(&mut e.entity_type, &m.entity_type);
+                    set(&mut e.canonical, &m.canonical);
+                }
+                None => self.entries.push(KnownEntity {
+                    span: m.span,
+                    id: m.id.as_ref().to_owned(),
+                    entity_type: m.entity_type.as_ref().to_owned(),
+                    canonical: m.canonical.as_ref().to_owned(),
+                }),
+            }
+        }
+        &self.entries[..mentions.len()]
     }
 }
 
@@ -315,14 +398,16 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
         .iter()
         .filter_map(|q| q.speaker.as_ref())
         .map(|s| s.name.as_str())
-        .filter(|n| n.split_whitespace().nth(1).is_some())
+        .filter(|n| has_two_words(n))
         .collect();
     names.sort_unstable();
     names.dedup();
     if names.is_empty() {
         return Vec::new();
     }
-    let mut persons = if names.len() <= FEW_NAMES {
+    let mut persons = if let Some(firsts) = first_bytes(&names) {
+        first_occurrences_by_first_byte(text, regions, &names, firsts)
+    } else if names.len() <= FEW_NAMES {
         first_occurrences_few(text, regions, &names)
     } else {
         first_occurrences_many(text, regions, &names)
@@ -331,9 +416,161 @@ fn speaker_names(text: &str, regions: &[Span], quotes: &[Quote]) -> Vec<PersonNa
     persons
 }
 
+/// True when `name` has at least two words separated by white space, as
+/// `name.split_whitespace().nth(1).is_some()` says, with a byte scan for ASCII names.
+fn has_two_words(name: &str) -> bool {
+    if !name.is_ascii() {
+        return name.split_whitespace().nth(1).is_some();
+    }
+    // `char::is_whitespace` on ASCII: space, tab, line feed, vertical tab, form feed, return.
+    let space = |c: &u8| *c == b' ' || (b'\t'..=b'\r').contains(c);
+    let b = name.as_bytes();
+    let Some(first) = b.iter().position(|c| !space(c)) else {
+        return false;
+    };
+    let Some(gap) = b[first..].iter().position(space) else {
+        return false;
+    };
+    b[first + gap..].iter().any(|c| !space(c))
+}
+
+/// The same occurrences as [`first_occurrences_many`] when `names` (sorted, distinct,
+/// non-empty) start with at most three different bytes, `firsts`: one SIMD scan of each region
+/// for those bytes, and at each hit at or after the end of the last occurrence, the longest name
+/// written there (leftmost-longest without overlaps). Stops once every name is seen.
+fn first_occurrences_by_first_byte(
+    text: &str,
+    regions: &[Span],
+    names: &[&str],
+    firsts: [u8; 3],
+) -> Vec<PersonName> {
+    let [a, b, c] = firsts;
+    let mut first = FirstSeen::new(names);
+    for region in regions {
+        let Some(slice) = text.get(region.start..region.end) else {
+            continue;
+        };
+        let hay = slice.as_bytes();
+        let mut at = 0;
+        while let Some(hit) = memchr::memchr3(a, b, c, &hay[at..]) {
+            let p = at + hit;
+            let byte = hay[p];
+            let lo = names.partition_point(|n| n.as_bytes()[0] < byte);
+            let hi = names.partition_point(|n| n.as_bytes()[0] <= byte);
+            let mut best: Option<usize> = None;
+            for k in lo..hi {
+                if hay[p..].starts_with(names[k].as_bytes())
+                    && best.is_none_or(|bk| names[k].len() > names[bk].len())
+                {
+                    best = Some(k);
+                }
+            }
+            let Some(k) = best else {
+                at = p + 1;
+                continue;
+            };
+            at = p + names[k].len();
+            if first.record(k, Span::new(region.start + p, region.start + at)) {
+                return first.persons;
+            }
+        }
+    }
+    first.persons
+}
+
+/// The first bytes of `names` (sorted, non-empty) as the three needles of `memchr3`, repeated
+/// when fewer differ; `None` when more than three differ.
+fn first_bytes(names: &[&str]) -> Option<[u8; 3]> {
+    let mut firsts: Vec<u8> = names.iter().filter_map(|n| n.bytes().next()).collect();
+    firsts.dedup();
+    match *firsts {
+        [a] => Some([a, a, a]),
+        [a, b] => Some([a, b, b]),
+        [a, b, c] => Some([a, b, c]),
+        _ => None,
+    }
+}
+
 /// Up to this many names, [`first_occurrences_few`] (one substring search per name) beats
 /// building an automaton for each document; most articles quote one to five people.
 const FEW_NAMES: usize = 8;
+
+/// The same occurrences as [`first_occurrences_many`] for a handful of names, without an
+/// automaton: each name keeps its next occurrence at or after the cursor (a SIMD substring
+/// search), the leftmost-longest of them is reported and the cursor moves past it. Each name's
+/// searches only move forward, so the cost is the regions' length times the number of names.
+fn first_occurrences_few(text: &str, regions: &[Span], names: &[&str]) -> Vec<PersonName> {
+    let finders: Vec<memchr::memmem::Finder> =
+        names.iter().map(memchr::memmem::Finder::new).collect();
+    let mut first = FirstSeen::new(names);
+    let mut next: Vec<Option<usize>> = vec![None; names.len()];
+    // For each name, its next occurrence anywhere in the text at or after `ahead_from`: a name
+    // absent from the rest of the text is searched once, not once per region.
+    let mut ahead: Vec<Option<usize>> = vec![None; names.len()];
+    let mut ahead_from: Vec<usize> = vec![usize::MAX; names.len()];
+    for region in regions {
+        let Some(slice) = text.get(region.start..region.end) else {
+            continue;
+        };
+        // Only a region where a name not seen yet occurs can add a first occurrence.
+        let mut unseen = false;
+        for k in 0..names.len() {
+            if first.seen[k] {
+                continue;
+            }
+            let stale =
+                region.start < ahead_from[k] || ahead[k].is_some_and(|at| at < region.start);
+            if stale {
+                ahead_from[k] = region.start;
+                ahead[k] = finders[k]
+                    .find(&text.as_bytes()[region.start..])
+                    .map(|at| region.start + at);
+            }
+            unseen |= ahead[k].is_some_and(|at| at + names[k].len() <= region.end);
+        }
+        if !unseen {
+            continue;
+        }
+        let hay = slice.as_bytes();
+        let search = |k: usize, from: usize| finders[k].find(&hay[from..]).map(|at| from + at);
+        for (k, slot) in next.iter_mut().enumerate() {
+            *slot = search(k, 0);
+        }
+        let mut cursor = 0;
+        loop {
+            // Leftmost start, then longest name; occurrences overlapping the last one reported
+            // are searched again from the cursor.
+            let mut best: Option<(usize, usize)> = None;
+            let mut unseen = false;
+            for k in 0..names.len() {
+                if next[k].is_some_and(|at| at < cursor) {
+                    next[k] = search(k, cursor);
+                }
+                if let Some(at) = next[k] {
+                    unseen |= !first.seen[k];
+                    if best.is_none_or(|(b, bk)| {
+                        at < b || (at == b && names[k].len() > names[bk].len())
+                    }) {
+                        best = Some((at, k));
+                    }
+                }
+            }
+            // The rest of the region holds only names seen before.
+            if !unseen {
+                break;
+            }
+            let Some((at, k)) = best else {
+                break;
+            };
+            cursor = at + names[k].len();
+            let span = Span::new(region.start + at, region.start + cursor);
+            if first.record(k, span) {
+                return first.persons;
+            }
+        }
+    }
+    first.persons
+}
 
 /// The first occurrence of each of `names` in the regions, where occurrences are found
 /// leftmost-longest and without overlaps, region by region: what an aho-corasick automaton
@@ -355,54 +592,6 @@ fn first_occurrences_many(text: &str, regions: &[Span], names: &[&str]) -> Vec<P
             let span = Span::new(region.start + m.start(), region.start + m.end());
             if first.record(m.pattern().as_usize(), span) {
                 break 'regions;
-            }
-        }
-    }
-    first.persons
-}
-
-/// The same occurrences as [`first_occurrences_many`] for a handful of names, without an
-/// automaton: each name keeps its next occurrence at or after the cursor (a SIMD substring
-/// search), the leftmost-longest of them is reported and the cursor moves past it. Each name's
-/// searches only move forward, so the cost is the regions' length times the number of names.
-fn first_occurrences_few(text: &str, regions: &[Span], names: &[&str]) -> Vec<PersonName> {
-    let finders: Vec<memchr::memmem::Finder> =
-        names.iter().map(memchr::memmem::Finder::new).collect();
-    let mut first = FirstSeen::new(names);
-    let mut next: Vec<Option<usize>> = vec![None; names.len()];
-    for region in regions {
-        let Some(slice) = text.get(region.start..region.end) else {
-            continue;
-        };
-        let hay = slice.as_bytes();
-        let search = |k: usize, from: usize| finders[k].find(&hay[from..]).map(|at| from + at);
-        for (k, slot) in next.iter_mut().enumerate() {
-            *slot = search(k, 0);
-        }
-        let mut cursor = 0;
-        loop {
-            // Leftmost start, then longest name; occurrences overlapping the last one reported
-            // are searched again from the cursor.
-            let mut best: Option<(usize, usize)> = None;
-            for k in 0..names.len() {
-                if next[k].is_some_and(|at| at < cursor) {
-                    next[k] = search(k, cursor);
-                }
-                if let Some(at) = next[k]
-                    && best.is_none_or(|(b, bk)| {
-                        at < b || (at == b && names[k].len() > names[bk].len())
-                    })
-                {
-                    best = Some((at, k));
-                }
-            }
-            let Some((at, k)) = best else {
-                break;
-            };
-            cursor = at + names[k].len();
-            let span = Span::new(region.start + at, region.start + cursor);
-            if first.record(k, span) {
-                return first.persons;
             }
         }
     }
@@ -438,9 +627,8 @@ impl<'a> FirstSeen<'a> {
     }
 }
 
-/// The non-blank lines of `text`, trimmed, as spans.
-fn non_blank_lines(text: &str) -> Vec<Span> {
-    let mut out = Vec::new();
+/// Appends the non-blank lines of `text`, trimmed, as spans to `out`.
+fn non_blank_lines(text: &str, out: &mut Vec<Span>) {
     let mut start = 0;
     for line in text.split_inclusive('\n') {
         let trimmed = line.trim();
@@ -450,7 +638,6 @@ fn non_blank_lines(text: &str) -> Vec<Span> {
         }
         start += line.len();
     }
-    out
 }
 
 #[cfg(test)]
@@ -460,7 +647,8 @@ mod tests {
     #[test]
     fn non_blank_lines_are_trimmed_spans() {
         let text = "  satu\r\n\n dua \n";
-        let spans = non_blank_lines(text);
+        let mut spans = Vec::new();
+        non_blank_lines(text, &mut spans);
         let words: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
         assert_eq!(words, ["satu", "dua"]);
     }
@@ -485,6 +673,48 @@ mod tests {
         assert!(doc.tokens.is_none());
     }
 
+    #[test]
+    fn a_thread_reusing_its_buffers_gives_what_a_fresh_thread_gives() {
+        let pipeline = Pipeline::new();
+        let long = "Menteri Luar Negeri Retno Marsudi bertemu Presiden Joko Widodo di Jakarta.\n\n\
+                    “Indonesia dan Malaysia sepakat,” kata Retno di Istana Negara, Jakarta.\n\n\
+                    Menurut Retno, Amerika Serikat, Jepang dan Korea Selatan ikut mendukung.";
+        let short = "“Kami siap,” kata Budi di Bandung.";
+        let fresh = std::thread::scope(|s| s.spawn(|| pipeline.analyze(short)).join().unwrap());
+        let first = pipeline.analyze(long);
+        assert!(first.entities.len() > 3);
+        assert_eq!(pipeline.analyze(short), fresh);
+        assert_eq!(pipeline.analyze(long), first);
+    }
+
+    #[test]
+    fn two_words_as_split_whitespace_counts_them() {
+        for name in [
+            "",
+            " ",
+            "Budi",
+            " Budi ",
+            "Budi Santoso",
+            "Budi\tSantoso",
+            "Budi\u{b}Santoso",
+            "Budi\u{c}S",
+            "Budi\u{1c}Santoso",
+            "  Budi  ",
+            "Budi\u{a0}Santoso",
+            "Budi\u{85}S",
+            "Ma’ruf Amin",
+            "Ma’ruf",
+            "\r\nA\r\nB",
+            "A ",
+        ] {
+            assert_eq!(
+                has_two_words(name),
+                name.split_whitespace().nth(1).is_some(),
+                "{name:?}"
+            );
+        }
+    }
+
     fn spans(persons: &[PersonName], text: &str) -> Vec<(String, String)> {
         persons
             .iter()
@@ -492,41 +722,73 @@ mod tests {
             .collect()
     }
 
+    /// The first occurrences of `names` found by [`speaker_names`]' three searches (`None`
+    /// where the names start with more than three different bytes), in the order found.
+    fn all_three(text: &str, regions: &[Span], names: &[&str]) -> [Option<Vec<Span>>; 3] {
+        let mut names = names.to_vec();
+        names.sort_unstable();
+        let spans = |persons: Vec<PersonName>| Some(persons.iter().map(|p| p.span).collect());
+        [
+            first_bytes(&names)
+                .and_then(|f| spans(first_occurrences_by_first_byte(text, regions, &names, f))),
+            spans(first_occurrences_few(text, regions, &names)),
+            spans(first_occurrences_many(text, regions, &names)),
+        ]
+    }
+
     #[test]
-    fn few_and_many_names_find_the_same_first_occurrences() {
+    fn the_first_byte_scan_and_the_automaton_find_the_same_first_occurrences() {
         let text = "Koordinator Pantau Gambut Iola Abas mengatakan itu.\n\
                     “Cukup,” ungkap Iola Abas. Kata Budi Santoso Wijaya, Budi Santoso setuju.\n\
-                    Wakil Ketua Budi Santoso hadir.";
-        let regions = non_blank_lines(text);
+                    Wakil Ketua Budi Santoso hadir. Ucok Baba dan Gambut Iola datang.";
+        let mut regions = Vec::new();
+        non_blank_lines(text, &mut regions);
         let names = [
             "Budi Santoso",
             "Budi Santoso Wijaya",
             "Gambut Iola Abas",
+            "Gambut Iola",
             "Iola Abas",
             "Santoso Wijaya",
             "Tidak Ada",
+            "Ucok Baba",
+            "Wakil Ketua Budi",
+            "Koordinator Pantau",
         ];
-        let few = first_occurrences_few(text, &regions, &names);
-        let many = first_occurrences_many(text, &regions, &names);
-        assert_eq!(
-            few.iter().map(|p| p.span).collect::<Vec<_>>(),
-            many.iter().map(|p| p.span).collect::<Vec<_>>()
-        );
+        // One to ten names with one to seven different first bytes, overlapping names included.
+        let mut by_byte = 0;
+        for n in 1..=names.len() {
+            for subset in [&names[..n], &names[names.len() - n..]] {
+                let [first_byte, few, many] = all_three(text, &regions, subset);
+                assert_eq!(few, many, "{subset:?}");
+                if first_byte.is_some() {
+                    assert_eq!(first_byte, many, "{subset:?}");
+                    by_byte += 1;
+                }
+            }
+        }
+        assert!(by_byte >= 6);
         // Leftmost-longest without overlaps: `Iola Abas` is first seen on its own, after
         // `Gambut Iola Abas`; `Budi Santoso Wijaya` wins over `Budi Santoso` where both start,
-        // and `Santoso Wijaya` inside it is never seen.
-        let found = spans(&few, text);
+        // `Santoso Wijaya` inside it is never seen, and `Gambut Iola` only where `Abas` does
+        // not follow.
+        let mut sorted = names[..7].to_vec();
+        sorted.sort_unstable();
+        let first = first_occurrences_few(text, &regions, &sorted);
+        let found = spans(&first, text);
         let at = |name: &str| text.find(name).unwrap();
-        let iola = few.iter().find(|p| p.name == "Iola Abas").unwrap();
+        let iola = first.iter().find(|p| p.name == "Iola Abas").unwrap();
         assert!(iola.span.start > at("Cukup"));
-        assert_eq!(found.len(), 4);
+        assert_eq!(found.len(), 5);
         assert!(found.iter().all(|(name, slice)| name == slice));
         assert!(
             !found
                 .iter()
                 .any(|(name, _)| name == "Santoso Wijaya" || name == "Tidak Ada")
         );
-        let budi = few.iter().find(|p| p.name == "Budi Santoso").unwrap();
+        let budi = first.iter().find(|p| p.name == "Budi Santoso").unwrap();
         assert!(budi.span.start > at("Budi Santoso Wijaya"));
+        let gambut = first.iter().find(|p| p.name == "Gambut Iola").unwrap();
+        assert!(gambut.span.start > at("Ucok"));
     }
 }
