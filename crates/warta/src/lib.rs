@@ -493,7 +493,7 @@ fn first_bytes(names: &[&str]) -> Option<[u8; 3]> {
 
 /// Up to this many names, [`first_occurrences_few`] (one substring search per name) beats
 /// building an automaton for each document; most articles quote one to five people.
-const FEW_NAMES: usize = 8;
+const FEW_NAMES: usize = 16;
 
 /// The same occurrences as [`first_occurrences_many`] for a handful of names, without an
 /// automaton: each name keeps its next occurrence at or after the cursor (a SIMD substring
