@@ -215,11 +215,17 @@ impl Pipeline {
     // Out of line: profiles select one document's work by this name (BENCHMARKS.md).
     #[inline(never)]
     pub fn analyze_with_id(&self, id: Option<String>, text: &str) -> Document {
-        SCRATCH.with(|cell| match cell.try_borrow_mut() {
-            Ok(mut scratch) => self.analyze_in(&mut scratch, id, text),
-            // Only reachable if a stage called back into a pipeline on this thread.
-            Err(_) => self.analyze_in(&mut Scratch::default(), id, text),
-        })
+        let mut id = Some(id);
+        let reused = SCRATCH.try_with(|cell| {
+            let mut scratch = cell.try_borrow_mut().ok()?;
+            Some(self.analyze_in(&mut scratch, id.take().flatten(), text))
+        });
+        match reused {
+            Ok(Some(doc)) => doc,
+            // The thread's buffers are in use (a stage called back into a pipeline) or gone (the
+            // thread is ending): fresh ones.
+            _ => self.analyze_in(&mut Scratch::default(), id.take().flatten(), text),
+        }
     }
 
     /// [`Pipeline::analyze_with_id`] with the working buffers of `scratch`.
@@ -493,7 +499,7 @@ fn first_bytes(names: &[&str]) -> Option<[u8; 3]> {
 
 /// Up to this many names, [`first_occurrences_few`] (one substring search per name) beats
 /// building an automaton for each document; most articles quote one to five people.
-const FEW_NAMES: usize = 8;
+const FEW_NAMES: usize = 16;
 
 /// The same occurrences as [`first_occurrences_many`] for a handful of names, without an
 /// automaton: each name keeps its next occurrence at or after the cursor (a SIMD substring
