@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::fold::{fold_key_hashes_into, fold_key_into};
-use crate::matcher::{AliasInfo, Attributes, CaseRule, Column, EntityInfo, Gazetteer};
+use crate::matcher::{AliasInfo, CaseRule, EntityInfo, Gazetteer, parse_attributes};
 use crate::{Entity, Error};
 
 /// Builds a [`Gazetteer`].
@@ -804,7 +804,8 @@ impl GazetteerBuilder {
                     id,
                     entity_type,
                     canonical,
-                    attributes: Attributes::default(),
+                    attributes: BTreeMap::new(),
+                    default_attributes: (0, 0),
                 },
                 index,
             ));
@@ -827,48 +828,25 @@ impl GazetteerBuilder {
             hashes,
             duplicates,
         } = self.resolve()?;
-        // The attribute columns of lists added at run time, gathered in one text.
-        let mut shared = String::new();
-        let mut pending = Vec::new();
-        let mut entities: Vec<EntityInfo> = entities
+        let entities: Vec<EntityInfo> = entities
             .into_iter()
-            .enumerate()
-            .map(|(i, (mut info, item))| {
+            .map(|(mut info, item)| {
                 match &mut self.items[item] {
-                    Item::Entity(e) => {
-                        info.attributes = Attributes::parsed(std::mem::take(&mut e.attributes));
-                    }
-                    Item::Line { text, cols, .. } => {
+                    Item::Entity(e) => info.attributes = std::mem::take(&mut e.attributes),
+                    Item::Line { text, cols, names } => {
                         let (start, end) = cols[4];
-                        match &self.texts[*text] {
-                            _ if start == end => {}
-                            Cow::Borrowed(text) => {
-                                info.attributes =
-                                    Attributes::column(Column::Static(&text[start..end]));
-                            }
-                            Cow::Owned(text) => {
-                                pending.push((i, shared.len(), shared.len() + end - start));
-                                shared.push_str(&text[start..end]);
-                            }
+                        let text: &str = &self.texts[*text];
+                        if names.is_some() {
+                            // The embedded list (its offsets fit in `u32`): parsed when asked.
+                            info.default_attributes = (start as u32, end as u32);
+                        } else if start < end {
+                            info.attributes = parse_attributes(&text[start..end]);
                         }
                     }
                 }
                 info
             })
             .collect();
-        if !pending.is_empty() {
-            if u32::try_from(shared.len()).is_err() {
-                return Err(Error::Build("more than 4 GiB of attributes".into()));
-            }
-            let shared: Arc<str> = Arc::from(shared);
-            for (i, start, end) in pending {
-                entities[i].attributes = Attributes::column(Column::Shared(
-                    Arc::clone(&shared),
-                    start as u32,
-                    end as u32,
-                ));
-            }
-        }
         if u32::try_from(keys.len()).is_err() {
             return Err(Error::Build("more than 4 GiB of alias keys".into()));
         }

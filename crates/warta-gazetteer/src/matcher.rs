@@ -31,75 +31,20 @@ pub(crate) struct EntityInfo {
     pub id: Arc<str>,
     pub entity_type: Arc<str>,
     pub canonical: Arc<str>,
-    pub attributes: Attributes,
+    /// Its attributes, unless they are in the embedded default list.
+    pub attributes: BTreeMap<String, String>,
+    /// The range of its attribute column in the embedded default list (`(0, 0)` when not
+    /// there): parsed by the first [`Gazetteer::entity`] call, which most programs never make.
+    pub default_attributes: (u32, u32),
 }
 
-/// The free attributes of an entity; those of a TSV list are parsed from their column the
-/// first time they are asked for (most never are), which spares the build an allocation per
-/// key and value.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Attributes {
-    parsed: OnceLock<BTreeMap<String, String>>,
-    /// The `key=value;…` column they are parsed from.
-    column: Option<Column>,
-}
-
-/// A TSV attribute column kept for [`Attributes`].
-#[derive(Debug, Clone)]
-pub(crate) enum Column {
-    /// In an embedded list.
-    Static(&'static str),
-    /// `text[start..end]` of the columns of a list added at run time, gathered in one text.
-    Shared(Arc<str>, u32, u32),
-}
-
-impl Column {
-    fn text(&self) -> &str {
-        match self {
-            Column::Static(text) => text,
-            Column::Shared(text, start, end) => &text[*start as usize..*end as usize],
-        }
+/// The attributes of a TSV attribute column (valid).
+pub(crate) fn parse_attributes(column: &str) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (k, v) in attribute_pairs(column).flatten() {
+        map.insert(k.to_string(), v.to_string());
     }
-}
-
-impl Attributes {
-    /// Attributes already parsed.
-    pub(crate) fn parsed(map: BTreeMap<String, String>) -> Attributes {
-        Attributes {
-            parsed: OnceLock::from(map),
-            column: None,
-        }
-    }
-
-    /// Attributes to parse from a valid TSV column when needed.
-    pub(crate) fn column(column: Column) -> Attributes {
-        Attributes {
-            parsed: OnceLock::new(),
-            column: Some(column),
-        }
-    }
-
-    /// The attributes (parsed now if they were not yet).
-    pub(crate) fn get(&self) -> &BTreeMap<String, String> {
-        self.parsed.get_or_init(|| {
-            let mut map = BTreeMap::new();
-            if let Some(column) = &self.column {
-                for (k, v) in attribute_pairs(column.text()).flatten() {
-                    map.insert(k.to_string(), v.to_string());
-                }
-            }
-            map
-        })
-    }
-
-    /// Heap bytes they take (approximate).
-    fn heap_size(&self) -> usize {
-        match (self.parsed.get(), &self.column) {
-            (Some(map), _) => map.iter().map(|(k, v)| k.len() + v.len() + 48).sum(),
-            (None, Some(Column::Shared(_, start, end))) => (end - start) as usize,
-            (None, _) => 0,
-        }
-    }
+    map
 }
 
 /// How an alias checks letter case against the original text.
@@ -154,6 +99,9 @@ pub struct Gazetteer {
     entities: Vec<EntityInfo>,
     /// Entity by id, made by the first [`Gazetteer::entity`] (matching never needs it).
     by_id: OnceLock<FastMap<Arc<str>, u32>>,
+    /// The attributes of each entity from the default list (`EntityInfo::default_attributes`),
+    /// parsed by the first [`Gazetteer::entity`].
+    default_attributes: OnceLock<Vec<BTreeMap<String, String>>>,
     duplicates: Vec<Duplicate>,
 }
 
@@ -336,6 +284,7 @@ impl Gazetteer {
             keys,
             entities,
             by_id: OnceLock::new(),
+            default_attributes: OnceLock::new(),
             duplicates,
         })
     }
@@ -389,8 +338,21 @@ impl Gazetteer {
             let ids = self.entities.iter().enumerate();
             ids.map(|(i, e)| (e.id.clone(), i as u32)).collect()
         });
-        let e = &self.entities[*by_id.get(id)? as usize];
-        Some((&e.canonical, &e.entity_type, e.attributes.get()))
+        let i = *by_id.get(id)? as usize;
+        let e = &self.entities[i];
+        let (start, end) = e.default_attributes;
+        let attributes = if start == end {
+            &e.attributes
+        } else {
+            &self.default_attributes.get_or_init(|| {
+                let tsv = crate::default_list::TSV;
+                let ranges = self.entities.iter().map(|e| e.default_attributes);
+                ranges
+                    .map(|(start, end)| parse_attributes(&tsv[start as usize..end as usize]))
+                    .collect()
+            })[i]
+        };
+        Some((&e.canonical, &e.entity_type, attributes))
     }
 
     /// Heap memory used by the matcher, in bytes (automaton plus tables, approximate).
@@ -410,7 +372,10 @@ impl Gazetteer {
                 + e.id.len()
                 + e.canonical.len()
                 + e.entity_type.len()
-                + e.attributes.heap_size()
+                + e.attributes
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len() + 48)
+                    .sum::<usize>()
                 + 32
         });
         trie + self.keys.len() + aliases.sum::<usize>() + entities.sum::<usize>()
