@@ -805,7 +805,6 @@ impl GazetteerBuilder {
                     entity_type,
                     canonical,
                     attributes: BTreeMap::new(),
-                    default_attributes: (0, 0),
                 },
                 index,
             ));
@@ -828,9 +827,11 @@ impl GazetteerBuilder {
             hashes,
             duplicates,
         } = self.resolve()?;
+        let mut default_columns = Vec::with_capacity(entities.len());
         let entities: Vec<EntityInfo> = entities
             .into_iter()
             .map(|(mut info, item)| {
+                let mut column = (0, 0);
                 match &mut self.items[item] {
                     Item::Entity(e) => info.attributes = std::mem::take(&mut e.attributes),
                     Item::Line { text, cols, names } => {
@@ -838,17 +839,18 @@ impl GazetteerBuilder {
                         let text: &str = &self.texts[*text];
                         if names.is_some() {
                             // The embedded list (its offsets fit in `u32`): parsed when asked.
-                            info.default_attributes = (start as u32, end as u32);
+                            column = (start as u32, end as u32);
                         } else if start < end {
                             info.attributes = parse_attributes(&text[start..end]);
                         }
                     }
                 }
+                default_columns.push(column);
                 info
             })
             .collect();
-        if u32::try_from(keys.len()).is_err() {
-            return Err(Error::Build("more than 4 GiB of alias keys".into()));
+        if default_columns.iter().all(|(start, end)| start == end) {
+            default_columns = Vec::new();
         }
         let mut aliases = Vec::with_capacity(resolved.len());
         let mut bounds = Vec::with_capacity(resolved.len() + 1);
@@ -879,12 +881,19 @@ impl GazetteerBuilder {
                 alias: r.alias,
                 case,
                 clitics,
-                key: (r.key.0 as u32, r.key.1 as u32),
+                key: keys[r.key.0..r.key.1].into(),
             });
             debug_assert_eq!(bounds.last(), Some(&r.tokens.0));
             bounds.push(r.tokens.1);
         }
-        Gazetteer::compile(aliases, keys, &hashes, &bounds, entities, duplicates)
+        Gazetteer::compile(
+            aliases,
+            &hashes,
+            &bounds,
+            entities,
+            default_columns,
+            duplicates,
+        )
     }
 }
 

@@ -33,9 +33,6 @@ pub(crate) struct EntityInfo {
     pub canonical: Arc<str>,
     /// Its attributes, unless they are in the embedded default list.
     pub attributes: BTreeMap<String, String>,
-    /// The range of its attribute column in the embedded default list (`(0, 0)` when not
-    /// there): parsed by the first [`Gazetteer::entity`] call, which most programs never make.
-    pub default_attributes: (u32, u32),
 }
 
 /// The attributes of a TSV attribute column (valid).
@@ -66,8 +63,9 @@ pub(crate) struct AliasInfo {
     pub alias: Arc<str>,
     pub case: CaseRule,
     pub clitics: bool,
-    /// Folded key (tokens joined by one space): `keys[key.0..key.1]` of the [`Gazetteer`].
-    pub key: (u32, u32),
+    /// Folded key (tokens joined by one space). Its own allocation: reading it from one
+    /// shared buffer cost the exact check of every candidate more than it saved the build.
+    pub key: Box<[u8]>,
 }
 
 /// An immutable, `Send + Sync` matcher compiled by [`crate::GazetteerBuilder`].
@@ -94,13 +92,14 @@ pub struct Gazetteer {
     /// Most tokens in an alias.
     max_depth: usize,
     aliases: Vec<AliasInfo>,
-    /// The folded keys of the aliases, one after another.
-    keys: Vec<u8>,
     entities: Vec<EntityInfo>,
     /// Entity by id, made by the first [`Gazetteer::entity`] (matching never needs it).
     by_id: OnceLock<FastMap<Arc<str>, u32>>,
-    /// The attributes of each entity from the default list (`EntityInfo::default_attributes`),
-    /// parsed by the first [`Gazetteer::entity`].
+    /// The range of each entity's attribute column in the embedded default list (`(0, 0)`
+    /// when not there; empty when no entity is): parsed by the first [`Gazetteer::entity`]
+    /// call, which most programs never make.
+    default_columns: Vec<(u32, u32)>,
+    /// The attributes of the entities from the default list, parsed from `default_columns`.
     default_attributes: OnceLock<Vec<BTreeMap<String, String>>>,
     duplicates: Vec<Duplicate>,
 }
@@ -202,13 +201,13 @@ struct Scratch {
 
 impl Gazetteer {
     /// The matcher of `aliases`, whose token hashes are `hashes[bounds[a]..bounds[a + 1]]`
-    /// for alias `a` and whose keys are in `keys`.
+    /// for alias `a`.
     pub(crate) fn compile(
         aliases: Vec<AliasInfo>,
-        keys: Vec<u8>,
         hashes: &[u64],
         bounds: &[usize],
         entities: Vec<EntityInfo>,
+        default_columns: Vec<(u32, u32)>,
         duplicates: Vec<Duplicate>,
     ) -> Result<Gazetteer, Error> {
         // Whether the first token of each alias must have an uppercase letter in the text.
@@ -281,9 +280,9 @@ impl Gazetteer {
             skip,
             max_depth,
             aliases,
-            keys,
             entities,
             by_id: OnceLock::new(),
+            default_columns,
             default_attributes: OnceLock::new(),
             duplicates,
         })
@@ -340,15 +339,15 @@ impl Gazetteer {
         });
         let i = *by_id.get(id)? as usize;
         let e = &self.entities[i];
-        let (start, end) = e.default_attributes;
+        let (start, end) = self.default_columns.get(i).copied().unwrap_or_default();
         let attributes = if start == end {
             &e.attributes
         } else {
             &self.default_attributes.get_or_init(|| {
                 let tsv = crate::default_list::TSV;
-                let ranges = self.entities.iter().map(|e| e.default_attributes);
+                let ranges = self.default_columns.iter();
                 ranges
-                    .map(|(start, end)| parse_attributes(&tsv[start as usize..end as usize]))
+                    .map(|&(start, end)| parse_attributes(&tsv[start as usize..end as usize]))
                     .collect()
             })[i]
         };
@@ -366,6 +365,7 @@ impl Gazetteer {
                     CaseRule::Sensitive { upper } => upper.len(),
                     CaseRule::Insensitive | CaseRule::NotLowercase => 0,
                 }
+                + a.key.len()
         });
         let entities = self.entities.iter().map(|e| {
             std::mem::size_of::<EntityInfo>()
@@ -378,7 +378,7 @@ impl Gazetteer {
                     .sum::<usize>()
                 + 32
         });
-        trie + self.keys.len() + aliases.sum::<usize>() + entities.sum::<usize>()
+        trie + aliases.sum::<usize>() + entities.sum::<usize>()
     }
 
     /// Mentions in `text[range]`, spans into the whole `text`, sorted, non-overlapping.
@@ -659,7 +659,6 @@ impl Gazetteer {
         if matches!(info.case, CaseRule::NotLowercase) && !toks.iter().any(|t| t.upper) {
             return false;
         }
-        let key = &self.keys[info.key.0 as usize..info.key.1 as usize];
         let text = piece.as_bytes();
         let strip = |k: usize, t: &Token| {
             if clitic && k + 1 == toks.len() {
@@ -670,11 +669,11 @@ impl Gazetteer {
         };
         if let [t] = toks {
             // One token (a folded token has no space, so a longer key never equals it).
-            if !t.folded_eq(text, buf, strip(0, t), key) {
+            if !t.folded_eq(text, buf, strip(0, t), &info.key) {
                 return false;
             }
         } else {
-            let mut key = key.split(|&b| b == b' ');
+            let mut key = info.key.split(|&b| b == b' ');
             for (k, t) in toks.iter().enumerate() {
                 if !key
                     .next()
