@@ -333,7 +333,8 @@ impl ClassifierBuilder {
     }
 }
 
-/// An immutable, `Send + Sync` classifier: compiled lexicons and regular expressions.
+/// An immutable, `Send + Sync` classifier: compiled lexicons (cheap to build: a phrase trie
+/// and word tables; no regular expression is compiled).
 ///
 /// ```
 /// use warta_boilerplate::{BlockKind, Classifier};

@@ -1,7 +1,7 @@
-//! Datelines, credits and dates. The dateline forms (`dateline`), the date forms (`dates`)
-//! and the credit code at the end of a line are read by hand, each checked against the
-//! expression it replaces in a test; credit labels with non-ASCII letters and the time after
-//! a date use regular expressions compiled once per classifier.
+//! Datelines, credits and dates. The dateline forms (`dateline`), the date forms (`dates`),
+//! the time after a date and the credit code at the end of a line are read by hand, each
+//! checked against the expression it replaces in a test; only credit labels with non-ASCII
+//! letters use a regular expression, compiled once per process when first needed.
 
 use std::sync::OnceLock;
 

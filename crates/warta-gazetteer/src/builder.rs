@@ -6,7 +6,7 @@ use std::hash::{BuildHasherDefault, Hasher};
 use std::sync::Arc;
 
 use crate::fold::{fold_key_hashes_into, fold_key_into};
-use crate::matcher::{AliasInfo, Attributes, CaseRule, Column, EntityInfo, Gazetteer};
+use crate::matcher::{AliasInfo, CaseRule, EntityInfo, Gazetteer, parse_attributes};
 use crate::{Entity, Error};
 
 /// Builds a [`Gazetteer`].
@@ -804,7 +804,7 @@ impl GazetteerBuilder {
                     id,
                     entity_type,
                     canonical,
-                    attributes: Attributes::default(),
+                    attributes: BTreeMap::new(),
                 },
                 index,
             ));
@@ -827,50 +827,30 @@ impl GazetteerBuilder {
             hashes,
             duplicates,
         } = self.resolve()?;
-        // The attribute columns of lists added at run time, gathered in one text.
-        let mut shared = String::new();
-        let mut pending = Vec::new();
-        let mut entities: Vec<EntityInfo> = entities
+        let mut default_columns = Vec::with_capacity(entities.len());
+        let entities: Vec<EntityInfo> = entities
             .into_iter()
-            .enumerate()
-            .map(|(i, (mut info, item))| {
+            .map(|(mut info, item)| {
+                let mut column = (0, 0);
                 match &mut self.items[item] {
-                    Item::Entity(e) => {
-                        info.attributes = Attributes::parsed(std::mem::take(&mut e.attributes));
-                    }
-                    Item::Line { text, cols, .. } => {
+                    Item::Entity(e) => info.attributes = std::mem::take(&mut e.attributes),
+                    Item::Line { text, cols, names } => {
                         let (start, end) = cols[4];
-                        match &self.texts[*text] {
-                            _ if start == end => {}
-                            Cow::Borrowed(text) => {
-                                info.attributes =
-                                    Attributes::column(Column::Static(&text[start..end]));
-                            }
-                            Cow::Owned(text) => {
-                                pending.push((i, shared.len(), shared.len() + end - start));
-                                shared.push_str(&text[start..end]);
-                            }
+                        let text: &str = &self.texts[*text];
+                        if names.is_some() {
+                            // The embedded list (its offsets fit in `u32`): parsed when asked.
+                            column = (start as u32, end as u32);
+                        } else if start < end {
+                            info.attributes = parse_attributes(&text[start..end]);
                         }
                     }
                 }
+                default_columns.push(column);
                 info
             })
             .collect();
-        if !pending.is_empty() {
-            if u32::try_from(shared.len()).is_err() {
-                return Err(Error::Build("more than 4 GiB of attributes".into()));
-            }
-            let shared: Arc<str> = Arc::from(shared);
-            for (i, start, end) in pending {
-                entities[i].attributes = Attributes::column(Column::Shared(
-                    Arc::clone(&shared),
-                    start as u32,
-                    end as u32,
-                ));
-            }
-        }
-        if u32::try_from(keys.len()).is_err() {
-            return Err(Error::Build("more than 4 GiB of alias keys".into()));
+        if default_columns.iter().all(|(start, end)| start == end) {
+            default_columns = Vec::new();
         }
         let mut aliases = Vec::with_capacity(resolved.len());
         let mut bounds = Vec::with_capacity(resolved.len() + 1);
@@ -901,12 +881,19 @@ impl GazetteerBuilder {
                 alias: r.alias,
                 case,
                 clitics,
-                key: (r.key.0 as u32, r.key.1 as u32),
+                key: keys[r.key.0..r.key.1].into(),
             });
             debug_assert_eq!(bounds.last(), Some(&r.tokens.0));
             bounds.push(r.tokens.1);
         }
-        Gazetteer::compile(aliases, keys, &hashes, &bounds, entities, duplicates)
+        Gazetteer::compile(
+            aliases,
+            &hashes,
+            &bounds,
+            entities,
+            default_columns,
+            duplicates,
+        )
     }
 }
 

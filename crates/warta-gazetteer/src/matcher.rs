@@ -31,75 +31,17 @@ pub(crate) struct EntityInfo {
     pub id: Arc<str>,
     pub entity_type: Arc<str>,
     pub canonical: Arc<str>,
-    pub attributes: Attributes,
+    /// Its attributes, unless they are in the embedded default list.
+    pub attributes: BTreeMap<String, String>,
 }
 
-/// The free attributes of an entity; those of a TSV list are parsed from their column the
-/// first time they are asked for (most never are), which spares the build an allocation per
-/// key and value.
-#[derive(Debug, Clone, Default)]
-pub(crate) struct Attributes {
-    parsed: OnceLock<BTreeMap<String, String>>,
-    /// The `key=value;…` column they are parsed from.
-    column: Option<Column>,
-}
-
-/// A TSV attribute column kept for [`Attributes`].
-#[derive(Debug, Clone)]
-pub(crate) enum Column {
-    /// In an embedded list.
-    Static(&'static str),
-    /// `text[start..end]` of the columns of a list added at run time, gathered in one text.
-    Shared(Arc<str>, u32, u32),
-}
-
-impl Column {
-    fn text(&self) -> &str {
-        match self {
-            Column::Static(text) => text,
-            Column::Shared(text, start, end) => &text[*start as usize..*end as usize],
-        }
+/// The attributes of a TSV attribute column (valid).
+pub(crate) fn parse_attributes(column: &str) -> BTreeMap<String, String> {
+    let mut map = BTreeMap::new();
+    for (k, v) in attribute_pairs(column).flatten() {
+        map.insert(k.to_string(), v.to_string());
     }
-}
-
-impl Attributes {
-    /// Attributes already parsed.
-    pub(crate) fn parsed(map: BTreeMap<String, String>) -> Attributes {
-        Attributes {
-            parsed: OnceLock::from(map),
-            column: None,
-        }
-    }
-
-    /// Attributes to parse from a valid TSV column when needed.
-    pub(crate) fn column(column: Column) -> Attributes {
-        Attributes {
-            parsed: OnceLock::new(),
-            column: Some(column),
-        }
-    }
-
-    /// The attributes (parsed now if they were not yet).
-    pub(crate) fn get(&self) -> &BTreeMap<String, String> {
-        self.parsed.get_or_init(|| {
-            let mut map = BTreeMap::new();
-            if let Some(column) = &self.column {
-                for (k, v) in attribute_pairs(column.text()).flatten() {
-                    map.insert(k.to_string(), v.to_string());
-                }
-            }
-            map
-        })
-    }
-
-    /// Heap bytes they take (approximate).
-    fn heap_size(&self) -> usize {
-        match (self.parsed.get(), &self.column) {
-            (Some(map), _) => map.iter().map(|(k, v)| k.len() + v.len() + 48).sum(),
-            (None, Some(Column::Shared(_, start, end))) => (end - start) as usize,
-            (None, _) => 0,
-        }
-    }
+    map
 }
 
 /// How an alias checks letter case against the original text.
@@ -121,8 +63,9 @@ pub(crate) struct AliasInfo {
     pub alias: Arc<str>,
     pub case: CaseRule,
     pub clitics: bool,
-    /// Folded key (tokens joined by one space): `keys[key.0..key.1]` of the [`Gazetteer`].
-    pub key: (u32, u32),
+    /// Folded key (tokens joined by one space). Its own allocation: reading it from one
+    /// shared buffer cost the exact check of every candidate more than it saved the build.
+    pub key: Box<[u8]>,
 }
 
 /// An immutable, `Send + Sync` matcher compiled by [`crate::GazetteerBuilder`].
@@ -149,11 +92,15 @@ pub struct Gazetteer {
     /// Most tokens in an alias.
     max_depth: usize,
     aliases: Vec<AliasInfo>,
-    /// The folded keys of the aliases, one after another.
-    keys: Vec<u8>,
     entities: Vec<EntityInfo>,
     /// Entity by id, made by the first [`Gazetteer::entity`] (matching never needs it).
     by_id: OnceLock<FastMap<Arc<str>, u32>>,
+    /// The range of each entity's attribute column in the embedded default list (`(0, 0)`
+    /// when not there; empty when no entity is): parsed by the first [`Gazetteer::entity`]
+    /// call, which most programs never make.
+    default_columns: Vec<(u32, u32)>,
+    /// The attributes of the entities from the default list, parsed from `default_columns`.
+    default_attributes: OnceLock<Vec<BTreeMap<String, String>>>,
     duplicates: Vec<Duplicate>,
 }
 
@@ -254,13 +201,13 @@ struct Scratch {
 
 impl Gazetteer {
     /// The matcher of `aliases`, whose token hashes are `hashes[bounds[a]..bounds[a + 1]]`
-    /// for alias `a` and whose keys are in `keys`.
+    /// for alias `a`.
     pub(crate) fn compile(
         aliases: Vec<AliasInfo>,
-        keys: Vec<u8>,
         hashes: &[u64],
         bounds: &[usize],
         entities: Vec<EntityInfo>,
+        default_columns: Vec<(u32, u32)>,
         duplicates: Vec<Duplicate>,
     ) -> Result<Gazetteer, Error> {
         // Whether the first token of each alias must have an uppercase letter in the text.
@@ -333,9 +280,10 @@ impl Gazetteer {
             skip,
             max_depth,
             aliases,
-            keys,
             entities,
             by_id: OnceLock::new(),
+            default_columns,
+            default_attributes: OnceLock::new(),
             duplicates,
         })
     }
@@ -389,8 +337,21 @@ impl Gazetteer {
             let ids = self.entities.iter().enumerate();
             ids.map(|(i, e)| (e.id.clone(), i as u32)).collect()
         });
-        let e = &self.entities[*by_id.get(id)? as usize];
-        Some((&e.canonical, &e.entity_type, e.attributes.get()))
+        let i = *by_id.get(id)? as usize;
+        let e = &self.entities[i];
+        let (start, end) = self.default_columns.get(i).copied().unwrap_or_default();
+        let attributes = if start == end {
+            &e.attributes
+        } else {
+            &self.default_attributes.get_or_init(|| {
+                let tsv = crate::default_list::TSV;
+                let ranges = self.default_columns.iter();
+                ranges
+                    .map(|&(start, end)| parse_attributes(&tsv[start as usize..end as usize]))
+                    .collect()
+            })[i]
+        };
+        Some((&e.canonical, &e.entity_type, attributes))
     }
 
     /// Heap memory used by the matcher, in bytes (automaton plus tables, approximate).
@@ -404,16 +365,20 @@ impl Gazetteer {
                     CaseRule::Sensitive { upper } => upper.len(),
                     CaseRule::Insensitive | CaseRule::NotLowercase => 0,
                 }
+                + a.key.len()
         });
         let entities = self.entities.iter().map(|e| {
             std::mem::size_of::<EntityInfo>()
                 + e.id.len()
                 + e.canonical.len()
                 + e.entity_type.len()
-                + e.attributes.heap_size()
+                + e.attributes
+                    .iter()
+                    .map(|(k, v)| k.len() + v.len() + 48)
+                    .sum::<usize>()
                 + 32
         });
-        trie + self.keys.len() + aliases.sum::<usize>() + entities.sum::<usize>()
+        trie + aliases.sum::<usize>() + entities.sum::<usize>()
     }
 
     /// Mentions in `text[range]`, spans into the whole `text`, sorted, non-overlapping.
@@ -694,7 +659,6 @@ impl Gazetteer {
         if matches!(info.case, CaseRule::NotLowercase) && !toks.iter().any(|t| t.upper) {
             return false;
         }
-        let key = &self.keys[info.key.0 as usize..info.key.1 as usize];
         let text = piece.as_bytes();
         let strip = |k: usize, t: &Token| {
             if clitic && k + 1 == toks.len() {
@@ -705,11 +669,11 @@ impl Gazetteer {
         };
         if let [t] = toks {
             // One token (a folded token has no space, so a longer key never equals it).
-            if !t.folded_eq(text, buf, strip(0, t), key) {
+            if !t.folded_eq(text, buf, strip(0, t), &info.key) {
                 return false;
             }
         } else {
-            let mut key = key.split(|&b| b == b' ');
+            let mut key = info.key.split(|&b| b == b' ');
             for (k, t) in toks.iter().enumerate() {
                 if !key
                     .next()
