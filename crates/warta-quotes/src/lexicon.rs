@@ -392,7 +392,7 @@ fn load_short(key: &[u8]) -> (u64, u64) {
 
 /// `v` with its ASCII capitals lowercased, eight bytes at a time (other bytes unchanged).
 #[inline(always)]
-fn lower_u64(v: u64) -> u64 {
+pub(crate) fn lower_u64(v: u64) -> u64 {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     let y = v & !H;

@@ -12,8 +12,8 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii, with_lower,
-    with_lower_bytes,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, lower_u64, norm, pack_bytes, pack_lower_ascii,
+    with_lower, with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
@@ -181,12 +181,33 @@ fn token_hash(token: &[u8]) -> u64 {
 }
 
 /// The hash of `word` lowercased, as [`token_hash`] gives it.
-fn lower_token_hash(word: &str) -> u64 {
+pub(crate) fn lower_token_hash(word: &str) -> u64 {
     if let Some(packed) = pack_lower_ascii(word.as_bytes()) {
         FxHasher::packed(packed)
     } else {
         with_lower_bytes(word, token_hash)
     }
+}
+
+/// [`lower_token_hash`] of `text[start..end]`: a word of one to eight ASCII bytes with eight
+/// bytes of text from its start is read with one load (the same hash).
+#[inline]
+pub(crate) fn lower_token_hash_at(text: &str, start: usize, end: usize) -> u64 {
+    let bytes = text.as_bytes();
+    let len = end - start;
+    if (1..=8).contains(&len)
+        && let Some(chunk) = bytes.get(start..start + 8)
+    {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(a) & (u64::MAX >> (8 * (8 - len)));
+        if v & 0x8080_8080_8080_8080 == 0 {
+            // `pack_bytes` of a key of at most eight bytes: the bytes, then the length in the
+            // top byte.
+            return FxHasher::packed(u128::from(lower_u64(v)) | (len as u128) << 120);
+        }
+    }
+    lower_token_hash(&text[start..end])
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -314,7 +335,8 @@ impl NameIndex {
                     }
                 }
                 if words.len() == 1 {
-                    idx.heads.insert(lower_token_hash(first.str(text)));
+                    idx.heads
+                        .insert(lower_token_hash_at(text, first.start, first.end));
                 } else {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
