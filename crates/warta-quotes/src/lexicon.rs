@@ -392,7 +392,7 @@ fn load_short(key: &[u8]) -> (u64, u64) {
 
 /// `v` with its ASCII capitals lowercased, eight bytes at a time (other bytes unchanged).
 #[inline(always)]
-pub(crate) fn lower_u64(v: u64) -> u64 {
+fn lower_u64(v: u64) -> u64 {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     let y = v & !H;
@@ -423,6 +423,26 @@ pub(crate) fn pack_lower_ascii(key: &[u8]) -> Option<u128> {
             | u128::from(lower_u64(hi)) << 64
             | u128::from(key.len() as u8) << 120,
     )
+}
+
+/// [`pack_lower_ascii`] of `text[start..end]`: a word of one to eight bytes with eight bytes of
+/// text from its start is read with one load.
+#[inline(always)]
+pub(crate) fn pack_lower_ascii_at(text: &str, start: usize, end: usize) -> Option<u128> {
+    let bytes = text.as_bytes();
+    let len = end - start;
+    if (1..=8).contains(&len)
+        && let Some(chunk) = bytes.get(start..start + 8)
+    {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(a) & (u64::MAX >> (8 * (8 - len)));
+        // `pack_bytes` of a key of at most eight bytes: the bytes, then the length in the top
+        // byte.
+        return (v & 0x8080_8080_8080_8080 == 0)
+            .then(|| u128::from(lower_u64(v)) | (len as u128) << 120);
+    }
+    pack_lower_ascii(&bytes[start..end])
 }
 
 /// `key` (at most 15 bytes) with its ASCII capitals lowercased, packed as [`pack_bytes`] does.

@@ -12,8 +12,8 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, Prefilter, flag, lower_u64, norm, pack_bytes, pack_lower_ascii,
-    with_lower, with_lower_bytes,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
+    pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
@@ -189,25 +189,13 @@ pub(crate) fn lower_token_hash(word: &str) -> u64 {
     }
 }
 
-/// [`lower_token_hash`] of `text[start..end]`: a word of one to eight ASCII bytes with eight
-/// bytes of text from its start is read with one load (the same hash).
+/// [`lower_token_hash`] of `text[start..end]`, reading a short word with one load.
 #[inline]
 pub(crate) fn lower_token_hash_at(text: &str, start: usize, end: usize) -> u64 {
-    let bytes = text.as_bytes();
-    let len = end - start;
-    if (1..=8).contains(&len)
-        && let Some(chunk) = bytes.get(start..start + 8)
-    {
-        let mut a = [0u8; 8];
-        a.copy_from_slice(chunk);
-        let v = u64::from_le_bytes(a) & (u64::MAX >> (8 * (8 - len)));
-        if v & 0x8080_8080_8080_8080 == 0 {
-            // `pack_bytes` of a key of at most eight bytes: the bytes, then the length in the
-            // top byte.
-            return FxHasher::packed(u128::from(lower_u64(v)) | (len as u128) << 120);
-        }
+    match pack_lower_ascii_at(text, start, end) {
+        Some(packed) => FxHasher::packed(packed),
+        None => lower_token_hash(&text[start..end]),
     }
-    lower_token_hash(&text[start..end])
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -403,7 +391,7 @@ impl NameIndex {
                             }
                         };
                         let b = s.as_bytes();
-                        if let Some(packed) = pack_lower_ascii(b) {
+                        if let Some(packed) = pack_lower_ascii_at(text, w.start, w.end) {
                             let buf = packed.to_le_bytes();
                             let l = &buf[..b.len()];
                             add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));

@@ -876,6 +876,10 @@ mod tests {
                 crate::names::lower_token_hash_at(&text, start, end),
                 crate::names::lower_token_hash(&text[start..end])
             );
+            prop_assert_eq!(
+                crate::lexicon::pack_lower_ascii_at(&text, start, end),
+                pack_lower_ascii(text[start..end].as_bytes())
+            );
         }
 
         #[test]
