@@ -878,7 +878,7 @@ mod tests {
             );
             prop_assert_eq!(
                 crate::lexicon::pack_lower_ascii_at(&text, start, end),
-                pack_lower_ascii(text[start..end].as_bytes())
+                pack_lower_ascii(&text.as_bytes()[start..end])
             );
         }
 
