@@ -79,27 +79,38 @@ fn is_title_word(word: &str) -> bool {
     )
 }
 
-/// Words before a noun that make it a group of people (`para ahli`, `banyak pakar`).
+/// True for a word (any ASCII case) that makes the noun after it a group of people (`para
+/// ahli`, `Banyak pakar`).
 fn is_plural_quantifier(word: &str) -> bool {
+    let b = word.as_bytes();
+    if !(4..=10).contains(&b.len())
+        || !matches!(b[0] | 0x20, b'p' | b'b' | b's' | b'k' | b'm' | b'r')
+    {
+        return false;
+    }
+    let mut buf = [0u8; 10];
+    for (d, &c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
     matches!(
-        word,
-        "para"
-            | "banyak"
-            | "sejumlah"
-            | "beberapa"
-            | "berbagai"
-            | "sebagian"
-            | "kebanyakan"
-            | "mayoritas"
-            | "segenap"
-            | "seluruh"
-            | "semua"
-            | "kalangan"
-            | "kaum"
-            | "sekelompok"
-            | "puluhan"
-            | "ratusan"
-            | "ribuan"
+        &buf[..b.len()],
+        b"para"
+            | b"banyak"
+            | b"sejumlah"
+            | b"beberapa"
+            | b"berbagai"
+            | b"sebagian"
+            | b"kebanyakan"
+            | b"mayoritas"
+            | b"segenap"
+            | b"seluruh"
+            | b"semua"
+            | b"kalangan"
+            | b"kaum"
+            | b"sekelompok"
+            | b"puluhan"
+            | b"ratusan"
+            | b"ribuan"
     )
 }
 
@@ -745,7 +756,18 @@ impl<'a> Doc<'a> {
     /// `sejumlah warga`).
     fn is_group(&self, m: &Mention) -> bool {
         let text = self.text;
-        let quantifier = |w: Word| with_lower(w.str(text), is_plural_quantifier);
+        // A capitalised word of the name part after the mention's first word: a person.
+        if m.pronoun
+            || m.name.is_some_and(|(s, e)| {
+                text[s..e]
+                    .split_whitespace()
+                    .skip(usize::from(s == m.start))
+                    .any(is_capitalised)
+            })
+        {
+            return false;
+        }
+        let quantifier = |w: Word| is_plural_quantifier(w.str(text));
         let after = match word_at(text, m.start, m.end) {
             Some(w) if quantifier(w) => w.end,
             _ if prev_word(text, m.start, 0).is_some_and(quantifier) => m.start,
@@ -989,7 +1011,10 @@ impl<'a> Doc<'a> {
                 break;
             };
             let lw = w.str(text);
-            if lw.eq_ignore_ascii_case("kepada") {
+            // The words looked for open with `k`, `d` or `m` (any case; no other char
+            // lowercases to these): most words are out at their first byte.
+            let first = lw.as_bytes()[0] | 0x20;
+            if first == b'k' && lw.eq_ignore_ascii_case("kepada") {
                 let n = next_word(text, w.end, end)?;
                 let ns = n.str(text);
                 if matches!(
@@ -1002,7 +1027,9 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
-            if lower_in(lw, &["dilansir", "dikutip", "melansir", "mengutip"]) {
+            if matches!(first, b'd' | b'm')
+                && lower_in(lw, &["dilansir", "dikutip", "melansir", "mengutip"])
+            {
                 return self.outlet_after(w.end, end);
             }
             if matches!(

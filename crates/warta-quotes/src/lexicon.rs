@@ -425,6 +425,26 @@ pub(crate) fn pack_lower_ascii(key: &[u8]) -> Option<u128> {
     )
 }
 
+/// [`pack_lower_ascii`] of `text[start..end]`: a word of one to eight bytes with eight bytes of
+/// text from its start is read with one load.
+#[inline(always)]
+pub(crate) fn pack_lower_ascii_at(text: &str, start: usize, end: usize) -> Option<u128> {
+    let bytes = text.as_bytes();
+    let len = end - start;
+    if (1..=8).contains(&len)
+        && let Some(chunk) = bytes.get(start..start + 8)
+    {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(a) & (u64::MAX >> (8 * (8 - len)));
+        // `pack_bytes` of a key of at most eight bytes: the bytes, then the length in the top
+        // byte.
+        return (v & 0x8080_8080_8080_8080 == 0)
+            .then(|| u128::from(lower_u64(v)) | (len as u128) << 120);
+    }
+    pack_lower_ascii(&bytes[start..end])
+}
+
 /// `key` (at most 15 bytes) with its ASCII capitals lowercased, packed as [`pack_bytes`] does.
 #[inline(always)]
 pub(crate) fn pack_lower(key: &[u8]) -> u128 {

@@ -12,8 +12,8 @@ use std::hash::Hasher;
 
 use crate::Span;
 use crate::lexicon::{
-    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii, with_lower,
-    with_lower_bytes,
+    FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
+    pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
@@ -181,11 +181,20 @@ fn token_hash(token: &[u8]) -> u64 {
 }
 
 /// The hash of `word` lowercased, as [`token_hash`] gives it.
-fn lower_token_hash(word: &str) -> u64 {
+pub(crate) fn lower_token_hash(word: &str) -> u64 {
     if let Some(packed) = pack_lower_ascii(word.as_bytes()) {
         FxHasher::packed(packed)
     } else {
         with_lower_bytes(word, token_hash)
+    }
+}
+
+/// [`lower_token_hash`] of `text[start..end]`, reading a short word with one load.
+#[inline]
+pub(crate) fn lower_token_hash_at(text: &str, start: usize, end: usize) -> u64 {
+    match pack_lower_ascii_at(text, start, end) {
+        Some(packed) => FxHasher::packed(packed),
+        None => lower_token_hash(&text[start..end]),
     }
 }
 
@@ -314,7 +323,8 @@ impl NameIndex {
                     }
                 }
                 if words.len() == 1 {
-                    idx.heads.insert(lower_token_hash(first.str(text)));
+                    idx.heads
+                        .insert(lower_token_hash_at(text, first.start, first.end));
                 } else {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
@@ -381,7 +391,7 @@ impl NameIndex {
                             }
                         };
                         let b = s.as_bytes();
-                        if let Some(packed) = pack_lower_ascii(b) {
+                        if let Some(packed) = pack_lower_ascii_at(text, w.start, w.end) {
                             let buf = packed.to_le_bytes();
                             let l = &buf[..b.len()];
                             add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));

@@ -862,6 +862,27 @@ mod tests {
         }
 
         #[test]
+        fn one_load_token_hash_matches_the_packed_one(parts in parts(), from in 0usize..60, len in 0usize..12) {
+            let text = text_of(&parts);
+            let mut start = from.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            let mut end = (start + len).min(text.len());
+            while !text.is_char_boundary(end) {
+                end -= 1;
+            }
+            prop_assert_eq!(
+                crate::names::lower_token_hash_at(&text, start, end),
+                crate::names::lower_token_hash(&text[start..end])
+            );
+            prop_assert_eq!(
+                crate::lexicon::pack_lower_ascii_at(&text, start, end),
+                pack_lower_ascii(&text.as_bytes()[start..end])
+            );
+        }
+
+        #[test]
         fn abbreviation_keys_match_the_list(w in "[A-Za-z.é]{0,5}") {
             let want = ABBREVIATIONS.iter().any(|a| a.eq_ignore_ascii_case(&w));
             prop_assert_eq!(is_abbreviation(&w), want);
