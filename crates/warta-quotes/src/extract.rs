@@ -241,13 +241,8 @@ impl<'a> Doc<'a> {
     fn cues(&self, start: usize, end: usize, out: &mut Vec<Cue>) {
         let text = self.text;
         self.lex.for_each_cue(text, start, end, |s, e, entry| {
-            // A capitalised `me-` verb between two capitalised words belongs to a title or a
-            // name (`Undang-Undang Kemerdekaan Menyampaikan Pendapat`), not to speech.
-            let titled = |w: Option<Word>| w.is_some_and(|w| is_capitalised(w.str(text)));
             if matches!(entry.class, CueClass::Me | CueClass::Weak)
-                && is_capitalised(&text[s..e])
-                && titled(prev_word(text, s, start))
-                && titled(next_word(text, e, end))
+                && in_title_case(text, Span::new(s, e), start, end)
             {
                 return;
             }
@@ -712,7 +707,10 @@ impl<'a> Doc<'a> {
                     _ => break,
                 }
             }
-            if !v.is_some_and(|a| lex.is_speech_verb(a.str(text))) {
+            if !v.is_some_and(|a| {
+                lex.is_speech_verb(a.str(text))
+                    && !in_title_case(text, Span::new(a.start, a.end), from, before)
+            }) {
                 continue;
             }
             let s = w.str(text);
@@ -1136,4 +1134,14 @@ fn is_sentence_final(text: &str, pos: usize, sent_end: usize) -> bool {
 /// `end` moved back over spaces.
 fn trim_end(text: &str, end: usize, floor: usize) -> usize {
     skip_ws_back(text, end, floor)
+}
+
+/// True when the word at `w` is capitalised between two capitalised words: a verb there belongs
+/// to a title or a name (`Undang-Undang Kemerdekaan Menyampaikan Pendapat`), not to speech.
+/// The neighbours are looked for within `start..end`.
+fn in_title_case(text: &str, w: Span, start: usize, end: usize) -> bool {
+    let titled = |w: Option<Word>| w.is_some_and(|w| is_capitalised(w.str(text)));
+    is_capitalised(&text[w.start..w.end])
+        && titled(prev_word(text, w.start, start))
+        && titled(next_word(text, w.end, end))
 }

@@ -445,6 +445,14 @@ fn nya_antecedent_must_look_like_a_person() {
              “Tolong dipakai,” katanya.",
             "Tri Risma",
         ),
+        (
+            // A law's title with a capitalised speech verb inside is no short subject.
+            "Peneliti hukum Wahyudi Djafar menilai tindakan polisi berlebihan.\n\
+             Unjuk rasa dijamin UU Nomor 9 Tahun 1998 tentang Kemerdekaan Menyampaikan \
+             Pendapat di Muka Umum.\n\
+             “Rujukannya tidak ada,” katanya.",
+            "Wahyudi Djafar",
+        ),
     ];
     for (text, want) in table {
         let qs = quotes(text);
