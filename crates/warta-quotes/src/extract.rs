@@ -430,8 +430,9 @@ impl<'a> Doc<'a> {
             })
         });
         let titled = named || (words >= 2 && !ends_like_speech && title_case(inner));
-        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan`; not a title after
-        // the word naming it (`Riset berjudul “…” menyebutkan, …`).
+        // 1. `“…,” kata X` / `“…,” ujarnya` / `“…,” Presiden menambahkan` / `“…,” menurutnya`
+        // (`menurut` only after a quote that ends like speech); not a title after the word
+        // naming it (`Riset berjudul “…” menyebutkan, …`).
         if q.closed && (!named || ends_like_speech) {
             let mut p = skip_ws(text, q.end, end);
             if let Some(c @ (',' | '—' | '–' | '-')) = char_at(text, p) {
@@ -442,7 +443,8 @@ impl<'a> Doc<'a> {
                 if matches!(
                     c.class,
                     CueClass::Base | CueClass::After | CueClass::Me | CueClass::Weak
-                ) {
+                ) || (c.class == CueClass::Menurut && ends_like_speech)
+                {
                     let speaker = self.speaker_for(&c, clause, end);
                     let conf = if speaker.is_some() { 0.95 } else { 0.8 };
                     return Some(Attribution {

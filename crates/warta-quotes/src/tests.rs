@@ -622,6 +622,43 @@ fn katanya_before_the_quote() {
 }
 
 #[test]
+fn menurut_after_a_quote() {
+    // (text, cue, speaker of the last quote)
+    let table = [
+        (
+            "“Ojek daring harus diawasi,” tutur Teguh Nugroho.\n\
+             “Tidak perlu ada pembatasan lain,” menurutnya lagi.",
+            "menurutnya",
+            "Teguh Nugroho",
+        ),
+        (
+            "“Harga beras masih stabil,” menurut Kepala Dinas Pertanian Budi Waseso.",
+            "menurut",
+            "Budi Waseso",
+        ),
+    ];
+    for (text, cue, speaker) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(last.kind, QuoteKind::Direct, "{:?}", summary(text));
+        assert_eq!(
+            last.cue.map(|c| c.slice(text)),
+            Some(cue),
+            "{:?}",
+            summary(text)
+        );
+        assert_eq!(speaker_name(last), speaker, "{:?}", summary(text));
+    }
+    // A title in quote marks before `menurut` is not the speech of the one named after it.
+    let text = "Program “Merdeka Belajar” menurut Nadiem Makarim sudah berjalan.";
+    assert!(
+        quotes(text).iter().all(|q| q.kind != QuoteKind::Direct),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
 fn continuation_paragraph_keeps_the_speaker() {
     let text = "“Produksi padi turun 20 persen,” kata Bambang Hartono.\n\
                 “Petani juga kesulitan pupuk sejak awal tahun.”";
