@@ -1,7 +1,7 @@
 #!/usr/bin/env python3
 """Where Warta's PFSA-ID quote scores come from, with the reference scorer's own gold rules.
 
-    python3 scripts/pfsa_breakdown.py [--show-nya N] [--show-fp N] [--seed S]
+    python3 scripts/quote_breakdown.py [--show-nya N] [--show-fp N] [--seed S]
 
 Runs `target/release/warta analyze --jsonl` (build it first: `cargo build --release`) on
 `../shared/data/pfsa/dev.jsonl`, matches quotes exactly as `../shared/eval/pfsa_eval.py` does
