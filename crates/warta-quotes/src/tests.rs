@@ -43,6 +43,20 @@ fn speaker_name(q: &Quote) -> &str {
     q.speaker.as_ref().map_or("", |s| s.name.as_str())
 }
 
+/// Checks the speaker's name of each text's last quote.
+fn assert_last_speakers(table: &[(&str, &str)]) {
+    for &(text, want) in table {
+        let qs = quotes(text);
+        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
+        assert_eq!(
+            speaker_name(last),
+            want,
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+}
+
 #[test]
 fn direct_quote_patterns() {
     // (text, content, cue, speaker, rule)
@@ -334,16 +348,7 @@ fn groups_of_people_are_no_nya_antecedent() {
             "Asep Sunandar",
         ),
     ];
-    for (text, want) in table {
-        let qs = quotes(text);
-        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
-        assert_eq!(
-            speaker_name(last),
-            want,
-            "{text:?} gave {:?}",
-            summary(text)
-        );
-    }
+    assert_last_speakers(&table);
     // The group itself is still the speaker of its own statement.
     let text = "Para ahli mengatakan bahwa harga masih akan naik bulan depan.";
     assert_eq!(speaker_name(&only(text)), "ahli", "{:?}", summary(text));
@@ -454,16 +459,7 @@ fn nya_antecedent_must_look_like_a_person() {
             "Wahyudi Djafar",
         ),
     ];
-    for (text, want) in table {
-        let qs = quotes(text);
-        let last = qs.last().unwrap_or_else(|| panic!("{text:?}: no quote"));
-        assert_eq!(
-            speaker_name(last),
-            want,
-            "{text:?} gave {:?}",
-            summary(text)
-        );
-    }
+    assert_last_speakers(&table);
 }
 
 #[test]
