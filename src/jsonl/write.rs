@@ -198,39 +198,8 @@ fn float(out: &mut Vec<u8>, v: f32) {
 /// A decimal integer.
 #[inline]
 fn number(out: &mut Vec<u8>, n: u64) {
-    if n < 10 {
-        out.push(b'0' + n as u8);
-        return;
-    }
-    let mut buf = [0u8; 20];
-    let mut at = buf.len();
-    let mut n = n;
-    while n >= 100 {
-        let d = (n % 100) as usize * 2;
-        n /= 100;
-        at -= 2;
-        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
-    }
-    if n >= 10 {
-        let d = n as usize * 2;
-        at -= 2;
-        buf[at..at + 2].copy_from_slice(&DIGIT_PAIRS[d..d + 2]);
-    } else {
-        at -= 1;
-        buf[at] = b'0' + n as u8;
-    }
-    for &digit in &buf[at..] {
-        out.push(digit);
-    }
+    out.extend_from_slice(itoa::Buffer::new().format(n).as_bytes());
 }
-
-/// `00`, `01`, … `99`.
-const DIGIT_PAIRS: &[u8; 200] = b"\
-    0001020304050607080910111213141516171819\
-    2021222324252627282930313233343536373839\
-    4041424344454647484950515253545556575859\
-    6061626364656667686970717273747576777879\
-    8081828384858687888990919293949596979899";
 
 fn opt_string(out: &mut Vec<u8>, s: Option<&str>) {
     match s {
