@@ -29,7 +29,7 @@ mod write;
 use lines::{Buffers, Line, Lines};
 
 /// Bytes read from a source at a time.
-const CHUNK: usize = 256 << 10;
+const CHUNK: usize = 64 << 10;
 /// How far (in lines) a thread may run ahead of the next line to write.
 const WINDOW: usize = 64;
 /// Output bytes that may wait for an earlier line before threads stop taking new lines.
