@@ -81,11 +81,15 @@ fn run(options: &Options) -> Result<usize, Failure> {
     match &options.command {
         Command::Analyze { jsonl } => {
             let pipeline = build_pipeline(options)?;
-            if *jsonl {
+            let failed = if *jsonl {
                 jsonl::run(&pipeline, &options.files)
             } else {
                 analyze_files(&pipeline, &options.files)
-            }
+            };
+            // The process ends next: freeing the pipeline's tables one by one (0.3 M
+            // instructions with the default gazetteer) would only delay the exit.
+            std::mem::forget(pipeline);
+            failed
         }
         Command::Tokenize { format } => tokenize_files(*format, &options.files),
     }
