@@ -94,6 +94,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 /// One thread's loop: the next line, its analysis, its output line, until the input ends or
 /// the output fails.
 fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
+    let _stop = StopOnPanic(shared);
     let mut line = Vec::new();
     loop {
         let job = {
@@ -119,6 +120,21 @@ fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
         };
         drop(job.line);
         shared.hand_over(job.seq, &mut line, done);
+    }
+}
+
+/// Stops the other threads when this one unwinds (a bug outside the guarded analysis), as they
+/// would wait for its line forever; the panic itself reaches the main thread.
+struct StopOnPanic<'a, 'b>(&'a Shared<'b>);
+
+impl Drop for StopOnPanic<'_, '_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            lock(&self.0.output)
+                .error
+                .get_or_insert_with(|| io::Error::other("a thread stopped"));
+            self.0.room.notify_all();
+        }
     }
 }
 
