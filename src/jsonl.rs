@@ -36,9 +36,11 @@ const WINDOW: usize = 64;
 const WAITING_BYTES: usize = 8 << 20;
 /// Output bytes gathered before they are written.
 const OUTPUT_BUFFER: usize = 64 << 10;
-/// Output buffers of finished lines kept for reuse, and the largest one kept.
-const SPARE_OUTPUTS: usize = 8;
-const SPARE_OUTPUT_BYTES: usize = 1 << 20;
+/// The first capacity of a thread's output line (most documents' lines are shorter).
+const LINE_CAPACITY: usize = 64 << 10;
+/// Output buffers kept for reuse per thread, and the largest one kept (at most 2 MiB each).
+const SPARE_OUTPUTS: usize = 16;
+const SPARE_OUTPUT_BYTES: usize = 2 * LINE_CAPACITY;
 
 /// The fields of an input line that the analysis reads; other fields are skipped unparsed.
 /// A line this does not fit (not an object, `text` missing or not a string, a repeated field)
@@ -65,10 +67,10 @@ pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     let shared = Shared {
         input: Mutex::new(Reader::new(&sources)),
-        output: Mutex::new(Output::new()),
+        output: Mutex::new(Output::new(rayon::current_num_threads())),
         room: Condvar::new(),
     };
-    rayon::broadcast(|_| work(pipeline, &shared, &names));
+    rayon::broadcast(|thread| work(pipeline, &shared, &names, thread.index()));
     let unreadable = lock(&shared.input).failed;
     let mut output = lock(&shared.output);
     if let Some(e) = output.error.take() {
@@ -93,9 +95,9 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// One thread's loop: the next line, its analysis, its output line, until the input ends or
 /// the output fails.
-fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
+fn work(pipeline: &Pipeline, shared: &Shared, names: &[String], thread: usize) {
     let _stop = StopOnPanic(shared);
-    let mut line = Vec::new();
+    let mut line = Vec::with_capacity(LINE_CAPACITY);
     loop {
         let job = {
             let mut input = lock(&shared.input);
@@ -119,7 +121,7 @@ fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
             input_bytes: job.line.range.len(),
         };
         drop(job.line);
-        shared.hand_over(job.seq, &mut line, done);
+        shared.hand_over(job.seq, &mut line, done, thread);
     }
 }
 
@@ -157,8 +159,10 @@ impl Shared<'_> {
     }
 
     /// Writes the output line of input line `seq` when its turn has come, with the lines after
-    /// it that are done; else keeps it until then (and gives `line` a new buffer).
-    fn hand_over(&self, seq: usize, line: &mut Vec<u8>, done: Done) {
+    /// it that are done; else keeps it until then and gives `line` another buffer of `thread`.
+    /// Buffers go back to the thread that filled them, so that each grows (is reallocated) only
+    /// on its own thread: the allocator would not reuse a block freed by another soon.
+    fn hand_over(&self, seq: usize, line: &mut Vec<u8>, done: Done, thread: usize) {
         let mut output = lock(&self.output);
         if output.error.is_some() {
             return;
@@ -168,22 +172,29 @@ impl Shared<'_> {
             if output.waiting.len() < ahead {
                 output.waiting.resize_with(ahead, || None);
             }
-            let buffer = output.spare.pop().unwrap_or_default();
-            let full = std::mem::replace(line, buffer);
+            let other = output.spare[thread]
+                .pop()
+                .unwrap_or_else(|| Vec::with_capacity(LINE_CAPACITY));
+            let full = std::mem::replace(line, other);
             output.waiting_bytes += full.len();
-            output.waiting[ahead - 1] = Some((full, done));
+            output.waiting[ahead - 1] = Some(Waiting {
+                line: full,
+                done,
+                thread,
+            });
             return;
         }
         output.write(line, done);
         while let Some(Some(_)) = output.waiting.front() {
-            let Some(Some((mut waited, done))) = output.waiting.pop_front() else {
+            let Some(Some(mut waited)) = output.waiting.pop_front() else {
                 break;
             };
-            output.waiting_bytes -= waited.len();
-            output.write(&waited, done);
-            if waited.capacity() <= SPARE_OUTPUT_BYTES && output.spare.len() < SPARE_OUTPUTS {
-                waited.clear();
-                output.spare.push(waited);
+            output.waiting_bytes -= waited.line.len();
+            output.write(&waited.line, waited.done);
+            let spare = &mut output.spare[waited.thread];
+            if waited.line.capacity() <= SPARE_OUTPUT_BYTES && spare.len() < SPARE_OUTPUTS {
+                waited.line.clear();
+                spare.push(waited.line);
             }
         }
         if output.sleeping > 0 {
@@ -285,6 +296,13 @@ impl<'a> Reader<'a> {
     }
 }
 
+/// An output line waiting for an earlier one, and the thread whose buffer it is.
+struct Waiting {
+    line: Vec<u8>,
+    done: Done,
+    thread: usize,
+}
+
 /// How an output line's input went.
 struct Done {
     ok: bool,
@@ -297,10 +315,10 @@ struct Output {
     /// The place of the next line to write.
     next: usize,
     /// The output lines of the places after `next` that are done.
-    waiting: VecDeque<Option<(Vec<u8>, Done)>>,
+    waiting: VecDeque<Option<Waiting>>,
     waiting_bytes: usize,
-    /// Buffers of written lines, for reuse.
-    spare: Vec<Vec<u8>>,
+    /// Buffers of written lines, for reuse by the thread that filled them.
+    spare: Vec<Vec<Vec<u8>>>,
     /// Threads waiting for room.
     sleeping: usize,
     failed: usize,
@@ -309,13 +327,13 @@ struct Output {
 }
 
 impl Output {
-    fn new() -> Self {
+    fn new(threads: usize) -> Self {
         Output {
             out: BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()),
             next: 0,
             waiting: VecDeque::new(),
             waiting_bytes: 0,
-            spare: Vec::new(),
+            spare: vec![Vec::new(); threads],
             sleeping: 0,
             failed: 0,
             error: None,
