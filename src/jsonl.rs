@@ -3,17 +3,18 @@
 //!
 //! Every thread of the pool runs the same loop: take the next input line, analyse it, hand its
 //! output line over for writing. There is no reader or writer thread: the input is read in
-//! large chunks by the thread that needs a line when none is left ([`lines`]), and the output
-//! lines are written, in input order, by the thread that finishes the next one to write. A
-//! thread takes no line more than [`WINDOW`] lines ahead of the output (or while the lines
-//! waiting for an earlier one hold [`WAITING_BYTES`]), so memory does not grow with the input.
+//! chunks ([`lines`]) into a queue of lines by a thread that finds the queue running low
+//! (before it is empty, so that the others rarely wait for the reading), and the output lines
+//! are written, in input order, by the thread that finishes the next one to write. A thread
+//! takes no line more than [`WINDOW`] lines ahead of the output (or while the lines waiting for
+//! an earlier one hold [`WAITING_BYTES`]), so memory does not grow with the input.
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -30,6 +31,8 @@ use lines::{Buffers, Line, Lines};
 
 /// Bytes read from a source at a time.
 const CHUNK: usize = 64 << 10;
+/// A thread that takes a line and leaves fewer in the queue reads on, unless another is.
+const READ_AHEAD: usize = 4;
 /// How far (in lines) a thread may run ahead of the next line to write.
 const WINDOW: usize = 64;
 /// Output bytes that may wait for an earlier line before threads stop taking new lines.
@@ -66,6 +69,7 @@ pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     let sources = input::sources(files);
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     let shared = Shared {
+        queue: Mutex::new(Queue::default()),
         input: Mutex::new(Reader::new(&sources)),
         output: Mutex::new(Output::new(rayon::current_num_threads())),
         room: Condvar::new(),
@@ -81,8 +85,11 @@ pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     Ok(output.failed + unreadable)
 }
 
-/// What the threads share.
+/// What the threads share. A thread holds two locks at once only as `input` then `queue`, and
+/// waits for room holding neither.
 struct Shared<'a> {
+    /// The lines read and not yet taken.
+    queue: Mutex<Queue>,
     input: Mutex<Reader<'a>>,
     output: Mutex<Output>,
     /// Signalled when lines were written: a thread waiting for room may take a line.
@@ -98,17 +105,7 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 fn work(pipeline: &Pipeline, shared: &Shared, names: &[String], thread: usize) {
     let _stop = StopOnPanic(shared);
     let mut line = Vec::with_capacity(LINE_CAPACITY);
-    loop {
-        let job = {
-            let mut input = lock(&shared.input);
-            if !shared.wait_for_room(input.next) {
-                return;
-            }
-            match input.next_line() {
-                Some(job) => job,
-                None => return,
-            }
-        };
+    while let Some(job) = shared.take() {
         line.clear();
         let origin = Origin {
             name: &names[job.source],
@@ -140,7 +137,84 @@ impl Drop for StopOnPanic<'_, '_> {
     }
 }
 
+/// The lines read and not yet taken, in input order.
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    /// The place of the next line read.
+    next: usize,
+    /// Whether the input has ended.
+    ended: bool,
+}
+
 impl Shared<'_> {
+    /// The next line of the input, once there is room for its output; `None` at the end of
+    /// the input or when the output failed.
+    fn take(&self) -> Option<Job> {
+        loop {
+            let seq = {
+                let queue = lock(&self.queue);
+                match queue.jobs.front() {
+                    Some(job) => job.seq,
+                    None if queue.ended => return None,
+                    None => {
+                        drop(queue);
+                        self.read(true);
+                        continue;
+                    }
+                }
+            };
+            if !self.wait_for_room(seq) {
+                return None;
+            }
+            let mut queue = lock(&self.queue);
+            if queue.jobs.front().is_none_or(|job| job.seq != seq) {
+                // Another thread took it meanwhile.
+                continue;
+            }
+            let job = queue.jobs.pop_front();
+            let low = queue.jobs.len() < READ_AHEAD && !queue.ended;
+            drop(queue);
+            if low {
+                self.read(false);
+            }
+            return job;
+        }
+    }
+
+    /// Reads the next lines into the queue. With `wait` false, only if no other thread is
+    /// reading; with `wait` true (the queue was empty), after the thread reading, if any, and
+    /// only if the queue is still empty then.
+    fn read(&self, wait: bool) {
+        let mut input = match self.input.try_lock() {
+            Ok(input) => input,
+            Err(TryLockError::Poisoned(input)) => input.into_inner(),
+            Err(TryLockError::WouldBlock) if wait => lock(&self.input),
+            Err(TryLockError::WouldBlock) => return,
+        };
+        if wait {
+            let queue = lock(&self.queue);
+            if !queue.jobs.is_empty() || queue.ended {
+                return;
+            }
+        }
+        let mut lines = std::mem::take(&mut input.lines);
+        let more = input.read_lines(&mut lines);
+        let mut queue = lock(&self.queue);
+        for (source, number, line) in lines.drain(..) {
+            let seq = queue.next;
+            queue.next += 1;
+            queue.jobs.push_back(Job {
+                seq,
+                source,
+                number,
+                line,
+            });
+        }
+        queue.ended = !more;
+        input.lines = lines;
+    }
+
     /// Waits until line `seq` may be taken; false when the output failed.
     fn wait_for_room(&self, seq: usize) -> bool {
         let mut output = lock(&self.output);
@@ -231,8 +305,8 @@ struct Reader<'a> {
     /// The source being read, and its index.
     current: Option<(usize, Lines)>,
     buffers: Buffers,
-    /// The place of the next line in the whole input.
-    next: usize,
+    /// The lines of one read, passed to the queue (kept for its allocation).
+    lines: Vec<(usize, usize, Line)>,
     /// Sources that could not be opened or read to the end.
     failed: usize,
 }
@@ -244,17 +318,20 @@ impl<'a> Reader<'a> {
             next_source: 0,
             current: None,
             buffers: Buffers::new(CHUNK),
-            next: 0,
+            lines: Vec::new(),
             failed: 0,
         }
     }
 
-    /// The next line of the input; `None` at its end. Reports the sources that cannot be
-    /// opened or read on stderr.
-    fn next_line(&mut self) -> Option<Job> {
+    /// Reads on until at least one more line is complete, and appends every line read
+    /// (source, line number, line) to `out`; false when the input has ended. Reports the
+    /// sources that cannot be opened or read on stderr.
+    fn read_lines(&mut self, out: &mut Vec<(usize, usize, Line)>) -> bool {
         loop {
             let Some((source, lines)) = &mut self.current else {
-                let source = self.sources.get(self.next_source)?;
+                let Some(source) = self.sources.get(self.next_source) else {
+                    return false;
+                };
                 match source.open() {
                     Ok(read) => {
                         let lines = Lines::new(read, &mut self.buffers);
@@ -268,29 +345,27 @@ impl<'a> Reader<'a> {
                 self.next_source += 1;
                 continue;
             };
-            match lines.next_line(&mut self.buffers) {
-                Ok(Some(line)) => {
-                    let job = Job {
-                        seq: self.next,
-                        source: *source,
-                        number: lines.number(),
-                        line,
-                    };
-                    self.next += 1;
-                    return Some(job);
+            if lines.is_done() {
+                if let Some((_, lines)) = self.current.take() {
+                    lines.finish(&mut self.buffers);
                 }
-                Ok(None) => {}
-                Err(e) => {
-                    eprintln!(
-                        "warta: {}: read error after line {}: {e}",
-                        self.sources[*source].name(),
-                        lines.number()
-                    );
-                    self.failed += 1;
-                }
+                continue;
             }
-            if let Some((_, lines)) = self.current.take() {
-                lines.finish(&mut self.buffers);
+            if let Err(e) = lines.read_more(&mut self.buffers) {
+                eprintln!(
+                    "warta: {}: read error after line {}: {e}",
+                    self.sources[*source].name(),
+                    lines.number()
+                );
+                self.failed += 1;
+                continue;
+            }
+            let before = out.len();
+            while let Some(line) = lines.buffered_line() {
+                out.push((*source, lines.number(), line));
+            }
+            if out.len() > before {
+                return true;
             }
         }
     }
