@@ -259,8 +259,11 @@ impl Shared<'_> {
             return;
         }
         output.write(line, done);
-        while let Some(Some(_)) = output.waiting.front() {
-            let Some(Some(mut waited)) = output.waiting.pop_front() else {
+        // `waiting[k]` is the place `next + 1 + k`: after each line written its first slot is
+        // the new `next`, written now if it is done, else dropped (the line comes later with
+        // no line before it to wait for).
+        while let Some(slot) = output.waiting.pop_front() {
+            let Some(mut waited) = slot else {
                 break;
             };
             output.waiting_bytes -= waited.line.len();
@@ -389,7 +392,7 @@ struct Output {
     out: BufWriter<io::Stdout>,
     /// The place of the next line to write.
     next: usize,
-    /// The output lines of the places after `next` that are done.
+    /// The output lines done of the places after `next`: `waiting[k]` is `next + 1 + k`.
     waiting: VecDeque<Option<Waiting>>,
     waiting_bytes: usize,
     /// Buffers of written lines, for reuse by the thread that filled them.
