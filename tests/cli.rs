@@ -33,6 +33,20 @@ fn warta(args: &[&str], stdin: &[u8]) -> Output {
     output
 }
 
+/// [`warta`], failing the test instead of hanging when the run does not end within `limit`.
+fn warta_within(args: &[&str], stdin: &[u8], limit: std::time::Duration) -> Output {
+    let owned: Vec<String> = args.iter().map(|a| a.to_string()).collect();
+    let stdin = stdin.to_vec();
+    let (done, result) = std::sync::mpsc::channel();
+    std::thread::spawn(move || {
+        let args: Vec<&str> = owned.iter().map(String::as_str).collect();
+        let _ = done.send(warta(&args, &stdin));
+    });
+    result
+        .recv_timeout(limit)
+        .unwrap_or_else(|_| panic!("warta {args:?} did not end within {limit:?}"))
+}
+
 fn stderr(output: &Output) -> String {
     String::from_utf8_lossy(&output.stderr).into_owned()
 }
@@ -203,9 +217,10 @@ fn threads_do_not_change_the_output() {
     assert_eq!(stdout_lines(&one).len(), 600);
     // More threads than cores too: lines then finish far out of order.
     for threads in ["2", "3", "4", "7"] {
-        let many = warta(
+        let many = warta_within(
             &["analyze", "--jsonl", "--threads", threads],
             input.as_bytes(),
+            std::time::Duration::from_secs(300),
         );
         assert_eq!(many.status.code(), Some(0), "{}", stderr(&many));
         assert!(
