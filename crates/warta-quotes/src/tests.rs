@@ -1018,3 +1018,42 @@ fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attribution accuracy: subjects after fronted adverbials, appositions, glued role words.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
+    assert_last_speakers(&[
+        // A short adverbial (and a subheading glued before it) opens the sentence.
+        (
+            "“Stok pangan cukup,” kata Bambang Wijaya.\n\
+             Tetap waspada Secara terpisah, Ketua Komisi IV DPR Sudin Harahap menyambut baik \
+             langkah itu.\n\
+             Rapat kerja itu berlangsung tertutup.\n\
+             “Kami akan terus mengawasi,” tuturnya.",
+            "Sudin Harahap",
+        ),
+        (
+            "“Jalan sudah diperbaiki,” kata Agus Salim.\n\
+             Di tempat terpisah, Kepala Dinas Perhubungan Rina Marlina meminta warga bersabar.\n\
+             “Perbaikan butuh waktu dua pekan,” ujarnya.",
+            "Rina Marlina",
+        ),
+        // A name before the comma is no adverbial: the later subject does not take over.
+        (
+            "“Kapal cepat kembali beroperasi,” kata Made Sutama.\n\
+             Abdian Saputra, Koordinator Ekajaya Fast Boat untuk Gili, juga senang.\n\
+             “Penumpang mulai datang,” tuturnya.",
+            "Abdian Saputra",
+        ),
+        // A run inside quoted speech is not a subject.
+        (
+            "“Bantuan sudah disalurkan,” kata Hasan Basri.\n\
+             “Warga menunggu ketegasan. Pada bulan Juni, Gubernur Jawa Barat Ridwan Kamil \
+             menjanjikan bantuan itu,” ujarnya.",
+            "Hasan Basri",
+        ),
+    ]);
+}
