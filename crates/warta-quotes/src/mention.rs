@@ -785,6 +785,33 @@ impl Lexicon {
                         ..m
                     });
                 }
+                // `Wahyudi Djafar, peneliti Elsam, menilai`: after a name, a role and one
+                // capitalised word describe the person; the word is an organisation or a place.
+                let described = this_has_name
+                    && prev_has_name
+                    && m.role.is_some()
+                    && pm.role.is_none()
+                    && m.name.is_some_and(|(s, e)| {
+                        !text[s..e].contains(' ')
+                            && (!is_capitalised(words[0].str(text))
+                                || pm.name.is_some_and(|(s, e)| text[s..e].contains(' ')))
+                    });
+                if described {
+                    let (s, e) = m.name.unwrap_or_default();
+                    return Some(Mention {
+                        start: pm.start,
+                        end: m.end,
+                        role: m.role,
+                        role_key: m.role_key,
+                        affiliation: Some(match m.affiliation {
+                            Some(a) => format!("{a} {}", &text[s..e]),
+                            None => text[s..e].to_string(),
+                        }),
+                        name: pm.name,
+                        org: false,
+                        pronoun: false,
+                    });
+                }
                 if prev_has_name && !this_has_name && (m.role.is_some() || m.org) {
                     return Some(Mention {
                         start: pm.start,

@@ -1057,3 +1057,43 @@ fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
         ),
     ]);
 }
+
+#[test]
+fn name_then_role_apposition_before_the_verb() {
+    // (text, name, role, affiliation)
+    let table = [
+        (
+            "Wahyudi Djafar, peneliti Elsam, menilai bahwa aturan itu tidak jelas.",
+            "Wahyudi Djafar",
+            "peneliti",
+            "Elsam",
+        ),
+        (
+            "Syarifudin, kuasa hukum Rajiun, menyampaikan bahwa kliennya tidak pernah diminta \
+             persetujuan.",
+            "Syarifudin",
+            "kuasa hukum",
+            "Rajiun",
+        ),
+        (
+            "Budi Santoso, Kapolres Bogor, mengatakan bahwa pelaku sudah ditangkap.",
+            "Budi Santoso",
+            "Kapolres",
+            "Bogor",
+        ),
+        (
+            "Kepala Dinas Kesehatan, Budi Santoso, mengatakan bahwa vaksin sudah tiba.",
+            "Budi Santoso",
+            "Kepala Dinas",
+            "Kesehatan",
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text:?}");
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), Some(aff), "{text:?}");
+    }
+}
