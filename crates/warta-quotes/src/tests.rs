@@ -1097,3 +1097,70 @@ fn name_then_role_apposition_before_the_verb() {
         assert_eq!(s.affiliation.as_deref(), Some(aff), "{text:?}");
     }
 }
+
+#[test]
+fn portfolio_words_glued_before_a_name_stay_out_of_it() {
+    // (text, name, role, affiliation)
+    let table = [
+        (
+            "“Dana desa sudah cair,” kata Menteri Desa, Pembangunan Daerah Tertinggal, dan \
+             Transmigrasi Abdul Halim Iskandar.",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menurut Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim \
+             Iskandar, pemerintah memprioritaskan dana desa untuk pemulihan ekonomi.",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim Iskandar \
+             mengatakan, “Dana desa sudah cair.”",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menteri Kelautan dan Perikanan Edhy Prabowo menjelaskan, “Nelayan terdampak \
+             pandemi.”",
+            "Edhy Prabowo",
+            Some("Menteri"),
+            Some("Kelautan dan Perikanan"),
+        ),
+        (
+            "“Kami membahas rancangan peraturan itu,” kata Menteri Ketenagakerjaan Ida \
+             Fauziyah.",
+            "Ida Fauziyah",
+            Some("Menteri"),
+            Some("Ketenagakerjaan"),
+        ),
+        // Role, comma, name, verb: the role before the comma is the name's.
+        (
+            "Kepala Dinas Sosial, Budi Santoso mengatakan, “Bantuan sudah disalurkan.”",
+            "Budi Santoso",
+            Some("Kepala Dinas"),
+            Some("Sosial"),
+        ),
+        // The same shapes later in a name are surnames.
+        (
+            "“Kami siaga,” kata Kepala Pelaksana BPBD Jateng Bergas Catursasi Penanggungan.",
+            "Bergas Catursasi Penanggungan",
+            Some("Kepala Pelaksana"),
+            Some("BPBD Jateng"),
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+    // A portfolio word and a stop word of a glued subheading before a short name.
+    let text = "Reformasi Birokrasi Tjahjo Kumolo menandatangani surat edaran itu.\n\
+                “Pegawai dilarang mudik,” ujar Tjahjo.";
+    assert_eq!(speaker_name(quotes(text).last().unwrap()), "Tjahjo Kumolo");
+}
