@@ -7,7 +7,7 @@ use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, with_name_tokens};
 use crate::text::{
-    RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
+    RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
@@ -412,7 +412,7 @@ impl<'a> Doc<'a> {
         // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
         let inner = &text[q.inner_start..q.inner_end];
         // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
-        let words = inner.split_whitespace().take(8).count();
+        let words = count_words(inner, 8);
         let ends_like_speech = inner
             .trim_end()
             .chars()
@@ -975,7 +975,7 @@ impl<'a> Doc<'a> {
         if matches!(char_at(text, cs), Some('“' | '"' | '”' | '„')) {
             return false;
         }
-        if text[cs..ce].split_whitespace().take(3).count() < 3 {
+        if count_words(&text[cs..ce], 3) < 3 {
             return false;
         }
         let Some(speaker) = self.speaker_for(&c, floor, end) else {
