@@ -702,25 +702,24 @@ impl Lexicon {
                 open = None;
                 mask &= !bits;
             }
-            while mask != 0 {
-                let at = mask.trailing_zeros() as usize;
-                let run = (!(mask >> at)).trailing_zeros() as usize;
-                if at + run >= n {
-                    let bits = if at == 0 {
-                        u64::MAX
-                    } else {
-                        !((1u64 << at) - 1)
-                    };
-                    open = Some((base + at, high & bits != 0));
-                    break;
+            // The first and the last byte of each run, paired in order; a run reaching the
+            // block's last byte stays open.
+            let mut starts = mask & !(mask << 1);
+            let mut ends = mask & !(mask >> 1) & !(1u64 << (n - 1));
+            while ends != 0 {
+                let s = starts.trailing_zeros() as usize;
+                let e = ends.trailing_zeros() as usize + 1;
+                starts &= starts - 1;
+                ends &= ends - 1;
+                if high != 0 && high & ((1u64 << e) - (1u64 << s)) != 0 {
+                    self.cues_in_run(text, base + s, base + e, &mut f);
+                } else if let Some(c) = self.cue(&bytes[base + s..base + e]) {
+                    f(base + s, base + e, c);
                 }
-                let bits = ((1u64 << run) - 1) << at;
-                mask &= !bits;
-                if high & bits != 0 {
-                    self.cues_in_run(text, base + at, base + at + run, &mut f);
-                } else if let Some(c) = self.cue(&bytes[base + at..base + at + run]) {
-                    f(base + at, base + at + run, c);
-                }
+            }
+            if starts != 0 {
+                let at = starts.trailing_zeros() as usize;
+                open = Some((base + at, high >> at != 0));
             }
             base += n;
         }
