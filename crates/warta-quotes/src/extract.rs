@@ -169,7 +169,6 @@ pub(crate) struct Doc<'a> {
     /// Name tokens of the speakers attributed so far.
     speaker_tokens: HashSet<String, FxBuild>,
     out: Vec<Quote>,
-    bufs: Buffers,
 }
 
 /// Buffers of the paragraph walk, reused from one paragraph to the next.
@@ -212,7 +211,6 @@ impl<'a> Doc<'a> {
             out: Vec::with_capacity(
                 paragraphs.iter().map(|p| p.end - p.start).sum::<usize>() / 512,
             ),
-            bufs: Buffers::default(),
         }
     }
 
@@ -231,8 +229,9 @@ impl<'a> Doc<'a> {
     pub(crate) fn run(mut self) -> Vec<Quote> {
         // The speaker of the last direct quote of the previous paragraph (for continuations).
         let mut prev_para_direct: Option<Option<usize>> = None;
+        let mut bufs = Buffers::default();
         for &p in self.paragraphs {
-            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct);
+            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct, &mut bufs);
         }
         self.out
     }
@@ -257,18 +256,6 @@ impl<'a> Doc<'a> {
 
     /// Walks one paragraph; returns what the next paragraph needs for continuations.
     fn paragraph(
-        &mut self,
-        start: usize,
-        end: usize,
-        prev_para_direct: Option<Option<usize>>,
-    ) -> Option<Option<usize>> {
-        let mut bufs = std::mem::take(&mut self.bufs);
-        let next = self.paragraph_in(start, end, prev_para_direct, &mut bufs);
-        self.bufs = bufs;
-        next
-    }
-
-    fn paragraph_in(
         &mut self,
         start: usize,
         end: usize,

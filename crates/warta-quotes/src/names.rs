@@ -286,6 +286,8 @@ impl NameIndex {
         let mut words = Vec::with_capacity(16);
         // Hash -> first posting of the current run.
         let mut in_run: HashMap<u64, usize, FxBuild> = HashMap::default();
+        // A capitalised word that is not short ASCII, lowercased.
+        let mut lowered: Vec<u8> = Vec::new();
         for p in paragraphs {
             let mut i = p.start;
             while i < p.end {
@@ -334,69 +336,82 @@ impl NameIndex {
                     let long_run = words.len() > 16;
                     let mut first_stop = false;
                     for (k, w) in words.iter().enumerate() {
-                        let s = w.str(text);
-                        let mut add = |l: &[u8], f: u16, hash: u64| {
-                            // The run opens with its first word, or after a capitalised stop
-                            // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
-                            if k == 0 {
-                                idx.heads.insert(hash);
-                                first_stop = f & flag::STOP != 0;
-                            } else if k == 1 && first_stop {
-                                idx.heads.insert(hash);
+                        // The word lowercased: a short ASCII word packed on the stack, another
+                        // one into `lowered`.
+                        let packed = pack_lower_ascii_at(text, w.start, w.end);
+                        let buf = packed.map_or([0; 16], u128::to_le_bytes);
+                        let (l, f, hash) = match packed {
+                            Some(p) => {
+                                let l = &buf[..w.end - w.start];
+                                (l, lex.flags_of_packed(l, p), FxHasher::packed(p))
                             }
-                            // Organisation and stop words are never name tokens (roles stay: a
-                            // role-only mention is looked up by its last word).
-                            let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
-                            if indexed {
-                                let arena = &idx.arena;
-                                let token =
-                                    |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
-                                let seen = if long_run {
-                                    // The run's first posting of the hash decides, the run's
-                                    // others only on a hash collision.
-                                    match in_run.get(&hash) {
-                                        None => false,
-                                        Some(&first) if token(&idx.postings[first]) == l => true,
-                                        Some(_) => idx.postings[run_postings..]
-                                            .iter()
-                                            .any(|p| p.hash == hash && token(p) == l),
-                                    }
-                                } else {
-                                    idx.postings[run_postings..]
+                            None => {
+                                lowered.clear();
+                                with_lower_bytes(w.str(text), |l| lowered.extend_from_slice(l));
+                                let l = &lowered[..];
+                                (l, lex.flags_of_lower(l), token_hash(l))
+                            }
+                        };
+                        // The run opens with its first word, or after a capitalised stop
+                        // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
+                        if k == 0 {
+                            idx.heads.insert(hash);
+                            first_stop = f & flag::STOP != 0;
+                        } else if k == 1 && first_stop {
+                            idx.heads.insert(hash);
+                        }
+                        // Organisation and stop words are never name tokens (roles stay: a
+                        // role-only mention is looked up by its last word).
+                        let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
+                        if indexed {
+                            let arena = &idx.arena;
+                            let token =
+                                |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
+                            let seen = if long_run {
+                                // The run's first posting of the hash decides, the run's
+                                // others only on a hash collision.
+                                match in_run.get(&hash) {
+                                    None => false,
+                                    Some(&first) if token(&idx.postings[first]) == l => true,
+                                    Some(_) => idx.postings[run_postings..]
                                         .iter()
-                                        .any(|p| p.hash == hash && token(p) == l)
-                                };
-                                if !seen {
-                                    if long_run {
-                                        in_run.entry(hash).or_insert(idx.postings.len());
-                                    }
-                                    idx.postings.push(Posting {
-                                        hash,
-                                        run: id as u32,
-                                        start: i as u32,
-                                        at: idx.arena.len() as u32,
-                                        len: l.len() as u32,
-                                    });
+                                        .any(|p| p.hash == hash && token(p) == l),
+                                }
+                            } else {
+                                idx.postings[run_postings..]
+                                    .iter()
+                                    .any(|p| p.hash == hash && token(p) == l)
+                            };
+                            if !seen {
+                                if long_run {
+                                    in_run.entry(hash).or_insert(idx.postings.len());
+                                }
+                                idx.postings.push(Posting {
+                                    hash,
+                                    run: id as u32,
+                                    start: i as u32,
+                                    at: idx.arena.len() as u32,
+                                    len: l.len() as u32,
+                                });
+                                // A short token is copied as the sixteen bytes holding it
+                                // (a fixed-size copy), then cut to its length.
+                                if packed.is_some() {
+                                    let at = idx.arena.len();
+                                    idx.arena.extend_from_slice(&buf);
+                                    idx.arena.truncate(at + l.len());
+                                } else {
                                     idx.arena.extend_from_slice(l);
                                 }
                             }
-                            // `Wali Kota Risma` is a role and a name, not a place.
-                            if is_place_marker(l)
-                                && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
-                                && let Some(n) = words.get(k + 1)
-                                && !lex.has(n.str(text), flag::STOP | flag::ROLE)
-                                && !idx.places.contains_word(n.str(text))
-                            {
-                                idx.places.insert(norm(n.str(text)));
-                            }
-                        };
-                        let b = s.as_bytes();
-                        if let Some(packed) = pack_lower_ascii_at(text, w.start, w.end) {
-                            let buf = packed.to_le_bytes();
-                            let l = &buf[..b.len()];
-                            add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));
-                        } else {
-                            with_lower_bytes(s, |l| add(l, lex.flags_of_lower(l), token_hash(l)));
+                        }
+                        // `Wali Kota Risma` is a role and a name, not a place.
+                        if is_place_marker(l)
+                            && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
+                            && let Some(n) = words.get(k + 1)
+                            && !lex.has(n.str(text), flag::STOP | flag::ROLE)
+                            && !idx.places.contains_word(n.str(text))
+                        {
+                            idx.places.insert(norm(n.str(text)));
                         }
                     }
                     let before = skip_ws_back(text, i, p.start);
