@@ -178,6 +178,27 @@ pub(crate) mod flag {
     pub const NONPERSON: u16 = 64;
 }
 
+/// True when `word` has the shape of an Indonesian abstract noun that names a portfolio or a
+/// field (`Transmigrasi`, `Kebudayaan`, `Pembangunan`, `Perlindungan`): `ke-…-an`, `pe-…-an`
+/// or `-asi`, eight letters or more. Such a word glued before a name (`… dan Transmigrasi
+/// Abdul Halim Iskandar`) ends a role or an affiliation; it is only trusted at the start of a
+/// name part, since surnames take these shapes too (`Bergas Catursasi Penanggungan`).
+pub(crate) fn is_portfolio_shape(word: &str) -> bool {
+    let b = word.as_bytes();
+    if b.len() < 8 || !b.iter().all(u8::is_ascii_alphabetic) {
+        return false;
+    }
+    let lower = |i: usize| b[i].to_ascii_lowercase();
+    let n = b.len();
+    let ends = |suffix: &[u8]| {
+        b[n - suffix.len()..]
+            .iter()
+            .zip(suffix)
+            .all(|(c, s)| c.to_ascii_lowercase() == *s)
+    };
+    (matches!((lower(0), lower(1)), (b'k' | b'p', b'e')) && ends(b"an")) || ends(b"asi")
+}
+
 /// Normalises a phrase for lookups: lowercase, single spaces.
 pub(crate) fn norm(s: &str) -> String {
     if s.is_ascii() {

@@ -2,7 +2,7 @@
 //! into role, affiliation and name.
 
 use crate::KnownEntity;
-use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::lexicon::{Lexicon, flag, is_portfolio_shape, norm, with_lower};
 use crate::names::Places;
 use crate::text::{
     Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word,
@@ -378,6 +378,19 @@ impl Lexicon {
                 None => k += 1,
             }
         }
+        // `Transmigrasi Abdul Halim Iskandar`: a portfolio word opening the name part (with two
+        // name words after it) is the end of the role's organisation, not a name; so is a
+        // stop word after it (`Pelacakan Terkait Daniel`, a subheading glued to a sentence).
+        let mut glued = false;
+        while name_start < n {
+            let left = n - name_start;
+            if left > 2 && is_portfolio_shape(words[name_start].str(text)) {
+                glued = true;
+            } else if !(glued && left > 1 && fl[name_start] & flag::STOP != 0) {
+                break;
+            }
+            name_start += 1;
+        }
         // Ranks directly before the name are roles; earlier ones fall into the affiliation.
         let mut aff_end_word = name_start;
         if !ranks.is_empty() {
@@ -538,14 +551,32 @@ impl Lexicon {
                     )
                     || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
                 let ns = self.split(text, &seg, known);
-                if terminated && !ns.org && ns.name.is_some() && ns.role.is_none() {
-                    let lead = self.role_len(text, &words, 0).min(words.len() - 1);
+                if terminated
+                    && !self.enumeration_goes_on(text, after, limit)
+                    && !ns.org
+                    && ns.name.is_some()
+                    && ns.role.is_none()
+                {
+                    // The lead role, chained (`Pelaksana Tugas Direktur Jenderal`).
+                    let mut lead = 0;
+                    while lead < words.len() - 1 {
+                        match self.role_len(text, &words, lead) {
+                            0 => break,
+                            l => lead += l,
+                        }
+                    }
+                    let lead = lead.min(words.len() - 1);
                     // Lowercase role words (`peneliti senior`) stay out of the affiliation.
                     let aff_from = words[lead..]
                         .iter()
                         .find(|w| is_capitalised(w.str(text)))
                         .map_or(words[lead].start, |w| w.start);
-                    let aff = text[aff_from..p].trim_end_matches([',', ' ']).to_string();
+                    // Up to the name: an organisation the segment opens with stays in it
+                    // (`Menteri Desa, Pembangunan Daerah Tertinggal dan Transmigrasi Abdul …`).
+                    let aff_end = ns.name.map_or(p, |(s, _)| s.max(p));
+                    let aff = text[aff_from..aff_end]
+                        .trim_end_matches([',', ' '])
+                        .to_string();
                     m.end = ns.end;
                     m.name = ns.name;
                     m.org = false;
@@ -572,6 +603,8 @@ impl Lexicon {
         let mut p = m.start;
         let mut segments: Vec<Words> = Vec::new();
         let mut glued = Vec::new();
+        // The last segment was joined by `dan`: the phrase enumerates portfolios.
+        let mut last_dan = false;
         while segments.len() < MAX_SEGMENTS {
             let seg = self.run_forward(text, p, limit);
             let Some(last) = seg.last() else {
@@ -590,7 +623,8 @@ impl Lexicon {
                 break;
             };
             let mut joined = false;
-            if matches!(w.str(text), "dan" | "dari") {
+            let dan = w.str(text) == "dan";
+            if dan || w.str(text) == "dari" {
                 match next_word(text, w.end, limit) {
                     Some(n) => w = n,
                     None => break,
@@ -600,6 +634,7 @@ impl Lexicon {
             if !(comma || joined) || !is_capitalised(w.str(text)) {
                 break;
             }
+            last_dan = dan;
             glued.push(!comma);
             p = w.start;
         }
@@ -626,7 +661,8 @@ impl Lexicon {
         let pre = text[m.start..pre_end].trim_end_matches([',', ' ']);
         let pre_end = m.start + pre.len();
         // The first organisation or place word after the lead role starts the affiliation
-        // (`Rumah Sakit …`); portfolios (`Bidang Politik, Hukum, dan Keamanan`) stay in the role.
+        // (`Rumah Sakit …`); portfolios (`Bidang Politik, Hukum, dan Keamanan`, `Menteri Desa,
+        // Pembangunan Daerah Tertinggal, dan Transmigrasi`) stay in the role.
         let lead = self.role_len(text, &segments[0], 0);
         let aff_from = segments
             .iter()
@@ -639,7 +675,7 @@ impl Lexicon {
                     && (self.has(f, flag::HEAD) || is_acronym(f) || known.places.contains_word(f))
             })
             .map(|w| w.start)
-            .filter(|&a| a < pre_end);
+            .filter(|&a| a < pre_end && !last_dan);
         let (role, affiliation) = match aff_from {
             Some(a) => (
                 text[m.start..a].trim_end_matches([',', ' ']),
@@ -652,6 +688,61 @@ impl Lexicon {
         m.org = false;
         m.role = (!role.is_empty()).then(|| role.to_string());
         m.affiliation = affiliation;
+    }
+
+    /// True when `, dan X` or `dan X` (X capitalised) follows `pos`: the comma list of a
+    /// role phrase goes on.
+    fn enumeration_goes_on(&self, text: &str, pos: usize, limit: usize) -> bool {
+        let mut p = pos;
+        if char_at(text, p) == Some(',') {
+            p += 1;
+        }
+        next_word(text, p, limit).is_some_and(|w| {
+            w.str(text) == "dan"
+                && skip_ws(text, p, limit) == w.start
+                && next_word(text, w.end, limit).is_some_and(|n| is_capitalised(n.str(text)))
+        })
+    }
+
+    /// `Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim Iskandar
+    /// mengatakan` / `Kepala Dinas Sosial, Budi Santoso mengatakan`: the name run `words` ends a
+    /// comma or `dan` list that a role opens; the mention read forward from that role, when it
+    /// ends with the same name.
+    fn listed_role_before(
+        &self,
+        text: &str,
+        words: &Words,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let end = words.last()?.end;
+        let mut p = words.first()?.start;
+        for _ in 0..MAX_SEGMENTS {
+            let mut q = skip_ws_back(text, p, floor);
+            let mut joined = false;
+            if let Some(w) = prev_word(text, q, floor)
+                && w.str(text) == "dan"
+            {
+                q = skip_ws_back(text, w.start, floor);
+                joined = true;
+            }
+            if char_before(text, q) == Some(',') {
+                q -= 1;
+                joined = true;
+            }
+            if !joined {
+                return None;
+            }
+            let seg = self.run_backward(text, q, floor);
+            let first = seg.first()?;
+            if is_capitalised(first.str(text)) && self.role_len(text, &seg, 0) > 0 {
+                let m = self.mention_after(text, first.start, end, known)?;
+                return (m.end == end && m.name.is_some() && !m.org && m.role.is_some())
+                    .then_some(m);
+            }
+            p = first.start;
+        }
+        None
     }
 
     /// `Muhammad Muslim, yang juga juru bicara Gugus Tugas, mengatakan` / `Budi selaku Ketua
@@ -766,6 +857,13 @@ impl Lexicon {
                 ..subject
             });
         }
+        if m.role.is_none()
+            && m.name.is_some()
+            && !m.org
+            && let Some(listed) = self.listed_role_before(text, &words, floor, known)
+        {
+            return Some(listed);
+        }
         let q = skip_ws_back(text, words[0].start, floor);
         if comma && char_before(text, q) == Some(',') {
             let prev = self.run_backward(text, q - 1, floor);
@@ -783,6 +881,33 @@ impl Lexicon {
                             .filter(|_| pm.org)
                             .map(|(s, e)| text[s..e].to_string())),
                         ..m
+                    });
+                }
+                // `Wahyudi Djafar, peneliti Elsam, menilai`: after a name, a role and one
+                // capitalised word describe the person; the word is an organisation or a place.
+                let described = this_has_name
+                    && prev_has_name
+                    && m.role.is_some()
+                    && pm.role.is_none()
+                    && m.name.is_some_and(|(s, e)| {
+                        !text[s..e].contains(' ')
+                            && (!is_capitalised(words[0].str(text))
+                                || pm.name.is_some_and(|(s, e)| text[s..e].contains(' ')))
+                    });
+                if described {
+                    let (s, e) = m.name.unwrap_or_default();
+                    return Some(Mention {
+                        start: pm.start,
+                        end: m.end,
+                        role: m.role,
+                        role_key: m.role_key,
+                        affiliation: Some(match m.affiliation {
+                            Some(a) => format!("{a} {}", &text[s..e]),
+                            None => text[s..e].to_string(),
+                        }),
+                        name: pm.name,
+                        org: false,
+                        pronoun: false,
                     });
                 }
                 if prev_has_name && !this_has_name && (m.role.is_some() || m.org) {

@@ -62,6 +62,10 @@ const PLACE_PREPS: &[&str] = &[
     "sampai",
 ];
 
+/// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
+/// terpisah,`, `Dalam kesempatan yang sama,`).
+const MAX_FRONTED: usize = 48;
+
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
 
@@ -556,9 +560,12 @@ impl NameIndex {
                         && next.is_some_and(|c| c == ',' || c == '(' || c.is_lowercase())
                 } else {
                     // `Warga Desa Sukamaju, Tini Suryani, masih mengungsi`: the apposition
-                    // right after the sentence's first phrase.
+                    // right after the sentence's first phrase; `Secara terpisah, Wakil Ketua
+                    // Komisi X DPR Hetifah Sjaifudian menyambut …`: the subject after a short
+                    // fronted adverbial.
                     let b = skip_ws_back(text, at, run.para_start);
-                    next == Some(',') && char_before(text, b) == Some(',') && {
+                    let verb_next = next.is_some_and(char::is_lowercase);
+                    (next == Some(',') || verb_next) && char_before(text, b) == Some(',') && {
                         // The ASCII bytes searched never occur inside a multibyte char.
                         let from = floor_boundary(text, b.saturating_sub(200).max(run.para_start));
                         let lead = text.as_bytes().get(from..b).unwrap_or(&[]);
@@ -568,6 +575,10 @@ impl NameIndex {
                             .map_or(lead, |k| &lead[k + 1..]);
                         memchr::memchr_iter(b',', sentence).count() == 1
                             && (from == run.para_start || sentence.len() < lead.len())
+                            && (!verb_next
+                                || (sentence.len() <= MAX_FRONTED
+                                    && is_adverbial(lex, text, b - sentence.len(), b)
+                                    && !in_open_quote(text, run.para_start, at)))
                     }
                 };
                 // `Tini Suryani, warga …` / `Warga Desa Sukamaju, Tini Suryani, masih …` /
@@ -725,6 +736,37 @@ impl NameIndex {
                 .filter(|e| (e.subject || e.speech) && !e.placey && person(e))
         })
     }
+}
+
+/// True when `text[start..end]` (a sentence's lead up to its comma) reads as an adverbial,
+/// not a name: it holds a lowercase word or opens with a stop word (`Secara terpisah,`, `Di
+/// Jakarta,`; not `Abdian Saputra,`).
+fn is_adverbial(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
+    let mut words = text[start..end]
+        .split(|c: char| c.is_whitespace() || c == ',')
+        .filter(|w| !w.is_empty());
+    words
+        .next()
+        .is_some_and(|w| lex.has(w, flag::STOP) || !w.starts_with(char::is_uppercase))
+        || words.any(|w| w.starts_with(char::is_lowercase))
+}
+
+/// How far back (bytes) [`in_open_quote`] looks for a quote mark.
+const QUOTE_LOOKBACK: usize = 600;
+
+/// True when the nearest curly quote mark before `pos` in its paragraph (from `para_start`,
+/// at most [`QUOTE_LOOKBACK`] bytes back) opens a quote: `pos` lies inside quoted speech.
+fn in_open_quote(text: &str, para_start: usize, pos: usize) -> bool {
+    let from = pos.saturating_sub(QUOTE_LOOKBACK).max(para_start);
+    let window = &text.as_bytes()[from..pos];
+    // `“` is E2 80 9C, `”` is E2 80 9D.
+    memchr::memmem::rfind_iter(window, &[0xE2, 0x80])
+        .find_map(|i| match window.get(i + 2) {
+            Some(0x9C) => Some(true),
+            Some(0x9D) => Some(false),
+            _ => None,
+        })
+        .unwrap_or(false)
 }
 
 /// `pos` moved back to a char boundary.

@@ -1018,3 +1018,149 @@ fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attribution accuracy: subjects after fronted adverbials, appositions, glued role words.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
+    assert_last_speakers(&[
+        // A short adverbial (and a subheading glued before it) opens the sentence.
+        (
+            "“Stok pangan cukup,” kata Bambang Wijaya.\n\
+             Tetap waspada Secara terpisah, Ketua Komisi IV DPR Sudin Harahap menyambut baik \
+             langkah itu.\n\
+             Rapat kerja itu berlangsung tertutup.\n\
+             “Kami akan terus mengawasi,” tuturnya.",
+            "Sudin Harahap",
+        ),
+        (
+            "“Jalan sudah diperbaiki,” kata Agus Salim.\n\
+             Di tempat terpisah, Kepala Dinas Perhubungan Rina Marlina meminta warga bersabar.\n\
+             “Perbaikan butuh waktu dua pekan,” ujarnya.",
+            "Rina Marlina",
+        ),
+        // A name before the comma is no adverbial: the later subject does not take over.
+        (
+            "“Kapal cepat kembali beroperasi,” kata Made Sutama.\n\
+             Abdian Saputra, Koordinator Ekajaya Fast Boat untuk Gili, juga senang.\n\
+             “Penumpang mulai datang,” tuturnya.",
+            "Abdian Saputra",
+        ),
+        // A run inside quoted speech is not a subject.
+        (
+            "“Bantuan sudah disalurkan,” kata Hasan Basri.\n\
+             “Warga menunggu ketegasan. Pada bulan Juni, Gubernur Jawa Barat Ridwan Kamil \
+             menjanjikan bantuan itu,” ujarnya.",
+            "Hasan Basri",
+        ),
+    ]);
+}
+
+#[test]
+fn name_then_role_apposition_before_the_verb() {
+    // (text, name, role, affiliation)
+    let table = [
+        (
+            "Wahyudi Djafar, peneliti Elsam, menilai bahwa aturan itu tidak jelas.",
+            "Wahyudi Djafar",
+            "peneliti",
+            "Elsam",
+        ),
+        (
+            "Syarifudin, kuasa hukum Rajiun, menyampaikan bahwa kliennya tidak pernah diminta \
+             persetujuan.",
+            "Syarifudin",
+            "kuasa hukum",
+            "Rajiun",
+        ),
+        (
+            "Budi Santoso, Kapolres Bogor, mengatakan bahwa pelaku sudah ditangkap.",
+            "Budi Santoso",
+            "Kapolres",
+            "Bogor",
+        ),
+        (
+            "Kepala Dinas Kesehatan, Budi Santoso, mengatakan bahwa vaksin sudah tiba.",
+            "Budi Santoso",
+            "Kepala Dinas",
+            "Kesehatan",
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text:?}");
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), Some(aff), "{text:?}");
+    }
+}
+
+#[test]
+fn portfolio_words_glued_before_a_name_stay_out_of_it() {
+    // (text, name, role, affiliation)
+    let table = [
+        (
+            "“Dana desa sudah cair,” kata Menteri Desa, Pembangunan Daerah Tertinggal, dan \
+             Transmigrasi Abdul Halim Iskandar.",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menurut Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim \
+             Iskandar, pemerintah memprioritaskan dana desa untuk pemulihan ekonomi.",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim Iskandar \
+             mengatakan, “Dana desa sudah cair.”",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menteri Kelautan dan Perikanan Edhy Prabowo menjelaskan, “Nelayan terdampak \
+             pandemi.”",
+            "Edhy Prabowo",
+            Some("Menteri"),
+            Some("Kelautan dan Perikanan"),
+        ),
+        (
+            "“Kami membahas rancangan peraturan itu,” kata Menteri Ketenagakerjaan Ida \
+             Fauziyah.",
+            "Ida Fauziyah",
+            Some("Menteri"),
+            Some("Ketenagakerjaan"),
+        ),
+        // Role, comma, name, verb: the role before the comma is the name's.
+        (
+            "Kepala Dinas Sosial, Budi Santoso mengatakan, “Bantuan sudah disalurkan.”",
+            "Budi Santoso",
+            Some("Kepala Dinas"),
+            Some("Sosial"),
+        ),
+        // The same shapes later in a name are surnames.
+        (
+            "“Kami siaga,” kata Kepala Pelaksana BPBD Jateng Bergas Catursasi Penanggungan.",
+            "Bergas Catursasi Penanggungan",
+            Some("Kepala Pelaksana"),
+            Some("BPBD Jateng"),
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+    // A portfolio word and a stop word of a glued subheading before a short name.
+    let text = "Reformasi Birokrasi Tjahjo Kumolo menandatangani surat edaran itu.\n\
+                “Pegawai dilarang mudik,” ujar Tjahjo.";
+    assert_eq!(speaker_name(quotes(text).last().unwrap()), "Tjahjo Kumolo");
+}
