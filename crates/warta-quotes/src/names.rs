@@ -169,9 +169,90 @@ pub(crate) struct NameIndex {
     by_hash: HashMap<u64, (u32, u32), FxBuild>,
     /// Lowercase tokens, back to back.
     arena: Vec<u8>,
-    /// Hashes of the words that open a capitalised run (or stand alone) somewhere.
-    heads: HashSet<u64, FxBuild>,
+    /// The words (lowercase) that open a capitalised run (or stand alone) somewhere.
+    heads: WordSet,
     places: Places,
+}
+
+/// A set of lowercase words: those of at most 15 bytes packed with their length into one
+/// number (see [`pack_bytes`]) in an open-addressed table, longer ones boxed. Inserting a short
+/// ASCII word neither hashes its bytes nor calls into a general hash table.
+#[derive(Debug, Default)]
+struct WordSet {
+    /// Packed words; zero (no packed word has length zero) marks an empty slot.
+    slots: Vec<u128>,
+    len: usize,
+    long: HashSet<Box<[u8]>, FxBuild>,
+}
+
+impl WordSet {
+    /// Room for about `n` short words before the table grows.
+    fn with_capacity(n: usize) -> WordSet {
+        WordSet {
+            slots: vec![0; (2 * n).next_power_of_two().max(16)],
+            ..WordSet::default()
+        }
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    #[inline(always)]
+    fn slot(slots: &[u128], key: u128) -> usize {
+        let mask = slots.len() - 1;
+        let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut i = (mixed >> 40) as usize & mask;
+        while slots[i] != 0 && slots[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Inserts a word packed by [`pack_bytes`] (lowercase, 1 to 15 bytes).
+    #[inline]
+    fn insert_packed(&mut self, key: u128) {
+        if self.slots.is_empty() || 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let i = Self::slot(&self.slots, key);
+        if self.slots[i] == 0 {
+            self.slots[i] = key;
+            self.len += 1;
+        }
+    }
+
+    /// Inserts a lowercase word.
+    fn insert(&mut self, word: &[u8]) {
+        match word.len() {
+            0 => {}
+            1..=15 => self.insert_packed(pack_bytes(word)),
+            _ => {
+                self.long.insert(word.into());
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        for key in old.into_iter().filter(|&k| k != 0) {
+            let i = Self::slot(&self.slots, key);
+            self.slots[i] = key;
+        }
+    }
+
+    /// True when `word`, lowercased, is in the set.
+    fn contains(&self, word: &str) -> bool {
+        with_lower_bytes(word, |l| match l.len() {
+            0 => false,
+            1..=15 => {
+                !self.slots.is_empty() && {
+                    let key = pack_bytes(l);
+                    self.slots[Self::slot(&self.slots, key)] == key
+                }
+            }
+            _ => self.long.contains(l),
+        })
+    }
 }
 
 /// The hash of a lowercase name token.
@@ -182,24 +263,6 @@ fn token_hash(token: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(token);
     h.finish()
-}
-
-/// The hash of `word` lowercased, as [`token_hash`] gives it.
-pub(crate) fn lower_token_hash(word: &str) -> u64 {
-    if let Some(packed) = pack_lower_ascii(word.as_bytes()) {
-        FxHasher::packed(packed)
-    } else {
-        with_lower_bytes(word, token_hash)
-    }
-}
-
-/// [`lower_token_hash`] of `text[start..end]`, reading a short word with one load.
-#[inline]
-pub(crate) fn lower_token_hash_at(text: &str, start: usize, end: usize) -> u64 {
-    match pack_lower_ascii_at(text, start, end) {
-        Some(packed) => FxHasher::packed(packed),
-        None => lower_token_hash(&text[start..end]),
-    }
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -285,7 +348,7 @@ impl NameIndex {
         idx.postings.reserve(bytes_in / 64);
         idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
-        idx.heads.reserve(bytes_in / 48);
+        idx.heads = WordSet::with_capacity(bytes_in / 128);
         let bytes = text.as_bytes();
         let mut words = Vec::with_capacity(16);
         // Hash -> first posting of the current run.
@@ -329,8 +392,10 @@ impl NameIndex {
                     }
                 }
                 if words.len() == 1 {
-                    idx.heads
-                        .insert(lower_token_hash_at(text, first.start, first.end));
+                    match pack_lower_ascii_at(text, first.start, first.end) {
+                        Some(packed) => idx.heads.insert_packed(packed),
+                        None => with_lower_bytes(first.str(text), |l| idx.heads.insert(l)),
+                    }
                 } else {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
@@ -358,11 +423,12 @@ impl NameIndex {
                         };
                         // The run opens with its first word, or after a capitalised stop
                         // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
-                        if k == 0 {
-                            idx.heads.insert(hash);
-                            first_stop = f & flag::STOP != 0;
-                        } else if k == 1 && first_stop {
-                            idx.heads.insert(hash);
+                        if k == 0 || (k == 1 && first_stop) {
+                            match packed {
+                                Some(p) => idx.heads.insert_packed(p),
+                                None => idx.heads.insert(l),
+                            }
+                            first_stop = k == 0 && f & flag::STOP != 0;
                         }
                         // Organisation and stop words are never name tokens (roles stay: a
                         // role-only mention is looked up by its last word).
@@ -508,7 +574,7 @@ impl NameIndex {
         // part of two words or more without initials is cut, and two name words must remain.
         let Some(k) = words
             .iter()
-            .position(|(_, w)| self.heads.contains(&lower_token_hash(w)))
+            .position(|(_, w)| self.heads.contains(w))
             .filter(|&k| {
                 k >= 2 && words.len() - k >= 2 && words[..k].iter().all(|(_, w)| w.len() > 1)
             })
@@ -775,4 +841,34 @@ fn floor_boundary(text: &str, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn word_set_matches_a_set_of_lowercase_strings(
+            words in proptest::collection::vec("[A-Za-zÉé]{1,20}", 0..60),
+            probes in proptest::collection::vec("[A-Za-zÉé]{1,20}", 0..30),
+        ) {
+            let mut set = WordSet::with_capacity(4);
+            let mut want = HashSet::new();
+            for w in &words {
+                match pack_lower_ascii(w.as_bytes()) {
+                    Some(packed) => set.insert_packed(packed),
+                    None => with_lower_bytes(w, |l| set.insert(l)),
+                }
+                want.insert(with_lower_bytes(w, <[u8]>::to_vec));
+            }
+            for w in words.iter().chain(&probes) {
+                prop_assert_eq!(set.contains(w), want.contains(&with_lower_bytes(w, <[u8]>::to_vec)));
+            }
+        }
+    }
 }
