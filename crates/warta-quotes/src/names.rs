@@ -308,12 +308,14 @@ pub(crate) fn with_name_tokens<R>(name: &str, f: impl FnOnce(&[&str]) -> R) -> R
         for (d, &c) in lower.iter_mut().zip(b) {
             *d = c.to_ascii_lowercase();
         }
-        let lower: &[u8] = lower;
+        // ASCII bytes: always valid UTF-8 (checked once, not per token).
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
         let mut toks: [&str; MAX_TOKENS] = [""; MAX_TOKENS];
         let mut n = 0;
         let mut start = 0;
         for i in 0..=lower.len() {
             if lower
+                .as_bytes()
                 .get(i)
                 .is_none_or(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b','))
             {
@@ -322,8 +324,7 @@ pub(crate) fn with_name_tokens<R>(name: &str, f: impl FnOnce(&[&str]) -> R) -> R
                         n = usize::MAX;
                         break;
                     }
-                    // ASCII bytes: always valid UTF-8.
-                    toks[n] = std::str::from_utf8(&lower[start..i]).unwrap_or_default();
+                    toks[n] = &lower[start..i];
                     n += 1;
                 }
                 start = i + 1;

@@ -440,6 +440,7 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
 }
 
 /// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time.
+#[inline(always)]
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
