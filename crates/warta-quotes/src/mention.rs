@@ -21,6 +21,9 @@ const MAX_RUN_WORDS: usize = 24;
 /// Most comma or `dan` segments of a role phrase after a cue.
 const MAX_SEGMENTS: usize = 6;
 
+/// Most lowercase words naming a field after a lowercase role (`ahli hukum tata negara`).
+const MAX_FIELD_WORDS: usize = 3;
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) fn is_adverb(word: &str) -> bool {
     matches!(
@@ -411,7 +414,9 @@ impl Lexicon {
         }
         let mut role_parts: Vec<&str> = Vec::new();
         if lead_role > 0 {
-            role_parts.push(&text[words[0].start..words[lead_role - 1].end]);
+            role_parts.push(
+                &text[words[0].start..closed(text, words[0].start, words[lead_role - 1].end)],
+            );
         }
         for &(s, e) in &ranks {
             role_parts.push(&text[s..e]);
@@ -424,7 +429,7 @@ impl Lexicon {
         }
         let aff_words = &words[aff_start..aff_end_word];
         let affiliation = match (aff_words.first(), aff_words.last()) {
-            (Some(f), Some(l)) => Some(text[f.start..l.end].to_string()),
+            (Some(f), Some(l)) => Some(text[f.start..closed(text, f.start, l.end)].to_string()),
             _ => None,
         };
         let name = match (name_words.first(), name_words.last()) {
@@ -502,6 +507,9 @@ impl Lexicon {
             }
             return None;
         }
+        if let Some(m) = self.described_role(text, &words, limit, known) {
+            return Some(m);
+        }
         let mut m = self.split(text, &words, known);
         let starts_with_role = self.role_len(text, &words, 0) > 0;
         if starts_with_role {
@@ -542,6 +550,10 @@ impl Lexicon {
                 p = seg_end;
                 segments += 1;
             }
+            // `kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Raditya Jati`:
+            // what read as a name opens a list of portfolios that goes on.
+            let listed = name_run.is_none()
+                && self.enumeration_goes_on(text, skip_ws(text, p, limit), limit);
             if let Some(seg) = name_run {
                 let after = skip_ws(text, seg[seg.len() - 1].end, limit);
                 let terminated = after >= limit
@@ -585,7 +597,7 @@ impl Lexicon {
                     }
                 }
             }
-            if m.name.is_none() || m.org {
+            if m.name.is_none() || m.org || listed {
                 self.long_role(text, limit, known, &mut m);
             }
         }
@@ -688,6 +700,188 @@ impl Lexicon {
         m.org = false;
         m.role = (!role.is_empty()).then(|| role.to_string());
         m.affiliation = affiliation;
+    }
+
+    /// `kata pengamat transportasi Djoko Setijowarno` / `ujar ahli hukum tata negara Universitas
+    /// Andalas Feri Amsari`: a lowercase role (`words`, all lowercase role words), up to three
+    /// lowercase words naming the field, then the person's name (after an organisation or a
+    /// place, if any) closing the clause. The field belongs to the role.
+    fn described_role(
+        &self,
+        text: &str,
+        words: &Words,
+        limit: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let first = words.first()?;
+        if words.iter().any(|w| is_capitalised(w.str(text))) {
+            return None;
+        }
+        let mut role_end = words.last()?.end;
+        let mut p = role_end;
+        for k in 0..=MAX_FIELD_WORDS {
+            let w = word_at(text, skip_ws(text, p, limit), limit)?;
+            let s = w.str(text);
+            if is_capitalised(s) {
+                if k == 0 {
+                    return None;
+                }
+                break;
+            }
+            if matches!(s, "dari" | "di") {
+                // `pengamat politik dari Universitas Andalas, …`: the organisation follows.
+                let n = next_word(text, w.end, limit)?;
+                if !is_capitalised(n.str(text)) {
+                    return None;
+                }
+                p = w.end;
+                break;
+            }
+            if k == MAX_FIELD_WORDS || !self.is_field_word(s) {
+                return None;
+            }
+            role_end = w.end;
+            p = w.end;
+        }
+        let terminated = |end: usize| {
+            let after = skip_ws(text, end, limit);
+            after >= limit
+                || matches!(
+                    char_at(text, after),
+                    Some('.' | ',' | ';' | '(' | ')' | '\n')
+                )
+                || next_word(text, after, limit).is_some_and(|w| {
+                    // `dokter di Puskesmas Palmerah ini`: a demonstrative refers back.
+                    let s = w.str(text);
+                    !is_capitalised(s) && !matches!(s, "ini" | "itu" | "tersebut")
+                })
+        };
+        let run = self.run_forward(text, skip_ws(text, p, limit), limit);
+        let last = run.last()?;
+        let mut ns = self.split(text, &run, known);
+        if ns.role.is_some() || !terminated(last.end) {
+            return None;
+        }
+        if ns.org || ns.name.is_none() {
+            // `pengamat politik dari Universitas Andalas, Asrinaldi`: the organisation, then
+            // the name after a comma.
+            let c = skip_ws(text, last.end, limit);
+            if char_at(text, c) != Some(',') {
+                return None;
+            }
+            let name_run = self.run_forward(text, c + 1, limit);
+            let name_last = name_run.last()?;
+            let person = self.split(text, &name_run, known);
+            if person.org
+                || person.role.is_some()
+                || person.affiliation.is_some()
+                || person.name.is_none()
+                || !terminated(name_last.end)
+            {
+                return None;
+            }
+            let org = &text[run[0].start..closed(text, run[0].start, last.end)];
+            ns = Mention {
+                affiliation: Some(org.to_string()),
+                ..person
+            };
+        }
+        let role = &text[first.start..role_end];
+        Some(Mention {
+            start: first.start,
+            end: ns.end,
+            role: Some(role.to_string()),
+            role_key: Some(norm(role)),
+            affiliation: ns.affiliation,
+            name: ns.name,
+            org: false,
+            pronoun: false,
+        })
+    }
+
+    /// `pakar epidemiologi Pandu Riono mengatakan`: a lowercase role and up to three words
+    /// naming its field right before a name starting at `start`; the start of the role and the
+    /// role phrase.
+    fn field_role_before<'t>(
+        &self,
+        text: &'t str,
+        start: usize,
+        floor: usize,
+    ) -> Option<(usize, &'t str)> {
+        let end = skip_ws_back(text, start, floor);
+        let mut p = start;
+        let mut fields = 0;
+        loop {
+            let w = prev_word(text, p, floor)?;
+            let s = w.str(text);
+            if self.has(s, flag::ROLE) {
+                if fields == 0 {
+                    return None;
+                }
+                // The whole role: lowercase role words before it (`peneliti senior`).
+                let mut role_start = w.start;
+                for _ in 0..2 {
+                    match prev_word(text, role_start, floor) {
+                        Some(r)
+                            if !is_capitalised(r.str(text))
+                                && self.has(r.str(text), flag::ROLE) =>
+                        {
+                            role_start = r.start
+                        }
+                        _ => break,
+                    }
+                }
+                return Some((role_start, &text[role_start..end]));
+            }
+            if fields == MAX_FIELD_WORDS || !self.is_field_word(s) {
+                return None;
+            }
+            fields += 1;
+            p = w.start;
+        }
+    }
+
+    /// True for a lowercase word that may name a field after a role (`transportasi`, `hukum`,
+    /// `senior`): a plain word, not a function word, a cue or a `-nya` form.
+    fn is_field_word(&self, s: &str) -> bool {
+        s.len() >= 3
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !s.ends_with("nya")
+            && !is_adverb(s)
+            && !self.has(s, flag::STOP | flag::PRONOUN)
+            && !self.is_speech_verb(s)
+            && !matches!(
+                s,
+                "kepada"
+                    | "melalui"
+                    | "usai"
+                    | "seusai"
+                    | "sambil"
+                    | "seraya"
+                    | "sesuai"
+                    | "tersebut"
+                    | "kemarin"
+                    | "bahwa"
+                    | "soal"
+                    | "mengenai"
+                    | "tentang"
+                    | "selaku"
+                    | "sebagai"
+                    | "yakni"
+                    | "yaitu"
+                    | "atas"
+                    | "atau"
+                    | "serta"
+                    | "sekitar"
+                    | "antara"
+                    | "hingga"
+                    | "sampai"
+                    | "tadi"
+                    | "pagi"
+                    | "siang"
+                    | "sore"
+                    | "malam"
+            )
     }
 
     /// True when `, dan X` or `dan X` (X capitalised) follows `pos`: the comma list of a
@@ -927,7 +1121,32 @@ impl Lexicon {
                 }
             }
         }
+        if m.role.is_none()
+            && m.name.is_some()
+            && !m.org
+            && let Some((start, role)) = self.field_role_before(text, words[0].start, floor)
+        {
+            return Some(Mention {
+                start,
+                role_key: Some(norm(role)),
+                role: Some(role.to_string()),
+                ..m
+            });
+        }
         Some(m)
+    }
+}
+
+/// `end` moved over a `)` right after it that closes a bracket of `start..end`: a phrase that
+/// ends with a bracketed acronym keeps its closing bracket (`Sekretaris Daerah (Sekda)`,
+/// `Komite Nasional Keselamatan Transportasi (KNKT)`).
+fn closed(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let open = |c: u8| b[start..end].iter().filter(|&&x| x == c).count();
+    if b.get(end) == Some(&b')') && open(b'(') > open(b')') {
+        end + 1
+    } else {
+        end
     }
 }
 

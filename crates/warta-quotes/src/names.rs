@@ -745,10 +745,10 @@ fn in_open_quote(text: &str, para_start: usize, pos: usize) -> bool {
     let from = pos.saturating_sub(QUOTE_LOOKBACK).max(para_start);
     let window = &text.as_bytes()[from..pos];
     // `“` is E2 80 9C, `”` is E2 80 9D.
-    memchr::memmem::rfind_iter(window, &[0xE2, 0x80])
-        .find_map(|i| match window.get(i + 2) {
-            Some(0x9C) => Some(true),
-            Some(0x9D) => Some(false),
+    memchr::memrchr_iter(0xE2, window)
+        .find_map(|i| match window.get(i + 1..i + 3) {
+            Some([0x80, 0x9C]) => Some(true),
+            Some([0x80, 0x9D]) => Some(false),
             _ => None,
         })
         .unwrap_or(false)

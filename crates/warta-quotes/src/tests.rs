@@ -1164,3 +1164,87 @@ fn portfolio_words_glued_before_a_name_stay_out_of_it() {
                 “Pegawai dilarang mudik,” ujar Tjahjo.";
     assert_eq!(speaker_name(quotes(text).last().unwrap()), "Tjahjo Kumolo");
 }
+
+#[test]
+fn roles_with_a_field_corps_or_bracketed_acronym() {
+    // (text, name, role, affiliation)
+    let table = [
+        // A lowercase role and the words naming its field, after and before the name.
+        (
+            "“Tarif ojek akan naik,” ujar pengamat transportasi Djoko Setijowarno.",
+            "Djoko Setijowarno",
+            Some("pengamat transportasi"),
+            None,
+        ),
+        (
+            "“Putusan itu final,” ujar ahli hukum tata negara Universitas Andalas Feri Amsari \
+             kepada wartawan.",
+            "Feri Amsari",
+            Some("ahli hukum tata negara"),
+            Some("Universitas Andalas"),
+        ),
+        (
+            "“Suara partai turun,” ujar pengamat politik dari Universitas Andalas, Asrinaldi, \
+             saat dihubungi.",
+            "Asrinaldi",
+            Some("pengamat politik"),
+            Some("Universitas Andalas"),
+        ),
+        (
+            "Pakar epidemiologi Pandu Riono mengatakan, “Kasus akan naik.”",
+            "Pandu Riono",
+            Some("Pakar epidemiologi"),
+            None,
+        ),
+        // A police or military rank with its corps is one role.
+        (
+            "“Personel sudah siap,” kata Kapolres Metro Jakarta Selatan Kombes Pol Budi \
+             Sartono kepada wartawan.",
+            "Budi Sartono",
+            Some("Kapolres Kombes Pol"),
+            Some("Metro Jakarta Selatan"),
+        ),
+        // A bracketed acronym keeps its closing bracket.
+        (
+            "“Kami akan mengevaluasi,” kata Sekretaris Daerah (Sekda) Kota Bandung Ema Sumarna.",
+            "Ema Sumarna",
+            Some("Sekretaris Daerah (Sekda)"),
+            Some("Kota Bandung"),
+        ),
+        (
+            "“Data belum lengkap,” kata Ketua Komite Nasional Keselamatan Transportasi (KNKT) \
+             Soerjanto Tjahjono.",
+            "Soerjanto Tjahjono",
+            Some("Ketua"),
+            Some("Komite Nasional Keselamatan Transportasi (KNKT)"),
+        ),
+        // A list of portfolios after a role that looked like it ended in a name.
+        (
+            "“Hujan masih turun,” ujar Kepala Pusat Data, Informasi, dan Komunikasi \
+             Kebencanaan BNPB Raditya Jati.",
+            "Raditya Jati",
+            Some("Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB"),
+            None,
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+    // No name follows the field, or a demonstrative refers back: the role alone.
+    for text in [
+        "“Kami tidak tahu,” kata ahli tersebut kepada wartawan.",
+        "“Kami tidak tahu,” ujar dokter di Puskesmas Palmerah ini.",
+    ] {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert!(
+            s.name == "ahli" || s.name == "dokter",
+            "{text:?} gave {}",
+            s.name
+        );
+    }
+}
