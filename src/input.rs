@@ -22,10 +22,10 @@ impl Source {
     }
 
     /// Opens the source for reading.
-    pub fn open(&self) -> Result<Box<dyn Read>, String> {
+    pub fn open(&self) -> Result<Box<dyn Read + Send>, String> {
         match self {
-            Source::Stdin => Ok(Box::new(io::stdin().lock())),
-            Source::File(path) => open_file(path).map(|f| Box::new(f) as Box<dyn Read>),
+            Source::Stdin => Ok(Box::new(io::stdin())),
+            Source::File(path) => open_file(path).map(|f| Box::new(f) as Box<dyn Read + Send>),
         }
     }
 }

@@ -1,17 +1,21 @@
 //! `warta analyze --jsonl`: JSON Lines in, one document line out per input line, in order,
-//! spread over the rayon thread pool in bounded batches so memory does not grow with the input.
+//! spread over the rayon thread pool with bounded memory whatever the length of the input.
 //!
-//! Three stages overlap: a reader thread splits the sources into batches, the thread pool
-//! analyses one batch at a time, and a writer thread writes the previous batch's lines. At most
-//! a few batches are alive at once (the channels are bounded).
+//! Every thread of the pool runs the same loop: take the next input line, analyse it, hand its
+//! output line over for writing. There is no reader or writer thread: the input is read in
+//! large chunks by the thread that needs a line when none is left ([`lines`]), and the output
+//! lines are written, in input order, by the thread that finishes the next one to write. A
+//! thread takes no line more than [`WINDOW`] lines ahead of the output (or while the lines
+//! waiting for an earlier one hold [`WAITING_BYTES`]), so memory does not grow with the input.
 
 use std::borrow::Cow;
-use std::io::{self, BufRead, BufReader, IsTerminal, Write};
+use std::collections::VecDeque;
+use std::fmt;
+use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::mpsc::{Receiver, SyncSender, sync_channel};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
 use std::time::{Duration, Instant};
 
-use rayon::prelude::*;
 use serde::{Deserialize, Serialize};
 use serde_json::Value;
 use warta::{Document, Pipeline};
@@ -19,28 +23,22 @@ use warta::{Document, Pipeline};
 use crate::Failure;
 use crate::input::{self, Source};
 
+mod lines;
 mod write;
 
-/// Lines read before a batch is analysed in parallel.
-const BATCH_LINES: usize = 128;
-/// Bytes read before a batch is analysed in parallel, whatever its number of lines.
-const BATCH_BYTES: usize = 2 << 20;
+use lines::{Buffers, Line, Lines};
 
-/// One input line: where it came from and its raw bytes.
-struct Line {
-    /// `name:line` for messages.
-    origin: String,
-    bytes: Vec<u8>,
-}
-
-/// Consecutive input lines, analysed together.
-struct Batch {
-    lines: Vec<Line>,
-    bytes: usize,
-}
-
-/// The output lines of a batch, each with whether its input succeeded.
-type Results = Vec<(String, bool)>;
+/// Bytes read from a source at a time.
+const CHUNK: usize = 64 << 10;
+/// How far (in lines) a thread may run ahead of the next line to write.
+const WINDOW: usize = 64;
+/// Output bytes that may wait for an earlier line before threads stop taking new lines.
+const WAITING_BYTES: usize = 8 << 20;
+/// Output bytes gathered before they are written.
+const OUTPUT_BUFFER: usize = 64 << 10;
+/// Output buffers of finished lines kept for reuse, and the largest one kept.
+const SPARE_OUTPUTS: usize = 8;
+const SPARE_OUTPUT_BYTES: usize = 1 << 20;
 
 /// The fields of an input line that the analysis reads; other fields are skipped unparsed.
 /// A line this does not fit (not an object, `text` missing or not a string, a repeated field)
@@ -64,133 +62,280 @@ struct ErrorLine<'a> {
 /// Streams every source; returns how many lines (or unreadable sources) failed.
 pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     let sources = input::sources(files);
-    let (batch_tx, batches) = sync_channel::<Batch>(1);
-    let (results_tx, results) = sync_channel::<Results>(1);
-    std::thread::scope(|scope| {
-        let reader = scope.spawn(move || read_sources(&sources, &batch_tx));
-        let writer = scope.spawn(move || write_results(results));
-        analyze_batches(pipeline, batches, &results_tx);
-        // Closing the channel ends the writer; a failed write ends the reader in turn, as the
-        // batches are no longer received.
-        drop(results_tx);
-        let written = writer
-            .join()
-            .unwrap_or(Err(Failure::Output(io::Error::other(
-                "the output thread stopped",
-            ))));
-        let unreadable = reader.join().unwrap_or(1);
-        Ok(written? + unreadable)
-    })
-}
-
-/// Reads the sources one after the other into batches; returns how many sources could not be
-/// read (opened, or read to the end).
-fn read_sources(sources: &[Source], batches: &SyncSender<Batch>) -> usize {
-    let mut failed = 0;
-    for source in sources {
-        match source.open() {
-            Ok(reader) => {
-                let (unreadable, receiving) = read_source(source, BufReader::new(reader), batches);
-                failed += usize::from(unreadable);
-                if !receiving {
-                    break;
-                }
-            }
-            Err(message) => {
-                eprintln!("warta: {message}");
-                failed += 1;
-            }
-        }
-    }
-    failed
-}
-
-/// Reads one source into batches; returns whether a read error cut it short and whether the
-/// batches are still being received.
-fn read_source(
-    source: &Source,
-    mut reader: impl BufRead,
-    batches: &SyncSender<Batch>,
-) -> (bool, bool) {
-    let name = source.name();
-    let mut number = 0usize;
-    let mut batch = Batch {
-        lines: Vec::with_capacity(BATCH_LINES),
-        bytes: 0,
+    let names: Vec<String> = sources.iter().map(Source::name).collect();
+    let shared = Shared {
+        input: Mutex::new(Reader::new(&sources)),
+        output: Mutex::new(Output::new()),
+        room: Condvar::new(),
     };
-    let mut unreadable = false;
+    rayon::broadcast(|_| work(pipeline, &shared, &names));
+    let unreadable = lock(&shared.input).failed;
+    let mut output = lock(&shared.output);
+    if let Some(e) = output.error.take() {
+        return Err(e.into());
+    }
+    output.out.flush()?;
+    output.progress.finish();
+    Ok(output.failed + unreadable)
+}
+
+/// What the threads share.
+struct Shared<'a> {
+    input: Mutex<Reader<'a>>,
+    output: Mutex<Output>,
+    /// Signalled when lines were written: a thread waiting for room may take a line.
+    room: Condvar,
+}
+
+fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
+    mutex.lock().unwrap_or_else(PoisonError::into_inner)
+}
+
+/// One thread's loop: the next line, its analysis, its output line, until the input ends or
+/// the output fails.
+fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
+    let _stop = StopOnPanic(shared);
+    let mut line = Vec::new();
     loop {
-        let mut bytes = Vec::new();
-        let n = match reader.read_until(b'\n', &mut bytes) {
-            Ok(n) => n,
-            Err(e) => {
-                eprintln!("warta: {name}: read error after line {number}: {e}");
-                unreadable = true;
-                0
+        let job = {
+            let mut input = lock(&shared.input);
+            if !shared.wait_for_room(input.next) {
+                return;
+            }
+            match input.next_line() {
+                Some(job) => job,
+                None => return,
             }
         };
-        if n > 0 {
-            number += 1;
-            if bytes.last() == Some(&b'\n') {
-                bytes.pop();
-                if bytes.last() == Some(&b'\r') {
-                    bytes.pop();
-                }
-            }
-            batch.bytes += bytes.len();
-            batch.lines.push(Line {
-                origin: format!("{name}:{number}"),
-                bytes,
-            });
-        }
-        let full = batch.lines.len() >= BATCH_LINES || batch.bytes >= BATCH_BYTES;
-        if (n == 0 || full) && !batch.lines.is_empty() {
-            let next = Batch {
-                lines: Vec::with_capacity(BATCH_LINES),
-                bytes: 0,
-            };
-            if batches.send(std::mem::replace(&mut batch, next)).is_err() {
-                return (unreadable, false);
-            }
-        }
-        if n == 0 {
-            return (unreadable, true);
+        line.clear();
+        let origin = Origin {
+            name: &names[job.source],
+            number: job.number,
+        };
+        let ok = process_into(pipeline, &origin, job.line.bytes(), &mut line);
+        line.push(b'\n');
+        let done = Done {
+            ok,
+            input_bytes: job.line.range.len(),
+        };
+        drop(job.line);
+        shared.hand_over(job.seq, &mut line, done);
+    }
+}
+
+/// Stops the other threads when this one unwinds (a bug outside the guarded analysis), as they
+/// would wait for its line forever; the panic itself reaches the main thread.
+struct StopOnPanic<'a, 'b>(&'a Shared<'b>);
+
+impl Drop for StopOnPanic<'_, '_> {
+    fn drop(&mut self) {
+        if std::thread::panicking() {
+            lock(&self.0.output)
+                .error
+                .get_or_insert_with(|| io::Error::other("a thread stopped"));
+            self.0.room.notify_all();
         }
     }
 }
 
-/// Analyses each batch on the thread pool and hands its output lines, in input order, to the
-/// writer; stops when the writer is gone.
-fn analyze_batches(pipeline: &Pipeline, batches: Receiver<Batch>, results: &SyncSender<Results>) {
-    let mut progress = Progress::new();
-    for batch in batches {
-        let out: Results = batch
-            .lines
-            .par_iter()
-            .map(|line| process_line(pipeline, &line.origin, &line.bytes))
-            .collect();
-        progress.update(out.len(), batch.bytes);
-        if results.send(out).is_err() {
+impl Shared<'_> {
+    /// Waits until line `seq` may be taken; false when the output failed.
+    fn wait_for_room(&self, seq: usize) -> bool {
+        let mut output = lock(&self.output);
+        while output.error.is_none()
+            && seq > output.next
+            && (seq - output.next >= WINDOW || output.waiting_bytes > WAITING_BYTES)
+        {
+            output.sleeping += 1;
+            output = self
+                .room
+                .wait(output)
+                .unwrap_or_else(PoisonError::into_inner);
+            output.sleeping -= 1;
+        }
+        output.error.is_none()
+    }
+
+    /// Writes the output line of input line `seq` when its turn has come, with the lines after
+    /// it that are done; else keeps it until then (and gives `line` a new buffer).
+    fn hand_over(&self, seq: usize, line: &mut Vec<u8>, done: Done) {
+        let mut output = lock(&self.output);
+        if output.error.is_some() {
             return;
         }
-    }
-    progress.finish();
-}
-
-/// Writes the output lines; returns how many inputs failed.
-fn write_results(results: Receiver<Results>) -> Result<usize, Failure> {
-    let stdout = io::stdout();
-    let mut out = io::BufWriter::new(stdout.lock());
-    let mut failed = 0;
-    for batch in results {
-        for (json, ok) in &batch {
-            out.write_all(json.as_bytes())?;
-            out.write_all(b"\n")?;
-            failed += usize::from(!ok);
+        let ahead = seq - output.next;
+        if ahead > 0 {
+            if output.waiting.len() < ahead {
+                output.waiting.resize_with(ahead, || None);
+            }
+            let buffer = output.spare.pop().unwrap_or_default();
+            let full = std::mem::replace(line, buffer);
+            output.waiting_bytes += full.len();
+            output.waiting[ahead - 1] = Some((full, done));
+            return;
+        }
+        output.write(line, done);
+        while let Some(Some(_)) = output.waiting.front() {
+            let Some(Some((mut waited, done))) = output.waiting.pop_front() else {
+                break;
+            };
+            output.waiting_bytes -= waited.len();
+            output.write(&waited, done);
+            if waited.capacity() <= SPARE_OUTPUT_BYTES && output.spare.len() < SPARE_OUTPUTS {
+                waited.clear();
+                output.spare.push(waited);
+            }
+        }
+        if output.sleeping > 0 {
+            self.room.notify_all();
         }
     }
-    out.flush()?;
-    Ok(failed)
+}
+
+/// `name:number` of an input line, for messages.
+struct Origin<'a> {
+    name: &'a str,
+    number: usize,
+}
+
+impl fmt::Display for Origin<'_> {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        write!(f, "{}:{}", self.name, self.number)
+    }
+}
+
+/// An input line to analyse: its place in the whole input, its source and number there.
+struct Job {
+    seq: usize,
+    source: usize,
+    number: usize,
+    line: Line,
+}
+
+/// The sources, read one after the other.
+struct Reader<'a> {
+    sources: &'a [Source],
+    /// The next source to open.
+    next_source: usize,
+    /// The source being read, and its index.
+    current: Option<(usize, Lines)>,
+    buffers: Buffers,
+    /// The place of the next line in the whole input.
+    next: usize,
+    /// Sources that could not be opened or read to the end.
+    failed: usize,
+}
+
+impl<'a> Reader<'a> {
+    fn new(sources: &'a [Source]) -> Self {
+        Reader {
+            sources,
+            next_source: 0,
+            current: None,
+            buffers: Buffers::new(CHUNK),
+            next: 0,
+            failed: 0,
+        }
+    }
+
+    /// The next line of the input; `None` at its end. Reports the sources that cannot be
+    /// opened or read on stderr.
+    fn next_line(&mut self) -> Option<Job> {
+        loop {
+            let Some((source, lines)) = &mut self.current else {
+                let source = self.sources.get(self.next_source)?;
+                match source.open() {
+                    Ok(read) => {
+                        let lines = Lines::new(read, &mut self.buffers);
+                        self.current = Some((self.next_source, lines));
+                    }
+                    Err(message) => {
+                        eprintln!("warta: {message}");
+                        self.failed += 1;
+                    }
+                }
+                self.next_source += 1;
+                continue;
+            };
+            match lines.next_line(&mut self.buffers) {
+                Ok(Some(line)) => {
+                    let job = Job {
+                        seq: self.next,
+                        source: *source,
+                        number: lines.number(),
+                        line,
+                    };
+                    self.next += 1;
+                    return Some(job);
+                }
+                Ok(None) => {}
+                Err(e) => {
+                    eprintln!(
+                        "warta: {}: read error after line {}: {e}",
+                        self.sources[*source].name(),
+                        lines.number()
+                    );
+                    self.failed += 1;
+                }
+            }
+            if let Some((_, lines)) = self.current.take() {
+                lines.finish(&mut self.buffers);
+            }
+        }
+    }
+}
+
+/// How an output line's input went.
+struct Done {
+    ok: bool,
+    input_bytes: usize,
+}
+
+/// The output: the lines written so far and those waiting for an earlier one.
+struct Output {
+    out: BufWriter<io::Stdout>,
+    /// The place of the next line to write.
+    next: usize,
+    /// The output lines of the places after `next` that are done.
+    waiting: VecDeque<Option<(Vec<u8>, Done)>>,
+    waiting_bytes: usize,
+    /// Buffers of written lines, for reuse.
+    spare: Vec<Vec<u8>>,
+    /// Threads waiting for room.
+    sleeping: usize,
+    failed: usize,
+    error: Option<io::Error>,
+    progress: Progress,
+}
+
+impl Output {
+    fn new() -> Self {
+        Output {
+            out: BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()),
+            next: 0,
+            waiting: VecDeque::new(),
+            waiting_bytes: 0,
+            spare: Vec::new(),
+            sleeping: 0,
+            failed: 0,
+            error: None,
+            progress: Progress::new(),
+        }
+    }
+
+    /// Writes the output line of place `next` (with its line break).
+    fn write(&mut self, line: &[u8], done: Done) {
+        self.next += 1;
+        if self.error.is_some() {
+            return;
+        }
+        if let Err(e) = self.out.write_all(line) {
+            self.error = Some(e);
+            return;
+        }
+        self.failed += usize::from(!done.ok);
+        self.progress.update(1, done.input_bytes);
+    }
 }
 
 /// Turns one input line (without its line break) into its output line: the document with the
@@ -205,48 +350,59 @@ fn write_results(results: Receiver<Results>) -> Result<usize, Failure> {
 /// assert!(!ok && line.contains("in.jsonl:2: invalid JSON"));
 /// ```
 pub fn process_line(pipeline: &Pipeline, origin: &str, bytes: &[u8]) -> (String, bool) {
+    let mut out = Vec::new();
+    let ok = process_into(pipeline, &origin, bytes, &mut out);
+    // Both JSON writers write valid UTF-8.
+    (String::from_utf8(out).unwrap_or_default(), ok)
+}
+
+/// [`process_line`] appending the output line to `out`; `origin` is formatted only for an
+/// error.
+fn process_into(
+    pipeline: &Pipeline,
+    origin: &dyn fmt::Display,
+    bytes: &[u8],
+    out: &mut Vec<u8>,
+) -> bool {
     let text = match std::str::from_utf8(bytes) {
         Ok(t) => t,
         Err(e) => {
             let at = e.valid_up_to();
             return error_line(
+                out,
                 &Value::Null,
-                format!(
-                    "{}: not valid UTF-8 (first bad byte at offset {at})",
-                    origin
-                ),
+                format!("{origin}: not valid UTF-8 (first bad byte at offset {at})"),
             );
         }
     };
     let input: Input = match serde_json::from_str(text) {
         Ok(input) => input,
-        Err(_) => match read_value(origin, text) {
+        Err(_) => match read_value(text) {
             Ok(input) => input,
-            Err(line) => return line,
+            Err((id, message)) => return error_line(out, &id, format!("{origin}: {message}")),
         },
     };
     let id = &input.id;
     let doc = match crate::analyze_guarded(pipeline, &input.text) {
         Ok(doc) => doc,
-        Err(message) => return error_line(id, format!("{origin}: {message}")),
+        Err(message) => return error_line(out, id, format!("{origin}: {message}")),
     };
-    match document_line(id, &doc) {
-        Ok(json) => (json, true),
-        Err(e) => error_line(id, format!("{origin}: cannot serialise the document: {e}")),
+    match document_line(out, id, &doc) {
+        Ok(()) => true,
+        Err(e) => error_line(
+            out,
+            id,
+            format!("{origin}: cannot serialise the document: {e}"),
+        ),
     }
 }
 
-/// The line read as a [`Value`]: a repeated field keeps its last value; the error line when
-/// the line is not an object with a string `text`.
-fn read_value<'a>(origin: &str, text: &str) -> Result<Input<'a>, (String, bool)> {
+/// The line read as a [`Value`]: a repeated field keeps its last value; the id and the error
+/// message (without the origin) when the line is not an object with a string `text`.
+fn read_value<'a>(text: &str) -> Result<Input<'a>, (Value, String)> {
     let mut value: Value = match serde_json::from_str(text) {
         Ok(v) => v,
-        Err(e) => {
-            return Err(error_line(
-                &Value::Null,
-                format!("{origin}: invalid JSON: {e}"),
-            ));
-        }
+        Err(e) => return Err((Value::Null, format!("invalid JSON: {e}"))),
     };
     let id = value.get_mut("id").map(Value::take).unwrap_or_default();
     match value.get_mut("text").map(Value::take) {
@@ -254,32 +410,35 @@ fn read_value<'a>(origin: &str, text: &str) -> Result<Input<'a>, (String, bool)>
             id,
             text: Cow::Owned(body),
         }),
-        None => Err(error_line(&id, format!("{origin}: missing \"text\" field"))),
-        Some(_) => Err(error_line(
-            &id,
-            format!("{origin}: \"text\" is not a string"),
-        )),
+        None => Err((id, "missing \"text\" field".to_owned())),
+        Some(_) => Err((id, "\"text\" is not a string".to_owned())),
     }
 }
 
-/// `{"id": …, "error": …}`.
-fn error_line(id: &Value, error: String) -> (String, bool) {
-    let json = serde_json::to_string(&ErrorLine { id, error })
-        .unwrap_or_else(|_| String::from(r#"{"id":null,"error":"unserialisable error"}"#));
-    (json, false)
+/// Appends `{"id": …, "error": …}` to `out`; returns false (the input failed).
+fn error_line(out: &mut Vec<u8>, id: &Value, error: String) -> bool {
+    let start = out.len();
+    if serde_json::to_writer(&mut *out, &ErrorLine { id, error }).is_err() {
+        out.truncate(start);
+        out.extend_from_slice(br#"{"id":null,"error":"unserialisable error"}"#);
+    }
+    false
 }
 
-/// The document's JSON object with the caller's `id` as its first field, as given (string,
-/// number, …), then the document's own fields, written as serde_json writes them.
-fn document_line(id: &Value, doc: &Document) -> serde_json::Result<String> {
-    let mut out = Vec::with_capacity(4096);
+/// Appends the document's JSON object to `out` with the caller's `id` as its first field, as
+/// given (string, number, …), then the document's own fields, written as serde_json writes
+/// them. On an error `out` is left as it was.
+fn document_line(out: &mut Vec<u8>, id: &Value, doc: &Document) -> serde_json::Result<()> {
+    let start = out.len();
     out.extend_from_slice(br#"{"id":"#);
-    serde_json::to_writer(&mut out, id)?;
+    if let Err(e) = serde_json::to_writer(&mut *out, id) {
+        out.truncate(start);
+        return Err(e);
+    }
     out.push(b',');
-    write::document_fields(&mut out, doc);
+    write::document_fields(out, doc);
     out.push(b'}');
-    // Both writers write valid UTF-8.
-    Ok(String::from_utf8(out).unwrap_or_default())
+    Ok(())
 }
 
 /// A progress line on stderr, only when stderr is a terminal.

@@ -539,3 +539,136 @@ fn a_document_that_once_crashed_the_quote_stage_does_not_stop_a_jsonl_run() {
     let ids: Vec<&Value> = lines.iter().map(|l| &l["id"]).collect();
     assert_eq!(ids, [1, 2, 3]);
 }
+
+/// The lines of `data` as `warta analyze --jsonl` reads them: split after each `\n`, which is
+/// dropped with a `\r` before it; a last line without a line break is kept as it is.
+fn jsonl_lines(data: &[u8]) -> Vec<&[u8]> {
+    let mut lines = Vec::new();
+    let mut rest = data;
+    while !rest.is_empty() {
+        let (line, next) = match rest.iter().position(|&b| b == b'\n') {
+            Some(k) => {
+                let line = &rest[..k];
+                (line.strip_suffix(b"\r").unwrap_or(line), &rest[k + 1..])
+            }
+            None => (rest, &rest[rest.len()..]),
+        };
+        lines.push(line);
+        rest = next;
+    }
+    lines
+}
+
+/// What `warta analyze --jsonl` must write for `data` read from `name`: the output line of
+/// each input line, in order.
+fn expected_jsonl_output(name: &str, data: &[u8]) -> Vec<u8> {
+    let pipeline = warta::Pipeline::new();
+    let mut out = Vec::new();
+    for (k, line) in jsonl_lines(data).into_iter().enumerate() {
+        let (json, _) =
+            warta_cli::jsonl::process_line(&pipeline, &format!("{name}:{}", k + 1), line);
+        out.extend_from_slice(json.as_bytes());
+        out.push(b'\n');
+    }
+    out
+}
+
+/// An input whose line ends, multi-byte characters and line breaks fall on and around every
+/// multiple of 4 KiB up to 256 KiB (the input is read in chunks of such sizes), with a line
+/// longer than a chunk, blank and broken lines and a last line without a line break.
+fn chunky_jsonl() -> Vec<u8> {
+    let sentence = "“Kami siap,” kata Andé di Jakarta. ";
+    let mut data = Vec::new();
+    let mut k = 0;
+    while data.len() < 300 << 10 {
+        // A line ending 0–7 bytes before or after the next multiple of 4 KiB, its text padded
+        // with two-byte characters so that some of them straddle that multiple.
+        let target = (data.len() / 4096 + 1) * 4096 + (k % 16) - 8;
+        let mut text = sentence.repeat(2);
+        let frame = serde_json::json!({"id": k, "text": ""}).to_string().len() + 2;
+        while data.len() + frame + text.len() + 2 <= target {
+            text.push('é');
+        }
+        data.extend_from_slice(
+            serde_json::json!({"id": k, "text": text})
+                .to_string()
+                .as_bytes(),
+        );
+        data.extend_from_slice(if k % 3 == 0 { b"\r\n" } else { b"\n" });
+        match k % 7 {
+            1 => data.extend_from_slice(b"\n"),
+            3 => data.extend_from_slice(b"{\"id\": \"rusak\", \"text\": \"caf\xe9\"}\r\n"),
+            5 => data.extend_from_slice(b"{\"id\": 5\r\n\r\n"),
+            _ => {}
+        }
+        k += 1;
+    }
+    let long = sentence.repeat((200 << 10) / sentence.len());
+    data.extend_from_slice(
+        serde_json::json!({"id": "panjang", "text": long})
+            .to_string()
+            .as_bytes(),
+    );
+    data.extend_from_slice(b"\n");
+    data.extend_from_slice(br#"{"id": "akhir", "text": "Budi pulang."}"#);
+    data
+}
+
+#[test]
+fn lines_across_read_chunks_are_read_whole_and_in_order() {
+    let data = chunky_jsonl();
+    let dir = scratch("chunks");
+    let file = dir.join("chunky.jsonl");
+    std::fs::write(&file, &data).unwrap();
+    let file = file.to_str().unwrap();
+    let from_stdin = expected_jsonl_output("<stdin>", &data);
+    let from_file = expected_jsonl_output(file, &data);
+    for threads in ["1", "2"] {
+        let output = warta(&["analyze", "--jsonl", "--threads", threads], &data);
+        assert_no_panic(&output);
+        assert_eq!(output.status.code(), Some(1), "broken lines fail");
+        assert!(output.stdout == from_stdin, "stdin, {threads} threads");
+        let output = warta(&["analyze", "--jsonl", "--threads", threads, file], b"");
+        assert_eq!(output.status.code(), Some(1), "broken lines fail");
+        assert!(output.stdout == from_file, "file, {threads} threads");
+    }
+}
+
+#[test]
+fn files_are_read_one_after_the_other_with_their_own_line_numbers() {
+    let dir = scratch("two-files");
+    let first = dir.join("satu.jsonl");
+    let second = dir.join("dua.jsonl");
+    // The first file ends without a line break: its last line is not joined to the second's
+    // first.
+    let a =
+        b"{\"id\": 1, \"text\": \"Budi datang.\"}\r\nrusak\n{\"id\": 3, \"text\": \"Ani pergi.\"}";
+    let b = b"{\"id\": 4, \"text\": \"Wati pulang.\"}\n\n";
+    std::fs::write(&first, a).unwrap();
+    std::fs::write(&second, b).unwrap();
+    let (first, second) = (first.to_str().unwrap(), second.to_str().unwrap());
+    let mut expected = expected_jsonl_output(first, a);
+    expected.extend(expected_jsonl_output(second, b));
+    for threads in ["1", "2"] {
+        let output = warta(
+            &["analyze", "--jsonl", "--threads", threads, first, second],
+            b"",
+        );
+        assert_eq!(output.status.code(), Some(1));
+        assert!(output.stdout == expected, "{threads} threads");
+        let lines = stdout_lines(&output);
+        assert_eq!(lines.len(), 5);
+        assert!(
+            lines[1]["error"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{first}:2: invalid JSON"))
+        );
+        assert!(
+            lines[4]["error"]
+                .as_str()
+                .unwrap()
+                .starts_with(&format!("{second}:2: invalid JSON"))
+        );
+    }
+}

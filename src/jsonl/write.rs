@@ -235,22 +235,31 @@ fn string(out: &mut Vec<u8>, s: &str) {
     out.push(b'"');
     let mut run = 0;
     let mut i = 0;
-    while i < b.len() {
-        if let Some(w) = b[i..].first_chunk::<8>() {
-            let m = escapes(u64::from_le_bytes(*w));
-            if m == 0 {
-                i += 8;
-                continue;
+    loop {
+        let m = match b[i..].first_chunk::<8>() {
+            Some(w) => escapes(u64::from_le_bytes(*w)),
+            None => {
+                // The last bytes, padded with spaces (never escaped).
+                let rest = &b[i..];
+                let mut w = [b' '; 8];
+                w[..rest.len()].copy_from_slice(rest);
+                let m = escapes(u64::from_le_bytes(w));
+                if m == 0 {
+                    break;
+                }
+                m
             }
-            i += (m.trailing_zeros() / 8) as usize;
+        };
+        if m == 0 {
+            i += 8;
+            continue;
         }
-        let c = b[i];
-        if must_escape(c) {
-            out.extend_from_slice(&b[run..i]);
-            escape(out, c);
-            run = i + 1;
-        }
+        i += (m.trailing_zeros() / 8) as usize;
+        debug_assert!(must_escape(b[i]));
+        out.extend_from_slice(&b[run..i]);
+        escape(out, b[i]);
         i += 1;
+        run = i;
     }
     out.extend_from_slice(&b[run..]);
     out.push(b'"');
