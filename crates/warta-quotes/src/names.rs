@@ -349,8 +349,12 @@ impl NameIndex {
                                 idx.heads.insert(hash);
                             }
                             // Organisation and stop words are never name tokens (roles stay: a
-                            // role-only mention is looked up by its last word).
-                            let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
+                            // role-only mention is looked up by its last word); a soft stop word
+                            // inside a run may be a name (`Jateng Lalu M Syafriadi`, then `tutur
+                            // Lalu`).
+                            let indexed = f & flag::ROLE != 0
+                                || f & (flag::AFF | flag::STOP) == 0
+                                || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
                             if indexed {
                                 let arena = &idx.arena;
                                 let token =

@@ -1248,3 +1248,12 @@ fn roles_with_a_field_corps_or_bracketed_acronym() {
         );
     }
 }
+
+#[test]
+fn a_stop_word_inside_a_name_resolves() {
+    assert_last_speakers(&[(
+        "Kepala Dinas Peternakan Jateng Lalu M Syafriadi menuturkan, stok daging cukup.\n\
+         “Harga sapi turun,” tutur Lalu.",
+        "Lalu M Syafriadi",
+    )]);
+}
