@@ -24,6 +24,57 @@ const MAX_SEGMENTS: usize = 6;
 /// Most lowercase words naming a field after a lowercase role (`ahli hukum tata negara`).
 const MAX_FIELD_WORDS: usize = 3;
 
+/// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
+const MAX_EPITHET_WORDS: usize = 8;
+
+/// Nouns for a person that open an epithet (`pria itu`, `warga tersebut`), lowercase.
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "pria"
+            | "wanita"
+            | "perempuan"
+            | "lelaki"
+            | "laki-laki"
+            | "pemuda"
+            | "remaja"
+            | "bocah"
+            | "gadis"
+            | "nenek"
+            | "kakek"
+            | "warga"
+            | "pejabat"
+            | "pedagang"
+            | "petani"
+            | "nelayan"
+            | "sopir"
+            | "pengemudi"
+            | "mahasiswa"
+            | "siswa"
+            | "guru"
+            | "pasien"
+            | "korban"
+            | "pelaku"
+            | "tersangka"
+            | "terdakwa"
+            | "saksi"
+            | "atlet"
+            | "pemain"
+            | "penyanyi"
+            | "aktor"
+            | "aktris"
+            | "artis"
+            | "ibu"
+            | "bapak"
+            | "ayah"
+    )
+}
+
+/// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
+fn is_demonstrative(w: &str) -> bool {
+    matches!(w, "ini" | "itu" | "tersebut")
+}
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) fn is_adverb(word: &str) -> bool {
     matches!(
@@ -455,6 +506,133 @@ impl Lexicon {
         }
     }
 
+    /// True for a first word that may open an epithet (`pria`, `politikus`, `Pria` at a
+    /// sentence start): not a stop word, a pronoun, a conjunction or a group of people.
+    fn opens_epithet(&self, w: &str) -> bool {
+        if with_lower(w, is_person_noun) {
+            return true;
+        }
+        !self.has(w, flag::STOP | flag::PRONOUN)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !with_lower(w, |l| {
+                matches!(
+                    l,
+                    "dan" | "serta" | "atau" | "sejumlah" | "beberapa" | "semua" | "seluruh"
+                ) || is_adverb(l)
+            })
+    }
+
+    /// True when `text[start..end]` holds a capitalised word: an epithet that names an
+    /// organisation or a place (`politisi senior Partai Golkar ini`) stays a role and an
+    /// affiliation (the PFSA gold takes such a phrase as the speaker's mention itself).
+    fn names_an_organisation(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut p = start;
+        while let Some(w) = next_word(text, p, end) {
+            if is_capitalised(w.str(text)) {
+                return true;
+            }
+            p = w.end;
+        }
+        false
+    }
+
+    /// `kata pria berusia 45 tahun itu` / `ujar ibu dua anak ini`: after a cue, a phrase
+    /// opening with a lowercase word and closed by a demonstrative within the clause refers back
+    /// to a person named earlier; a pronoun-like mention over the whole phrase.
+    fn epithet_after(&self, text: &str, first: Word, limit: usize) -> Option<Mention> {
+        let s = first.str(text);
+        if is_capitalised(s) || !self.opens_epithet(s) || self.is_speech_verb(s) {
+            return None;
+        }
+        let mut p = first.end;
+        for _ in 0..MAX_EPITHET_WORDS {
+            let q = skip_ws(text, p, limit);
+            let w = word_at(text, q, limit)?;
+            let ws = w.str(text);
+            if is_demonstrative(ws) {
+                if self.names_an_organisation(text, first.end, w.start) {
+                    return None;
+                }
+                return Some(Mention {
+                    start: first.start,
+                    end: w.end,
+                    role: None,
+                    role_key: None,
+                    affiliation: None,
+                    name: None,
+                    org: false,
+                    pronoun: true,
+                });
+            }
+            if matches!(
+                ws,
+                "kepada"
+                    | "saat"
+                    | "ketika"
+                    | "usai"
+                    | "seusai"
+                    | "melalui"
+                    | "sambil"
+                    | "seraya"
+                    | "dalam"
+                    | "pada"
+                    | "sebelum"
+                    | "setelah"
+                    | "sejak"
+                    | "bahwa"
+            ) {
+                return None;
+            }
+            p = w.end;
+        }
+        None
+    }
+
+    /// `Pria berusia 45 tahun itu mengatakan` / `Pedagang tersebut menegaskan`: the
+    /// demonstrative `d` before a verb closes a phrase that opens its clause (after `floor`, a
+    /// sentence start or a comma); a pronoun-like mention over the phrase.
+    fn epithet_before(&self, text: &str, d: Word, floor: usize) -> Option<Mention> {
+        let mut p = d.start;
+        let mut first = None;
+        for _ in 0..MAX_EPITHET_WORDS {
+            let q = skip_ws_back(text, p, floor);
+            let Some(w) = prev_word(text, p, floor).filter(|w| w.end == q) else {
+                break;
+            };
+            first = Some(w);
+            p = w.start;
+        }
+        let first = first?;
+        // The phrase opens the clause.
+        let b = skip_ws_back(text, first.start, floor);
+        if b > floor && char_before(text, b).is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        let s = first.str(text);
+        if !self.opens_epithet(s) || self.names_an_organisation(text, first.end, d.start) {
+            return None;
+        }
+        // A capitalised first word is a role, a noun for a person or opens a described phrase
+        // (`Pria berusia 45 tahun itu`), not a name (`Budi itu`, `Budi Santoso itu`).
+        if is_capitalised(s)
+            && !self.has(s, flag::ROLE)
+            && !with_lower(s, is_person_noun)
+            && next_word(text, first.end, d.start).is_none_or(|n| is_capitalised(n.str(text)))
+        {
+            return None;
+        }
+        Some(Mention {
+            start: first.start,
+            end: d.end,
+            role: None,
+            role_key: None,
+            affiliation: None,
+            name: None,
+            org: false,
+            pronoun: true,
+        })
+    }
+
     /// A pronoun mention of the single word `w`.
     fn pronoun_mention(&self, text: &str, w: Word) -> Option<Mention> {
         self.has(w.str(text), flag::PRONOUN).then_some(Mention {
@@ -480,6 +658,9 @@ impl Lexicon {
     ) -> Option<Mention> {
         let first = next_word(text, pos, limit)?;
         if let Some(m) = self.pronoun_mention(text, first) {
+            return Some(m);
+        }
+        if let Some(m) = self.epithet_after(text, first, limit) {
             return Some(m);
         }
         let words = self.run_forward(text, first.start, limit);
@@ -990,11 +1171,21 @@ impl Lexicon {
         known: &Known,
     ) -> Option<Mention> {
         let mut p = pos;
+        let mut demonstrative = None;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
+                Some(w) if is_demonstrative(w.str(text)) => {
+                    demonstrative = Some(w);
+                    p = w.start;
+                }
                 Some(w) if with_lower(w.str(text), is_adverb) => p = w.start,
                 _ => break,
             }
+        }
+        if let Some(d) = demonstrative
+            && let Some(m) = self.epithet_before(text, d, floor)
+        {
+            return Some(m);
         }
         let mut comma = false;
         let q = skip_ws_back(text, p, floor);
@@ -1120,6 +1311,14 @@ impl Lexicon {
                     });
                 }
             }
+        }
+        // `Laporan tersebut menyebutkan`: one plain word before a demonstrative is no name.
+        if demonstrative.is_some()
+            && m.role.is_none()
+            && m.affiliation.is_none()
+            && m.name.is_some_and(|(s, e)| !text[s..e].contains(' '))
+        {
+            return None;
         }
         if m.role.is_none()
             && m.name.is_some()
