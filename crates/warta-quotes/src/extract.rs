@@ -663,7 +663,8 @@ impl<'a> Doc<'a> {
 
     /// The latest one-word subject of a speech verb shortly before `before` and after the last
     /// statement (`Sunday belum …`, `Widyastuti, memaparkan, …`, `di sepanjang jalan Risma
-    /// terus mengingatkan`), when it names a person of the document or an earlier speaker:
+    /// terus mengingatkan`), when it names a person of the document or an earlier speaker, or
+    /// a one-word name given with an age (`Ali (19), sopir …`):
     /// its position and the resolved speaker. Looks back at most [`SHORT_LOOKBACK`] bytes.
     fn short_speech_subject(&self, before: usize) -> Option<(usize, Speaker)> {
         let text = self.text;
@@ -675,7 +676,21 @@ impl<'a> Doc<'a> {
             from += 1;
         }
         let bytes = text.as_bytes();
-        let mut best: Option<Word> = None;
+        // `Ali (19), sopir …`: a word followed by an age is a person.
+        let aged = |w: Word| {
+            let mut i = w.end + usize::from(bytes.get(w.end) == Some(&b' '));
+            if bytes.get(i) != Some(&b'(') {
+                return false;
+            }
+            i += 1;
+            let digits = bytes[i..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            (1..=3).contains(&digits) && bytes.get(i + digits) == Some(&b')')
+        };
+        let mut best: Option<(Word, bool)> = None;
         // Only words opening with an ASCII capital (names) are looked at.
         let mut next = from;
         while let Some(i) = find_ascii_upper(bytes, next, before) {
@@ -696,10 +711,13 @@ impl<'a> Doc<'a> {
                     _ => break,
                 }
             }
-            if !v.is_some_and(|a| {
-                lex.is_speech_verb(a.str(text))
-                    && !in_title_case(text, Span::new(a.start, a.end), from, before)
-            }) {
+            let is_aged = aged(w);
+            if !is_aged
+                && !v.is_some_and(|a| {
+                    lex.is_speech_verb(a.str(text))
+                        && !in_title_case(text, Span::new(a.start, a.end), from, before)
+                })
+            {
                 continue;
             }
             let s = w.str(text);
@@ -714,15 +732,15 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            best = Some(w);
+            best = Some((w, is_aged));
         }
-        let w = best?;
+        let (w, is_aged) = best?;
         let surface = w.str(text);
         let found = self
             .index()
             .resolve_name(lex, text, &self.known(), surface, w.start);
         let known_speaker = with_lower(surface, |l| self.speaker_tokens.contains(l));
-        if found.is_none() && !known_speaker {
+        if found.is_none() && !known_speaker && !is_aged {
             return None;
         }
         let span = Span::new(w.start, w.end);

@@ -432,8 +432,12 @@ impl NameIndex {
                             first_stop = k == 0 && f & flag::STOP != 0;
                         }
                         // Organisation and stop words are never name tokens (roles stay: a
-                        // role-only mention is looked up by its last word).
-                        let indexed = f & flag::ROLE != 0 || f & (flag::AFF | flag::STOP) == 0;
+                        // role-only mention is looked up by its last word); a soft stop word
+                        // inside a run may be a name (`Jateng Lalu M Syafriadi`, then `tutur
+                        // Lalu`).
+                        let indexed = f & flag::ROLE != 0
+                            || f & (flag::AFF | flag::STOP) == 0
+                            || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
                         if indexed {
                             let arena = &idx.arena;
                             let token =
@@ -827,10 +831,10 @@ fn in_open_quote(text: &str, para_start: usize, pos: usize) -> bool {
     let from = pos.saturating_sub(QUOTE_LOOKBACK).max(para_start);
     let window = &text.as_bytes()[from..pos];
     // `“` is E2 80 9C, `”` is E2 80 9D.
-    memchr::memmem::rfind_iter(window, &[0xE2, 0x80])
-        .find_map(|i| match window.get(i + 2) {
-            Some(0x9C) => Some(true),
-            Some(0x9D) => Some(false),
+    memchr::memrchr_iter(0xE2, window)
+        .find_map(|i| match window.get(i + 1..i + 3) {
+            Some([0x80, 0x9C]) => Some(true),
+            Some([0x80, 0x9D]) => Some(false),
             _ => None,
         })
         .unwrap_or(false)

@@ -1164,3 +1164,131 @@ fn portfolio_words_glued_before_a_name_stay_out_of_it() {
                 “Pegawai dilarang mudik,” ujar Tjahjo.";
     assert_eq!(speaker_name(quotes(text).last().unwrap()), "Tjahjo Kumolo");
 }
+
+#[test]
+fn roles_with_a_field_corps_or_bracketed_acronym() {
+    // (text, name, role, affiliation)
+    let table = [
+        // A lowercase role and the words naming its field, after and before the name.
+        (
+            "“Tarif ojek akan naik,” ujar pengamat transportasi Djoko Setijowarno.",
+            "Djoko Setijowarno",
+            Some("pengamat transportasi"),
+            None,
+        ),
+        (
+            "“Putusan itu final,” ujar ahli hukum tata negara Universitas Andalas Feri Amsari \
+             kepada wartawan.",
+            "Feri Amsari",
+            Some("ahli hukum tata negara"),
+            Some("Universitas Andalas"),
+        ),
+        (
+            "“Suara partai turun,” ujar pengamat politik dari Universitas Andalas, Asrinaldi, \
+             saat dihubungi.",
+            "Asrinaldi",
+            Some("pengamat politik"),
+            Some("Universitas Andalas"),
+        ),
+        (
+            "Pakar epidemiologi Pandu Riono mengatakan, “Kasus akan naik.”",
+            "Pandu Riono",
+            Some("Pakar epidemiologi"),
+            None,
+        ),
+        // A police or military rank with its corps is one role.
+        (
+            "“Personel sudah siap,” kata Kapolres Metro Jakarta Selatan Kombes Pol Budi \
+             Sartono kepada wartawan.",
+            "Budi Sartono",
+            Some("Kapolres Kombes Pol"),
+            Some("Metro Jakarta Selatan"),
+        ),
+        // A bracketed acronym keeps its closing bracket.
+        (
+            "“Kami akan mengevaluasi,” kata Sekretaris Daerah (Sekda) Kota Bandung Ema Sumarna.",
+            "Ema Sumarna",
+            Some("Sekretaris Daerah (Sekda)"),
+            Some("Kota Bandung"),
+        ),
+        (
+            "“Data belum lengkap,” kata Ketua Komite Nasional Keselamatan Transportasi (KNKT) \
+             Soerjanto Tjahjono.",
+            "Soerjanto Tjahjono",
+            Some("Ketua"),
+            Some("Komite Nasional Keselamatan Transportasi (KNKT)"),
+        ),
+        // A list of portfolios after a role that looked like it ended in a name.
+        (
+            "“Hujan masih turun,” ujar Kepala Pusat Data, Informasi, dan Komunikasi \
+             Kebencanaan BNPB Raditya Jati.",
+            "Raditya Jati",
+            Some("Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB"),
+            None,
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+    // A demonstrative after the role refers back: no name is read after the field.
+    let text = "“Kami tidak tahu,” ujar dokter di Puskesmas Palmerah ini.";
+    assert_eq!(speaker_name(&only(text)), "dokter");
+    assert_last_speakers(&[(
+        "“Kasus naik,” kata ahli epidemiologi Pandu Riono.
+         “Kami tidak tahu,” kata ahli tersebut kepada wartawan.",
+        "Pandu Riono",
+    )]);
+}
+
+#[test]
+fn a_stop_word_inside_a_name_resolves() {
+    assert_last_speakers(&[(
+        "Kepala Dinas Peternakan Jateng Lalu M Syafriadi menuturkan, stok daging cukup.\n\
+         “Harga sapi turun,” tutur Lalu.",
+        "Lalu M Syafriadi",
+    )]);
+}
+
+#[test]
+fn epithets_with_a_demonstrative_and_aged_names_refer_back() {
+    assert_last_speakers(&[
+        // A one-word name given with an age is a person.
+        (
+            "“Penumpang sepi,” kata Kepala Dinas Perhubungan Febria Rachmanita.\n\
+             Ali (19), sopir angkot, sedang menunggu penumpang di depan stasiun.\n\
+             “Sepi banget, Bang,” kata sopir yang mengaku baru bekerja itu.",
+            "Ali",
+        ),
+        (
+            "“Pasar dibuka lagi,” kata Wali Kota Bekasi Rahmat Effendi.\n\
+             Suharso (47), pedagang nasi goreng, mengaku kerumunan sering terjadi.\n\
+             “Susah, enggak mungkin saya tegur,” ucapnya.",
+            "Suharso",
+        ),
+        // An epithet after the cue or before the verb refers to the person named earlier.
+        (
+            "“Stok cukup,” kata Budi Santoso.\n\
+             Pada kesempatan itu, Menteri Sosial Tri Rismaharini mengatakan bantuan segera \
+             cair.\n\
+             “Kami sudah siapkan datanya,” ujar perempuan kelahiran tahun 1961 itu.",
+            "Tri Rismaharini",
+        ),
+        (
+            "“Stok cukup,” kata Budi Santoso.\n\
+             Menteri Sosial Tri Rismaharini mengatakan bantuan segera cair.\n\
+             Perempuan kelahiran tahun 1961 itu mengatakan, “Kami sudah siapkan datanya.”",
+            "Tri Rismaharini",
+        ),
+    ]);
+    // One plain word before a demonstrative is no name.
+    let text = "Laporan tersebut juga menyebutkan bahwa prospek perdagangan masih suram.";
+    assert!(
+        quotes(text).iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        summary(text)
+    );
+}
