@@ -7,7 +7,7 @@ use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, with_name_tokens};
 use crate::text::{
-    RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
+    RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
@@ -169,7 +169,6 @@ pub(crate) struct Doc<'a> {
     /// Name tokens of the speakers attributed so far.
     speaker_tokens: HashSet<String, FxBuild>,
     out: Vec<Quote>,
-    bufs: Buffers,
 }
 
 /// Buffers of the paragraph walk, reused from one paragraph to the next.
@@ -212,7 +211,6 @@ impl<'a> Doc<'a> {
             out: Vec::with_capacity(
                 paragraphs.iter().map(|p| p.end - p.start).sum::<usize>() / 512,
             ),
-            bufs: Buffers::default(),
         }
     }
 
@@ -231,8 +229,9 @@ impl<'a> Doc<'a> {
     pub(crate) fn run(mut self) -> Vec<Quote> {
         // The speaker of the last direct quote of the previous paragraph (for continuations).
         let mut prev_para_direct: Option<Option<usize>> = None;
+        let mut bufs = Buffers::default();
         for &p in self.paragraphs {
-            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct);
+            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct, &mut bufs);
         }
         self.out
     }
@@ -257,18 +256,6 @@ impl<'a> Doc<'a> {
 
     /// Walks one paragraph; returns what the next paragraph needs for continuations.
     fn paragraph(
-        &mut self,
-        start: usize,
-        end: usize,
-        prev_para_direct: Option<Option<usize>>,
-    ) -> Option<Option<usize>> {
-        let mut bufs = std::mem::take(&mut self.bufs);
-        let next = self.paragraph_in(start, end, prev_para_direct, &mut bufs);
-        self.bufs = bufs;
-        next
-    }
-
-    fn paragraph_in(
         &mut self,
         start: usize,
         end: usize,
@@ -412,7 +399,7 @@ impl<'a> Doc<'a> {
         // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
         let inner = &text[q.inner_start..q.inner_end];
         // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
-        let words = inner.split_whitespace().take(8).count();
+        let words = count_words(inner, 8);
         let ends_like_speech = inner
             .trim_end()
             .chars()
@@ -676,7 +663,8 @@ impl<'a> Doc<'a> {
 
     /// The latest one-word subject of a speech verb shortly before `before` and after the last
     /// statement (`Sunday belum …`, `Widyastuti, memaparkan, …`, `di sepanjang jalan Risma
-    /// terus mengingatkan`), when it names a person of the document or an earlier speaker:
+    /// terus mengingatkan`), when it names a person of the document or an earlier speaker, or
+    /// a one-word name given with an age (`Ali (19), sopir …`):
     /// its position and the resolved speaker. Looks back at most [`SHORT_LOOKBACK`] bytes.
     fn short_speech_subject(&self, before: usize) -> Option<(usize, Speaker)> {
         let text = self.text;
@@ -688,7 +676,21 @@ impl<'a> Doc<'a> {
             from += 1;
         }
         let bytes = text.as_bytes();
-        let mut best: Option<Word> = None;
+        // `Ali (19), sopir …`: a word followed by an age is a person.
+        let aged = |w: Word| {
+            let mut i = w.end + usize::from(bytes.get(w.end) == Some(&b' '));
+            if bytes.get(i) != Some(&b'(') {
+                return false;
+            }
+            i += 1;
+            let digits = bytes[i..]
+                .iter()
+                .take(4)
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            (1..=3).contains(&digits) && bytes.get(i + digits) == Some(&b')')
+        };
+        let mut best: Option<(Word, bool)> = None;
         // Only words opening with an ASCII capital (names) are looked at.
         let mut next = from;
         while let Some(i) = find_ascii_upper(bytes, next, before) {
@@ -709,10 +711,13 @@ impl<'a> Doc<'a> {
                     _ => break,
                 }
             }
-            if !v.is_some_and(|a| {
-                lex.is_speech_verb(a.str(text))
-                    && !in_title_case(text, Span::new(a.start, a.end), from, before)
-            }) {
+            let is_aged = aged(w);
+            if !is_aged
+                && !v.is_some_and(|a| {
+                    lex.is_speech_verb(a.str(text))
+                        && !in_title_case(text, Span::new(a.start, a.end), from, before)
+                })
+            {
                 continue;
             }
             let s = w.str(text);
@@ -727,15 +732,15 @@ impl<'a> Doc<'a> {
             {
                 continue;
             }
-            best = Some(w);
+            best = Some((w, is_aged));
         }
-        let w = best?;
+        let (w, is_aged) = best?;
         let surface = w.str(text);
         let found = self
             .index()
             .resolve_name(lex, text, &self.known(), surface, w.start);
         let known_speaker = with_lower(surface, |l| self.speaker_tokens.contains(l));
-        if found.is_none() && !known_speaker {
+        if found.is_none() && !known_speaker && !is_aged {
             return None;
         }
         let span = Span::new(w.start, w.end);
@@ -975,7 +980,7 @@ impl<'a> Doc<'a> {
         if matches!(char_at(text, cs), Some('“' | '"' | '”' | '„')) {
             return false;
         }
-        if text[cs..ce].split_whitespace().take(3).count() < 3 {
+        if count_words(&text[cs..ce], 3) < 3 {
             return false;
         }
         let Some(speaker) = self.speaker_for(&c, floor, end) else {

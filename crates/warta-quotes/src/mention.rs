@@ -2,7 +2,7 @@
 //! into role, affiliation and name.
 
 use crate::KnownEntity;
-use crate::lexicon::{Lexicon, flag, norm, with_lower};
+use crate::lexicon::{Lexicon, flag, is_portfolio_shape, norm, with_lower};
 use crate::names::Places;
 use crate::text::{
     Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word,
@@ -20,6 +20,60 @@ const MAX_RUN_WORDS: usize = 24;
 
 /// Most comma or `dan` segments of a role phrase after a cue.
 const MAX_SEGMENTS: usize = 6;
+
+/// Most lowercase words naming a field after a lowercase role (`ahli hukum tata negara`).
+const MAX_FIELD_WORDS: usize = 3;
+
+/// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
+const MAX_EPITHET_WORDS: usize = 8;
+
+/// Nouns for a person that open an epithet (`pria itu`, `warga tersebut`), lowercase.
+fn is_person_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "pria"
+            | "wanita"
+            | "perempuan"
+            | "lelaki"
+            | "laki-laki"
+            | "pemuda"
+            | "remaja"
+            | "bocah"
+            | "gadis"
+            | "nenek"
+            | "kakek"
+            | "warga"
+            | "pejabat"
+            | "pedagang"
+            | "petani"
+            | "nelayan"
+            | "sopir"
+            | "pengemudi"
+            | "mahasiswa"
+            | "siswa"
+            | "guru"
+            | "pasien"
+            | "korban"
+            | "pelaku"
+            | "tersangka"
+            | "terdakwa"
+            | "saksi"
+            | "atlet"
+            | "pemain"
+            | "penyanyi"
+            | "aktor"
+            | "aktris"
+            | "artis"
+            | "ibu"
+            | "bapak"
+            | "ayah"
+    )
+}
+
+/// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
+fn is_demonstrative(w: &str) -> bool {
+    matches!(w, "ini" | "itu" | "tersebut")
+}
 
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) fn is_adverb(word: &str) -> bool {
@@ -378,6 +432,19 @@ impl Lexicon {
                 None => k += 1,
             }
         }
+        // `Transmigrasi Abdul Halim Iskandar`: a portfolio word opening the name part (with two
+        // name words after it) is the end of the role's organisation, not a name; so is a
+        // stop word after it (`Pelacakan Terkait Daniel`, a subheading glued to a sentence).
+        let mut glued = false;
+        while name_start < n {
+            let left = n - name_start;
+            if left > 2 && is_portfolio_shape(words[name_start].str(text)) {
+                glued = true;
+            } else if !(glued && left > 1 && fl[name_start] & flag::STOP != 0) {
+                break;
+            }
+            name_start += 1;
+        }
         // Ranks directly before the name are roles; earlier ones fall into the affiliation.
         let mut aff_end_word = name_start;
         if !ranks.is_empty() {
@@ -398,7 +465,9 @@ impl Lexicon {
         }
         let mut role_parts: Vec<&str> = Vec::new();
         if lead_role > 0 {
-            role_parts.push(&text[words[0].start..words[lead_role - 1].end]);
+            role_parts.push(
+                &text[words[0].start..closed(text, words[0].start, words[lead_role - 1].end)],
+            );
         }
         for &(s, e) in &ranks {
             role_parts.push(&text[s..e]);
@@ -411,7 +480,7 @@ impl Lexicon {
         }
         let aff_words = &words[aff_start..aff_end_word];
         let affiliation = match (aff_words.first(), aff_words.last()) {
-            (Some(f), Some(l)) => Some(text[f.start..l.end].to_string()),
+            (Some(f), Some(l)) => Some(text[f.start..closed(text, f.start, l.end)].to_string()),
             _ => None,
         };
         let name = match (name_words.first(), name_words.last()) {
@@ -435,6 +504,133 @@ impl Lexicon {
             org,
             pronoun: false,
         }
+    }
+
+    /// True for a first word that may open an epithet (`pria`, `politikus`, `Pria` at a
+    /// sentence start): not a stop word, a pronoun, a conjunction or a group of people.
+    fn opens_epithet(&self, w: &str) -> bool {
+        if with_lower(w, is_person_noun) {
+            return true;
+        }
+        !self.has(w, flag::STOP | flag::PRONOUN)
+            && w.chars().all(|c| c.is_alphabetic() || c == '-')
+            && !with_lower(w, |l| {
+                matches!(
+                    l,
+                    "dan" | "serta" | "atau" | "sejumlah" | "beberapa" | "semua" | "seluruh"
+                ) || is_adverb(l)
+            })
+    }
+
+    /// True when `text[start..end]` holds a capitalised word: an epithet that names an
+    /// organisation or a place (`politisi senior Partai Golkar ini`) stays a role and an
+    /// affiliation (the PFSA gold takes such a phrase as the speaker's mention itself).
+    fn names_an_organisation(&self, text: &str, start: usize, end: usize) -> bool {
+        let mut p = start;
+        while let Some(w) = next_word(text, p, end) {
+            if is_capitalised(w.str(text)) {
+                return true;
+            }
+            p = w.end;
+        }
+        false
+    }
+
+    /// `kata pria berusia 45 tahun itu` / `ujar ibu dua anak ini`: after a cue, a phrase
+    /// opening with a lowercase word and closed by a demonstrative within the clause refers back
+    /// to a person named earlier; a pronoun-like mention over the whole phrase.
+    fn epithet_after(&self, text: &str, first: Word, limit: usize) -> Option<Mention> {
+        let s = first.str(text);
+        if is_capitalised(s) || !self.opens_epithet(s) || self.is_speech_verb(s) {
+            return None;
+        }
+        let mut p = first.end;
+        for _ in 0..MAX_EPITHET_WORDS {
+            let q = skip_ws(text, p, limit);
+            let w = word_at(text, q, limit)?;
+            let ws = w.str(text);
+            if is_demonstrative(ws) {
+                if self.names_an_organisation(text, first.end, w.start) {
+                    return None;
+                }
+                return Some(Mention {
+                    start: first.start,
+                    end: w.end,
+                    role: None,
+                    role_key: None,
+                    affiliation: None,
+                    name: None,
+                    org: false,
+                    pronoun: true,
+                });
+            }
+            if matches!(
+                ws,
+                "kepada"
+                    | "saat"
+                    | "ketika"
+                    | "usai"
+                    | "seusai"
+                    | "melalui"
+                    | "sambil"
+                    | "seraya"
+                    | "dalam"
+                    | "pada"
+                    | "sebelum"
+                    | "setelah"
+                    | "sejak"
+                    | "bahwa"
+            ) {
+                return None;
+            }
+            p = w.end;
+        }
+        None
+    }
+
+    /// `Pria berusia 45 tahun itu mengatakan` / `Pedagang tersebut menegaskan`: the
+    /// demonstrative `d` before a verb closes a phrase that opens its clause (after `floor`, a
+    /// sentence start or a comma); a pronoun-like mention over the phrase.
+    fn epithet_before(&self, text: &str, d: Word, floor: usize) -> Option<Mention> {
+        let mut p = d.start;
+        let mut first = None;
+        for _ in 0..MAX_EPITHET_WORDS {
+            let q = skip_ws_back(text, p, floor);
+            let Some(w) = prev_word(text, p, floor).filter(|w| w.end == q) else {
+                break;
+            };
+            first = Some(w);
+            p = w.start;
+        }
+        let first = first?;
+        // The phrase opens the clause.
+        let b = skip_ws_back(text, first.start, floor);
+        if b > floor && char_before(text, b).is_some_and(|c| c.is_alphanumeric()) {
+            return None;
+        }
+        let s = first.str(text);
+        if !self.opens_epithet(s) || self.names_an_organisation(text, first.end, d.start) {
+            return None;
+        }
+        // A capitalised first word is a role, a noun for a person or opens a described phrase
+        // (`Pria berusia 45 tahun itu`), not a name (`Budi itu`, `Budi Santoso itu`).
+        if is_capitalised(s)
+            && !self.has(s, flag::ROLE)
+            && !with_lower(s, is_person_noun)
+            && next_word(text, first.end, d.start).is_none_or(|n| is_capitalised(n.str(text)))
+        {
+            return None;
+        }
+        Some(Mention {
+            start: first.start,
+            end: d.end,
+            role: None,
+            role_key: None,
+            affiliation: None,
+            name: None,
+            org: false,
+            pronoun: true,
+        })
     }
 
     /// A pronoun mention of the single word `w`.
@@ -464,6 +660,9 @@ impl Lexicon {
         if let Some(m) = self.pronoun_mention(text, first) {
             return Some(m);
         }
+        if let Some(m) = self.epithet_after(text, first, limit) {
+            return Some(m);
+        }
         let words = self.run_forward(text, first.start, limit);
         if words.is_empty() {
             // `tutur Lalu.`: right after a cue, one capitalised word closing the clause is a
@@ -488,6 +687,9 @@ impl Lexicon {
                 });
             }
             return None;
+        }
+        if let Some(m) = self.described_role(text, &words, limit, known) {
+            return Some(m);
         }
         let mut m = self.split(text, &words, known);
         let starts_with_role = self.role_len(text, &words, 0) > 0;
@@ -529,6 +731,10 @@ impl Lexicon {
                 p = seg_end;
                 segments += 1;
             }
+            // `kata Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB Raditya Jati`:
+            // what read as a name opens a list of portfolios that goes on.
+            let listed = name_run.is_none()
+                && self.enumeration_goes_on(text, skip_ws(text, p, limit), limit);
             if let Some(seg) = name_run {
                 let after = skip_ws(text, seg[seg.len() - 1].end, limit);
                 let terminated = after >= limit
@@ -538,14 +744,32 @@ impl Lexicon {
                     )
                     || next_word(text, after, limit).is_some_and(|w| !is_capitalised(w.str(text)));
                 let ns = self.split(text, &seg, known);
-                if terminated && !ns.org && ns.name.is_some() && ns.role.is_none() {
-                    let lead = self.role_len(text, &words, 0).min(words.len() - 1);
+                if terminated
+                    && !self.enumeration_goes_on(text, after, limit)
+                    && !ns.org
+                    && ns.name.is_some()
+                    && ns.role.is_none()
+                {
+                    // The lead role, chained (`Pelaksana Tugas Direktur Jenderal`).
+                    let mut lead = 0;
+                    while lead < words.len() - 1 {
+                        match self.role_len(text, &words, lead) {
+                            0 => break,
+                            l => lead += l,
+                        }
+                    }
+                    let lead = lead.min(words.len() - 1);
                     // Lowercase role words (`peneliti senior`) stay out of the affiliation.
                     let aff_from = words[lead..]
                         .iter()
                         .find(|w| is_capitalised(w.str(text)))
                         .map_or(words[lead].start, |w| w.start);
-                    let aff = text[aff_from..p].trim_end_matches([',', ' ']).to_string();
+                    // Up to the name: an organisation the segment opens with stays in it
+                    // (`Menteri Desa, Pembangunan Daerah Tertinggal dan Transmigrasi Abdul …`).
+                    let aff_end = ns.name.map_or(p, |(s, _)| s.max(p));
+                    let aff = text[aff_from..aff_end]
+                        .trim_end_matches([',', ' '])
+                        .to_string();
                     m.end = ns.end;
                     m.name = ns.name;
                     m.org = false;
@@ -554,7 +778,7 @@ impl Lexicon {
                     }
                 }
             }
-            if m.name.is_none() || m.org {
+            if m.name.is_none() || m.org || listed {
                 self.long_role(text, limit, known, &mut m);
             }
         }
@@ -572,6 +796,8 @@ impl Lexicon {
         let mut p = m.start;
         let mut segments: Vec<Words> = Vec::new();
         let mut glued = Vec::new();
+        // The last segment was joined by `dan`: the phrase enumerates portfolios.
+        let mut last_dan = false;
         while segments.len() < MAX_SEGMENTS {
             let seg = self.run_forward(text, p, limit);
             let Some(last) = seg.last() else {
@@ -590,7 +816,8 @@ impl Lexicon {
                 break;
             };
             let mut joined = false;
-            if matches!(w.str(text), "dan" | "dari") {
+            let dan = w.str(text) == "dan";
+            if dan || w.str(text) == "dari" {
                 match next_word(text, w.end, limit) {
                     Some(n) => w = n,
                     None => break,
@@ -600,6 +827,7 @@ impl Lexicon {
             if !(comma || joined) || !is_capitalised(w.str(text)) {
                 break;
             }
+            last_dan = dan;
             glued.push(!comma);
             p = w.start;
         }
@@ -626,7 +854,8 @@ impl Lexicon {
         let pre = text[m.start..pre_end].trim_end_matches([',', ' ']);
         let pre_end = m.start + pre.len();
         // The first organisation or place word after the lead role starts the affiliation
-        // (`Rumah Sakit …`); portfolios (`Bidang Politik, Hukum, dan Keamanan`) stay in the role.
+        // (`Rumah Sakit …`); portfolios (`Bidang Politik, Hukum, dan Keamanan`, `Menteri Desa,
+        // Pembangunan Daerah Tertinggal, dan Transmigrasi`) stay in the role.
         let lead = self.role_len(text, &segments[0], 0);
         let aff_from = segments
             .iter()
@@ -639,7 +868,7 @@ impl Lexicon {
                     && (self.has(f, flag::HEAD) || is_acronym(f) || known.places.contains_word(f))
             })
             .map(|w| w.start)
-            .filter(|&a| a < pre_end);
+            .filter(|&a| a < pre_end && !last_dan);
         let (role, affiliation) = match aff_from {
             Some(a) => (
                 text[m.start..a].trim_end_matches([',', ' ']),
@@ -652,6 +881,243 @@ impl Lexicon {
         m.org = false;
         m.role = (!role.is_empty()).then(|| role.to_string());
         m.affiliation = affiliation;
+    }
+
+    /// `kata pengamat transportasi Djoko Setijowarno` / `ujar ahli hukum tata negara Universitas
+    /// Andalas Feri Amsari`: a lowercase role (`words`, all lowercase role words), up to three
+    /// lowercase words naming the field, then the person's name (after an organisation or a
+    /// place, if any) closing the clause. The field belongs to the role.
+    fn described_role(
+        &self,
+        text: &str,
+        words: &Words,
+        limit: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let first = words.first()?;
+        if words.iter().any(|w| is_capitalised(w.str(text))) {
+            return None;
+        }
+        let mut role_end = words.last()?.end;
+        let mut p = role_end;
+        for k in 0..=MAX_FIELD_WORDS {
+            let w = word_at(text, skip_ws(text, p, limit), limit)?;
+            let s = w.str(text);
+            if is_capitalised(s) {
+                if k == 0 {
+                    return None;
+                }
+                break;
+            }
+            if matches!(s, "dari" | "di") {
+                // `pengamat politik dari Universitas Andalas, …`: the organisation follows.
+                let n = next_word(text, w.end, limit)?;
+                if !is_capitalised(n.str(text)) {
+                    return None;
+                }
+                p = w.end;
+                break;
+            }
+            if k == MAX_FIELD_WORDS || !self.is_field_word(s) {
+                return None;
+            }
+            role_end = w.end;
+            p = w.end;
+        }
+        let terminated = |end: usize| {
+            let after = skip_ws(text, end, limit);
+            after >= limit
+                || matches!(
+                    char_at(text, after),
+                    Some('.' | ',' | ';' | '(' | ')' | '\n')
+                )
+                || next_word(text, after, limit).is_some_and(|w| {
+                    // `dokter di Puskesmas Palmerah ini`: a demonstrative refers back.
+                    let s = w.str(text);
+                    !is_capitalised(s) && !matches!(s, "ini" | "itu" | "tersebut")
+                })
+        };
+        let run = self.run_forward(text, skip_ws(text, p, limit), limit);
+        let last = run.last()?;
+        let mut ns = self.split(text, &run, known);
+        if ns.role.is_some() || !terminated(last.end) {
+            return None;
+        }
+        if ns.org || ns.name.is_none() {
+            // `pengamat politik dari Universitas Andalas, Asrinaldi`: the organisation, then
+            // the name after a comma.
+            let c = skip_ws(text, last.end, limit);
+            if char_at(text, c) != Some(',') {
+                return None;
+            }
+            let name_run = self.run_forward(text, c + 1, limit);
+            let name_last = name_run.last()?;
+            let person = self.split(text, &name_run, known);
+            if person.org
+                || person.role.is_some()
+                || person.affiliation.is_some()
+                || person.name.is_none()
+                || !terminated(name_last.end)
+            {
+                return None;
+            }
+            let org = &text[run[0].start..closed(text, run[0].start, last.end)];
+            ns = Mention {
+                affiliation: Some(org.to_string()),
+                ..person
+            };
+        }
+        let role = &text[first.start..role_end];
+        Some(Mention {
+            start: first.start,
+            end: ns.end,
+            role: Some(role.to_string()),
+            role_key: Some(norm(role)),
+            affiliation: ns.affiliation,
+            name: ns.name,
+            org: false,
+            pronoun: false,
+        })
+    }
+
+    /// `pakar epidemiologi Pandu Riono mengatakan`: a lowercase role and up to three words
+    /// naming its field right before a name starting at `start`; the start of the role and the
+    /// role phrase.
+    fn field_role_before<'t>(
+        &self,
+        text: &'t str,
+        start: usize,
+        floor: usize,
+    ) -> Option<(usize, &'t str)> {
+        let end = skip_ws_back(text, start, floor);
+        let mut p = start;
+        let mut fields = 0;
+        loop {
+            let w = prev_word(text, p, floor)?;
+            let s = w.str(text);
+            if self.has(s, flag::ROLE) {
+                if fields == 0 {
+                    return None;
+                }
+                // The whole role: lowercase role words before it (`peneliti senior`).
+                let mut role_start = w.start;
+                for _ in 0..2 {
+                    match prev_word(text, role_start, floor) {
+                        Some(r)
+                            if !is_capitalised(r.str(text))
+                                && self.has(r.str(text), flag::ROLE) =>
+                        {
+                            role_start = r.start
+                        }
+                        _ => break,
+                    }
+                }
+                return Some((role_start, &text[role_start..end]));
+            }
+            if fields == MAX_FIELD_WORDS || !self.is_field_word(s) {
+                return None;
+            }
+            fields += 1;
+            p = w.start;
+        }
+    }
+
+    /// True for a lowercase word that may name a field after a role (`transportasi`, `hukum`,
+    /// `senior`): a plain word, not a function word, a cue or a `-nya` form.
+    fn is_field_word(&self, s: &str) -> bool {
+        s.len() >= 3
+            && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+            && !s.ends_with("nya")
+            && !is_adverb(s)
+            && !self.has(s, flag::STOP | flag::PRONOUN)
+            && !self.is_speech_verb(s)
+            && !matches!(
+                s,
+                "kepada"
+                    | "melalui"
+                    | "usai"
+                    | "seusai"
+                    | "sambil"
+                    | "seraya"
+                    | "sesuai"
+                    | "tersebut"
+                    | "kemarin"
+                    | "bahwa"
+                    | "soal"
+                    | "mengenai"
+                    | "tentang"
+                    | "selaku"
+                    | "sebagai"
+                    | "yakni"
+                    | "yaitu"
+                    | "atas"
+                    | "atau"
+                    | "serta"
+                    | "sekitar"
+                    | "antara"
+                    | "hingga"
+                    | "sampai"
+                    | "tadi"
+                    | "pagi"
+                    | "siang"
+                    | "sore"
+                    | "malam"
+            )
+    }
+
+    /// True when `, dan X` or `dan X` (X capitalised) follows `pos`: the comma list of a
+    /// role phrase goes on.
+    fn enumeration_goes_on(&self, text: &str, pos: usize, limit: usize) -> bool {
+        let mut p = pos;
+        if char_at(text, p) == Some(',') {
+            p += 1;
+        }
+        next_word(text, p, limit).is_some_and(|w| {
+            w.str(text) == "dan"
+                && skip_ws(text, p, limit) == w.start
+                && next_word(text, w.end, limit).is_some_and(|n| is_capitalised(n.str(text)))
+        })
+    }
+
+    /// `Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim Iskandar
+    /// mengatakan` / `Kepala Dinas Sosial, Budi Santoso mengatakan`: the name run `words` ends a
+    /// comma or `dan` list that a role opens; the mention read forward from that role, when it
+    /// ends with the same name.
+    fn listed_role_before(
+        &self,
+        text: &str,
+        words: &Words,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let end = words.last()?.end;
+        let mut p = words.first()?.start;
+        for _ in 0..MAX_SEGMENTS {
+            let mut q = skip_ws_back(text, p, floor);
+            let mut joined = false;
+            if let Some(w) = prev_word(text, q, floor)
+                && w.str(text) == "dan"
+            {
+                q = skip_ws_back(text, w.start, floor);
+                joined = true;
+            }
+            if char_before(text, q) == Some(',') {
+                q -= 1;
+                joined = true;
+            }
+            if !joined {
+                return None;
+            }
+            let seg = self.run_backward(text, q, floor);
+            let first = seg.first()?;
+            if is_capitalised(first.str(text)) && self.role_len(text, &seg, 0) > 0 {
+                let m = self.mention_after(text, first.start, end, known)?;
+                return (m.end == end && m.name.is_some() && !m.org && m.role.is_some())
+                    .then_some(m);
+            }
+            p = first.start;
+        }
+        None
     }
 
     /// `Muhammad Muslim, yang juga juru bicara Gugus Tugas, mengatakan` / `Budi selaku Ketua
@@ -705,11 +1171,21 @@ impl Lexicon {
         known: &Known,
     ) -> Option<Mention> {
         let mut p = pos;
+        let mut demonstrative = None;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
+                Some(w) if is_demonstrative(w.str(text)) => {
+                    demonstrative = Some(w);
+                    p = w.start;
+                }
                 Some(w) if with_lower(w.str(text), is_adverb) => p = w.start,
                 _ => break,
             }
+        }
+        if let Some(d) = demonstrative
+            && let Some(m) = self.epithet_before(text, d, floor)
+        {
+            return Some(m);
         }
         let mut comma = false;
         let q = skip_ws_back(text, p, floor);
@@ -766,6 +1242,13 @@ impl Lexicon {
                 ..subject
             });
         }
+        if m.role.is_none()
+            && m.name.is_some()
+            && !m.org
+            && let Some(listed) = self.listed_role_before(text, &words, floor, known)
+        {
+            return Some(listed);
+        }
         let q = skip_ws_back(text, words[0].start, floor);
         if comma && char_before(text, q) == Some(',') {
             let prev = self.run_backward(text, q - 1, floor);
@@ -785,6 +1268,33 @@ impl Lexicon {
                         ..m
                     });
                 }
+                // `Wahyudi Djafar, peneliti Elsam, menilai`: after a name, a role and one
+                // capitalised word describe the person; the word is an organisation or a place.
+                let described = this_has_name
+                    && prev_has_name
+                    && m.role.is_some()
+                    && pm.role.is_none()
+                    && m.name.is_some_and(|(s, e)| {
+                        !text[s..e].contains(' ')
+                            && (!is_capitalised(words[0].str(text))
+                                || pm.name.is_some_and(|(s, e)| text[s..e].contains(' ')))
+                    });
+                if described {
+                    let (s, e) = m.name.unwrap_or_default();
+                    return Some(Mention {
+                        start: pm.start,
+                        end: m.end,
+                        role: m.role,
+                        role_key: m.role_key,
+                        affiliation: Some(match m.affiliation {
+                            Some(a) => format!("{a} {}", &text[s..e]),
+                            None => text[s..e].to_string(),
+                        }),
+                        name: pm.name,
+                        org: false,
+                        pronoun: false,
+                    });
+                }
                 if prev_has_name && !this_has_name && (m.role.is_some() || m.org) {
                     return Some(Mention {
                         start: pm.start,
@@ -802,7 +1312,40 @@ impl Lexicon {
                 }
             }
         }
+        // `Laporan tersebut menyebutkan`: one plain word before a demonstrative is no name.
+        if demonstrative.is_some()
+            && m.role.is_none()
+            && m.affiliation.is_none()
+            && m.name.is_some_and(|(s, e)| !text[s..e].contains(' '))
+        {
+            return None;
+        }
+        if m.role.is_none()
+            && m.name.is_some()
+            && !m.org
+            && let Some((start, role)) = self.field_role_before(text, words[0].start, floor)
+        {
+            return Some(Mention {
+                start,
+                role_key: Some(norm(role)),
+                role: Some(role.to_string()),
+                ..m
+            });
+        }
         Some(m)
+    }
+}
+
+/// `end` moved over a `)` right after it that closes a bracket of `start..end`: a phrase that
+/// ends with a bracketed acronym keeps its closing bracket (`Sekretaris Daerah (Sekda)`,
+/// `Komite Nasional Keselamatan Transportasi (KNKT)`).
+fn closed(text: &str, start: usize, end: usize) -> usize {
+    let b = text.as_bytes();
+    let open = |c: u8| b[start..end].iter().filter(|&&x| x == c).count();
+    if b.get(end) == Some(&b')') && open(b'(') > open(b')') {
+        end + 1
+    } else {
+        end
     }
 }
 

@@ -1018,3 +1018,277 @@ fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
         }
     }
 }
+
+// ---------------------------------------------------------------------------------------------
+// Attribution accuracy: subjects after fronted adverbials, appositions, glued role words.
+// ---------------------------------------------------------------------------------------------
+
+#[test]
+fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
+    assert_last_speakers(&[
+        // A short adverbial (and a subheading glued before it) opens the sentence.
+        (
+            "“Stok pangan cukup,” kata Bambang Wijaya.\n\
+             Tetap waspada Secara terpisah, Ketua Komisi IV DPR Sudin Harahap menyambut baik \
+             langkah itu.\n\
+             Rapat kerja itu berlangsung tertutup.\n\
+             “Kami akan terus mengawasi,” tuturnya.",
+            "Sudin Harahap",
+        ),
+        (
+            "“Jalan sudah diperbaiki,” kata Agus Salim.\n\
+             Di tempat terpisah, Kepala Dinas Perhubungan Rina Marlina meminta warga bersabar.\n\
+             “Perbaikan butuh waktu dua pekan,” ujarnya.",
+            "Rina Marlina",
+        ),
+        // A name before the comma is no adverbial: the later subject does not take over.
+        (
+            "“Kapal cepat kembali beroperasi,” kata Made Sutama.\n\
+             Abdian Saputra, Koordinator Ekajaya Fast Boat untuk Gili, juga senang.\n\
+             “Penumpang mulai datang,” tuturnya.",
+            "Abdian Saputra",
+        ),
+        // A run inside quoted speech is not a subject.
+        (
+            "“Bantuan sudah disalurkan,” kata Hasan Basri.\n\
+             “Warga menunggu ketegasan. Pada bulan Juni, Gubernur Jawa Barat Ridwan Kamil \
+             menjanjikan bantuan itu,” ujarnya.",
+            "Hasan Basri",
+        ),
+    ]);
+}
+
+#[test]
+fn name_then_role_apposition_before_the_verb() {
+    // (text, name, role, affiliation)
+    let table = [
+        (
+            "Wahyudi Djafar, peneliti Elsam, menilai bahwa aturan itu tidak jelas.",
+            "Wahyudi Djafar",
+            "peneliti",
+            "Elsam",
+        ),
+        (
+            "Syarifudin, kuasa hukum Rajiun, menyampaikan bahwa kliennya tidak pernah diminta \
+             persetujuan.",
+            "Syarifudin",
+            "kuasa hukum",
+            "Rajiun",
+        ),
+        (
+            "Budi Santoso, Kapolres Bogor, mengatakan bahwa pelaku sudah ditangkap.",
+            "Budi Santoso",
+            "Kapolres",
+            "Bogor",
+        ),
+        (
+            "Kepala Dinas Kesehatan, Budi Santoso, mengatakan bahwa vaksin sudah tiba.",
+            "Budi Santoso",
+            "Kepala Dinas",
+            "Kesehatan",
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text:?}");
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), Some(role), "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), Some(aff), "{text:?}");
+    }
+}
+
+#[test]
+fn portfolio_words_glued_before_a_name_stay_out_of_it() {
+    // (text, name, role, affiliation)
+    let table = [
+        (
+            "“Dana desa sudah cair,” kata Menteri Desa, Pembangunan Daerah Tertinggal, dan \
+             Transmigrasi Abdul Halim Iskandar.",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menurut Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim \
+             Iskandar, pemerintah memprioritaskan dana desa untuk pemulihan ekonomi.",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi Abdul Halim Iskandar \
+             mengatakan, “Dana desa sudah cair.”",
+            "Abdul Halim Iskandar",
+            Some("Menteri Desa, Pembangunan Daerah Tertinggal, dan Transmigrasi"),
+            None,
+        ),
+        (
+            "Menteri Kelautan dan Perikanan Edhy Prabowo menjelaskan, “Nelayan terdampak \
+             pandemi.”",
+            "Edhy Prabowo",
+            Some("Menteri"),
+            Some("Kelautan dan Perikanan"),
+        ),
+        (
+            "“Kami membahas rancangan peraturan itu,” kata Menteri Ketenagakerjaan Ida \
+             Fauziyah.",
+            "Ida Fauziyah",
+            Some("Menteri"),
+            Some("Ketenagakerjaan"),
+        ),
+        // Role, comma, name, verb: the role before the comma is the name's.
+        (
+            "Kepala Dinas Sosial, Budi Santoso mengatakan, “Bantuan sudah disalurkan.”",
+            "Budi Santoso",
+            Some("Kepala Dinas"),
+            Some("Sosial"),
+        ),
+        // The same shapes later in a name are surnames.
+        (
+            "“Kami siaga,” kata Kepala Pelaksana BPBD Jateng Bergas Catursasi Penanggungan.",
+            "Bergas Catursasi Penanggungan",
+            Some("Kepala Pelaksana"),
+            Some("BPBD Jateng"),
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+    // A portfolio word and a stop word of a glued subheading before a short name.
+    let text = "Reformasi Birokrasi Tjahjo Kumolo menandatangani surat edaran itu.\n\
+                “Pegawai dilarang mudik,” ujar Tjahjo.";
+    assert_eq!(speaker_name(quotes(text).last().unwrap()), "Tjahjo Kumolo");
+}
+
+#[test]
+fn roles_with_a_field_corps_or_bracketed_acronym() {
+    // (text, name, role, affiliation)
+    let table = [
+        // A lowercase role and the words naming its field, after and before the name.
+        (
+            "“Tarif ojek akan naik,” ujar pengamat transportasi Djoko Setijowarno.",
+            "Djoko Setijowarno",
+            Some("pengamat transportasi"),
+            None,
+        ),
+        (
+            "“Putusan itu final,” ujar ahli hukum tata negara Universitas Andalas Feri Amsari \
+             kepada wartawan.",
+            "Feri Amsari",
+            Some("ahli hukum tata negara"),
+            Some("Universitas Andalas"),
+        ),
+        (
+            "“Suara partai turun,” ujar pengamat politik dari Universitas Andalas, Asrinaldi, \
+             saat dihubungi.",
+            "Asrinaldi",
+            Some("pengamat politik"),
+            Some("Universitas Andalas"),
+        ),
+        (
+            "Pakar epidemiologi Pandu Riono mengatakan, “Kasus akan naik.”",
+            "Pandu Riono",
+            Some("Pakar epidemiologi"),
+            None,
+        ),
+        // A police or military rank with its corps is one role.
+        (
+            "“Personel sudah siap,” kata Kapolres Metro Jakarta Selatan Kombes Pol Budi \
+             Sartono kepada wartawan.",
+            "Budi Sartono",
+            Some("Kapolres Kombes Pol"),
+            Some("Metro Jakarta Selatan"),
+        ),
+        // A bracketed acronym keeps its closing bracket.
+        (
+            "“Kami akan mengevaluasi,” kata Sekretaris Daerah (Sekda) Kota Bandung Ema Sumarna.",
+            "Ema Sumarna",
+            Some("Sekretaris Daerah (Sekda)"),
+            Some("Kota Bandung"),
+        ),
+        (
+            "“Data belum lengkap,” kata Ketua Komite Nasional Keselamatan Transportasi (KNKT) \
+             Soerjanto Tjahjono.",
+            "Soerjanto Tjahjono",
+            Some("Ketua"),
+            Some("Komite Nasional Keselamatan Transportasi (KNKT)"),
+        ),
+        // A list of portfolios after a role that looked like it ended in a name.
+        (
+            "“Hujan masih turun,” ujar Kepala Pusat Data, Informasi, dan Komunikasi \
+             Kebencanaan BNPB Raditya Jati.",
+            "Raditya Jati",
+            Some("Kepala Pusat Data, Informasi, dan Komunikasi Kebencanaan BNPB"),
+            None,
+        ),
+    ];
+    for (text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+    // A demonstrative after the role refers back: no name is read after the field.
+    let text = "“Kami tidak tahu,” ujar dokter di Puskesmas Palmerah ini.";
+    assert_eq!(speaker_name(&only(text)), "dokter");
+    assert_last_speakers(&[(
+        "“Kasus naik,” kata ahli epidemiologi Pandu Riono.
+         “Kami tidak tahu,” kata ahli tersebut kepada wartawan.",
+        "Pandu Riono",
+    )]);
+}
+
+#[test]
+fn a_stop_word_inside_a_name_resolves() {
+    assert_last_speakers(&[(
+        "Kepala Dinas Peternakan Jateng Lalu M Syafriadi menuturkan, stok daging cukup.\n\
+         “Harga sapi turun,” tutur Lalu.",
+        "Lalu M Syafriadi",
+    )]);
+}
+
+#[test]
+fn epithets_with_a_demonstrative_and_aged_names_refer_back() {
+    assert_last_speakers(&[
+        // A one-word name given with an age is a person.
+        (
+            "“Penumpang sepi,” kata Kepala Dinas Perhubungan Febria Rachmanita.\n\
+             Ali (19), sopir angkot, sedang menunggu penumpang di depan stasiun.\n\
+             “Sepi banget, Bang,” kata sopir yang mengaku baru bekerja itu.",
+            "Ali",
+        ),
+        (
+            "“Pasar dibuka lagi,” kata Wali Kota Bekasi Rahmat Effendi.\n\
+             Suharso (47), pedagang nasi goreng, mengaku kerumunan sering terjadi.\n\
+             “Susah, enggak mungkin saya tegur,” ucapnya.",
+            "Suharso",
+        ),
+        // An epithet after the cue or before the verb refers to the person named earlier.
+        (
+            "“Stok cukup,” kata Budi Santoso.\n\
+             Pada kesempatan itu, Menteri Sosial Tri Rismaharini mengatakan bantuan segera \
+             cair.\n\
+             “Kami sudah siapkan datanya,” ujar perempuan kelahiran tahun 1961 itu.",
+            "Tri Rismaharini",
+        ),
+        (
+            "“Stok cukup,” kata Budi Santoso.\n\
+             Menteri Sosial Tri Rismaharini mengatakan bantuan segera cair.\n\
+             Perempuan kelahiran tahun 1961 itu mengatakan, “Kami sudah siapkan datanya.”",
+            "Tri Rismaharini",
+        ),
+    ]);
+    // One plain word before a demonstrative is no name.
+    let text = "Laporan tersebut juga menyebutkan bahwa prospek perdagangan masih suram.";
+    assert!(
+        quotes(text).iter().all(|q| q.speaker.is_none()),
+        "{:?}",
+        summary(text)
+    );
+}
