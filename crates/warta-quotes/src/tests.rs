@@ -1292,3 +1292,13 @@ fn epithets_with_a_demonstrative_and_aged_names_refer_back() {
         summary(text)
     );
 }
+
+#[test]
+fn sentence_adverbs_do_not_join_the_name() {
+    assert_last_speakers(&[(
+        "Wali Kota Bogor Bima Arya mengatakan, ia dirawat di rumah sakit.\n\
+         Praktis Bima hanya berkomunikasi dengan perawat selama isolasi.\n\
+         “Pertarungan utama adalah pertarungan mental,” ujarnya.",
+        "Bima Arya",
+    )]);
+}
