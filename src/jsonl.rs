@@ -3,17 +3,18 @@
 //!
 //! Every thread of the pool runs the same loop: take the next input line, analyse it, hand its
 //! output line over for writing. There is no reader or writer thread: the input is read in
-//! large chunks by the thread that needs a line when none is left ([`lines`]), and the output
-//! lines are written, in input order, by the thread that finishes the next one to write. A
-//! thread takes no line more than [`WINDOW`] lines ahead of the output (or while the lines
-//! waiting for an earlier one hold [`WAITING_BYTES`]), so memory does not grow with the input.
+//! chunks ([`lines`]) into a queue of lines by a thread that finds the queue running low
+//! (before it is empty, so that the others rarely wait for the reading), and the output lines
+//! are written, in input order, by the thread that finishes the next one to write. A thread
+//! takes no line more than [`WINDOW`] lines ahead of the output (or while the lines waiting for
+//! an earlier one hold [`WAITING_BYTES`]), so memory does not grow with the input.
 
 use std::borrow::Cow;
 use std::collections::VecDeque;
 use std::fmt;
 use std::io::{self, BufWriter, IsTerminal, Write};
 use std::path::PathBuf;
-use std::sync::{Condvar, Mutex, MutexGuard, PoisonError};
+use std::sync::{Condvar, Mutex, MutexGuard, PoisonError, TryLockError};
 use std::time::{Duration, Instant};
 
 use serde::{Deserialize, Serialize};
@@ -30,15 +31,19 @@ use lines::{Buffers, Line, Lines};
 
 /// Bytes read from a source at a time.
 const CHUNK: usize = 64 << 10;
+/// A thread that takes a line and leaves fewer in the queue reads on, unless another is.
+const READ_AHEAD: usize = 4;
 /// How far (in lines) a thread may run ahead of the next line to write.
 const WINDOW: usize = 64;
 /// Output bytes that may wait for an earlier line before threads stop taking new lines.
 const WAITING_BYTES: usize = 8 << 20;
 /// Output bytes gathered before they are written.
 const OUTPUT_BUFFER: usize = 64 << 10;
-/// Output buffers of finished lines kept for reuse, and the largest one kept.
-const SPARE_OUTPUTS: usize = 8;
-const SPARE_OUTPUT_BYTES: usize = 1 << 20;
+/// The first capacity of a thread's output line (most documents' lines are shorter).
+const LINE_CAPACITY: usize = 64 << 10;
+/// Output buffers kept for reuse per thread, and the largest one kept (at most 2 MiB each).
+const SPARE_OUTPUTS: usize = 16;
+const SPARE_OUTPUT_BYTES: usize = 2 * LINE_CAPACITY;
 
 /// The fields of an input line that the analysis reads; other fields are skipped unparsed.
 /// A line this does not fit (not an object, `text` missing or not a string, a repeated field)
@@ -64,11 +69,12 @@ pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     let sources = input::sources(files);
     let names: Vec<String> = sources.iter().map(Source::name).collect();
     let shared = Shared {
+        queue: Mutex::new(Queue::default()),
         input: Mutex::new(Reader::new(&sources)),
-        output: Mutex::new(Output::new()),
+        output: Mutex::new(Output::new(rayon::current_num_threads())),
         room: Condvar::new(),
     };
-    rayon::broadcast(|_| work(pipeline, &shared, &names));
+    rayon::broadcast(|thread| work(pipeline, &shared, &names, thread.index()));
     let unreadable = lock(&shared.input).failed;
     let mut output = lock(&shared.output);
     if let Some(e) = output.error.take() {
@@ -79,8 +85,11 @@ pub fn run(pipeline: &Pipeline, files: &[PathBuf]) -> Result<usize, Failure> {
     Ok(output.failed + unreadable)
 }
 
-/// What the threads share.
+/// What the threads share. A thread holds two locks at once only as `input` then `queue`, and
+/// waits for room holding neither.
 struct Shared<'a> {
+    /// The lines read and not yet taken.
+    queue: Mutex<Queue>,
     input: Mutex<Reader<'a>>,
     output: Mutex<Output>,
     /// Signalled when lines were written: a thread waiting for room may take a line.
@@ -93,20 +102,10 @@ fn lock<T>(mutex: &Mutex<T>) -> MutexGuard<'_, T> {
 
 /// One thread's loop: the next line, its analysis, its output line, until the input ends or
 /// the output fails.
-fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
+fn work(pipeline: &Pipeline, shared: &Shared, names: &[String], thread: usize) {
     let _stop = StopOnPanic(shared);
-    let mut line = Vec::new();
-    loop {
-        let job = {
-            let mut input = lock(&shared.input);
-            if !shared.wait_for_room(input.next) {
-                return;
-            }
-            match input.next_line() {
-                Some(job) => job,
-                None => return,
-            }
-        };
+    let mut line = Vec::with_capacity(LINE_CAPACITY);
+    while let Some(job) = shared.take() {
         line.clear();
         let origin = Origin {
             name: &names[job.source],
@@ -119,7 +118,7 @@ fn work(pipeline: &Pipeline, shared: &Shared, names: &[String]) {
             input_bytes: job.line.range.len(),
         };
         drop(job.line);
-        shared.hand_over(job.seq, &mut line, done);
+        shared.hand_over(job.seq, &mut line, done, thread);
     }
 }
 
@@ -138,7 +137,84 @@ impl Drop for StopOnPanic<'_, '_> {
     }
 }
 
+/// The lines read and not yet taken, in input order.
+#[derive(Default)]
+struct Queue {
+    jobs: VecDeque<Job>,
+    /// The place of the next line read.
+    next: usize,
+    /// Whether the input has ended.
+    ended: bool,
+}
+
 impl Shared<'_> {
+    /// The next line of the input, once there is room for its output; `None` at the end of
+    /// the input or when the output failed.
+    fn take(&self) -> Option<Job> {
+        loop {
+            let seq = {
+                let queue = lock(&self.queue);
+                match queue.jobs.front() {
+                    Some(job) => job.seq,
+                    None if queue.ended => return None,
+                    None => {
+                        drop(queue);
+                        self.read(true);
+                        continue;
+                    }
+                }
+            };
+            if !self.wait_for_room(seq) {
+                return None;
+            }
+            let mut queue = lock(&self.queue);
+            if queue.jobs.front().is_none_or(|job| job.seq != seq) {
+                // Another thread took it meanwhile.
+                continue;
+            }
+            let job = queue.jobs.pop_front();
+            let low = queue.jobs.len() < READ_AHEAD && !queue.ended;
+            drop(queue);
+            if low {
+                self.read(false);
+            }
+            return job;
+        }
+    }
+
+    /// Reads the next lines into the queue. With `wait` false, only if no other thread is
+    /// reading; with `wait` true (the queue was empty), after the thread reading, if any, and
+    /// only if the queue is still empty then.
+    fn read(&self, wait: bool) {
+        let mut input = match self.input.try_lock() {
+            Ok(input) => input,
+            Err(TryLockError::Poisoned(input)) => input.into_inner(),
+            Err(TryLockError::WouldBlock) if wait => lock(&self.input),
+            Err(TryLockError::WouldBlock) => return,
+        };
+        if wait {
+            let queue = lock(&self.queue);
+            if !queue.jobs.is_empty() || queue.ended {
+                return;
+            }
+        }
+        let mut lines = std::mem::take(&mut input.lines);
+        let more = input.read_lines(&mut lines);
+        let mut queue = lock(&self.queue);
+        for (source, number, line) in lines.drain(..) {
+            let seq = queue.next;
+            queue.next += 1;
+            queue.jobs.push_back(Job {
+                seq,
+                source,
+                number,
+                line,
+            });
+        }
+        queue.ended = !more;
+        input.lines = lines;
+    }
+
     /// Waits until line `seq` may be taken; false when the output failed.
     fn wait_for_room(&self, seq: usize) -> bool {
         let mut output = lock(&self.output);
@@ -157,8 +233,10 @@ impl Shared<'_> {
     }
 
     /// Writes the output line of input line `seq` when its turn has come, with the lines after
-    /// it that are done; else keeps it until then (and gives `line` a new buffer).
-    fn hand_over(&self, seq: usize, line: &mut Vec<u8>, done: Done) {
+    /// it that are done; else keeps it until then and gives `line` another buffer of `thread`.
+    /// Buffers go back to the thread that filled them, so that each grows (is reallocated) only
+    /// on its own thread: the allocator would not reuse a block freed by another soon.
+    fn hand_over(&self, seq: usize, line: &mut Vec<u8>, done: Done, thread: usize) {
         let mut output = lock(&self.output);
         if output.error.is_some() {
             return;
@@ -168,22 +246,29 @@ impl Shared<'_> {
             if output.waiting.len() < ahead {
                 output.waiting.resize_with(ahead, || None);
             }
-            let buffer = output.spare.pop().unwrap_or_default();
-            let full = std::mem::replace(line, buffer);
+            let other = output.spare[thread]
+                .pop()
+                .unwrap_or_else(|| Vec::with_capacity(LINE_CAPACITY));
+            let full = std::mem::replace(line, other);
             output.waiting_bytes += full.len();
-            output.waiting[ahead - 1] = Some((full, done));
+            output.waiting[ahead - 1] = Some(Waiting {
+                line: full,
+                done,
+                thread,
+            });
             return;
         }
         output.write(line, done);
         while let Some(Some(_)) = output.waiting.front() {
-            let Some(Some((mut waited, done))) = output.waiting.pop_front() else {
+            let Some(Some(mut waited)) = output.waiting.pop_front() else {
                 break;
             };
-            output.waiting_bytes -= waited.len();
-            output.write(&waited, done);
-            if waited.capacity() <= SPARE_OUTPUT_BYTES && output.spare.len() < SPARE_OUTPUTS {
-                waited.clear();
-                output.spare.push(waited);
+            output.waiting_bytes -= waited.line.len();
+            output.write(&waited.line, waited.done);
+            let spare = &mut output.spare[waited.thread];
+            if waited.line.capacity() <= SPARE_OUTPUT_BYTES && spare.len() < SPARE_OUTPUTS {
+                waited.line.clear();
+                spare.push(waited.line);
             }
         }
         if output.sleeping > 0 {
@@ -220,8 +305,8 @@ struct Reader<'a> {
     /// The source being read, and its index.
     current: Option<(usize, Lines)>,
     buffers: Buffers,
-    /// The place of the next line in the whole input.
-    next: usize,
+    /// The lines of one read, passed to the queue (kept for its allocation).
+    lines: Vec<(usize, usize, Line)>,
     /// Sources that could not be opened or read to the end.
     failed: usize,
 }
@@ -233,17 +318,20 @@ impl<'a> Reader<'a> {
             next_source: 0,
             current: None,
             buffers: Buffers::new(CHUNK),
-            next: 0,
+            lines: Vec::new(),
             failed: 0,
         }
     }
 
-    /// The next line of the input; `None` at its end. Reports the sources that cannot be
-    /// opened or read on stderr.
-    fn next_line(&mut self) -> Option<Job> {
+    /// Reads on until at least one more line is complete, and appends every line read
+    /// (source, line number, line) to `out`; false when the input has ended. Reports the
+    /// sources that cannot be opened or read on stderr.
+    fn read_lines(&mut self, out: &mut Vec<(usize, usize, Line)>) -> bool {
         loop {
             let Some((source, lines)) = &mut self.current else {
-                let source = self.sources.get(self.next_source)?;
+                let Some(source) = self.sources.get(self.next_source) else {
+                    return false;
+                };
                 match source.open() {
                     Ok(read) => {
                         let lines = Lines::new(read, &mut self.buffers);
@@ -257,32 +345,37 @@ impl<'a> Reader<'a> {
                 self.next_source += 1;
                 continue;
             };
-            match lines.next_line(&mut self.buffers) {
-                Ok(Some(line)) => {
-                    let job = Job {
-                        seq: self.next,
-                        source: *source,
-                        number: lines.number(),
-                        line,
-                    };
-                    self.next += 1;
-                    return Some(job);
+            if lines.is_done() {
+                if let Some((_, lines)) = self.current.take() {
+                    lines.finish(&mut self.buffers);
                 }
-                Ok(None) => {}
-                Err(e) => {
-                    eprintln!(
-                        "warta: {}: read error after line {}: {e}",
-                        self.sources[*source].name(),
-                        lines.number()
-                    );
-                    self.failed += 1;
-                }
+                continue;
             }
-            if let Some((_, lines)) = self.current.take() {
-                lines.finish(&mut self.buffers);
+            if let Err(e) = lines.read_more(&mut self.buffers) {
+                eprintln!(
+                    "warta: {}: read error after line {}: {e}",
+                    self.sources[*source].name(),
+                    lines.number()
+                );
+                self.failed += 1;
+                continue;
+            }
+            let before = out.len();
+            while let Some(line) = lines.buffered_line() {
+                out.push((*source, lines.number(), line));
+            }
+            if out.len() > before {
+                return true;
             }
         }
     }
+}
+
+/// An output line waiting for an earlier one, and the thread whose buffer it is.
+struct Waiting {
+    line: Vec<u8>,
+    done: Done,
+    thread: usize,
 }
 
 /// How an output line's input went.
@@ -297,10 +390,10 @@ struct Output {
     /// The place of the next line to write.
     next: usize,
     /// The output lines of the places after `next` that are done.
-    waiting: VecDeque<Option<(Vec<u8>, Done)>>,
+    waiting: VecDeque<Option<Waiting>>,
     waiting_bytes: usize,
-    /// Buffers of written lines, for reuse.
-    spare: Vec<Vec<u8>>,
+    /// Buffers of written lines, for reuse by the thread that filled them.
+    spare: Vec<Vec<Vec<u8>>>,
     /// Threads waiting for room.
     sleeping: usize,
     failed: usize,
@@ -309,13 +402,13 @@ struct Output {
 }
 
 impl Output {
-    fn new() -> Self {
+    fn new(threads: usize) -> Self {
         Output {
             out: BufWriter::with_capacity(OUTPUT_BUFFER, io::stdout()),
             next: 0,
             waiting: VecDeque::new(),
             waiting_bytes: 0,
-            spare: Vec::new(),
+            spare: vec![Vec::new(); threads],
             sleeping: 0,
             failed: 0,
             error: None,

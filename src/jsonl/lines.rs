@@ -93,33 +93,41 @@ impl Lines {
         self.number
     }
 
-    /// The next line, `None` at the end of the source. After an error the source is done:
-    /// the part of a line read before it is dropped.
-    pub(crate) fn next_line(&mut self, buffers: &mut Buffers) -> io::Result<Option<Line>> {
-        loop {
-            let data = &self.buffer[..self.filled];
-            if let Some(k) = find_newline(&data[self.scanned..]) {
-                let newline = self.scanned + k;
-                let end = if newline > self.pos && data[newline - 1] == b'\r' {
-                    newline - 1
-                } else {
-                    newline
-                };
-                return Ok(Some(self.hand_out(end, newline + 1)));
-            }
-            self.scanned = self.filled;
-            if self.eof {
-                if self.pos == self.filled {
-                    return Ok(None);
-                }
-                return Ok(Some(self.hand_out(self.filled, self.filled)));
-            }
-            if let Err(e) = self.fill(buffers) {
-                self.eof = true;
-                self.pos = self.filled;
-                return Err(e);
-            }
+    /// The next line already read, if any: at the end of the source, the last one even without
+    /// a line break.
+    pub(crate) fn buffered_line(&mut self) -> Option<Line> {
+        let data = &self.buffer[..self.filled];
+        if let Some(k) = find_newline(&data[self.scanned..]) {
+            let newline = self.scanned + k;
+            let end = if newline > self.pos && data[newline - 1] == b'\r' {
+                newline - 1
+            } else {
+                newline
+            };
+            return Some(self.hand_out(end, newline + 1));
         }
+        self.scanned = self.filled;
+        if self.eof && self.pos < self.filled {
+            return Some(self.hand_out(self.filled, self.filled));
+        }
+        None
+    }
+
+    /// Whether every line was handed out.
+    pub(crate) fn is_done(&self) -> bool {
+        self.eof && self.pos == self.filled
+    }
+
+    /// Reads on (one read). After an error the source is done: the part of a line read before
+    /// it is dropped.
+    pub(crate) fn read_more(&mut self, buffers: &mut Buffers) -> io::Result<()> {
+        let read = self.fill(buffers);
+        if read.is_err() {
+            self.eof = true;
+            self.pos = self.filled;
+            self.scanned = self.filled;
+        }
+        read
     }
 
     /// The line from `pos` to `end`; the next one starts at `next`.
@@ -227,6 +235,19 @@ mod tests {
         }
     }
 
+    /// The next line as the runner reads them: the lines already read, else one more read.
+    fn next_line(lines: &mut Lines, buffers: &mut Buffers) -> io::Result<Option<Line>> {
+        loop {
+            if let Some(line) = lines.buffered_line() {
+                return Ok(Some(line));
+            }
+            if lines.is_done() {
+                return Ok(None);
+            }
+            lines.read_more(buffers)?;
+        }
+    }
+
     /// The lines as `BufRead::read_until(b'\n')` reads them: `\r\n` and `\n` end a line, a
     /// last line may have no line break (and then keeps a final `\r`).
     fn reference(data: &[u8]) -> Vec<Vec<u8>> {
@@ -261,7 +282,7 @@ mod tests {
         let mut lines = Lines::new(Box::new(source), &mut buffers);
         let mut held = std::collections::VecDeque::new();
         let mut out = Vec::new();
-        while let Some(line) = lines.next_line(&mut buffers).expect("no read error") {
+        while let Some(line) = next_line(&mut lines, &mut buffers).expect("no read error") {
             out.push(line.bytes().to_vec());
             held.push_back(line);
             if held.len() > keep {
@@ -317,7 +338,7 @@ mod tests {
         let mut lines = Lines::new(Box::new(source), &mut buffers);
         let mut got = Vec::new();
         let error = loop {
-            match lines.next_line(&mut buffers) {
+            match next_line(&mut lines, &mut buffers) {
                 Ok(Some(line)) => got.push(line.bytes().to_vec()),
                 Ok(None) => panic!("the error is reported"),
                 Err(e) => break e,
@@ -326,7 +347,7 @@ mod tests {
         assert_eq!(got, [b"satu".to_vec(), b"dua".to_vec()]);
         assert_eq!(error.to_string(), "broken");
         assert_eq!(lines.number(), 2);
-        assert!(lines.next_line(&mut buffers).unwrap().is_none());
+        assert!(next_line(&mut lines, &mut buffers).unwrap().is_none());
     }
 
     #[test]
@@ -342,7 +363,7 @@ mod tests {
         let mut count = 0;
         // Each line is held while the next is read, so that reading goes on in other buffers.
         let mut previous = None;
-        while let Some(line) = lines.next_line(&mut buffers).unwrap() {
+        while let Some(line) = next_line(&mut lines, &mut buffers).unwrap() {
             count += 1;
             previous = Some(line);
             assert!(

@@ -688,13 +688,16 @@ fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
     // is padded with zero bytes (neither word bytes nor separators).
     let mut words = [0u8; 16];
     let mut leads = [0u8; 16];
+    // Byte lane `i` counts the `|` bytes at offsets `i`, `8 + i`, … (at most 16 each): one
+    // horizontal sum at the end instead of a count per chunk.
+    let mut bars = 0u64;
     let mut chunks = window.chunks_exact(8);
     let mut k = 0;
     let mut add = |v: u64, k: usize| {
-        let (w, bars, lead) = swar_word_bytes(v);
+        let (w, bar, lead) = swar_word_bytes(v);
         words[k] = w;
         leads[k] = lead;
-        f.seps += bars;
+        bars += bar >> 7;
     };
     for chunk in &mut chunks {
         let mut buf = [0u8; 8];
@@ -708,6 +711,7 @@ fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
         buf[..rest.len()].copy_from_slice(rest);
         add(u64::from_le_bytes(buf), k);
     }
+    f.seps += (bars.wrapping_mul(ONES) >> 56) as u32;
     let mut mask = u128::from_le_bytes(words);
     let mut leads = u128::from_le_bytes(leads);
     while leads != 0 {
@@ -732,10 +736,10 @@ const HI: u64 = 0x8080_8080_8080_8080;
 const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// Eight bytes at once (little-endian in `v`): bit `i` of the first result is set when byte
-/// `i` is an ASCII letter or digit; then the number of `|` bytes; then bit `i` set when byte
-/// `i` starts a multi-byte UTF-8 char.
+/// `i` is an ASCII letter or digit; then the high bit of byte `i` set when byte `i` is `|`
+/// (no other bit); then bit `i` set when byte `i` starts a multi-byte UTF-8 char.
 #[inline]
-fn swar_word_bytes(v: u64) -> (u8, u32, u8) {
+fn swar_word_bytes(v: u64) -> (u8, u64, u8) {
     let high = v & HI;
     let x = v & LO7;
     // Bytes are at most 0x7F, so adding at most 0x50 never carries into the next byte: the
@@ -751,7 +755,7 @@ fn swar_word_bytes(v: u64) -> (u8, u32, u8) {
     let bars = !(((t & LO7) + LO7) | t | LO7);
     // A lead byte is 0b11xx_xxxx: bit 6 shifted up to bit 7 of the same byte.
     let lead = v & (v << 1) & HI;
-    (movemask(word), bars.count_ones(), movemask(lead))
+    (movemask(word), bars, movemask(lead))
 }
 
 /// The high bits of the eight bytes of `v` (all other bits clear) as bits 0..8.

@@ -245,8 +245,15 @@ impl<'t> Scanner<'t> {
                 }
                 Step::Pending => pending = Some(Token::ascii(i, end, hash, upper)),
             }
-            // Most words end at a space: step over it now.
-            i = end + usize::from(next == b' ');
+            // Most words end at a space: step over it now, as over a skipped symbol after
+            // the word and the space after that (what the next round would do with them).
+            i = end;
+            if next == b' ' {
+                i += 1;
+            } else if next < 0x80 && pending.is_none() && skip[next as usize] {
+                let b1 = bytes.get(end + 1).copied().unwrap_or(0);
+                i += 1 + usize::from(b1 < 0x80 && SPACE[b1 as usize]);
+            }
         }
         self.pos = pending.map_or(i.min(bytes.len()), |p| p.ostart as usize);
     }

@@ -7,7 +7,7 @@ use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, with_name_tokens};
 use crate::text::{
-    RawQuote, Word, char_at, char_before, find_ascii_upper, find_quotes, is_acronym,
+    RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
@@ -169,7 +169,6 @@ pub(crate) struct Doc<'a> {
     /// Name tokens of the speakers attributed so far.
     speaker_tokens: HashSet<String, FxBuild>,
     out: Vec<Quote>,
-    bufs: Buffers,
 }
 
 /// Buffers of the paragraph walk, reused from one paragraph to the next.
@@ -212,7 +211,6 @@ impl<'a> Doc<'a> {
             out: Vec::with_capacity(
                 paragraphs.iter().map(|p| p.end - p.start).sum::<usize>() / 512,
             ),
-            bufs: Buffers::default(),
         }
     }
 
@@ -231,8 +229,9 @@ impl<'a> Doc<'a> {
     pub(crate) fn run(mut self) -> Vec<Quote> {
         // The speaker of the last direct quote of the previous paragraph (for continuations).
         let mut prev_para_direct: Option<Option<usize>> = None;
+        let mut bufs = Buffers::default();
         for &p in self.paragraphs {
-            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct);
+            prev_para_direct = self.paragraph(p.start, p.end, prev_para_direct, &mut bufs);
         }
         self.out
     }
@@ -257,18 +256,6 @@ impl<'a> Doc<'a> {
 
     /// Walks one paragraph; returns what the next paragraph needs for continuations.
     fn paragraph(
-        &mut self,
-        start: usize,
-        end: usize,
-        prev_para_direct: Option<Option<usize>>,
-    ) -> Option<Option<usize>> {
-        let mut bufs = std::mem::take(&mut self.bufs);
-        let next = self.paragraph_in(start, end, prev_para_direct, &mut bufs);
-        self.bufs = bufs;
-        next
-    }
-
-    fn paragraph_in(
         &mut self,
         start: usize,
         end: usize,
@@ -412,7 +399,7 @@ impl<'a> Doc<'a> {
         // in title case (`“Merah Putih”`, `“Pilkada Sehat dan Covid-19”`).
         let inner = &text[q.inner_start..q.inner_end];
         // Words of the quote, counted up to 8 (the rules below only compare with 2, 4 and 8).
-        let words = inner.split_whitespace().take(8).count();
+        let words = count_words(inner, 8);
         let ends_like_speech = inner
             .trim_end()
             .chars()
@@ -993,7 +980,7 @@ impl<'a> Doc<'a> {
         if matches!(char_at(text, cs), Some('“' | '"' | '”' | '„')) {
             return false;
         }
-        if text[cs..ce].split_whitespace().take(3).count() < 3 {
+        if count_words(&text[cs..ce], 3) < 3 {
             return false;
         }
         let Some(speaker) = self.speaker_for(&c, floor, end) else {

@@ -254,6 +254,7 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
     fn gather(m: u64) -> u64 {
         (m >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
     }
+    /// The gathered word mask and the high bits of the eight bytes, not gathered.
     #[inline(always)]
     fn classify(v: u64) -> (u64, u64) {
         let h = v & H;
@@ -262,26 +263,44 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
             | in_range(y | (L * 0x20), 0x61, 0x7a)
             | in_range(y, 0x30, 0x39)
             | in_range(y, 0x2d, 0x2d);
-        (gather(word), gather(h))
+        (gather(word), h)
     }
     // Last chunk first, each shifting the masks by eight: the chain keeps the compiler from
     // splitting the work into two-lane vectors, which have no 64-bit multiply and cost more.
-    let (mut mask, mut high) = (0u64, 0u64);
+    // The non-ASCII bytes are gathered into a mask only when the block has some (most blocks
+    // of news text have none).
+    let (mut mask, mut any_high) = (0u64, 0u64);
     let full = block.len() / 8 * 8;
     let rest = &block[full..];
-    if !rest.is_empty() {
+    let last = || {
         let mut a = [0u8; 8];
         for (x, &b) in a.iter_mut().zip(rest) {
             *x = b;
         }
-        (mask, high) = classify(u64::from_le_bytes(a));
+        u64::from_le_bytes(a)
+    };
+    if !rest.is_empty() {
+        (mask, any_high) = classify(last());
     }
     for c in block[..full].rchunks_exact(8) {
         let mut a = [0u8; 8];
         a.copy_from_slice(c);
         let (m, h) = classify(u64::from_le_bytes(a));
         mask = mask << 8 | m;
-        high = high << 8 | h;
+        any_high |= h;
+    }
+    if any_high == 0 {
+        return (mask, 0);
+    }
+    let mut high = if rest.is_empty() {
+        0
+    } else {
+        gather(last() & H)
+    };
+    for c in block[..full].rchunks_exact(8) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(c);
+        high = high << 8 | gather(u64::from_le_bytes(a) & H);
     }
     (mask, high)
 }
@@ -723,25 +742,24 @@ impl Lexicon {
                 open = None;
                 mask &= !bits;
             }
-            while mask != 0 {
-                let at = mask.trailing_zeros() as usize;
-                let run = (!(mask >> at)).trailing_zeros() as usize;
-                if at + run >= n {
-                    let bits = if at == 0 {
-                        u64::MAX
-                    } else {
-                        !((1u64 << at) - 1)
-                    };
-                    open = Some((base + at, high & bits != 0));
-                    break;
+            // The first and the last byte of each run, paired in order; a run reaching the
+            // block's last byte stays open.
+            let mut starts = mask & !(mask << 1);
+            let mut ends = mask & !(mask >> 1) & !(1u64 << (n - 1));
+            while ends != 0 {
+                let s = starts.trailing_zeros() as usize;
+                let e = ends.trailing_zeros() as usize + 1;
+                starts &= starts - 1;
+                ends &= ends - 1;
+                if high != 0 && high & ((1u64 << e) - (1u64 << s)) != 0 {
+                    self.cues_in_run(text, base + s, base + e, &mut f);
+                } else if let Some(c) = self.cue(&bytes[base + s..base + e]) {
+                    f(base + s, base + e, c);
                 }
-                let bits = ((1u64 << run) - 1) << at;
-                mask &= !bits;
-                if high & bits != 0 {
-                    self.cues_in_run(text, base + at, base + at + run, &mut f);
-                } else if let Some(c) = self.cue(&bytes[base + at..base + at + run]) {
-                    f(base + at, base + at + run, c);
-                }
+            }
+            if starts != 0 {
+                let at = starts.trailing_zeros() as usize;
+                open = Some((base + at, high >> at != 0));
             }
             base += n;
         }

@@ -169,9 +169,90 @@ pub(crate) struct NameIndex {
     by_hash: HashMap<u64, (u32, u32), FxBuild>,
     /// Lowercase tokens, back to back.
     arena: Vec<u8>,
-    /// Hashes of the words that open a capitalised run (or stand alone) somewhere.
-    heads: HashSet<u64, FxBuild>,
+    /// The words (lowercase) that open a capitalised run (or stand alone) somewhere.
+    heads: WordSet,
     places: Places,
+}
+
+/// A set of lowercase words: those of at most 15 bytes packed with their length into one
+/// number (see [`pack_bytes`]) in an open-addressed table, longer ones boxed. Inserting a short
+/// ASCII word neither hashes its bytes nor calls into a general hash table.
+#[derive(Debug, Default)]
+struct WordSet {
+    /// Packed words; zero (no packed word has length zero) marks an empty slot.
+    slots: Vec<u128>,
+    len: usize,
+    long: HashSet<Box<[u8]>, FxBuild>,
+}
+
+impl WordSet {
+    /// Room for about `n` short words before the table grows.
+    fn with_capacity(n: usize) -> WordSet {
+        WordSet {
+            slots: vec![0; (2 * n).next_power_of_two().max(16)],
+            ..WordSet::default()
+        }
+    }
+
+    /// The slot holding `key`, or the empty one where it would go.
+    #[inline(always)]
+    fn slot(slots: &[u128], key: u128) -> usize {
+        let mask = slots.len() - 1;
+        let mixed = (key as u64 ^ (key >> 64) as u64).wrapping_mul(0x9E37_79B9_7F4A_7C15);
+        let mut i = (mixed >> 40) as usize & mask;
+        while slots[i] != 0 && slots[i] != key {
+            i = (i + 1) & mask;
+        }
+        i
+    }
+
+    /// Inserts a word packed by [`pack_bytes`] (lowercase, 1 to 15 bytes).
+    #[inline]
+    fn insert_packed(&mut self, key: u128) {
+        if self.slots.is_empty() || 2 * (self.len + 1) > self.slots.len() {
+            self.grow();
+        }
+        let i = Self::slot(&self.slots, key);
+        if self.slots[i] == 0 {
+            self.slots[i] = key;
+            self.len += 1;
+        }
+    }
+
+    /// Inserts a lowercase word.
+    fn insert(&mut self, word: &[u8]) {
+        match word.len() {
+            0 => {}
+            1..=15 => self.insert_packed(pack_bytes(word)),
+            _ => {
+                self.long.insert(word.into());
+            }
+        }
+    }
+
+    #[inline(never)]
+    fn grow(&mut self) {
+        let size = (2 * self.slots.len()).max(16);
+        let old = std::mem::replace(&mut self.slots, vec![0; size]);
+        for key in old.into_iter().filter(|&k| k != 0) {
+            let i = Self::slot(&self.slots, key);
+            self.slots[i] = key;
+        }
+    }
+
+    /// True when `word`, lowercased, is in the set.
+    fn contains(&self, word: &str) -> bool {
+        with_lower_bytes(word, |l| match l.len() {
+            0 => false,
+            1..=15 => {
+                !self.slots.is_empty() && {
+                    let key = pack_bytes(l);
+                    self.slots[Self::slot(&self.slots, key)] == key
+                }
+            }
+            _ => self.long.contains(l),
+        })
+    }
 }
 
 /// The hash of a lowercase name token.
@@ -182,24 +263,6 @@ fn token_hash(token: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(token);
     h.finish()
-}
-
-/// The hash of `word` lowercased, as [`token_hash`] gives it.
-pub(crate) fn lower_token_hash(word: &str) -> u64 {
-    if let Some(packed) = pack_lower_ascii(word.as_bytes()) {
-        FxHasher::packed(packed)
-    } else {
-        with_lower_bytes(word, token_hash)
-    }
-}
-
-/// [`lower_token_hash`] of `text[start..end]`, reading a short word with one load.
-#[inline]
-pub(crate) fn lower_token_hash_at(text: &str, start: usize, end: usize) -> u64 {
-    match pack_lower_ascii_at(text, start, end) {
-        Some(packed) => FxHasher::packed(packed),
-        None => lower_token_hash(&text[start..end]),
-    }
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -245,12 +308,14 @@ pub(crate) fn with_name_tokens<R>(name: &str, f: impl FnOnce(&[&str]) -> R) -> R
         for (d, &c) in lower.iter_mut().zip(b) {
             *d = c.to_ascii_lowercase();
         }
-        let lower: &[u8] = lower;
+        // ASCII bytes: always valid UTF-8 (checked once, not per token).
+        let lower = std::str::from_utf8(lower).unwrap_or_default();
         let mut toks: [&str; MAX_TOKENS] = [""; MAX_TOKENS];
         let mut n = 0;
         let mut start = 0;
         for i in 0..=lower.len() {
             if lower
+                .as_bytes()
                 .get(i)
                 .is_none_or(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b','))
             {
@@ -259,8 +324,7 @@ pub(crate) fn with_name_tokens<R>(name: &str, f: impl FnOnce(&[&str]) -> R) -> R
                         n = usize::MAX;
                         break;
                     }
-                    // ASCII bytes: always valid UTF-8.
-                    toks[n] = std::str::from_utf8(&lower[start..i]).unwrap_or_default();
+                    toks[n] = &lower[start..i];
                     n += 1;
                 }
                 start = i + 1;
@@ -285,11 +349,13 @@ impl NameIndex {
         idx.postings.reserve(bytes_in / 64);
         idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
-        idx.heads.reserve(bytes_in / 48);
+        idx.heads = WordSet::with_capacity(bytes_in / 128);
         let bytes = text.as_bytes();
         let mut words = Vec::with_capacity(16);
         // Hash -> first posting of the current run.
         let mut in_run: HashMap<u64, usize, FxBuild> = HashMap::default();
+        // A capitalised word that is not short ASCII, lowercased.
+        let mut lowered: Vec<u8> = Vec::new();
         for p in paragraphs {
             let mut i = p.start;
             while i < p.end {
@@ -327,8 +393,10 @@ impl NameIndex {
                     }
                 }
                 if words.len() == 1 {
-                    idx.heads
-                        .insert(lower_token_hash_at(text, first.start, first.end));
+                    match pack_lower_ascii_at(text, first.start, first.end) {
+                        Some(packed) => idx.heads.insert_packed(packed),
+                        None => with_lower_bytes(first.str(text), |l| idx.heads.insert(l)),
+                    }
                 } else {
                     let id = idx.runs.len();
                     let run_postings = idx.postings.len();
@@ -338,73 +406,87 @@ impl NameIndex {
                     let long_run = words.len() > 16;
                     let mut first_stop = false;
                     for (k, w) in words.iter().enumerate() {
-                        let s = w.str(text);
-                        let mut add = |l: &[u8], f: u16, hash: u64| {
-                            // The run opens with its first word, or after a capitalised stop
-                            // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
-                            if k == 0 {
-                                idx.heads.insert(hash);
-                                first_stop = f & flag::STOP != 0;
-                            } else if k == 1 && first_stop {
-                                idx.heads.insert(hash);
+                        // The word lowercased: a short ASCII word packed on the stack, another
+                        // one into `lowered`.
+                        let packed = pack_lower_ascii_at(text, w.start, w.end);
+                        let buf = packed.map_or([0; 16], u128::to_le_bytes);
+                        let (l, f, hash) = match packed {
+                            Some(p) => {
+                                let l = &buf[..w.end - w.start];
+                                (l, lex.flags_of_packed(l, p), FxHasher::packed(p))
                             }
-                            // Organisation and stop words are never name tokens (roles stay: a
-                            // role-only mention is looked up by its last word); a soft stop word
-                            // inside a run may be a name (`Jateng Lalu M Syafriadi`, then `tutur
-                            // Lalu`).
-                            let indexed = f & flag::ROLE != 0
-                                || f & (flag::AFF | flag::STOP) == 0
-                                || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
-                            if indexed {
-                                let arena = &idx.arena;
-                                let token =
-                                    |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
-                                let seen = if long_run {
-                                    // The run's first posting of the hash decides, the run's
-                                    // others only on a hash collision.
-                                    match in_run.get(&hash) {
-                                        None => false,
-                                        Some(&first) if token(&idx.postings[first]) == l => true,
-                                        Some(_) => idx.postings[run_postings..]
-                                            .iter()
-                                            .any(|p| p.hash == hash && token(p) == l),
-                                    }
-                                } else {
-                                    idx.postings[run_postings..]
+                            None => {
+                                lowered.clear();
+                                with_lower_bytes(w.str(text), |l| lowered.extend_from_slice(l));
+                                let l = &lowered[..];
+                                (l, lex.flags_of_lower(l), token_hash(l))
+                            }
+                        };
+                        // The run opens with its first word, or after a capitalised stop
+                        // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
+                        if k == 0 || (k == 1 && first_stop) {
+                            match packed {
+                                Some(p) => idx.heads.insert_packed(p),
+                                None => idx.heads.insert(l),
+                            }
+                            first_stop = k == 0 && f & flag::STOP != 0;
+                        }
+                        // Organisation and stop words are never name tokens (roles stay: a
+                        // role-only mention is looked up by its last word); a soft stop word
+                        // inside a run may be a name (`Jateng Lalu M Syafriadi`, then `tutur
+                        // Lalu`).
+                        let indexed = f & flag::ROLE != 0
+                            || f & (flag::AFF | flag::STOP) == 0
+                            || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
+                        if indexed {
+                            let arena = &idx.arena;
+                            let token =
+                                |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
+                            let seen = if long_run {
+                                // The run's first posting of the hash decides, the run's
+                                // others only on a hash collision.
+                                match in_run.get(&hash) {
+                                    None => false,
+                                    Some(&first) if token(&idx.postings[first]) == l => true,
+                                    Some(_) => idx.postings[run_postings..]
                                         .iter()
-                                        .any(|p| p.hash == hash && token(p) == l)
-                                };
-                                if !seen {
-                                    if long_run {
-                                        in_run.entry(hash).or_insert(idx.postings.len());
-                                    }
-                                    idx.postings.push(Posting {
-                                        hash,
-                                        run: id as u32,
-                                        start: i as u32,
-                                        at: idx.arena.len() as u32,
-                                        len: l.len() as u32,
-                                    });
+                                        .any(|p| p.hash == hash && token(p) == l),
+                                }
+                            } else {
+                                idx.postings[run_postings..]
+                                    .iter()
+                                    .any(|p| p.hash == hash && token(p) == l)
+                            };
+                            if !seen {
+                                if long_run {
+                                    in_run.entry(hash).or_insert(idx.postings.len());
+                                }
+                                idx.postings.push(Posting {
+                                    hash,
+                                    run: id as u32,
+                                    start: i as u32,
+                                    at: idx.arena.len() as u32,
+                                    len: l.len() as u32,
+                                });
+                                // A short token is copied as the sixteen bytes holding it
+                                // (a fixed-size copy), then cut to its length.
+                                if packed.is_some() {
+                                    let at = idx.arena.len();
+                                    idx.arena.extend_from_slice(&buf);
+                                    idx.arena.truncate(at + l.len());
+                                } else {
                                     idx.arena.extend_from_slice(l);
                                 }
                             }
-                            // `Wali Kota Risma` is a role and a name, not a place.
-                            if is_place_marker(l)
-                                && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
-                                && let Some(n) = words.get(k + 1)
-                                && !lex.has(n.str(text), flag::STOP | flag::ROLE)
-                                && !idx.places.contains_word(n.str(text))
-                            {
-                                idx.places.insert(norm(n.str(text)));
-                            }
-                        };
-                        let b = s.as_bytes();
-                        if let Some(packed) = pack_lower_ascii_at(text, w.start, w.end) {
-                            let buf = packed.to_le_bytes();
-                            let l = &buf[..b.len()];
-                            add(l, lex.flags_of_packed(l, packed), FxHasher::packed(packed));
-                        } else {
-                            with_lower_bytes(s, |l| add(l, lex.flags_of_lower(l), token_hash(l)));
+                        }
+                        // `Wali Kota Risma` is a role and a name, not a place.
+                        if is_place_marker(l)
+                            && !(k > 0 && words[k - 1].str(text).eq_ignore_ascii_case("wali"))
+                            && let Some(n) = words.get(k + 1)
+                            && !lex.has(n.str(text), flag::STOP | flag::ROLE)
+                            && !idx.places.contains_word(n.str(text))
+                        {
+                            idx.places.insert(norm(n.str(text)));
                         }
                     }
                     let before = skip_ws_back(text, i, p.start);
@@ -497,7 +579,7 @@ impl NameIndex {
         // part of two words or more without initials is cut, and two name words must remain.
         let Some(k) = words
             .iter()
-            .position(|(_, w)| self.heads.contains(&lower_token_hash(w)))
+            .position(|(_, w)| self.heads.contains(w))
             .filter(|&k| {
                 k >= 2 && words.len() - k >= 2 && words[..k].iter().all(|(_, w)| w.len() > 1)
             })
@@ -764,4 +846,34 @@ fn floor_boundary(text: &str, mut pos: usize) -> usize {
         pos -= 1;
     }
     pos
+}
+
+#[cfg(test)]
+mod tests {
+    use std::collections::HashSet;
+
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn word_set_matches_a_set_of_lowercase_strings(
+            words in proptest::collection::vec("[A-Za-zÉé]{1,20}", 0..60),
+            probes in proptest::collection::vec("[A-Za-zÉé]{1,20}", 0..30),
+        ) {
+            let mut set = WordSet::with_capacity(4);
+            let mut want = HashSet::new();
+            for w in &words {
+                match pack_lower_ascii(w.as_bytes()) {
+                    Some(packed) => set.insert_packed(packed),
+                    None => with_lower_bytes(w, |l| set.insert(l)),
+                }
+                want.insert(with_lower_bytes(w, <[u8]>::to_vec));
+            }
+            for w in words.iter().chain(&probes) {
+                prop_assert_eq!(set.contains(w), want.contains(&with_lower_bytes(w, <[u8]>::to_vec)));
+            }
+        }
+    }
 }

@@ -166,17 +166,13 @@ pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
 }
 
 /// The word starting exactly at `pos`, if any.
-#[inline]
+#[inline(always)]
 pub(crate) fn word_at(text: &str, pos: usize, limit: usize) -> Option<Word> {
     let bytes = text.as_bytes();
     let limit = limit.min(bytes.len());
     // Fast path: ASCII letters and digits up to an ASCII byte that neither joins nor belongs.
     if pos < limit && is_alnum(bytes[pos]) {
-        // Byte by byte through a table: words are short, and the loop needs no set-up.
-        let mut end = pos + 1;
-        while end < limit && is_alnum(bytes[end]) {
-            end += 1;
-        }
+        let end = pos + 1 + alnum_run(bytes, pos + 1, limit);
         if end == limit || ends_ascii_word(bytes, end, limit) {
             return Some(Word { start: pos, end });
         }
@@ -255,6 +251,35 @@ fn word_at_slow(text: &str, pos: usize, limit: usize) -> Option<Word> {
         }
     }
     Some(Word { start: pos, end })
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit`: eight bytes with one
+/// load when they lie before `limit` (most words end within them), else byte by byte.
+#[inline(always)]
+fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    #[inline(always)]
+    fn in_range(y: u64, lo: u64, hi: u64) -> u64 {
+        (y | H).wrapping_sub(L * lo) & (L * (0x80 + hi)).wrapping_sub(y) & H
+    }
+    if let Some(chunk) = bytes.get(pos..pos + 8).filter(|_| pos + 8 <= limit) {
+        let mut a = [0u8; 8];
+        a.copy_from_slice(chunk);
+        let v = u64::from_le_bytes(a);
+        let y = v & !H;
+        let alnum = (in_range(y | (L * 0x20), 0x61, 0x7a) | in_range(y, 0x30, 0x39)) & !v;
+        let other = !alnum & H;
+        if other != 0 {
+            return (other.trailing_zeros() / 8) as usize;
+        }
+        return 8 + ascii_alnum_run(bytes, pos + 8, limit);
+    }
+    let mut end = pos;
+    while end < limit && is_alnum(bytes[end]) {
+        end += 1;
+    }
+    end - pos
 }
 
 /// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time.
@@ -374,7 +399,48 @@ pub(crate) fn prev_word(text: &str, pos: usize, floor: usize) -> Option<Word> {
     word_ending_at(text, skip_ws_back(text, pos, floor), floor)
 }
 
+/// `s.split_whitespace().take(max).count()`, byte by byte over ASCII (a non-ASCII char is
+/// decoded to tell whether it is a space).
+pub(crate) fn count_words(s: &str, max: usize) -> usize {
+    let b = s.as_bytes();
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    let (mut n, mut in_word, mut i) = (0, false, 0);
+    while i < b.len() && n < max {
+        // Eight ASCII bytes at a time: the high bit of each byte that is not a space, and
+        // the words starting there.
+        if let Some(chunk) = b.get(i..i + 8) {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(chunk);
+            let v = u64::from_le_bytes(a);
+            if v & H == 0 {
+                let x = v ^ (L * 0x20);
+                let blank = !((x + L * 0x7f) | x) & H;
+                let control = (v | H).wrapping_sub(L * 0x09) & (L * 0x8d).wrapping_sub(v) & H;
+                let word = !(blank | control) & H;
+                let starts = word & !(word << 8 | u64::from(in_word) << 7);
+                n += starts.count_ones() as usize;
+                in_word = word >> 63 != 0;
+                i += 8;
+                continue;
+            }
+        }
+        let (space, len) = match b[i] {
+            c if c < 0x80 => (matches!(c, b' ' | b'\t'..=b'\r'), 1),
+            _ => match s[i..].chars().next() {
+                Some(c) => (c.is_whitespace(), c.len_utf8()),
+                None => break,
+            },
+        };
+        n += usize::from(!space && !in_word);
+        in_word = !space;
+        i += len;
+    }
+    n.min(max)
+}
+
 /// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time.
+#[inline(always)]
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
@@ -862,7 +928,7 @@ mod tests {
         }
 
         #[test]
-        fn one_load_token_hash_matches_the_packed_one(parts in parts(), from in 0usize..60, len in 0usize..12) {
+        fn one_load_packing_matches_the_packed_one(parts in parts(), from in 0usize..60, len in 0usize..12) {
             let text = text_of(&parts);
             let mut start = from.min(text.len());
             while !text.is_char_boundary(start) {
@@ -873,13 +939,19 @@ mod tests {
                 end -= 1;
             }
             prop_assert_eq!(
-                crate::names::lower_token_hash_at(&text, start, end),
-                crate::names::lower_token_hash(&text[start..end])
-            );
-            prop_assert_eq!(
                 crate::lexicon::pack_lower_ascii_at(&text, start, end),
                 pack_lower_ascii(&text.as_bytes()[start..end])
             );
+        }
+
+        #[test]
+        fn word_counts_match_split_whitespace(
+            parts in parts(),
+            extra in "[ \t\n\u{b}\u{c}\r\u{1f}!\u{a0}\u{2003}a-zA-Z0-9,.é]{0,40}",
+            max in 0usize..12,
+        ) {
+            let text = extra.clone() + &text_of(&parts) + &extra;
+            prop_assert_eq!(count_words(&text, max), text.split_whitespace().take(max).count());
         }
 
         #[test]

@@ -510,6 +510,39 @@ mod tests {
         }
     }
 
+    /// Tokens and sentences of `text`, with or without the plain-word fast path.
+    fn both_ways(text: &str) -> [(Vec<Token>, Vec<Span>, Vec<Span>); 2] {
+        let tk = Tokenizer::new();
+        let whole = [Span::new(0, text.len())];
+        [true, false].map(|general| {
+            crate::scan::GENERAL_ONLY.set(general);
+            let a = tk.analyze(text);
+            let sentences = tk.sentences_in(text, &whole);
+            crate::scan::GENERAL_ONLY.set(false);
+            (a.tokens, a.sentences, sentences)
+        })
+    }
+
+    proptest::proptest! {
+        #[test]
+        fn the_plain_word_fast_path_changes_nothing(
+            text in "([a-zA-Z]{1,17}|[ ,.:;!?\\-'\"()/@]|[0-9]{1,3}| {2}|\n|www|http|Rp|nya|kah|ku|“|”|é){0,80}"
+        ) {
+            let [general, fast] = both_ways(&text);
+            proptest::prop_assert_eq!(general, fast);
+        }
+    }
+
+    #[test]
+    fn the_plain_word_fast_path_is_exact_on_news_text() {
+        let text = "Presiden Joko Widodo mengatakan, pemerintahnya tidak akan mundur. \
+                    “Kami siap,” katanya di www.contoh.com pukul 10.30 WIB. Harga Rp5.000 \
+                    naik; http://a.id/x kata-kata menteri-menteri Dr. Ani, bukunya, dibacanya.";
+        let [general, fast] = both_ways(text);
+        assert_eq!(general, fast);
+        assert_eq!(fast.0.len(), 38);
+    }
+
     #[test]
     fn send_sync() {
         fn check<T: Send + Sync>() {}

@@ -106,21 +106,44 @@ impl Seg {
     }
 }
 
+const H: u64 = 0x8080_8080_8080_8080;
+const ONES: u64 = 0x0101_0101_0101_0101;
+
+#[cfg(test)]
+std::thread_local! {
+    /// Set by unit tests to compare the plain-word fast path with the general path.
+    pub(crate) static GENERAL_ONLY: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// True when the plain-word fast path is off (only ever in unit tests).
+#[inline(always)]
+fn general_only() -> bool {
+    #[cfg(test)]
+    return GENERAL_ONLY.get();
+    #[cfg(not(test))]
+    false
+}
+
+/// The high bit of each of the eight bytes of `v` (little-endian) up to the first one that is
+/// no ASCII letter, set when the byte is an ASCII letter (SWAR): `| 0x20` lower-cases the
+/// upper-case ones and maps no other byte into `a..=z`; a byte >= 0x80 is never a letter and
+/// may only disturb the bytes after it.
+#[inline(always)]
+fn ascii_letters(v: u64) -> u64 {
+    let x = v | (ONES * 0x20);
+    let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'a')));
+    let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
+    ge_a & !gt_z & !v & H
+}
+
 /// End of the maximal run of word characters of `text` (whose bytes are `b`) starting at `j`.
 #[inline(always)]
 fn seg_end(text: &str, b: &[u8], mut j: usize) -> usize {
-    const H: u64 = 0x8080_8080_8080_8080;
-    const ONES: u64 = 0x0101_0101_0101_0101;
     while j < b.len() {
         if let Some(w) = b[j..].first_chunk::<8>() {
-            // eight bytes at a time over ASCII letters (SWAR): `| 0x20` lower-cases the
-            // upper-case ones and maps no other byte into `a..=z`; a byte >= 0x80 is never
-            // a letter and may only disturb the bytes after it
+            // eight bytes at a time over ASCII letters
             let v = u64::from_le_bytes(*w);
-            let x = v | (ONES * 0x20);
-            let ge_a = x.wrapping_add(ONES * (0x80 - u64::from(b'a')));
-            let gt_z = x.wrapping_add(ONES * (0x80 - u64::from(b'z') - 1));
-            let letters = ge_a & !gt_z & !v & H;
+            let letters = ascii_letters(v);
             if letters == H {
                 j += 8;
                 continue;
@@ -623,6 +646,36 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         // every push.
         let (text, b, attach_period) = (self.text, self.b, self.tk.attach_period);
         loop {
+            // fast path: a word of at most fifteen ASCII letters and a space, read from
+            // 8-byte loads (what the general path below does with such a word)
+            if let Some(w) = b.get(i..).and_then(<[u8]>::first_chunk::<16>)
+                && !general_only()
+            {
+                let (lo, hi) = w.split_at(8);
+                let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
+                let mut n = (!ascii_letters(lo) & H).trailing_zeros() as usize / 8;
+                if n == 8 {
+                    let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default());
+                    n += (!ascii_letters(hi) & H).trailing_zeros() as usize / 8;
+                }
+                let url = matches!(c, b'h' | b'H' | b'w' | b'W')
+                    && n > 1
+                    && matches!(w[1], b't' | b'T' | b'w' | b'W');
+                if n < 16 && w[n] == b' ' && !url {
+                    let e = i + n;
+                    self.push_word(i, e, TokenKind::Word);
+                    if T::CLITICS && n >= 5 && self.clitic_candidate(i, e) {
+                        let tok = self.out.last_mut().expect("just pushed");
+                        tok.split_clitics(self.tk, self.text);
+                    }
+                    i = e + 1;
+                    match b.get(i) {
+                        Some(&n) if n.is_ascii_alphabetic() => c = n,
+                        _ => return i,
+                    }
+                    continue;
+                }
+            }
             let e = seg_end(text, b, i);
             let after = b.get(e).copied();
             // `Rp` + amount and URLs (`http…`, `www.…`) take the slow path
