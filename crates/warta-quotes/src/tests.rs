@@ -1302,3 +1302,22 @@ fn sentence_adverbs_do_not_join_the_name() {
         "Bima Arya",
     )]);
 }
+
+#[test]
+fn a_described_name_before_the_verb_is_the_speaker() {
+    // (text, name): `Name (age), description itu verb`.
+    let table = [
+        (
+            "Arni Setiyani (28), karyawan swasta di daerah Jakarta Selatan itu menyampaikan, ia \
+             sudah berbelanja sayur secara daring.",
+            "Arni Setiyani",
+        ),
+        (
+            "Budi Santoso, pedagang sayur asal Garut itu mengatakan bahwa harga terus naik.",
+            "Budi Santoso",
+        ),
+    ];
+    for (text, name) in table {
+        assert_eq!(speaker_name(&only(text)), name, "{:?}", summary(text));
+    }
+}
