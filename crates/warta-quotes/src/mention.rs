@@ -591,7 +591,7 @@ impl Lexicon {
     /// `Pria berusia 45 tahun itu mengatakan` / `Pedagang tersebut menegaskan`: the
     /// demonstrative `d` before a verb closes a phrase that opens its clause (after `floor`, a
     /// sentence start or a comma); a pronoun-like mention over the phrase.
-    fn epithet_before(&self, text: &str, d: Word, floor: usize) -> Option<Mention> {
+    fn epithet_before(&self, text: &str, d: Word, floor: usize, known: &Known) -> Option<Mention> {
         let mut p = d.start;
         let mut first = None;
         for _ in 0..MAX_EPITHET_WORDS {
@@ -609,6 +609,12 @@ impl Lexicon {
             return None;
         }
         let s = first.str(text);
+        if !is_capitalised(s)
+            && char_before(text, b) == Some(',')
+            && let Some(m) = self.described_before(text, b - 1, floor, known)
+        {
+            return Some(Mention { end: d.end, ..m });
+        }
         if !self.opens_epithet(s) || self.names_an_organisation(text, first.end, d.start) {
             return None;
         }
@@ -631,6 +637,37 @@ impl Lexicon {
             org: false,
             pronoun: true,
         })
+    }
+
+    /// `Arni Setiyani (28), karyawan swasta di Jakarta Selatan itu menyampaikan`: the named
+    /// person (with an age, if any) ending at the comma `comma` that a described phrase
+    /// follows.
+    fn described_before(
+        &self,
+        text: &str,
+        comma: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut q = skip_ws_back(text, comma, floor);
+        if q > floor && char_before(text, q) == Some(')') {
+            let inner = text.as_bytes()[floor..q - 1]
+                .iter()
+                .rev()
+                .take_while(|b| b.is_ascii_digit())
+                .count();
+            let open = q - 1 - inner;
+            if !(1..=3).contains(&inner) || open <= floor || text.as_bytes()[open - 1] != b'(' {
+                return None;
+            }
+            q = skip_ws_back(text, open - 1, floor);
+        }
+        let run = self.run_backward(text, q, floor);
+        if run.is_empty() {
+            return None;
+        }
+        let m = self.split(text, &run, known);
+        (m.name.is_some() && !m.org).then_some(m)
     }
 
     /// A pronoun mention of the single word `w`.
@@ -1183,7 +1220,7 @@ impl Lexicon {
             }
         }
         if let Some(d) = demonstrative
-            && let Some(m) = self.epithet_before(text, d, floor)
+            && let Some(m) = self.epithet_before(text, d, floor, known)
         {
             return Some(m);
         }

@@ -1292,3 +1292,32 @@ fn epithets_with_a_demonstrative_and_aged_names_refer_back() {
         summary(text)
     );
 }
+
+#[test]
+fn sentence_adverbs_do_not_join_the_name() {
+    assert_last_speakers(&[(
+        "Wali Kota Bogor Bima Arya mengatakan, ia dirawat di rumah sakit.\n\
+         Praktis Bima hanya berkomunikasi dengan perawat selama isolasi.\n\
+         “Pertarungan utama adalah pertarungan mental,” ujarnya.",
+        "Bima Arya",
+    )]);
+}
+
+#[test]
+fn a_described_name_before_the_verb_is_the_speaker() {
+    // (text, name): `Name (age), description itu verb`.
+    let table = [
+        (
+            "Arni Setiyani (28), karyawan swasta di daerah Jakarta Selatan itu menyampaikan, ia \
+             sudah berbelanja sayur secara daring.",
+            "Arni Setiyani",
+        ),
+        (
+            "Budi Santoso, pedagang sayur asal Garut itu mengatakan bahwa harga terus naik.",
+            "Budi Santoso",
+        ),
+    ];
+    for (text, name) in table {
+        assert_eq!(speaker_name(&only(text)), name, "{:?}", summary(text));
+    }
+}
