@@ -490,9 +490,21 @@ impl Gazetteer {
     /// What the fast path does with the plain ASCII word `text[start..end]` of hash `hash`:
     /// `Stop` exactly when `may_start` and an alias may end at the word (with or without a
     /// glued clitic), `Pending` when `may_start` but an alias starting there has more tokens.
+    /// `first` is `self.first.words`, held by the caller's loop.
     #[inline(always)]
-    fn first_step(&self, start: usize, end: usize, hash: u64, upper: bool, text: &[u8]) -> Step {
-        let word = self.first.word(hash);
+    fn first_step(
+        &self,
+        first: &[u64],
+        start: usize,
+        end: usize,
+        hash: u64,
+        upper: bool,
+        text: &[u8],
+    ) -> Step {
+        let word = first
+            .get((hash >> 40) as usize & first.len().wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
         if !upper && !Filter::has(word, hash, Property::Lower) {
             return Step::Skip;
         }
@@ -528,6 +540,7 @@ impl Gazetteer {
     fn find_scan(&self, scratch: &mut Scratch, found: &mut Vec<Mention>, base: usize, piece: &str) {
         let text = piece.as_bytes();
         let Scratch { buf, window } = scratch;
+        let first = self.first.words.as_slice();
         buf.clear();
         window.clear();
         let mut scanner = Scanner::new(piece);
@@ -543,7 +556,7 @@ impl Gazetteer {
                 scanner.skip_ascii(
                     &self.skip,
                     window,
-                    |start, end, hash, upper| self.first_step(start, end, hash, upper, text),
+                    |start, end, hash, upper| self.first_step(first, start, end, hash, upper, text),
                     |p, t| self.may_follow(p, t, text),
                 );
                 if window.is_empty() {
