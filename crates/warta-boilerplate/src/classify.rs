@@ -684,20 +684,21 @@ fn features(c: &Classifier, s: &str) -> Feat {
 /// non-ASCII chars are decoded.
 fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
     let window = &s.as_bytes()[..n];
-    // Byte k of `words` (of `leads`) holds the bits of window bytes 8k..8k+8; the last chunk
-    // is padded with zero bytes (neither word bytes nor separators).
+    // Byte k of `words` holds the bits of window bytes 8k..8k+8; the last chunk is padded
+    // with zero bytes (neither word bytes nor separators).
     let mut words = [0u8; 16];
-    let mut leads = [0u8; 16];
     // Byte lane `i` counts the `|` bytes at offsets `i`, `8 + i`, … (at most 16 each): one
     // horizontal sum at the end instead of a count per chunk.
     let mut bars = 0u64;
+    // The bytes of the window OR-ed: its high bits say whether a byte is not ASCII.
+    let mut any = 0u64;
     let mut chunks = window.chunks_exact(8);
     let mut k = 0;
     let mut add = |v: u64, k: usize| {
-        let (w, bar, lead) = swar_word_bytes(v);
+        let (w, bar) = swar_word_bytes(v);
         words[k] = w;
-        leads[k] = lead;
         bars += bar >> 7;
+        any |= v;
     };
     for chunk in &mut chunks {
         let mut buf = [0u8; 8];
@@ -713,7 +714,18 @@ fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
     }
     f.seps += (bars.wrapping_mul(ONES) >> 56) as u32;
     let mut mask = u128::from_le_bytes(words);
-    let mut leads = u128::from_le_bytes(leads);
+    if any & HI == 0 {
+        return (mask as u64, (mask >> 64) as u64);
+    }
+    // Bit `i` set when byte `i` starts a multi-byte UTF-8 char (0b11xx_xxxx: bit 6 shifted up
+    // to bit 7 of the same byte).
+    let mut leads = 0u128;
+    for (k, chunk) in window.chunks(8).enumerate() {
+        let mut buf = [0u8; 8];
+        buf[..chunk.len()].copy_from_slice(chunk);
+        let v = u64::from_le_bytes(buf);
+        leads |= u128::from(movemask(v & (v << 1) & HI)) << (8 * k);
+    }
     while leads != 0 {
         let i = leads.trailing_zeros() as usize;
         leads &= leads - 1;
@@ -737,9 +749,9 @@ const ONES: u64 = 0x0101_0101_0101_0101;
 
 /// Eight bytes at once (little-endian in `v`): bit `i` of the first result is set when byte
 /// `i` is an ASCII letter or digit; then the high bit of byte `i` set when byte `i` is `|`
-/// (no other bit); then bit `i` set when byte `i` starts a multi-byte UTF-8 char.
+/// (no other bit).
 #[inline]
-fn swar_word_bytes(v: u64) -> (u8, u64, u8) {
+fn swar_word_bytes(v: u64) -> (u8, u64) {
     let high = v & HI;
     let x = v & LO7;
     // Bytes are at most 0x7F, so adding at most 0x50 never carries into the next byte: the
@@ -753,9 +765,7 @@ fn swar_word_bytes(v: u64) -> (u8, u64, u8) {
     // Exact zero-byte test of `v ^ '|'`.
     let t = v ^ (ONES * u64::from(b'|'));
     let bars = !(((t & LO7) + LO7) | t | LO7);
-    // A lead byte is 0b11xx_xxxx: bit 6 shifted up to bit 7 of the same byte.
-    let lead = v & (v << 1) & HI;
-    (movemask(word), bars, movemask(lead))
+    (movemask(word), bars)
 }
 
 /// The high bits of the eight bytes of `v` (all other bits clear) as bits 0..8.

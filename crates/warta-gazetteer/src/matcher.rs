@@ -403,28 +403,49 @@ impl Gazetteer {
     /// assert_eq!(aliases, ["Yonhap", "Korsel", "AS"]);
     /// ```
     pub fn find_in_into(&self, text: &str, range: Span, out: &mut Vec<Mention>) {
+        self.find_in_ranges_into(text, &[range], out);
+    }
+
+    /// [`Gazetteer::find_in_into`] of each of `ranges` in turn (the paragraphs of an article),
+    /// with the working buffers taken once.
+    ///
+    /// ```
+    /// use warta_gazetteer::{GazetteerBuilder, Span};
+    /// let gaz = GazetteerBuilder::new().with_default_list().build().unwrap();
+    /// let text = "Yonhap melaporkan.\nKorsel dan AS bertemu.";
+    /// let mut mentions = Vec::new();
+    /// gaz.find_in_ranges_into(text, &[Span::new(0, 18), Span::new(19, text.len())], &mut mentions);
+    /// let aliases: Vec<&str> = mentions.iter().map(|m| &*m.alias).collect();
+    /// assert_eq!(aliases, ["Yonhap", "Korsel", "AS"]);
+    /// ```
+    pub fn find_in_ranges_into(&self, text: &str, ranges: &[Span], out: &mut Vec<Mention>) {
         if self.aliases.is_empty() {
             return;
-        }
-        let mut start = range.start.min(text.len());
-        let mut end = range.end.clamp(start, text.len());
-        while !text.is_char_boundary(start) {
-            start -= 1;
-        }
-        while !text.is_char_boundary(end) {
-            end += 1;
         }
         thread_local! {
             /// Buffers reused across calls on a thread (the pipeline calls `find_in` once
             /// per paragraph).
             static SCRATCH: RefCell<Scratch> = RefCell::new(Scratch::default());
         }
+        let mut find = |scratch: &mut Scratch| {
+            for range in ranges {
+                let mut start = range.start.min(text.len());
+                let mut end = range.end.clamp(start, text.len());
+                while !text.is_char_boundary(start) {
+                    start -= 1;
+                }
+                while !text.is_char_boundary(end) {
+                    end += 1;
+                }
+                self.find_range(scratch, text, start, end, out);
+            }
+        };
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
             Ok(mut scratch) => {
-                self.find_range(&mut scratch, text, start, end, out);
+                find(&mut scratch);
                 scratch.shrink();
             }
-            Err(_) => self.find_range(&mut Scratch::default(), text, start, end, out),
+            Err(_) => find(&mut Scratch::default()),
         });
     }
 
@@ -490,9 +511,21 @@ impl Gazetteer {
     /// What the fast path does with the plain ASCII word `text[start..end]` of hash `hash`:
     /// `Stop` exactly when `may_start` and an alias may end at the word (with or without a
     /// glued clitic), `Pending` when `may_start` but an alias starting there has more tokens.
+    /// `first` is `self.first.words`, held by the caller's loop.
     #[inline(always)]
-    fn first_step(&self, start: usize, end: usize, hash: u64, upper: bool, text: &[u8]) -> Step {
-        let word = self.first.word(hash);
+    fn first_step(
+        &self,
+        first: &[u64],
+        start: usize,
+        end: usize,
+        hash: u64,
+        upper: bool,
+        text: &[u8],
+    ) -> Step {
+        let word = first
+            .get((hash >> 40) as usize & first.len().wrapping_sub(1))
+            .copied()
+            .unwrap_or(0);
         if !upper && !Filter::has(word, hash, Property::Lower) {
             return Step::Skip;
         }
@@ -528,6 +561,7 @@ impl Gazetteer {
     fn find_scan(&self, scratch: &mut Scratch, found: &mut Vec<Mention>, base: usize, piece: &str) {
         let text = piece.as_bytes();
         let Scratch { buf, window } = scratch;
+        let first = self.first.words.as_slice();
         buf.clear();
         window.clear();
         let mut scanner = Scanner::new(piece);
@@ -543,7 +577,7 @@ impl Gazetteer {
                 scanner.skip_ascii(
                     &self.skip,
                     window,
-                    |start, end, hash, upper| self.first_step(start, end, hash, upper, text),
+                    |start, end, hash, upper| self.first_step(first, start, end, hash, upper, text),
                     |p, t| self.may_follow(p, t, text),
                 );
                 if window.is_empty() {

@@ -646,8 +646,9 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         // every push.
         let (text, b, attach_period) = (self.text, self.b, self.tk.attach_period);
         loop {
-            // fast path: a word of at most fifteen ASCII letters and a space, read from
-            // 8-byte loads (what the general path below does with such a word)
+            // fast path: a word of at most fifteen ASCII letters and a space (or a comma
+            // or, without `attach_period`, a period, and a space), read from 8-byte loads
+            // (what the general path below does with such a word)
             if let Some(w) = b.get(i..).and_then(<[u8]>::first_chunk::<16>)
                 && !general_only()
             {
@@ -661,19 +662,34 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
                 let url = matches!(c, b'h' | b'H' | b'w' | b'W')
                     && n > 1
                     && matches!(w[1], b't' | b'T' | b'w' | b'W');
-                if n < 16 && w[n] == b' ' && !url {
-                    let e = i + n;
-                    self.push_word(i, e, TokenKind::Word);
-                    if T::CLITICS && n >= 5 && self.clitic_candidate(i, e) {
-                        let tok = self.out.last_mut().expect("just pushed");
-                        tok.split_clitics(self.tk, self.text);
+                if n < 16 && !url {
+                    // a comma after a letter joins nothing, a period before a space only
+                    // with `attach_period`
+                    let punct = w[n] != b' '
+                        && n < 15
+                        && w[n + 1] == b' '
+                        && (w[n] == b',' || (w[n] == b'.' && !attach_period));
+                    if w[n] == b' ' || punct {
+                        let e = i + n;
+                        self.push_word(i, e, TokenKind::Word);
+                        if T::CLITICS && n >= 5 && self.clitic_candidate(i, e) {
+                            let tok = self.out.last_mut().expect("just pushed");
+                            tok.split_clitics(self.tk, self.text);
+                        }
+                        i = e + 1;
+                        if punct {
+                            self.push_word(e, i, TokenKind::Punct);
+                            if w[n] == b'.' {
+                                self.mark_end();
+                            }
+                            i += 1;
+                        }
+                        match b.get(i) {
+                            Some(&n) if n.is_ascii_alphabetic() => c = n,
+                            _ => return i,
+                        }
+                        continue;
                     }
-                    i = e + 1;
-                    match b.get(i) {
-                        Some(&n) if n.is_ascii_alphabetic() => c = n,
-                        _ => return i,
-                    }
-                    continue;
                 }
             }
             let e = seg_end(text, b, i);

@@ -288,9 +288,7 @@ impl Pipeline {
 
         // 3. Entities from the list.
         if let Some(gazetteer) = &self.gazetteer {
-            for &region in article.iter() {
-                gazetteer.find_in_into(text, region, mentions);
-            }
+            gazetteer.find_in_ranges_into(text, article, mentions);
         }
 
         // 4. Quotes, helped by the entities.
