@@ -146,6 +146,23 @@ pub(crate) struct Mention {
     pub pronoun: bool,
 }
 
+impl Mention {
+    /// A pronoun-like mention over `start..end` (`dia`, `pria berusia 45 tahun itu`): it
+    /// refers back to a person named earlier.
+    fn pronoun(start: usize, end: usize) -> Mention {
+        Mention {
+            start,
+            end,
+            role: None,
+            role_key: None,
+            affiliation: None,
+            name: None,
+            org: false,
+            pronoun: true,
+        }
+    }
+}
+
 impl Lexicon {
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
@@ -553,16 +570,7 @@ impl Lexicon {
                 if self.names_an_organisation(text, first.end, w.start) {
                     return None;
                 }
-                return Some(Mention {
-                    start: first.start,
-                    end: w.end,
-                    role: None,
-                    role_key: None,
-                    affiliation: None,
-                    name: None,
-                    org: false,
-                    pronoun: true,
-                });
+                return Some(Mention::pronoun(first.start, w.end));
             }
             if matches!(
                 ws,
@@ -627,16 +635,7 @@ impl Lexicon {
         {
             return None;
         }
-        Some(Mention {
-            start: first.start,
-            end: d.end,
-            role: None,
-            role_key: None,
-            affiliation: None,
-            name: None,
-            org: false,
-            pronoun: true,
-        })
+        Some(Mention::pronoun(first.start, d.end))
     }
 
     /// `Arni Setiyani (28), karyawan swasta di Jakarta Selatan itu menyampaikan`: the named
@@ -672,16 +671,8 @@ impl Lexicon {
 
     /// A pronoun mention of the single word `w`.
     fn pronoun_mention(&self, text: &str, w: Word) -> Option<Mention> {
-        self.has(w.str(text), flag::PRONOUN).then_some(Mention {
-            start: w.start,
-            end: w.end,
-            role: None,
-            role_key: None,
-            affiliation: None,
-            name: None,
-            org: false,
-            pronoun: true,
-        })
+        self.has(w.str(text), flag::PRONOUN)
+            .then_some(Mention::pronoun(w.start, w.end))
     }
 
     /// The mention starting after `pos` (after a cue such as `kata`): a pronoun, or a run of
