@@ -97,7 +97,7 @@ impl Lines {
     /// a line break.
     pub(crate) fn buffered_line(&mut self) -> Option<Line> {
         let data = &self.buffer[..self.filled];
-        if let Some(k) = find_newline(&data[self.scanned..]) {
+        if let Some(k) = memchr::memchr(b'\n', &data[self.scanned..]) {
             let newline = self.scanned + k;
             let end = if newline > self.pos && data[newline - 1] == b'\r' {
                 newline - 1
@@ -185,29 +185,6 @@ impl Lines {
     pub(crate) fn finish(self, buffers: &mut Buffers) {
         buffers.give_back(self.buffer);
     }
-}
-
-/// The position of the first `\n`, eight bytes at a time.
-fn find_newline(bytes: &[u8]) -> Option<usize> {
-    const ONES: u64 = u64::from_ne_bytes([0x01; 8]);
-    const HIGHS: u64 = u64::from_ne_bytes([0x80; 8]);
-    const NEWLINES: u64 = u64::from_ne_bytes([b'\n'; 8]);
-    let mut words = bytes.chunks_exact(8);
-    let mut at = 0;
-    for word in words.by_ref() {
-        let x = u64::from_ne_bytes(word.try_into().expect("eight bytes")) ^ NEWLINES;
-        // A zero byte of `x` (a `\n`) sets the high bit of its byte here; other bytes may too,
-        // but only after a zero byte, so a hit is always checked byte by byte.
-        if x.wrapping_sub(ONES) & !x & HIGHS != 0 {
-            return word.iter().position(|&b| b == b'\n').map(|k| at + k);
-        }
-        at += 8;
-    }
-    words
-        .remainder()
-        .iter()
-        .position(|&b| b == b'\n')
-        .map(|k| at + k)
 }
 
 #[cfg(test)]
@@ -373,23 +350,6 @@ mod tests {
         }
         drop(previous);
         assert_eq!(count, 500);
-    }
-
-    #[test]
-    fn find_newline_finds_the_first() {
-        for len in 0..40 {
-            for at in 0..=len {
-                let mut bytes: Vec<u8> = (0..len).map(|k| b"a\x0b\x8a\xff"[k % 4]).collect();
-                if at < len {
-                    bytes[at] = b'\n';
-                    if at + 3 < len {
-                        bytes[at + 3] = b'\n';
-                    }
-                }
-                let expected = (at < len).then_some(at);
-                assert_eq!(find_newline(&bytes), expected, "{len} {at}");
-            }
-        }
     }
 
     proptest! {
