@@ -439,9 +439,56 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
     n.min(max)
 }
 
-/// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time.
+/// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time
+/// with one compare (the last, short stretch read as the sixteen bytes ending at `to`).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    use safe_arch::{
+        add_i8_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    /// Bit `k` set when byte `k` of the sixteen at `i` is in `A..=Z` (`b + 0x3F` maps them
+    /// onto the lowest signed bytes).
+    #[inline(always)]
+    fn upper(bytes: &[u8], i: usize) -> u32 {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(&bytes[i..i + 16]);
+        let v = add_i8_m128i(
+            load_unaligned_m128i(&a),
+            set_splat_i8_m128i(0x80u8.wrapping_sub(b'A') as i8),
+        );
+        move_mask_i8_m128i(cmp_gt_mask_i8_m128i(set_splat_i8_m128i(-128 + 26), v)) as u32
+    }
+    let to = to.min(bytes.len());
+    let mut i = from;
+    while i + 16 <= to {
+        let m = upper(bytes, i);
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
+    if i >= to {
+        return None;
+    }
+    if to >= 16 {
+        // The sixteen bytes ending at `to`, without those before `i`.
+        let base = to - 16;
+        let m = upper(bytes, base) >> (i - base);
+        return (m != 0).then(|| i + m.trailing_zeros() as usize);
+    }
+    bytes[i..to]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|o| i + o)
+}
+
+/// [`find_ascii_upper`] eight bytes at a time in general-purpose registers, for targets without
+/// SSE2 (and, in the tests, the reference of the vector version).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+pub(crate) fn find_ascii_upper_swar(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     /// High bit of each ASCII byte in `A..=Z` among the eight at `i`.
@@ -478,6 +525,13 @@ pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<u
         .iter()
         .position(u8::is_ascii_uppercase)
         .map(|o| i + o)
+}
+
+/// Without SSE2, the search runs eight bytes at a time.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    find_ascii_upper_swar(bytes, from, to)
 }
 
 /// True when the word starts with an uppercase letter.
@@ -925,6 +979,7 @@ mod tests {
             let to = to.min(bytes.len());
             let want = (from..to).find(|&i| bytes[i].is_ascii_uppercase());
             prop_assert_eq!(find_ascii_upper(&bytes, from, to), want);
+            prop_assert_eq!(find_ascii_upper_swar(&bytes, from, to), want);
         }
 
         #[test]
