@@ -253,10 +253,78 @@ fn word_at_slow(text: &str, pos: usize, limit: usize) -> Option<Word> {
     Some(Word { start: pos, end })
 }
 
-/// The number of ASCII letters and digits from `pos` on, before `limit`: eight bytes with one
-/// load when they lie before `limit` (most words end within them), else byte by byte.
+/// Bit `k` set when byte `i + k` is an ASCII letter or digit, for the sixteen bytes at `i` (`x + k`
+/// maps each range onto the lowest signed bytes, where one signed compare tells it).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn alnum_mask16(bytes: &[u8], i: usize) -> u32 {
+    use safe_arch::{
+        add_i8_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let mut a = [0u8; 16];
+    a.copy_from_slice(&bytes[i..i + 16]);
+    let v = load_unaligned_m128i(&a);
+    let letter = cmp_gt_mask_i8_m128i(
+        set_splat_i8_m128i(-128 + 26),
+        add_i8_m128i(
+            bitor_m128i(v, set_splat_i8_m128i(0x20)),
+            set_splat_i8_m128i(0x80u8.wrapping_sub(b'a') as i8),
+        ),
+    );
+    let digit = cmp_gt_mask_i8_m128i(
+        set_splat_i8_m128i(-128 + 10),
+        add_i8_m128i(v, set_splat_i8_m128i(0x80u8.wrapping_sub(b'0') as i8)),
+    );
+    move_mask_i8_m128i(bitor_m128i(letter, digit)) as u32
+}
+
+/// The number of ASCII letters and digits from `pos` (at most `limit`) on, before `limit`
+/// (within `bytes`): sixteen bytes with one load when the text holds them (most words end
+/// within them; the bytes from `limit` on do not count).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    if pos + 16 <= bytes.len() {
+        let stop = (!alnum_mask16(bytes, pos) & 0xFFFF) | 1 << limit.saturating_sub(pos).min(16);
+        let run = stop.trailing_zeros() as usize;
+        if run < 16 {
+            return run;
+        }
+        return 16 + ascii_alnum_run(bytes, pos + 16, limit);
+    }
+    let mut end = pos;
+    while end < limit && is_alnum(bytes[end]) {
+        end += 1;
+    }
+    end - pos
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit` (within `bytes`),
+/// sixteen bytes at a time.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    let mut i = pos;
+    while i + 16 <= limit {
+        let other = !alnum_mask16(bytes, i) & 0xFFFF;
+        if other != 0 {
+            return i + other.trailing_zeros() as usize - pos;
+        }
+        i += 16;
+    }
+    while i < limit && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i - pos
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit`: eight bytes with one
+/// load when they lie before `limit` (most words end within them), else byte by byte (the
+/// version for targets without SSE2, and the reference of the vector one in the tests).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+fn alnum_run_swar(bytes: &[u8], pos: usize, limit: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     #[inline(always)]
@@ -273,7 +341,7 @@ fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
         if other != 0 {
             return (other.trailing_zeros() / 8) as usize;
         }
-        return 8 + ascii_alnum_run(bytes, pos + 8, limit);
+        return 8 + ascii_alnum_run_swar(bytes, pos + 8, limit);
     }
     let mut end = pos;
     while end < limit && is_alnum(bytes[end]) {
@@ -282,9 +350,11 @@ fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
     end - pos
 }
 
-/// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time.
+/// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time
+/// (the version for targets without SSE2, and the reference of the vector one in the tests).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
-fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+fn ascii_alnum_run_swar(bytes: &[u8], pos: usize, limit: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     #[inline(always)]
@@ -308,6 +378,20 @@ fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
         i += 1;
     }
     i - pos
+}
+
+/// Without SSE2, runs are measured eight bytes at a time.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    alnum_run_swar(bytes, pos, limit)
+}
+
+/// Without SSE2, runs are measured eight bytes at a time.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    ascii_alnum_run_swar(bytes, pos, limit)
 }
 
 /// The word after optional spaces from `pos`.
@@ -968,6 +1052,28 @@ mod tests {
             let want = name_tokens(&name);
             let got = with_name_tokens(&name, |t| t.iter().map(|s| s.to_string()).collect::<Vec<_>>());
             prop_assert_eq!(got, want);
+        }
+
+        #[test]
+        fn alnum_runs_match_the_byte_count(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'a'), Just(b'z'), Just(b'A'), Just(b'Z'), Just(b'0'), Just(b'9'),
+                    Just(b'`'), Just(b'{'), Just(b'@'), Just(b'['), Just(b'/'), Just(b':'),
+                    Just(b' '), Just(0xC1u8), Just(0xE2), any::<u8>(),
+                ],
+                0..80,
+            ),
+            pos in 0usize..80,
+            limit in 0usize..80,
+        ) {
+            let limit = limit.min(bytes.len());
+            let pos = pos.min(limit);
+            let want = bytes[pos..limit].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            prop_assert_eq!(alnum_run(&bytes, pos, limit), want);
+            prop_assert_eq!(ascii_alnum_run(&bytes, pos, limit), want);
+            prop_assert_eq!(alnum_run_swar(&bytes, pos, limit), want);
+            prop_assert_eq!(ascii_alnum_run_swar(&bytes, pos, limit), want);
         }
 
         #[test]
