@@ -239,9 +239,67 @@ fn norm_ascii(s: &[u8]) -> String {
 
 /// Masks of a block of at most 64 bytes: bit `k` of the first is set when byte `k` may belong
 /// to a word (an ASCII letter or digit, `-`, or any non-ASCII byte, whose char is decoded to
-/// tell), of the second when byte `k` is not ASCII. Eight bytes are classified at a time.
+/// tell), of the second when byte `k` is not ASCII (zero when the block is all ASCII).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
 fn block_masks(block: &[u8]) -> (u64, u64) {
+    use safe_arch::{
+        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i,
+        load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+    };
+    /// The word and non-ASCII masks of sixteen bytes (`x + k` maps a range onto the lowest
+    /// signed bytes, where one signed compare tells it).
+    #[inline(always)]
+    fn classify(v: m128i) -> (u64, u64) {
+        let letter = cmp_gt_mask_i8_m128i(
+            set_splat_i8_m128i(-128 + 26),
+            add_i8_m128i(
+                bitor_m128i(v, set_splat_i8_m128i(0x20)),
+                set_splat_i8_m128i(0x80u8.wrapping_sub(b'a') as i8),
+            ),
+        );
+        let digit = cmp_gt_mask_i8_m128i(
+            set_splat_i8_m128i(-128 + 10),
+            add_i8_m128i(v, set_splat_i8_m128i(0x80u8.wrapping_sub(b'0') as i8)),
+        );
+        let dash = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'-' as i8));
+        // The sign bit of a non-ASCII byte is its own word bit.
+        let word = bitor_m128i(bitor_m128i(letter, digit), bitor_m128i(dash, v));
+        (
+            u64::from(move_mask_i8_m128i(word) as u16),
+            u64::from(move_mask_i8_m128i(v) as u16),
+        )
+    }
+    let load = |chunk: &[u8]| {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(chunk);
+        load_unaligned_m128i(&a)
+    };
+    let (mut mask, mut high) = (0u64, 0u64);
+    if block.len() == 64 {
+        for (k, chunk) in block.chunks_exact(16).enumerate() {
+            let (w, h) = classify(load(chunk));
+            mask |= w << (16 * k);
+            high |= h << (16 * k);
+        }
+    } else {
+        // A short block (the end of a range) padded with zero bytes, which belong to no word.
+        let mut padded = [0u8; 64];
+        padded[..block.len()].copy_from_slice(block);
+        for (k, chunk) in padded.chunks_exact(16).enumerate() {
+            let (w, h) = classify(load(chunk));
+            mask |= w << (16 * k);
+            high |= h << (16 * k);
+        }
+    }
+    (mask, high)
+}
+
+/// [`block_masks`] eight bytes at a time in general-purpose registers, for targets without
+/// SSE2 (and, in the tests, the reference of the vector version).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline]
+fn block_masks_swar(block: &[u8]) -> (u64, u64) {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     /// High bit of each byte of `y` (7-bit bytes) set when the byte lies in `lo..=hi`.
@@ -303,6 +361,13 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
         high = high << 8 | gather(u64::from_le_bytes(a) & H);
     }
     (mask, high)
+}
+
+/// Without SSE2, the masks come from the eight-bytes-at-a-time version.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline]
+fn block_masks(block: &[u8]) -> (u64, u64) {
+    block_masks_swar(block)
 }
 
 /// A prefilter of a set of keys: one bit per (first byte, last byte, length), the bytes taken
@@ -1052,6 +1117,21 @@ mod tests {
             }
             around.extend(scan(&lex, &text, from, end));
             prop_assert_eq!(around, outside);
+        }
+
+        #[test]
+        fn block_masks_match_the_eight_byte_version(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'a'), Just(b'z'), Just(b'A'), Just(b'Z'), Just(b'0'), Just(b'9'),
+                    Just(b'-'), Just(b' '), Just(b'`'), Just(b'{'), Just(b'@'), Just(b'['),
+                    Just(b'/'), Just(b':'), Just(b','), Just(0x80), Just(0xE2), Just(0xFF),
+                    Just(0x7F), Just(0), any::<u8>(),
+                ],
+                0..=64,
+            ),
+        ) {
+            prop_assert_eq!(block_masks(&bytes), block_masks_swar(&bytes));
         }
 
         #[test]

@@ -253,10 +253,78 @@ fn word_at_slow(text: &str, pos: usize, limit: usize) -> Option<Word> {
     Some(Word { start: pos, end })
 }
 
-/// The number of ASCII letters and digits from `pos` on, before `limit`: eight bytes with one
-/// load when they lie before `limit` (most words end within them), else byte by byte.
+/// Bit `k` set when byte `i + k` is an ASCII letter or digit, for the sixteen bytes at `i` (`x + k`
+/// maps each range onto the lowest signed bytes, where one signed compare tells it).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn alnum_mask16(bytes: &[u8], i: usize) -> u32 {
+    use safe_arch::{
+        add_i8_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let mut a = [0u8; 16];
+    a.copy_from_slice(&bytes[i..i + 16]);
+    let v = load_unaligned_m128i(&a);
+    let letter = cmp_gt_mask_i8_m128i(
+        set_splat_i8_m128i(-128 + 26),
+        add_i8_m128i(
+            bitor_m128i(v, set_splat_i8_m128i(0x20)),
+            set_splat_i8_m128i(0x80u8.wrapping_sub(b'a') as i8),
+        ),
+    );
+    let digit = cmp_gt_mask_i8_m128i(
+        set_splat_i8_m128i(-128 + 10),
+        add_i8_m128i(v, set_splat_i8_m128i(0x80u8.wrapping_sub(b'0') as i8)),
+    );
+    move_mask_i8_m128i(bitor_m128i(letter, digit)) as u32
+}
+
+/// The number of ASCII letters and digits from `pos` (at most `limit`) on, before `limit`
+/// (within `bytes`): sixteen bytes with one load when the text holds them (most words end
+/// within them; the bytes from `limit` on do not count).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    if pos + 16 <= bytes.len() {
+        let stop = (!alnum_mask16(bytes, pos) & 0xFFFF) | 1 << limit.saturating_sub(pos).min(16);
+        let run = stop.trailing_zeros() as usize;
+        if run < 16 {
+            return run;
+        }
+        return 16 + ascii_alnum_run(bytes, pos + 16, limit);
+    }
+    let mut end = pos;
+    while end < limit && is_alnum(bytes[end]) {
+        end += 1;
+    }
+    end - pos
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit` (within `bytes`),
+/// sixteen bytes at a time.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    let mut i = pos;
+    while i + 16 <= limit {
+        let other = !alnum_mask16(bytes, i) & 0xFFFF;
+        if other != 0 {
+            return i + other.trailing_zeros() as usize - pos;
+        }
+        i += 16;
+    }
+    while i < limit && bytes[i].is_ascii_alphanumeric() {
+        i += 1;
+    }
+    i - pos
+}
+
+/// The number of ASCII letters and digits from `pos` on, before `limit`: eight bytes with one
+/// load when they lie before `limit` (most words end within them), else byte by byte (the
+/// version for targets without SSE2, and the reference of the vector one in the tests).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+fn alnum_run_swar(bytes: &[u8], pos: usize, limit: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     #[inline(always)]
@@ -273,7 +341,7 @@ fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
         if other != 0 {
             return (other.trailing_zeros() / 8) as usize;
         }
-        return 8 + ascii_alnum_run(bytes, pos + 8, limit);
+        return 8 + ascii_alnum_run_swar(bytes, pos + 8, limit);
     }
     let mut end = pos;
     while end < limit && is_alnum(bytes[end]) {
@@ -282,9 +350,11 @@ fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
     end - pos
 }
 
-/// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time.
+/// The number of ASCII letters and digits from `pos` on, before `limit`, eight bytes at a time
+/// (the version for targets without SSE2, and the reference of the vector one in the tests).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
 #[inline(always)]
-fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+fn ascii_alnum_run_swar(bytes: &[u8], pos: usize, limit: usize) -> usize {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     #[inline(always)]
@@ -308,6 +378,20 @@ fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
         i += 1;
     }
     i - pos
+}
+
+/// Without SSE2, runs are measured eight bytes at a time.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    alnum_run_swar(bytes, pos, limit)
+}
+
+/// Without SSE2, runs are measured eight bytes at a time.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
+    ascii_alnum_run_swar(bytes, pos, limit)
 }
 
 /// The word after optional spaces from `pos`.
@@ -439,9 +523,56 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
     n.min(max)
 }
 
-/// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time.
+/// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time
+/// with one compare (the last, short stretch read as the sixteen bytes ending at `to`).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    use safe_arch::{
+        add_i8_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    /// Bit `k` set when byte `k` of the sixteen at `i` is in `A..=Z` (`b + 0x3F` maps them
+    /// onto the lowest signed bytes).
+    #[inline(always)]
+    fn upper(bytes: &[u8], i: usize) -> u32 {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(&bytes[i..i + 16]);
+        let v = add_i8_m128i(
+            load_unaligned_m128i(&a),
+            set_splat_i8_m128i(0x80u8.wrapping_sub(b'A') as i8),
+        );
+        move_mask_i8_m128i(cmp_gt_mask_i8_m128i(set_splat_i8_m128i(-128 + 26), v)) as u32
+    }
+    let to = to.min(bytes.len());
+    let mut i = from;
+    while i + 16 <= to {
+        let m = upper(bytes, i);
+        if m != 0 {
+            return Some(i + m.trailing_zeros() as usize);
+        }
+        i += 16;
+    }
+    if i >= to {
+        return None;
+    }
+    if to >= 16 {
+        // The sixteen bytes ending at `to`, without those before `i`.
+        let base = to - 16;
+        let m = upper(bytes, base) >> (i - base);
+        return (m != 0).then(|| i + m.trailing_zeros() as usize);
+    }
+    bytes[i..to]
+        .iter()
+        .position(u8::is_ascii_uppercase)
+        .map(|o| i + o)
+}
+
+/// [`find_ascii_upper`] eight bytes at a time in general-purpose registers, for targets without
+/// SSE2 (and, in the tests, the reference of the vector version).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+pub(crate) fn find_ascii_upper_swar(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     const L: u64 = 0x0101_0101_0101_0101;
     const H: u64 = 0x8080_8080_8080_8080;
     /// High bit of each ASCII byte in `A..=Z` among the eight at `i`.
@@ -478,6 +609,13 @@ pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<u
         .iter()
         .position(u8::is_ascii_uppercase)
         .map(|o| i + o)
+}
+
+/// Without SSE2, the search runs eight bytes at a time.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    find_ascii_upper_swar(bytes, from, to)
 }
 
 /// True when the word starts with an uppercase letter.
@@ -917,6 +1055,28 @@ mod tests {
         }
 
         #[test]
+        fn alnum_runs_match_the_byte_count(
+            bytes in proptest::collection::vec(
+                prop_oneof![
+                    Just(b'a'), Just(b'z'), Just(b'A'), Just(b'Z'), Just(b'0'), Just(b'9'),
+                    Just(b'`'), Just(b'{'), Just(b'@'), Just(b'['), Just(b'/'), Just(b':'),
+                    Just(b' '), Just(0xC1u8), Just(0xE2), any::<u8>(),
+                ],
+                0..80,
+            ),
+            pos in 0usize..80,
+            limit in 0usize..80,
+        ) {
+            let limit = limit.min(bytes.len());
+            let pos = pos.min(limit);
+            let want = bytes[pos..limit].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
+            prop_assert_eq!(alnum_run(&bytes, pos, limit), want);
+            prop_assert_eq!(ascii_alnum_run(&bytes, pos, limit), want);
+            prop_assert_eq!(alnum_run_swar(&bytes, pos, limit), want);
+            prop_assert_eq!(ascii_alnum_run_swar(&bytes, pos, limit), want);
+        }
+
+        #[test]
         fn first_capital_matches_the_byte_search(
             bytes in proptest::collection::vec(prop_oneof![Just(b'a'), Just(b'Z'), Just(b'['), Just(0xC1u8), Just(b'@'), Just(b'A')], 0..70),
             from in 0usize..70,
@@ -925,6 +1085,7 @@ mod tests {
             let to = to.min(bytes.len());
             let want = (from..to).find(|&i| bytes[i].is_ascii_uppercase());
             prop_assert_eq!(find_ascii_upper(&bytes, from, to), want);
+            prop_assert_eq!(find_ascii_upper_swar(&bytes, from, to), want);
         }
 
         #[test]
