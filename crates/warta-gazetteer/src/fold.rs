@@ -394,9 +394,9 @@ impl<'t> Scanner<'t> {
 }
 
 /// Bytes `0x80` (the high bit of each byte of a word).
-const HIGH: u64 = 0x8080_8080_8080_8080;
+pub(crate) const HIGH: u64 = 0x8080_8080_8080_8080;
 /// Bit 5 of each byte (ASCII lowercase of a letter).
-const LOW: u64 = 0x2020_2020_2020_2020;
+pub(crate) const LOW: u64 = 0x2020_2020_2020_2020;
 
 /// Each byte `b`.
 const fn bytes_of(b: u8) -> u64 {
@@ -405,7 +405,7 @@ const fn bytes_of(b: u8) -> u64 {
 
 /// High bit of each byte of `w` (all below 0x80) that lies in `lo..=hi`.
 #[inline]
-const fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
+pub(crate) const fn in_range(w: u64, lo: u8, hi: u8) -> u64 {
     (w + bytes_of(0x80 - lo)) & !(w + bytes_of(0x7F - hi)) & HIGH
 }
 
@@ -491,52 +491,6 @@ const fn classify(w: u64) -> (u64, u64) {
     let lower = seven | LOW;
     let alnum = (in_range(seven, b'0', b'9') | in_range(lower, b'a', b'z')) & !w;
     (!alnum & HIGH, lower)
-}
-
-/// Byte masks of the 64 bytes at `base` (zero-padded past the end): bit `k` of the first is
-/// set when byte `base + k` is an ASCII letter or digit or not ASCII, bit `k` of the second
-/// when it is not ASCII. Eight bytes at a time in registers.
-#[inline]
-pub(crate) fn word_masks(bytes: &[u8], base: usize) -> (u64, u64) {
-    match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
-        Some(block) => block_masks(block),
-        None => {
-            let mut block = [0; 64];
-            let tail = bytes.get(base..).unwrap_or_default();
-            block[..tail.len()].copy_from_slice(tail);
-            block_masks(&block)
-        }
-    }
-}
-
-/// `word_masks` of one block.
-#[inline(always)]
-fn block_masks(block: &[u8; 64]) -> (u64, u64) {
-    let mut word = 0;
-    let mut any_high = 0;
-    for (k, chunk) in block.chunks_exact(8).enumerate() {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        let seven = w & !HIGH;
-        let alnum = in_range(seven, b'0', b'9') | in_range(seven | LOW, b'a', b'z');
-        word |= byte_mask((alnum | w) & HIGH) << (8 * k);
-        any_high |= w;
-    }
-    if any_high & HIGH == 0 {
-        return (word, 0);
-    }
-    let mut high = 0;
-    for (k, chunk) in block.chunks_exact(8).enumerate() {
-        let w = u64::from_le_bytes(chunk.try_into().unwrap_or_default());
-        high |= byte_mask(w & HIGH) << (8 * k);
-    }
-    (word, high)
-}
-
-/// Bit `k` set for every byte `k` of `x` with its high bit set (`x` has no other bit).
-#[inline(always)]
-const fn byte_mask(x: u64) -> u64 {
-    // The eight partial products land on distinct bits: no carries.
-    (x >> 7).wrapping_mul(0x0102_0408_1020_4080) >> 56
 }
 
 const HASH_K: u64 = 0x517c_c1b7_2722_0a95;
