@@ -176,18 +176,74 @@ impl<'t> Scanner<'t> {
     /// (a token that is not plain ASCII or a symbol, a pending word followed by one, or the
     /// end). Words are classified and hashed 8 bytes at a time in registers; a word shorter
     /// than 8 bytes (most of them) takes one load.
+    ///
+    /// With `FAST`, a plain word of up to 15 bytes followed by an ASCII byte, without a
+    /// pending word, is taken from one 16-byte load whose letters and digits `alnum16`
+    /// gives as a bit mask (SSE2 compares on x86-64): the same steps with fewer
+    /// instructions (a property test compares both).
     #[inline(always)]
-    pub fn skip_ascii(
+    pub fn skip_ascii<const FAST: bool>(
         &mut self,
         skip: &[bool; 128],
         window: &mut Vec<Token>,
         mut first: impl FnMut(usize, usize, u64, bool) -> Step,
         mut pair: impl FnMut(&Token, &Token) -> bool,
+        alnum16: impl Fn(&[u8; 16]) -> u32,
     ) {
         let bytes = self.text.as_bytes();
         let mut i = self.pos;
         let mut pending: Option<Token> = None;
-        while i < bytes.len() {
+        'words: while i < bytes.len() {
+            if FAST && pending.is_none() {
+                while let Some(chunk) = bytes.get(i..).and_then(<[u8]>::first_chunk::<16>) {
+                    // `n` letters and digits at `i`, then a byte that is neither.
+                    let n = (!alnum16(chunk)).trailing_zeros() as usize;
+                    let Some(&next) = chunk.get(n) else {
+                        break;
+                    };
+                    if n == 0 || next >= 0x80 {
+                        break;
+                    }
+                    let (lo, hi) = match chunk.as_chunks::<8>().0 {
+                        [lo, hi] => (u64::from_le_bytes(*lo), u64::from_le_bytes(*hi)),
+                        _ => break,
+                    };
+                    // As `ascii_word_from`: the lowercase (bit 5 set) of the word's bytes,
+                    // hashed 8 at a time; an uppercase letter has bit 5 clear.
+                    let (hash, upper) = if n <= 8 {
+                        let keep = u64::MAX >> (64 - 8 * n);
+                        let folded = (lo | LOW) & keep;
+                        (hash_end(hash_step(0, folded)), lo & keep != folded)
+                    } else {
+                        let keep = u64::MAX >> (128 - 8 * n);
+                        let h = hash_step(hash_step(0, lo | LOW), (hi | LOW) & keep);
+                        (hash_end(h), (!lo | (!hi & keep)) & LOW != 0)
+                    };
+                    let end = i + n;
+                    match first(i, end, hash, upper) {
+                        Step::Skip => {}
+                        Step::Stop => {
+                            window.push(Token::ascii(i, end, hash, upper));
+                            self.pos = end;
+                            return;
+                        }
+                        Step::Pending => pending = Some(Token::ascii(i, end, hash, upper)),
+                    }
+                    i = end;
+                    if next == b' ' {
+                        i += 1;
+                    } else if pending.is_none() && skip[next as usize] {
+                        let b1 = bytes.get(end + 1).copied().unwrap_or(0);
+                        i += 1 + usize::from(b1 < 0x80 && SPACE[b1 as usize]);
+                    }
+                    if pending.is_some() {
+                        continue 'words;
+                    }
+                }
+                if i >= bytes.len() {
+                    break;
+                }
+            }
             let w = load8(bytes, i);
             let (ends, lower) = classify(w);
             if ends & 0x80 != 0 {
