@@ -70,6 +70,141 @@ fn is_person_noun(w: &str) -> bool {
     )
 }
 
+/// Military and police ranks (lowercase) and the words of rank phrases (`jenderal`, `tni`);
+/// a rank stands right before the name (`Mayjen TNI Tugas Ratmono`).
+fn is_rank_word(w: &str) -> bool {
+    matches!(
+        w,
+        "jenderal"
+            | "kolonel"
+            | "letkol"
+            | "mayor"
+            | "mayjen"
+            | "letjen"
+            | "brigjen"
+            | "kapten"
+            | "letnan"
+            | "lettu"
+            | "letda"
+            | "sersan"
+            | "kopral"
+            | "laksamana"
+            | "laksma"
+            | "laksda"
+            | "marsekal"
+            | "marsma"
+            | "marsda"
+            | "komisaris"
+            | "kombes"
+            | "akbp"
+            | "akp"
+            | "kompol"
+            | "iptu"
+            | "ipda"
+            | "aiptu"
+            | "aipda"
+            | "bripka"
+            | "brigpol"
+            | "briptu"
+            | "bripda"
+            | "brigadir"
+            | "irjen"
+            | "komjen"
+            | "inspektur"
+            | "tni"
+    )
+}
+
+/// Corps, branch and status words written after a rank (`Letkol Inf`, `Kolonel Laut (P)`,
+/// `Brigjen (Pol)`, `Letjen (Purn)`), lowercase.
+fn is_corps(w: &str) -> bool {
+    matches!(
+        w,
+        "inf"
+            | "kav"
+            | "arm"
+            | "arh"
+            | "czi"
+            | "cpl"
+            | "cba"
+            | "chb"
+            | "ckm"
+            | "cpm"
+            | "caj"
+            | "ckh"
+            | "cku"
+            | "chk"
+            | "cpn"
+            | "cke"
+            | "laut"
+            | "udara"
+            | "mar"
+            | "pas"
+            | "psk"
+            | "pnb"
+            | "kh"
+            | "purn"
+            | "pol"
+            | "polisi"
+            | "tni"
+            | "ad"
+            | "au"
+            | "p"
+            | "k"
+            | "e"
+            | "t"
+            | "s"
+    )
+}
+
+/// Words that open personal names, lowercase: Balinese birth-order names and titles
+/// (`I Gusti Putu`, `Tjokorda`), Javanese, Bugis and Acehnese titles (`Raden`, `Andi`,
+/// `Teuku`), common first parts (`Muhammad`, `Siti`, `Dwi`). A long name may start with one
+/// beyond the fourth word from its end.
+fn opens_name(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "ni"
+            | "gusti"
+            | "anak"
+            | "agung"
+            | "ida"
+            | "bagus"
+            | "ayu"
+            | "tjokorda"
+            | "cokorda"
+            | "dewa"
+            | "desak"
+            | "gede"
+            | "made"
+            | "putu"
+            | "wayan"
+            | "nyoman"
+            | "ketut"
+            | "komang"
+            | "kadek"
+            | "ngurah"
+            | "luh"
+            | "raden"
+            | "andi"
+            | "teuku"
+            | "tengku"
+            | "cut"
+            | "muhammad"
+            | "mohammad"
+            | "mohamad"
+            | "muhamad"
+            | "mochammad"
+            | "mochamad"
+            | "moh"
+            | "siti"
+            | "sri"
+            | "eka"
+            | "dwi"
+            | "tri"
+    )
+}
+
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
@@ -270,7 +405,33 @@ impl Lexicon {
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
             let Some(w) = prev_word(text, p, floor) else {
-                break;
+                // `Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi`: a bracketed
+                // acronym inside the run, as [`Self::paren_group`] reads it forward.
+                let q = skip_ws_back(text, p, floor);
+                if words.is_empty() || q <= floor || char_before(text, q) != Some(')') {
+                    break;
+                }
+                let window = &text.as_bytes()[q.saturating_sub(80).max(floor)..q - 1];
+                let Some(open) = memchr::memrchr(b'(', window).map(|i| q - 1 - window.len() + i)
+                else {
+                    break;
+                };
+                let before = prev_word(text, open, floor);
+                let Some((inner, _)) = before
+                    .filter(|b| {
+                        let bs = b.str(text);
+                        is_capitalised(bs) && (!self.has(bs, flag::STOP) || is_acronym(bs))
+                    })
+                    .and_then(|_| self.paren_group(text, open, words[0].end.max(q)))
+                    .filter(|(_, e)| *e == q)
+                else {
+                    break;
+                };
+                for x in inner.into_iter().rev() {
+                    words.push(x, self.flags(x.str(text)));
+                }
+                p = open;
+                continue;
             };
             let s = w.str(text);
             let f = self.flags(s);
@@ -404,41 +565,96 @@ impl Lexicon {
         // The flags of each word, looked up when the run was found.
         let fl = words.flags();
         let role_len = |i: usize| self.role_len_with(text, words, i, |k| fl[k]);
+        // A corps or branch word after a rank belongs to it (`Letkol Inf`, `Brigadir Jenderal
+        // (Pol)`), when a name follows.
+        let corps = |k: usize| {
+            k > 0
+                && k + 1 < n
+                && with_lower(words[k - 1].str(text), |l| is_rank_word(l) || is_corps(l))
+                && with_lower(words[k].str(text), is_corps)
+                // A one-letter corps only in brackets (`Laut (P)`), else it is an initial.
+                && (words[k].end - words[k].start > 1 || text[..words[k].start].ends_with('('))
+        };
         let mut i = 0;
         while i < n {
             let l = role_len(i);
             if l == 0 {
+                if corps(i) {
+                    i += 1;
+                    continue;
+                }
                 break;
             }
             i += l;
         }
         let lead_role = i;
+        // `jenderal` is a rank alone at the start (`Jenderal Andika`), else only with a rank
+        // (`Mayor Jenderal`; not `Sekretaris Jenderal`, `Universitas Jenderal Soedirman`).
+        let is_rank = |ws: &[Word]| {
+            ws.iter().any(|w| {
+                with_lower(w.str(text), |l| {
+                    is_rank_word(l)
+                        && !is_corps(l)
+                        && (l != "jenderal" || (ws.len() == 1 && ws[0].start == start))
+                })
+            })
+        };
         let mut ranks: Vec<(usize, usize)> = Vec::new();
         let mut name_start = i;
+        // The name part follows a military or police rank: ranks stand right before the name,
+        // so a word that may also belong to an organisation is a name here (`Mayjen TNI Tugas
+        // Ratmono`).
+        let mut after_rank = is_rank(&words[..lead_role]);
+        let ws_at = |k: usize| words[k].str(text);
         let mut k = i;
         while k < n {
             let rl = role_len(k);
-            // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank.
-            if rl > 0 && k > lead_role && k + rl < n {
-                ranks.push((words[k].start, words[k + rl - 1].end));
-                k += rl;
+            // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
+            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`).
+            if rl > 0
+                && k > lead_role
+                && k + rl < n
+                && !(rl == 1 && with_lower(ws_at(k), |l| matches!(l, "umum" | "harian")))
+            {
+                let mut e = k + rl;
+                while corps(e) {
+                    e += 1;
+                }
+                ranks.push((
+                    words[k].start,
+                    closed(text, words[k].start, words[e - 1].end),
+                ));
+                after_rank = (after_rank && name_start == k) || is_rank(&words[k..e]);
+                k = e;
                 name_start = k;
                 continue;
             }
             let ws = words[k].str(text);
-            let short_initials = k > name_start
+            let short_initials = (k > name_start || after_rank)
                 && is_acronym(ws)
                 && ws.chars().count() <= 2
                 && fl[k] & flag::AFF == 0;
-            let aff = if ws == "dan" {
+            // A bracketed word is an organisation's acronym (`Institute for Development of
+            // Economics and Finance (Indef) Tauhid Ahmad`).
+            let bracketed = k > 0
+                && (text[..words[k].start].ends_with('(')
+                    || (text[words[k].end..].starts_with(')')
+                        && text[start..words[k].start].contains('(')));
+            let aff = if ws == "dan" || bracketed {
                 Some(false)
-            } else if short_initials {
+            } else if short_initials
+                || (after_rank
+                    && fl[k] & flag::AFF != 0
+                    && fl[k] & flag::HEAD == 0
+                    && !is_acronym(ws))
+            {
                 None
             } else {
                 self.affiliation_word_flags(text, words[k], fl[k], known)
             };
             match aff {
                 Some(head) => {
+                    after_rank = false;
                     k += 1;
                     if head && k < n && role_len(k) == 0 {
                         k += 1;
@@ -474,7 +690,19 @@ impl Lexicon {
         let mut name_words = &words[name_start..];
         let mut aff_start = lead_role;
         if name_words.len() > 4 && (lead_role > 0 || name_start > 0) {
-            name_words = &name_words[name_words.len() - 4..];
+            // Four name words, and up to two more that open names (`I Gusti Putu Ngurah
+            // Sedana`, `Dwi Oktavia Tatri Lestari Handayani`).
+            let mut keep = 4;
+            while keep < 6
+                && keep < name_words.len()
+                && with_lower(
+                    name_words[name_words.len() - keep - 1].str(text),
+                    opens_name,
+                )
+            {
+                keep += 1;
+            }
+            name_words = &name_words[name_words.len() - keep..];
         }
         let name_first = n - name_words.len();
         if aff_end_word == name_start {

@@ -1321,3 +1321,119 @@ fn a_described_name_before_the_verb_is_the_speaker() {
         assert_eq!(speaker_name(&only(text)), name, "{:?}", summary(text));
     }
 }
+
+/// (text, name, role, affiliation) of the last quote's speaker, checked row by row.
+type SplitRow<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+fn assert_last_splits(table: &[SplitRow]) {
+    for &(text, name, role, affiliation) in table {
+        let q = quotes(text)
+            .pop()
+            .unwrap_or_else(|| panic!("{text:?}: no quote"));
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref(), s.affiliation.as_deref()),
+            (name, role, affiliation),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rank_stands_right_before_the_name() {
+    assert_last_splits(&[
+        // A given name that is also an organisation word (`Tugas`) after a rank.
+        (
+            "“Ruang rawat masih cukup,” ujar Mayjen TNI Tugas Ratmono.",
+            "Tugas Ratmono",
+            Some("Mayjen TNI"),
+            None,
+        ),
+        (
+            "“Ruang rawat masih cukup,” kata Mayjen Tugas.",
+            "Tugas",
+            Some("Mayjen"),
+            None,
+        ),
+        // The corps after the rank is part of it, bracketed or not.
+        (
+            "“Logistik sudah tiba,” kata Komandan Kodim Sleman Letnan Kolonel Inf Candra \
+             Dianto.",
+            "Candra Dianto",
+            Some("Komandan Letnan Kolonel Inf"),
+            Some("Kodim Sleman"),
+        ),
+        (
+            "“Berkas segera kami kirim,” kata Kepala Biro Penerangan Masyarakat Polri Brigadir \
+             Jenderal (Pol) Rusdi Hartono.",
+            "Rusdi Hartono",
+            Some("Kepala Biro Brigadir Jenderal (Pol)"),
+            Some("Penerangan Masyarakat Polri"),
+        ),
+        // Initials right after the rank belong to the name.
+        (
+            "“Pelaku kabur ke hutan,” kata Kepala Polres Bitung Ajun Komisaris Besar FX \
+             Winardi Prabowo.",
+            "FX Winardi Prabowo",
+            Some("Kepala Ajun Komisaris Besar"),
+            Some("Polres Bitung"),
+        ),
+        // `Sekretaris Jenderal` is an office, not a rank: the organisation stays whole.
+        (
+            "“Jalur bus harus dibenahi,” kata Sekretaris Jenderal Masyarakat Transportasi \
+             Indonesia Harya S Dillon.",
+            "Harya S Dillon",
+            Some("Sekretaris Jenderal"),
+            Some("Masyarakat Transportasi Indonesia"),
+        ),
+    ]);
+}
+
+#[test]
+fn long_names_keep_the_words_that_open_names() {
+    assert_last_splits(&[
+        (
+            "“Pura ditutup sementara,” kata Ketua Majelis Adat Bali I Gusti Putu Ngurah \
+             Sedana.",
+            "I Gusti Putu Ngurah Sedana",
+            Some("Ketua"),
+            Some("Majelis Adat Bali"),
+        ),
+        (
+            "“Kasus baru bertambah,” kata Kepala Bidang Dinas Kesehatan DKI Jakarta Dwi Oktavia \
+             Tatri Lestari Handayani.",
+            "Dwi Oktavia Tatri Lestari Handayani",
+            Some("Kepala Bidang"),
+            Some("Dinas Kesehatan DKI Jakarta"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_bracketed_acronym_inside_an_organisation_before_the_verb() {
+    assert_last_splits(&[
+        (
+            "Kepala Pelaksana Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi Agus \
+             Harpa mengatakan, “Air mulai surut.”",
+            "Agus Harpa",
+            Some("Kepala Pelaksana"),
+            Some("Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi"),
+        ),
+        // The acronym ends the organisation: the words before it are no name.
+        (
+            "Ketua Umum Perhimpunan Bank Perkreditan Rakyat Indonesia (Perbarindo) Joko Suyanto \
+             mengatakan, “Kredit macet naik.”",
+            "Joko Suyanto",
+            Some("Ketua Umum"),
+            Some("Perhimpunan Bank Perkreditan Rakyat Indonesia (Perbarindo)"),
+        ),
+        // A modifier role word inside an organisation's name is no rank.
+        (
+            "“Hasil rekapitulasi diumumkan besok,” kata Ketua Komisi Pemilihan Umum Arief \
+             Budiman.",
+            "Arief Budiman",
+            Some("Ketua"),
+            Some("Komisi Pemilihan Umum"),
+        ),
+    ]);
+}
