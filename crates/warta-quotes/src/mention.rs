@@ -115,6 +115,21 @@ fn is_rank_word(w: &str) -> bool {
     )
 }
 
+/// True when a role phrase holds a military or police rank (`Wakil Kepala Satuan Komisaris`,
+/// `Mayjen TNI`; not `Sekretaris Jenderal`).
+pub(crate) fn has_rank(role: &str) -> bool {
+    let mut words = role.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut any = false;
+    let mut only_jenderal = true;
+    while let Some(w) = words.next() {
+        with_lower(w, |l| {
+            any |= is_rank_word(l) && !is_corps(l) && l != "jenderal";
+            only_jenderal &= l == "jenderal" && words.peek().is_none();
+        });
+    }
+    any || only_jenderal
+}
+
 /// Corps, branch and status words written after a rank (`Letkol Inf`, `Kolonel Laut (P)`,
 /// `Brigjen (Pol)`, `Letjen (Purn)`), lowercase.
 fn is_corps(w: &str) -> bool {
@@ -203,6 +218,17 @@ fn opens_name(w: &str) -> bool {
             | "dwi"
             | "tri"
     )
+}
+
+/// True for a lowercase word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
+/// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
+/// organisation, not a person's name.
+fn is_verb_shape(w: &str) -> bool {
+    w.len() >= 7
+        && (w.starts_with("meng")
+            || w.starts_with("meny")
+            || w.starts_with("memb")
+            || w.starts_with("memp"))
 }
 
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
@@ -642,6 +668,9 @@ impl Lexicon {
                         && text[start..words[k].start].contains('(')));
             let aff = if ws == "dan" || bracketed {
                 Some(false)
+            } else if fl[k] & flag::ROLE == 0 && with_lower(ws, is_verb_shape) {
+                // `Menganyam Pesisir`: a programme or organisation named by a verb phrase.
+                Some(true)
             } else if short_initials
                 || (after_rank
                     && fl[k] & flag::AFF != 0
@@ -851,7 +880,11 @@ impl Lexicon {
         {
             return Some(Mention { end: d.end, ..m });
         }
-        if !self.opens_epithet(s) || self.names_an_organisation(text, first.end, d.start) {
+        // `Pasal 9 ketentuan itu menyatakan`: a law, a place or a programme is no person.
+        if !self.opens_epithet(s)
+            || self.has(s, flag::NONPERSON)
+            || self.names_an_organisation(text, first.end, d.start)
+        {
             return None;
         }
         // A capitalised first word is a role, a noun for a person or opens a described phrase
@@ -1414,6 +1447,32 @@ impl Lexicon {
             return None;
         }
         let pm = self.split(text, &prev, known);
+        if self.role_len(text, &prev, 0) > 0 {
+            // `Budi, Ketua Koperasi Maju sekaligus Direktur PT Sinar Jaya, mengatakan`: the
+            // phrase before the link is another role; the person is named before its comma.
+            let q = skip_ws_back(text, prev[0].start, floor);
+            if char_before(text, q) == Some(',') {
+                let named = self.run_backward(text, q - 1, floor);
+                if !named.is_empty() {
+                    let nm = self.split(text, &named, known);
+                    if nm.name.is_some() && !nm.org && nm.role.is_none() {
+                        return Some(Mention {
+                            role: pm.role,
+                            role_key: pm.role_key,
+                            affiliation: nm.affiliation.or(match (pm.affiliation, pm.name) {
+                                (Some(a), Some((s, e))) => Some(format!("{a} {}", &text[s..e])),
+                                (a, n) => a.or(n.map(|(s, e)| text[s..e].to_string())),
+                            }),
+                            ..nm
+                        });
+                    }
+                }
+            }
+            // What follows the role is an organisation here, not a person.
+            if pm.role.is_some() && with_lower(&text[b..start], |l| l.contains("sekaligus")) {
+                return None;
+            }
+        }
         (pm.name.is_some() && !pm.org && !pm.pronoun).then_some(pm)
     }
 

@@ -1437,3 +1437,86 @@ fn a_bracketed_acronym_inside_an_organisation_before_the_verb() {
         ),
     ]);
 }
+
+#[test]
+fn a_subject_with_two_roles_joined_by_sekaligus() {
+    assert_last_splits(&[(
+        "Budi Santoso, Ketua Koperasi Tani Maju sekaligus Direktur PT Sinar Jaya, mengatakan, \
+         “Harga pupuk naik.”",
+        "Budi Santoso",
+        Some("Ketua"),
+        Some("Koperasi Tani Maju"),
+    )]);
+}
+
+#[test]
+fn organisation_names_glued_to_the_speaker_are_split_off() {
+    assert_last_splits(&[
+        // A programme named by a verb phrase is no person, before a name or alone.
+        (
+            "“Kami melatih para ibu menganyam,” kata Pendiri Membangun Harapan Sari Wulandari \
+             Putri.",
+            "Sari Wulandari Putri",
+            Some("Pendiri"),
+            Some("Membangun Harapan"),
+        ),
+        // The end of a university's name (`Sam Ratulangi`) before a person named alone
+        // later.
+        (
+            "Menurut dosen Universitas Sam Ratulangi Flora Kalalo, pemilih harus datang.\n\
+             “Petugas sudah siap,” kata Flora.",
+            "Flora Kalalo",
+            None,
+            Some("Universitas Sam Ratulangi"),
+        ),
+        // An organisation that also stands alone in the article (`Du Anyam`).
+        (
+            "Direktur Komunitas Du Anyam Hanna Keraf berkunjung ke desa.\n\
+             Kini, ribuan ibu menjadi mitra binaan Du Anyam.\n\
+             “Penjualan turun tajam,” kata Hanna.",
+            "Hanna Keraf",
+            Some("Direktur"),
+            Some("Komunitas Du Anyam"),
+        ),
+    ]);
+    // `Menganyam Pesisir membina …`: no `-nya` antecedent.
+    let text = "Pendiri Menganyam Pesisir Kharolin Hilda Amazona mengatakan, banyak ibu butuh \
+                uang.\nMenganyam Pesisir lalu membina sepuluh ibu di Gunung Kidul.\n\
+                “Kami membuat dompet kulit,” ujarnya.";
+    assert_eq!(
+        speaker_name(&quotes(text).pop().unwrap()),
+        "Kharolin Hilda Amazona",
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn an_officer_introduced_by_rank_is_not_an_earlier_namesake() {
+    let text = "“Warga masih abai,” kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar, \
+                Sabtu.\nWakil Kepala Satuan Lalu Lintas Polres Metro Tangerang Kota Komisaris \
+                Ubaidillah mengatakan, warga sudah menaati aturan.\n“Kami terus berjaga,” kata \
+                Ubaidillah.";
+    let s = quotes(text).pop().unwrap().speaker.unwrap();
+    assert_eq!(s.name, "Ubaidillah", "{:?}", summary(text));
+    assert!(s.role.unwrap().contains("Komisaris"));
+    // A politician named again with another office is the same person.
+    assert_last_speakers(&[(
+        "Gubernur Jawa Barat Ridwan Kamil mengatakan, sekolah tetap tutup.\nKetua Gugus Tugas \
+         Jawa Barat Ridwan mengatakan, tes diperbanyak.\n“Kasus turun,” kata Ridwan.",
+        "Ridwan Kamil",
+    )]);
+}
+
+#[test]
+fn a_law_with_a_demonstrative_is_no_speaker() {
+    let text = "Camat Budi Santoso mengatakan, pabrik tetap buka.\nPasal 9 ketentuan itu \
+                menyatakan bahwa pabrik harus menjaga jarak karyawan.";
+    let qs = quotes(text);
+    assert!(
+        qs.iter()
+            .all(|q| !q.content.slice(text).contains("menjaga jarak") || q.speaker.is_none()),
+        "{:?}",
+        summary(text)
+    );
+}
