@@ -595,7 +595,7 @@ impl Lexicon {
         // (Pol)`), when a name follows.
         let corps = |k: usize| {
             k > 0
-                && k + 1 < n
+                && k < n
                 && with_lower(words[k - 1].str(text), |l| is_rank_word(l) || is_corps(l))
                 && with_lower(words[k].str(text), is_corps)
                 // A one-letter corps only in brackets (`Laut (P)`), else it is an initial.
@@ -1001,6 +1001,23 @@ impl Lexicon {
                 }
                 let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
                 let seg_end = seg[seg.len() - 1].end;
+                // `kata Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: the
+                // person's rank and name.
+                if !first_is_aff && self.role_len(text, &seg, 0) > 0 && {
+                    let ns = self.split(text, &seg, known);
+                    ns.name.is_some()
+                        && !ns.org
+                        && ns.affiliation.is_none()
+                        && ns.role.as_deref().is_some_and(has_rank)
+                } {
+                    // What read as a one-word name before is the end of the office's
+                    // organisation (`Polda Metro Jaya`).
+                    let one_word = m.name.is_some_and(|(s, e)| !text[s..e].contains(' '));
+                    if m.name.is_none() || m.org || segments > 0 || one_word {
+                        name_run = Some(seg);
+                    }
+                    break;
+                }
                 if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
                     // Only when the role part holds no name yet, or places came between, or
                     // it ends in one word and a plain full name follows (`peneliti senior
@@ -1037,7 +1054,7 @@ impl Lexicon {
                     && !self.enumeration_goes_on(text, after, limit)
                     && !ns.org
                     && ns.name.is_some()
-                    && ns.role.is_none()
+                    && ns.role.as_deref().is_none_or(has_rank)
                 {
                     // The lead role, chained (`Pelaksana Tugas Direktur Jenderal`).
                     let mut lead = 0;
@@ -1055,13 +1072,22 @@ impl Lexicon {
                         .map_or(words[lead].start, |w| w.start);
                     // Up to the name: an organisation the segment opens with stays in it
                     // (`Menteri Desa, Pembangunan Daerah Tertinggal dan Transmigrasi Abdul …`).
-                    let aff_end = ns.name.map_or(p, |(s, _)| s.max(p));
+                    let aff_end = match ns.role {
+                        Some(_) => p,
+                        None => ns.name.map_or(p, |(s, _)| s.max(p)),
+                    };
                     let aff = text[aff_from..aff_end]
                         .trim_end_matches([',', ' '])
                         .to_string();
                     m.end = ns.end;
                     m.name = ns.name;
                     m.org = false;
+                    if let Some(rank) = ns.role {
+                        m.role = Some(match m.role.take() {
+                            Some(r) => format!("{r} {rank}"),
+                            None => rank,
+                        });
+                    }
                     if aff_from < p && !aff.is_empty() && aff_from != words[0].start {
                         m.affiliation = Some(aff);
                     }
@@ -1570,11 +1596,39 @@ impl Lexicon {
             if !prev.is_empty() {
                 let pm = self.split(text, &prev, known);
                 let this_has_name = m.name.is_some() && !m.org;
+                // `Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: before a
+                // rank and a name, a one-word name after an office ends its organisation.
+                let pm = match pm.name {
+                    Some((s, e))
+                        if this_has_name
+                            && pm.role.is_some()
+                            && !text[s..e].contains(' ')
+                            && m.role.as_deref().is_some_and(has_rank) =>
+                    {
+                        Mention {
+                            affiliation: Some(match pm.affiliation {
+                                Some(a) => format!("{a} {}", &text[s..e]),
+                                None => text[s..e].to_string(),
+                            }),
+                            name: None,
+                            ..pm
+                        }
+                    }
+                    _ => pm,
+                };
                 let prev_has_name = pm.name.is_some() && !pm.org;
                 if this_has_name && !prev_has_name && (pm.role.is_some() || pm.org) {
+                    // `Kepala Bidang Humas Polda X, Komisaris Besar Y, mengatakan`: the office
+                    // and the rank.
+                    let role = match (pm.role, m.role.clone()) {
+                        (Some(office), Some(rank)) if has_rank(&rank) => {
+                            Some(format!("{office} {rank}"))
+                        }
+                        (office, _) => office,
+                    };
                     return Some(Mention {
                         start: pm.start,
-                        role: pm.role,
+                        role,
                         role_key: pm.role_key,
                         affiliation: pm.affiliation.or(pm
                             .name

@@ -1520,3 +1520,30 @@ fn a_law_with_a_demonstrative_is_no_speaker() {
         summary(text)
     );
 }
+
+#[test]
+fn an_office_then_a_rank_and_name_after_a_comma() {
+    assert_last_splits(&[
+        (
+            "“Pelaku sudah kami tahan,” kata Kepala Bidang Humas Polda Metro Jaya, Komisaris \
+             Besar Yusri Yunus, Senin.",
+            "Yusri Yunus",
+            Some("Kepala Bidang Humas Komisaris Besar"),
+            Some("Polda Metro Jaya"),
+        ),
+        (
+            "Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus, mengatakan, \
+             “Pelaku sudah kami tahan.”",
+            "Yusri Yunus",
+            Some("Kepala Bidang Humas Komisaris Besar"),
+            Some("Polda Metro Jaya"),
+        ),
+        (
+            "“Logistik pilkada aman,” kata Komandan Kodim 1702 Jayawijaya, Letnan Kolonel Inf \
+             Candra Dianto.",
+            "Candra Dianto",
+            Some("Komandan Letnan Kolonel Inf"),
+            Some("Kodim 1702 Jayawijaya"),
+        ),
+    ]);
+}
