@@ -547,6 +547,16 @@ mod tests {
             proptest::prop_assert_eq!(general, fast);
         }
 
+        /// Plain words with one space, a comma and a space or a period and a space between
+        /// them, as the 32-byte path takes them, and what stops it.
+        #[test]
+        fn plain_words_with_commas_and_periods_come_out_as_on_the_general_path(
+            text in "([a-zA-Z]{1,12}( | | |, |\\. |,|\\.| ,|\\.\\. |,, |  |\n|nya |http |www |\\.[a-z]|[0-9]{1,2} |é |“|” |\\. [0-9]|, \\.))*[a-zA-Z]{0,20}"
+        ) {
+            let [general, fast] = both_ways(&text);
+            proptest::prop_assert_eq!(general, fast);
+        }
+
         /// Long runs of plain words with single spaces, as the 32-byte path takes them, cut by
         /// what stops it (punctuation, digits, double spaces, URL-like words, clitics).
         #[test]
