@@ -278,14 +278,15 @@ impl Tokenizer {
     /// assert_eq!(sentences, each);
     /// ```
     pub fn sentences_in(&self, text: &str, ranges: &[Span]) -> Vec<Span> {
-        let longest = ranges.iter().map(|r| r.end.saturating_sub(r.start)).max();
-        let longest = longest.unwrap_or(0);
+        // A sentence per range (a paragraph) and one per 128 bytes: the spans are seldom moved.
+        let bytes: usize = ranges.iter().map(|r| r.end.saturating_sub(r.start)).sum();
+        let expected = ranges.len() + bytes / 128;
         // The token and mark buffers of the last call on this thread serve again.
         let (tokens, marks) = BARE_BUFFERS
             .try_with(|b| b.take())
             .unwrap_or_default()
             .unwrap_or_default();
-        let mut sc = scan::Scanner::with_buffers(self, text, 0, longest, tokens, marks);
+        let mut sc = scan::Scanner::with_buffers(self, text, 0, expected, tokens, marks);
         for &range in ranges {
             let (start, end) = clamp(text, range);
             sc.restart(text, end);
