@@ -1,7 +1,10 @@
 //! Classes of the bytes of a line's window, sixteen at a time with SSE2 (baseline on x86_64),
 //! eight at a time in a portable fallback.
 
-/// Bit `i` of each set is byte `i` of the window (at most 128 bytes).
+/// The most bytes classified: the window of a line that is scanned for words.
+pub(crate) const WINDOW: usize = 96;
+
+/// Bit `i` of each set is byte `i` of the window (at most [`WINDOW`] bytes).
 #[derive(Debug, Clone, Copy, Default, PartialEq, Eq)]
 pub(crate) struct ByteClasses {
     /// ASCII letters and digits.
@@ -12,7 +15,8 @@ pub(crate) struct ByteClasses {
     pub(crate) bars: u128,
 }
 
-/// The classes of `line[..n]` (`n` ≤ 128); the bytes of `line` after `n` are ignored.
+/// The classes of `line[..n]` (`n` ≤ [`WINDOW`]); the bytes of `line` after `n` are
+/// ignored.
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline]
 pub(crate) fn classes(line: &[u8], n: usize) -> ByteClasses {
@@ -21,12 +25,14 @@ pub(crate) fn classes(line: &[u8], n: usize) -> ByteClasses {
         cmp_gt_mask_i8_m128i as gt, cmp_lt_mask_i8_m128i as lt, m128i,
         move_mask_i8_m128i as movemask, set_splat_i8_m128i as splat,
     };
-    let n = n.min(line.len()).min(128);
-    // The 16-bit masks of the chunks, little-endian: constant shifts only.
-    let mut word = [0u8; 16];
-    let mut bars = [0u8; 16];
-    let mut leads = [0u8; 16];
-    for (k, at) in (0..n).step_by(16).enumerate().take(8) {
+    let n = n.min(line.len()).min(WINDOW);
+    let mut out = ByteClasses::default();
+    // A fixed number of rounds: unrolled, with constant shifts.
+    for k in 0..WINDOW.div_ceil(16) {
+        let at = 16 * k;
+        if at >= n {
+            break;
+        }
         // Sixteen bytes from the line, or the last ones padded with zero bytes (no class).
         let v = match line.get(at..).and_then(<[u8]>::first_chunk::<16>) {
             Some(chunk) => m128i::from(*chunk),
@@ -41,24 +47,24 @@ pub(crate) fn classes(line: &[u8], n: usize) -> ByteClasses {
         let y = or(v, splat(0x20));
         let letter = and(gt(y, splat(b'a' as i8 - 1)), lt(y, splat(b'z' as i8 + 1)));
         let digit = and(gt(v, splat(b'0' as i8 - 1)), lt(v, splat(b'9' as i8 + 1)));
-        let w = movemask(or(letter, digit)) as u16;
-        let b = movemask(eq(v, splat(b'|' as i8))) as u16;
+        let word = movemask(or(letter, digit)) as u16;
+        let bars = movemask(eq(v, splat(b'|' as i8))) as u16;
         // 0xC0..=0xFF: negative and greater than 0xBF (-65).
-        let l = (movemask(v) & movemask(gt(v, splat(-65)))) as u16;
-        word[2 * k..2 * k + 2].copy_from_slice(&w.to_le_bytes());
-        bars[2 * k..2 * k + 2].copy_from_slice(&b.to_le_bytes());
-        leads[2 * k..2 * k + 2].copy_from_slice(&l.to_le_bytes());
+        let leads = (movemask(v) & movemask(gt(v, splat(-65)))) as u16;
+        out.word |= u128::from(word) << at;
+        out.bars |= u128::from(bars) << at;
+        out.leads |= u128::from(leads) << at;
     }
     // The bytes of the last chunk after `n`.
-    let keep = u128::MAX >> (128 - n).min(127) >> u32::from(n == 0);
-    ByteClasses {
-        word: u128::from_le_bytes(word) & keep,
-        leads: u128::from_le_bytes(leads) & keep,
-        bars: u128::from_le_bytes(bars) & keep,
-    }
+    let keep = !(u128::MAX << n);
+    out.word &= keep;
+    out.bars &= keep;
+    out.leads &= keep;
+    out
 }
 
-/// The classes of `line[..n]` (`n` ≤ 128); the bytes of `line` after `n` are ignored.
+/// The classes of `line[..n]` (`n` ≤ [`WINDOW`]); the bytes of `line` after `n` are
+/// ignored.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline]
 pub(crate) fn classes(line: &[u8], n: usize) -> ByteClasses {
@@ -73,7 +79,7 @@ pub(crate) fn classes_swar(line: &[u8], n: usize) -> ByteClasses {
     const ONES: u64 = 0x0101_0101_0101_0101;
     // The high bits of the eight bytes of `v` (all other bits clear) as bits 0..8.
     let movemask = |v: u64| u128::from((v.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8);
-    let window = &line[..n.min(line.len()).min(128)];
+    let window = &line[..n.min(line.len()).min(WINDOW)];
     let mut out = ByteClasses::default();
     for (k, chunk) in window.chunks(8).enumerate() {
         // The last chunk is padded with zero bytes (no class).
@@ -109,7 +115,7 @@ mod tests {
     /// The classes byte by byte.
     fn naive(line: &[u8], n: usize) -> ByteClasses {
         let mut out = ByteClasses::default();
-        for (i, &b) in line.iter().enumerate().take(n.min(128)) {
+        for (i, &b) in line.iter().enumerate().take(n.min(WINDOW)) {
             out.word |= u128::from(b.is_ascii_alphanumeric()) << i;
             out.leads |= u128::from(b >= 0xC0) << i;
             out.bars |= u128::from(b == b'|') << i;

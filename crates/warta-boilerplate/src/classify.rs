@@ -7,9 +7,8 @@ use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
 use crate::meta::{DatelineMatch, floor_char, names_only};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
 
-/// Bytes of a line looked at for word statistics (long lines are extrapolated). At most 127:
-/// the window is a bit mask in a `u128`.
-const SCAN: usize = 96;
+/// Bytes of a line looked at for word statistics (long lines are extrapolated).
+const SCAN: usize = bytes::WINDOW;
 /// Lines longer than this are never looked at as chrome phrases `any`where in the line.
 const ANYWHERE_LIMIT: usize = 300;
 /// The most lines whose vector a thread keeps for the next text (a few hundred KB).

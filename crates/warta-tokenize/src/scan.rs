@@ -278,13 +278,14 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         }
     }
 
-    /// A scanner of `text[..end]` for the sentence pass only, working in the buffers `out` and
-    /// `marks` (emptied first) kept from an earlier scanner by [`Scanner::into_buffers`].
+    /// A scanner of `text[..end]` for the sentence pass only, expecting about `sentences`
+    /// sentences, working in the buffers `out` and `marks` (emptied first) kept from an earlier
+    /// scanner by [`Scanner::into_buffers`].
     pub(crate) fn with_buffers(
         tk: &'a Tokenizer,
         text: &'a str,
         end: usize,
-        len: usize,
+        sentences: usize,
         mut out: Vec<T>,
         mut marks: Marks,
     ) -> Self {
@@ -299,7 +300,7 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             tk,
             out,
             marks,
-            sentences: Some(Sentences::with_capacity((len / 128).min(1 << 20))),
+            sentences: Some(Sentences::with_capacity(sentences.min(1 << 20))),
             pending: 0,
             decided: 0,
         }
