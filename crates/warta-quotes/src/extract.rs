@@ -1116,7 +1116,21 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 }
 
 /// Skips spaces and punctuation other than sentence terminators and quote marks.
-fn skip_punct(text: &str, mut pos: usize, limit: usize) -> usize {
+fn skip_punct(text: &str, pos: usize, limit: usize) -> usize {
+    // Most calls stand on a word or on the one space before it.
+    let bytes = text.as_bytes();
+    let word = |p: usize| p < limit && bytes.get(p).is_some_and(u8::is_ascii_alphanumeric);
+    if word(pos) {
+        return pos;
+    }
+    if bytes.get(pos) == Some(&b' ') && word(pos + 1) {
+        return pos + 1;
+    }
+    skip_punct_slow(text, pos, limit)
+}
+
+/// [`skip_punct`] char by char.
+fn skip_punct_slow(text: &str, mut pos: usize, limit: usize) -> usize {
     while pos < limit {
         match char_at(text, pos) {
             Some(c) if c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | '-' | '—') => {
@@ -1151,4 +1165,35 @@ fn in_title_case(text: &str, w: Span, start: usize, end: usize) -> bool {
     is_capitalised(&text[w.start..w.end])
         && titled(prev_word(text, w.start, start))
         && titled(next_word(text, w.end, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn punct_skip_matches_the_char_loop(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("kata"), Just("Budi"), Just("9"), Just(" "), Just(","), Just("("),
+                    Just(")"), Just(";"), Just("-"), Just("—"), Just("."), Just("“"), Just("é"),
+                    Just("\u{a0}"), Just("\t"), Just("\n"), Just("🙂"),
+                ],
+                0..20,
+            ),
+            cut in 0usize..80,
+        ) {
+            let text: String = parts.concat();
+            let mut limit = cut.min(text.len());
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            for (pos, _) in text.char_indices().filter(|&(p, _)| p <= limit) {
+                prop_assert_eq!(skip_punct(&text, pos, limit), skip_punct_slow(&text, pos, limit));
+            }
+        }
+    }
 }
