@@ -909,6 +909,8 @@ impl<'a> Doc<'a> {
             .get(sents.partition_point(|&s| s <= c.start))
             .copied()
             .unwrap_or(end);
+        // The mention after `menurut`, kept for the speaker (the same one `speaker_for` finds).
+        let mut after_menurut: Option<Mention> = None;
         let (content, rule, conf) = match c.class {
             CueClass::Menurut => {
                 let after = if c.nya {
@@ -917,7 +919,9 @@ impl<'a> Doc<'a> {
                     let Some(m) = self.lex.mention_after(text, c.end, end, &self.known()) else {
                         return false;
                     };
-                    skip_ws(text, m.end, end)
+                    let after = skip_ws(text, m.end, end);
+                    after_menurut = Some(m);
+                    after
                 };
                 if char_at(text, after) == Some(',') && !is_sentence_final(text, after, sent_end) {
                     (
@@ -983,7 +987,14 @@ impl<'a> Doc<'a> {
         if count_words(&text[cs..ce], 3) < 3 {
             return false;
         }
-        let Some(speaker) = self.speaker_for(&c, floor, end) else {
+        let speaker = match after_menurut {
+            Some(m) => {
+                self.last_org.set(false);
+                self.speaker_from_mention(&m)
+            }
+            None => self.speaker_for(&c, floor, end),
+        };
+        let Some(speaker) = speaker else {
             return false;
         };
         let source = self.source(sent, c.end, end);
