@@ -1,11 +1,10 @@
 //! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashSet;
 
-use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
+use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::{NameEntry, NameIndex, with_name_tokens};
+use crate::names::{NameEntry, NameIndex, WordSet, with_name_tokens};
 use crate::text::{
     RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -167,7 +166,7 @@ pub(crate) struct Doc<'a> {
     /// ahli`): not a `-nya` antecedent.
     last_org: Cell<bool>,
     /// Name tokens of the speakers attributed so far.
-    speaker_tokens: HashSet<String, FxBuild>,
+    speaker_tokens: WordSet,
     out: Vec<Quote>,
 }
 
@@ -206,7 +205,7 @@ impl<'a> Doc<'a> {
             last_speaker_pos: 0,
             last_org: Cell::new(false),
             // An article names a handful of speakers: one allocation for most documents.
-            speaker_tokens: HashSet::with_capacity_and_hasher(32, FxBuild::default()),
+            speaker_tokens: WordSet::with_capacity(32),
             // About one statement every 500 bytes of news text: few regrowths of the output.
             out: Vec::with_capacity(
                 paragraphs.iter().map(|p| p.end - p.start).sum::<usize>() / 512,
@@ -363,9 +362,7 @@ impl<'a> Doc<'a> {
                 let known = &mut self.speaker_tokens;
                 with_name_tokens(&s.name, |toks| {
                     for &t in toks {
-                        if !known.contains(t) {
-                            known.insert(t.to_owned());
-                        }
+                        known.insert(t.as_bytes());
                     }
                 });
             }
@@ -633,7 +630,9 @@ impl<'a> Doc<'a> {
             e.speech
                 || e.appositive
                 || e.role.is_some()
-                || e.tokens.iter().any(|t| self.speaker_tokens.contains(t))
+                || e.tokens
+                    .iter()
+                    .any(|t| self.speaker_tokens.contains_lower(t.as_bytes()))
         };
         let subject = self.index().last_subject(
             self.lex,
@@ -739,7 +738,9 @@ impl<'a> Doc<'a> {
         let found = self
             .index()
             .resolve_name(lex, text, &self.known(), surface, w.start);
-        let known_speaker = with_lower(surface, |l| self.speaker_tokens.contains(l));
+        let known_speaker = with_lower(surface, |l| {
+            self.speaker_tokens.contains_lower(l.as_bytes())
+        });
         if found.is_none() && !known_speaker && !is_aged {
             return None;
         }
