@@ -37,8 +37,8 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     println!("\nblocks:");
     for block in &doc.blocks {
         let line: String = text[block.start..block.end].chars().take(60).collect();
-        let reason = block.reason.as_deref().unwrap_or("");
-        println!("  {:<8} {:<14} {line}", block.kind, reason);
+        let reason = block.reason.map_or("", |r| r.as_str());
+        println!("  {:<8} {:<14} {line}", block.kind.as_str(), reason);
     }
 
     println!("\n{} sentences; entities:", doc.sentences.len());
@@ -53,7 +53,7 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
     for q in &doc.quotes {
         let who = q.speaker.as_ref().map_or("?", |s| s.name.as_str());
         let content: String = q.content.text.chars().take(70).collect();
-        println!("  [{}] {who}: {content}", q.kind);
+        println!("  [{}] {who}: {content}", q.kind.as_str());
         if let Some(s) = &q.speaker {
             if let Some(role) = &s.role {
                 println!("        role: {role}");

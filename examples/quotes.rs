@@ -32,7 +32,12 @@ fn main() -> Result<(), Box<dyn std::error::Error>> {
             }
             None => "?".to_owned(),
         };
-        println!("{who} [{}, {}, {:.2}]", q.kind, q.rule, q.confidence);
+        println!(
+            "{who} [{}, {}, {:.2}]",
+            q.kind.as_str(),
+            q.rule,
+            q.confidence
+        );
         if let Some(cue) = &q.cue {
             println!("  cue: {}", cue.text);
         }

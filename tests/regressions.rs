@@ -14,7 +14,9 @@ fn a_one_sentence_document_is_not_thrown_away_as_chrome() {
     ] {
         let doc = pipeline.analyze(text);
         assert!(
-            doc.blocks.iter().any(|b| b.kind != "chrome"),
+            doc.blocks
+                .iter()
+                .any(|b| b.kind != warta::BlockKind::Chrome),
             "{text:?} is all chrome: {:?}",
             doc.blocks
         );

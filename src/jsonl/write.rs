@@ -83,9 +83,9 @@ fn block(out: &mut Vec<u8>, b: &BlockOut) {
     out.push(b'{');
     range(out, b.start, b.end);
     key(out, b",\"kind\":");
-    string(out, &b.kind);
+    string(out, b.kind.as_str());
     key(out, b",\"reason\":");
-    opt_string(out, b.reason.as_deref());
+    opt_string(out, b.reason.map(|r| r.as_str()));
     out.push(b'}');
 }
 
@@ -124,7 +124,7 @@ fn token(out: &mut Vec<u8>, t: &TokenOut) {
     key(out, b",\"text\":");
     string(out, &t.text);
     key(out, b",\"kind\":");
-    string(out, &t.kind);
+    string(out, t.kind.as_str());
     if !t.words.is_empty() {
         key(out, b",\"words\":");
         list(out, &t.words, text_span);
@@ -150,7 +150,7 @@ fn entity(out: &mut Vec<u8>, e: &EntityOut) {
 
 fn quote(out: &mut Vec<u8>, q: &QuoteOut) {
     key(out, b"{\"kind\":");
-    string(out, &q.kind);
+    string(out, q.kind.as_str());
     key(out, b",\"content\":");
     text_span(out, &q.content);
     key(out, b",\"cue\":");
@@ -296,7 +296,9 @@ fn escape(out: &mut Vec<u8>, c: u8) {
 mod tests {
     use super::*;
     use proptest::prelude::*;
-    use warta::{CreditOut, DatelineOut, SpeakerOut};
+    use warta::{
+        BlockKind, ChromeReason, CreditOut, DatelineOut, QuoteKind, SpeakerOut, TokenKind,
+    };
 
     fn serde_bytes(doc: &Document) -> String {
         serde_json::to_string(doc).unwrap()
@@ -375,16 +377,61 @@ mod tests {
         })
     }
 
+    fn block_kind() -> impl Strategy<Value = BlockKind> {
+        prop::sample::select(vec![
+            BlockKind::Title,
+            BlockKind::Dateline,
+            BlockKind::Body,
+            BlockKind::Chrome,
+        ])
+    }
+
+    fn reason() -> impl Strategy<Value = ChromeReason> {
+        use ChromeReason::*;
+        prop::sample::select(vec![
+            Teaser,
+            Navigation,
+            Widget,
+            Advertisement,
+            Social,
+            RelatedList,
+            Copyright,
+            Credit,
+            Caption,
+            Metadata,
+            Other,
+        ])
+    }
+
+    fn token_kind() -> impl Strategy<Value = TokenKind> {
+        use TokenKind::*;
+        prop::sample::select(vec![
+            Word, Number, Punct, Symbol, Url, Email, Hashtag, Mention, Emoji,
+        ])
+    }
+
+    fn quote_kind() -> impl Strategy<Value = QuoteKind> {
+        prop::sample::select(vec![
+            QuoteKind::Direct,
+            QuoteKind::Indirect,
+            QuoteKind::Mixed,
+        ])
+    }
+
     fn random_document() -> impl Strategy<Value = Document> {
         let blocks = prop::collection::vec(
-            (any::<usize>(), any::<usize>(), text(), opt_text()).prop_map(
-                |(start, end, kind, reason)| BlockOut {
+            (
+                any::<usize>(),
+                any::<usize>(),
+                block_kind(),
+                prop::option::of(reason()),
+            )
+                .prop_map(|(start, end, kind, reason)| BlockOut {
                     start,
                     end,
                     kind,
                     reason,
-                },
-            ),
+                }),
             0..4,
         );
         let credits = prop::collection::vec(
@@ -414,7 +461,7 @@ mod tests {
         let tokens = prop::option::of(prop::collection::vec(
             (
                 text_span(),
-                text(),
+                token_kind(),
                 prop::collection::vec(text_span(), 0..3),
             )
                 .prop_map(|(s, kind, words)| TokenOut {
@@ -432,10 +479,10 @@ mod tests {
                     start: s.start,
                     end: s.end,
                     text: s.text,
-                    id,
-                    entity_type,
-                    canonical,
-                    alias,
+                    id: id.into(),
+                    entity_type: entity_type.into(),
+                    canonical: canonical.into(),
+                    alias: alias.into(),
                 },
             ),
             0..4,
@@ -455,7 +502,7 @@ mod tests {
         );
         let quotes = prop::collection::vec(
             (
-                text(),
+                quote_kind(),
                 text_span(),
                 prop::option::of(text_span()),
                 speaker,

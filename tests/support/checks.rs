@@ -372,26 +372,23 @@ pub fn check_document(text: &str, doc: &Document, boilerplate: bool) {
             "document blocks",
         );
         for b in &doc.blocks {
-            let chrome = b.kind == "chrome";
-            assert!(
-                matches!(b.kind.as_str(), "title" | "dateline" | "body" | "chrome"),
-                "unknown block kind {:?}",
-                b.kind
-            );
             assert_eq!(
                 b.reason.is_some(),
-                chrome,
+                b.kind == BlockKind::Chrome,
                 "reason exactly on chrome: {b:?}"
             );
         }
-        let pick = |keep: &dyn Fn(&str) -> bool| -> Vec<Span> {
+        let pick = |keep: &dyn Fn(BlockKind) -> bool| -> Vec<Span> {
             doc.blocks
                 .iter()
-                .filter(|b| keep(&b.kind))
+                .filter(|b| keep(b.kind))
                 .map(|b| Span::new(b.start, b.end))
                 .collect()
         };
-        (pick(&|k| k != "chrome"), pick(&|k| k == "body"))
+        (
+            pick(&|k| k != BlockKind::Chrome),
+            pick(&|k| k == BlockKind::Body),
+        )
     } else {
         assert!(
             doc.blocks.is_empty(),

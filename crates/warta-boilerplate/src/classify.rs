@@ -2,6 +2,7 @@
 
 use std::cell::Cell;
 
+use crate::bytes;
 use crate::lexicon::{W_DATE, W_EN, W_ID, pack, pack_halves};
 use crate::meta::{DatelineMatch, floor_char, names_only};
 use crate::{Block, BlockKind, ChromeReason, Classifier, Credit, Meta, Page, Span};
@@ -680,52 +681,15 @@ fn features(c: &Classifier, s: &str) -> Feat {
 /// The word bytes of `s[..n]` (`n` ≤ [`SCAN`], a char boundary) as a bit set in two halves
 /// (bit `i` of the low half for byte `i` < 64, of the high half for byte `64 + i`): ASCII
 /// letters and digits, and the bytes of non-ASCII letters. Counts menu separators and notes a
-/// `©` in `f`. ASCII bytes are classified eight at a time without branches; only the
+/// `©` in `f`. ASCII bytes are classified sixteen at a time ([`bytes::classes`]); only the
 /// non-ASCII chars are decoded.
 fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
-    let window = &s.as_bytes()[..n];
-    // Byte k of `words` holds the bits of window bytes 8k..8k+8; the last chunk is padded
-    // with zero bytes (neither word bytes nor separators).
-    let mut words = [0u8; 16];
-    // Byte lane `i` counts the `|` bytes at offsets `i`, `8 + i`, … (at most 16 each): one
-    // horizontal sum at the end instead of a count per chunk.
-    let mut bars = 0u64;
-    // The bytes of the window OR-ed: its high bits say whether a byte is not ASCII.
-    let mut any = 0u64;
-    let mut chunks = window.chunks_exact(8);
-    let mut k = 0;
-    let mut add = |v: u64, k: usize| {
-        let (w, bar) = swar_word_bytes(v);
-        words[k] = w;
-        bars += bar >> 7;
-        any |= v;
-    };
-    for chunk in &mut chunks {
-        let mut buf = [0u8; 8];
-        buf.copy_from_slice(chunk);
-        add(u64::from_le_bytes(buf), k);
-        k += 1;
+    let classes = bytes::classes(s.as_bytes(), n);
+    if classes.bars != 0 {
+        f.seps += classes.bars.count_ones();
     }
-    let rest = chunks.remainder();
-    if !rest.is_empty() {
-        let mut buf = [0u8; 8];
-        buf[..rest.len()].copy_from_slice(rest);
-        add(u64::from_le_bytes(buf), k);
-    }
-    f.seps += (bars.wrapping_mul(ONES) >> 56) as u32;
-    let mut mask = u128::from_le_bytes(words);
-    if any & HI == 0 {
-        return (mask as u64, (mask >> 64) as u64);
-    }
-    // Bit `i` set when byte `i` starts a multi-byte UTF-8 char (0b11xx_xxxx: bit 6 shifted up
-    // to bit 7 of the same byte).
-    let mut leads = 0u128;
-    for (k, chunk) in window.chunks(8).enumerate() {
-        let mut buf = [0u8; 8];
-        buf[..chunk.len()].copy_from_slice(chunk);
-        let v = u64::from_le_bytes(buf);
-        leads |= u128::from(movemask(v & (v << 1) & HI)) << (8 * k);
-    }
+    let mut mask = classes.word;
+    let mut leads = classes.leads;
     while leads != 0 {
         let i = leads.trailing_zeros() as usize;
         leads &= leads - 1;
@@ -741,37 +705,6 @@ fn word_mask(s: &str, n: usize, f: &mut Feat) -> (u64, u64) {
         }
     }
     (mask as u64, (mask >> 64) as u64)
-}
-
-const LO7: u64 = 0x7F7F_7F7F_7F7F_7F7F;
-const HI: u64 = 0x8080_8080_8080_8080;
-const ONES: u64 = 0x0101_0101_0101_0101;
-
-/// Eight bytes at once (little-endian in `v`): bit `i` of the first result is set when byte
-/// `i` is an ASCII letter or digit; then the high bit of byte `i` set when byte `i` is `|`
-/// (no other bit).
-#[inline]
-fn swar_word_bytes(v: u64) -> (u8, u64) {
-    let high = v & HI;
-    let x = v & LO7;
-    // Bytes are at most 0x7F, so adding at most 0x50 never carries into the next byte: the
-    // high bit of each sum says `byte >= k`.
-    let ge = |k: u8| (x + ONES * u64::from(0x80 - k)) & HI;
-    let digit = ge(b'0') & !ge(b'9' + 1);
-    let y = (v | 0x2020_2020_2020_2020) & LO7;
-    let ge_y = |k: u8| (y + ONES * u64::from(0x80 - k)) & HI;
-    let letter = ge_y(b'a') & !ge_y(b'z' + 1);
-    let word = (digit | letter) & !high;
-    // Exact zero-byte test of `v ^ '|'`.
-    let t = v ^ (ONES * u64::from(b'|'));
-    let bars = !(((t & LO7) + LO7) | t | LO7);
-    (movemask(word), bars)
-}
-
-/// The high bits of the eight bytes of `v` (all other bits clear) as bits 0..8.
-#[inline]
-fn movemask(v: u64) -> u8 {
-    (v.wrapping_mul(0x0002_0408_1020_4081) >> 56) as u8
 }
 
 /// The char starting at byte `i` (a char boundary) of `s`.

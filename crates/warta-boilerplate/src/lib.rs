@@ -36,6 +36,7 @@
 
 use std::borrow::Cow;
 
+mod bytes;
 mod classify;
 mod dateline;
 mod dates;

@@ -94,6 +94,7 @@ mod builder;
 mod default_list;
 mod fold;
 mod link;
+mod masks;
 mod matcher;
 
 use std::collections::BTreeMap;

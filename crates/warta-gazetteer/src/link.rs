@@ -5,7 +5,8 @@ use std::cmp::Ordering;
 use std::sync::Arc;
 
 use crate::builder::push_id;
-use crate::fold::{fold_key_into, hash_ascii_word, hash_bytes, is_combining, word_masks};
+use crate::fold::{fold_key_into, hash_ascii_word, hash_bytes, is_combining};
+use crate::masks::word_masks;
 use crate::{Mention, Span};
 
 /// A person's full name found outside the list (e.g. a quote speaker), for linking.

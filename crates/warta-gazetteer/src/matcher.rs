@@ -23,6 +23,7 @@ use std::sync::{Arc, OnceLock};
 
 use crate::builder::{Duplicate, FastMap, attribute_pairs};
 use crate::fold::{Scanner, Step, Token, is_combining};
+use crate::masks::alnum16;
 use crate::{Error, Mention, Span};
 
 /// Per-entity data shared by its mentions.
@@ -437,7 +438,7 @@ impl Gazetteer {
                 while !text.is_char_boundary(end) {
                     end += 1;
                 }
-                self.find_range(scratch, text, start, end, out);
+                self.find_range::<true>(scratch, text, start, end, out);
             }
         };
         SCRATCH.with(|scratch| match scratch.try_borrow_mut() {
@@ -454,8 +455,9 @@ impl Gazetteer {
         self.find_in(text, Span::new(0, text.len()))
     }
 
-    /// `find_in_into` on `text[start..end]` (char boundaries).
-    fn find_range(
+    /// `find_in_into` on `text[start..end]` (char boundaries); `FAST` as in
+    /// `Scanner::skip_ascii` (false only in tests, the reference of the fast path).
+    fn find_range<const FAST: bool>(
         &self,
         scratch: &mut Scratch,
         text: &str,
@@ -480,7 +482,7 @@ impl Gazetteer {
                     stop = at + ws;
                 }
             }
-            self.find_scan(scratch, out, at, &text[at..stop]);
+            self.find_scan::<FAST>(scratch, out, at, &text[at..stop]);
             at = stop;
         }
     }
@@ -558,7 +560,13 @@ impl Gazetteer {
         Filter::has(word, key, Property::Ends) || Filter::has(word, key, Property::Children)
     }
 
-    fn find_scan(&self, scratch: &mut Scratch, found: &mut Vec<Mention>, base: usize, piece: &str) {
+    fn find_scan<const FAST: bool>(
+        &self,
+        scratch: &mut Scratch,
+        found: &mut Vec<Mention>,
+        base: usize,
+        piece: &str,
+    ) {
         let text = piece.as_bytes();
         let Scratch { buf, window } = scratch;
         let first = self.first.words.as_slice();
@@ -574,11 +582,12 @@ impl Gazetteer {
                 window.clear();
                 buf.clear();
                 at = 0;
-                scanner.skip_ascii(
+                scanner.skip_ascii::<FAST>(
                     &self.skip,
                     window,
                     |start, end, hash, upper| self.first_step(first, start, end, hash, upper, text),
                     |p, t| self.may_follow(p, t, text),
+                    alnum16,
                 );
                 if window.is_empty() {
                     let Some(t) = scanner.next_token(buf) else {
@@ -791,4 +800,75 @@ fn same_letters(a: &str, b: &str) -> bool {
             ))
     };
     a.chars().filter(keep).eq(b.chars().filter(keep))
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::GazetteerBuilder;
+    use proptest::prelude::*;
+
+    /// `find` without the 16-byte fast path of `Scanner::skip_ascii`.
+    fn find_general(gaz: &Gazetteer, text: &str) -> Vec<Mention> {
+        let mut out = Vec::new();
+        gaz.find_range::<false>(&mut Scratch::default(), text, 0, text.len(), &mut out);
+        out
+    }
+
+    fn gazetteers() -> Vec<Gazetteer> {
+        let user = "\
+ORG:X\tORG\tAbcdefghijklmnop\tAb|=Abc|~abcd|Abcdefgh|abcdefghi Ab|B2|Ab, Abc|Ab - B
+GPE:Y\tGPE\tbb\tBb Ab|Aa Bb Cc|A.B.|Ab’s
+";
+        vec![
+            GazetteerBuilder::new().with_default_list().build().unwrap(),
+            GazetteerBuilder::new()
+                .add_tsv(user)
+                .unwrap()
+                .build()
+                .unwrap(),
+        ]
+    }
+
+    #[test]
+    fn the_fast_path_finds_what_the_general_one_finds_on_news_text() {
+        let text = "Presiden Joko Widodo bertemu Korea Selatan, AS dan Abcdefgh di \
+            Jakarta. Kata Abcdefghijklmnop: \u{201C}Abc,\u{201D} abcd Ab - B aa bb cc \
+            Aa Bb Cc ABCD Abcdefghi Ab B2 Korselnya Indonesiaku PANnya A.B. Ab\u{2019}s";
+        for gaz in gazetteers() {
+            let got = gaz.find(text);
+            assert!(!got.is_empty());
+            assert_eq!(got, find_general(&gaz, text));
+        }
+    }
+
+    proptest! {
+        #[test]
+        fn the_fast_path_finds_what_the_general_one_finds(
+            words in proptest::collection::vec(
+                "(Ab|Abc|abcd|Abcdefgh|abcdefghi|Abcdefghijklmnop|ABCDEFGHIJKLMNOPQ|Aa|Bb|Cc|bb|B2|\
+                 Korea|Selatan|AS|Jakarta|Indonesiaku|x1234567|[a-cA-C0-9]{1,17})",
+                0..40,
+            ),
+            seps in proptest::collection::vec(
+                "( |  |, |\\. |-| - |\n|\u{A0}|\u{201C}|\u{201D}|'|\u{2019}|é|:|\\(|\\))",
+                40,
+            ),
+        ) {
+            let mut text = String::new();
+            for (w, sep) in words.iter().zip(&seps) {
+                text.push_str(w);
+                text.push_str(sep);
+            }
+            for gaz in gazetteers() {
+                prop_assert_eq!(gaz.find(&text), find_general(&gaz, &text));
+                // Every suffix, so that words meet the end of the text and of 16-byte loads
+                // at every offset.
+                for cut in (0..text.len()).filter(|&c| text.is_char_boundary(c)).step_by(7) {
+                    let tail = &text[cut..];
+                    prop_assert_eq!(gaz.find(tail), find_general(&gaz, tail));
+                }
+            }
+        }
+    }
 }

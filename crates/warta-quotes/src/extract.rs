@@ -817,7 +817,7 @@ impl<'a> Doc<'a> {
                 let mut s = s;
                 if m.role.is_some() || m.affiliation.is_some() {
                     unglued = m.clone();
-                    s = self.index().unglue(text, &mut unglued, s, e);
+                    s = self.index().unglue(self.lex, text, &mut unglued, s, e);
                     m = &unglued;
                 }
                 let surface = &text[s..e];

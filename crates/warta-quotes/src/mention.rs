@@ -70,6 +70,167 @@ fn is_person_noun(w: &str) -> bool {
     )
 }
 
+/// Military and police ranks (lowercase) and the words of rank phrases (`jenderal`, `tni`);
+/// a rank stands right before the name (`Mayjen TNI Tugas Ratmono`).
+fn is_rank_word(w: &str) -> bool {
+    matches!(
+        w,
+        "jenderal"
+            | "kolonel"
+            | "letkol"
+            | "mayor"
+            | "mayjen"
+            | "letjen"
+            | "brigjen"
+            | "kapten"
+            | "letnan"
+            | "lettu"
+            | "letda"
+            | "sersan"
+            | "kopral"
+            | "laksamana"
+            | "laksma"
+            | "laksda"
+            | "marsekal"
+            | "marsma"
+            | "marsda"
+            | "komisaris"
+            | "kombes"
+            | "akbp"
+            | "akp"
+            | "kompol"
+            | "iptu"
+            | "ipda"
+            | "aiptu"
+            | "aipda"
+            | "bripka"
+            | "brigpol"
+            | "briptu"
+            | "bripda"
+            | "brigadir"
+            | "irjen"
+            | "komjen"
+            | "inspektur"
+            | "tni"
+    )
+}
+
+/// True when a role phrase holds a military or police rank (`Wakil Kepala Satuan Komisaris`,
+/// `Mayjen TNI`; not `Sekretaris Jenderal`).
+pub(crate) fn has_rank(role: &str) -> bool {
+    let mut words = role.split(' ').filter(|w| !w.is_empty()).peekable();
+    let mut any = false;
+    let mut only_jenderal = true;
+    while let Some(w) = words.next() {
+        with_lower(w, |l| {
+            any |= is_rank_word(l) && !is_corps(l) && l != "jenderal";
+            only_jenderal &= l == "jenderal" && words.peek().is_none();
+        });
+    }
+    any || only_jenderal
+}
+
+/// Corps, branch and status words written after a rank (`Letkol Inf`, `Kolonel Laut (P)`,
+/// `Brigjen (Pol)`, `Letjen (Purn)`), lowercase.
+fn is_corps(w: &str) -> bool {
+    matches!(
+        w,
+        "inf"
+            | "kav"
+            | "arm"
+            | "arh"
+            | "czi"
+            | "cpl"
+            | "cba"
+            | "chb"
+            | "ckm"
+            | "cpm"
+            | "caj"
+            | "ckh"
+            | "cku"
+            | "chk"
+            | "cpn"
+            | "cke"
+            | "laut"
+            | "udara"
+            | "mar"
+            | "pas"
+            | "psk"
+            | "pnb"
+            | "kh"
+            | "purn"
+            | "pol"
+            | "polisi"
+            | "tni"
+            | "ad"
+            | "au"
+            | "p"
+            | "k"
+            | "e"
+            | "t"
+            | "s"
+    )
+}
+
+/// Words that open personal names, lowercase: Balinese birth-order names and titles
+/// (`I Gusti Putu`, `Tjokorda`), Javanese, Bugis and Acehnese titles (`Raden`, `Andi`,
+/// `Teuku`), common first parts (`Muhammad`, `Siti`, `Dwi`). A long name may start with one
+/// beyond the fourth word from its end.
+fn opens_name(w: &str) -> bool {
+    matches!(
+        w,
+        "i" | "ni"
+            | "gusti"
+            | "anak"
+            | "agung"
+            | "ida"
+            | "bagus"
+            | "ayu"
+            | "tjokorda"
+            | "cokorda"
+            | "dewa"
+            | "desak"
+            | "gede"
+            | "made"
+            | "putu"
+            | "wayan"
+            | "nyoman"
+            | "ketut"
+            | "komang"
+            | "kadek"
+            | "ngurah"
+            | "luh"
+            | "raden"
+            | "andi"
+            | "teuku"
+            | "tengku"
+            | "cut"
+            | "muhammad"
+            | "mohammad"
+            | "mohamad"
+            | "muhamad"
+            | "mochammad"
+            | "mochamad"
+            | "moh"
+            | "siti"
+            | "sri"
+            | "eka"
+            | "dwi"
+            | "tri"
+    )
+}
+
+/// True for a lowercase word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
+/// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
+/// organisation, not a person's name.
+fn is_verb_shape(w: &str) -> bool {
+    w.len() >= 7
+        && (w.starts_with("meng")
+            || w.starts_with("meny")
+            || w.starts_with("memb")
+            || w.starts_with("memp"))
+}
+
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
@@ -270,7 +431,33 @@ impl Lexicon {
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
             let Some(w) = prev_word(text, p, floor) else {
-                break;
+                // `Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi`: a bracketed
+                // acronym inside the run, as [`Self::paren_group`] reads it forward.
+                let q = skip_ws_back(text, p, floor);
+                if words.is_empty() || q <= floor || char_before(text, q) != Some(')') {
+                    break;
+                }
+                let window = &text.as_bytes()[q.saturating_sub(80).max(floor)..q - 1];
+                let Some(open) = memchr::memrchr(b'(', window).map(|i| q - 1 - window.len() + i)
+                else {
+                    break;
+                };
+                let before = prev_word(text, open, floor);
+                let Some((inner, _)) = before
+                    .filter(|b| {
+                        let bs = b.str(text);
+                        is_capitalised(bs) && (!self.has(bs, flag::STOP) || is_acronym(bs))
+                    })
+                    .and_then(|_| self.paren_group(text, open, words[0].end.max(q)))
+                    .filter(|(_, e)| *e == q)
+                else {
+                    break;
+                };
+                for x in inner.into_iter().rev() {
+                    words.push(x, self.flags(x.str(text)));
+                }
+                p = open;
+                continue;
             };
             let s = w.str(text);
             let f = self.flags(s);
@@ -404,41 +591,99 @@ impl Lexicon {
         // The flags of each word, looked up when the run was found.
         let fl = words.flags();
         let role_len = |i: usize| self.role_len_with(text, words, i, |k| fl[k]);
+        // A corps or branch word after a rank belongs to it (`Letkol Inf`, `Brigadir Jenderal
+        // (Pol)`), when a name follows.
+        let corps = |k: usize| {
+            k > 0
+                && k < n
+                && with_lower(words[k - 1].str(text), |l| is_rank_word(l) || is_corps(l))
+                && with_lower(words[k].str(text), is_corps)
+                // A one-letter corps only in brackets (`Laut (P)`), else it is an initial.
+                && (words[k].end - words[k].start > 1 || text[..words[k].start].ends_with('('))
+        };
         let mut i = 0;
         while i < n {
             let l = role_len(i);
             if l == 0 {
+                if corps(i) {
+                    i += 1;
+                    continue;
+                }
                 break;
             }
             i += l;
         }
         let lead_role = i;
+        // `jenderal` is a rank alone at the start (`Jenderal Andika`), else only with a rank
+        // (`Mayor Jenderal`; not `Sekretaris Jenderal`, `Universitas Jenderal Soedirman`).
+        let is_rank = |ws: &[Word]| {
+            ws.iter().any(|w| {
+                with_lower(w.str(text), |l| {
+                    is_rank_word(l)
+                        && !is_corps(l)
+                        && (l != "jenderal" || (ws.len() == 1 && ws[0].start == start))
+                })
+            })
+        };
         let mut ranks: Vec<(usize, usize)> = Vec::new();
         let mut name_start = i;
+        // The name part follows a military or police rank: ranks stand right before the name,
+        // so a word that may also belong to an organisation is a name here (`Mayjen TNI Tugas
+        // Ratmono`).
+        let mut after_rank = is_rank(&words[..lead_role]);
+        let ws_at = |k: usize| words[k].str(text);
         let mut k = i;
         while k < n {
             let rl = role_len(k);
-            // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank.
-            if rl > 0 && k > lead_role && k + rl < n {
-                ranks.push((words[k].start, words[k + rl - 1].end));
-                k += rl;
+            // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
+            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`).
+            if rl > 0
+                && k > lead_role
+                && k + rl < n
+                && !(rl == 1 && with_lower(ws_at(k), |l| matches!(l, "umum" | "harian")))
+            {
+                let mut e = k + rl;
+                while corps(e) {
+                    e += 1;
+                }
+                ranks.push((
+                    words[k].start,
+                    closed(text, words[k].start, words[e - 1].end),
+                ));
+                after_rank = (after_rank && name_start == k) || is_rank(&words[k..e]);
+                k = e;
                 name_start = k;
                 continue;
             }
             let ws = words[k].str(text);
-            let short_initials = k > name_start
+            let short_initials = (k > name_start || after_rank)
                 && is_acronym(ws)
                 && ws.chars().count() <= 2
                 && fl[k] & flag::AFF == 0;
-            let aff = if ws == "dan" {
+            // A bracketed word is an organisation's acronym (`Institute for Development of
+            // Economics and Finance (Indef) Tauhid Ahmad`).
+            let bracketed = k > 0
+                && (text[..words[k].start].ends_with('(')
+                    || (text[words[k].end..].starts_with(')')
+                        && text[start..words[k].start].contains('(')));
+            let aff = if ws == "dan" || bracketed {
                 Some(false)
-            } else if short_initials {
+            } else if fl[k] & flag::ROLE == 0 && with_lower(ws, is_verb_shape) {
+                // `Menganyam Pesisir`: a programme or organisation named by a verb phrase.
+                Some(true)
+            } else if short_initials
+                || (after_rank
+                    && fl[k] & flag::AFF != 0
+                    && fl[k] & flag::HEAD == 0
+                    && !is_acronym(ws))
+            {
                 None
             } else {
                 self.affiliation_word_flags(text, words[k], fl[k], known)
             };
             match aff {
                 Some(head) => {
+                    after_rank = false;
                     k += 1;
                     if head && k < n && role_len(k) == 0 {
                         k += 1;
@@ -474,7 +719,19 @@ impl Lexicon {
         let mut name_words = &words[name_start..];
         let mut aff_start = lead_role;
         if name_words.len() > 4 && (lead_role > 0 || name_start > 0) {
-            name_words = &name_words[name_words.len() - 4..];
+            // Four name words, and up to two more that open names (`I Gusti Putu Ngurah
+            // Sedana`, `Dwi Oktavia Tatri Lestari Handayani`).
+            let mut keep = 4;
+            while keep < 6
+                && keep < name_words.len()
+                && with_lower(
+                    name_words[name_words.len() - keep - 1].str(text),
+                    opens_name,
+                )
+            {
+                keep += 1;
+            }
+            name_words = &name_words[name_words.len() - keep..];
         }
         let name_first = n - name_words.len();
         if aff_end_word == name_start {
@@ -623,7 +880,11 @@ impl Lexicon {
         {
             return Some(Mention { end: d.end, ..m });
         }
-        if !self.opens_epithet(s) || self.names_an_organisation(text, first.end, d.start) {
+        // `Pasal 9 ketentuan itu menyatakan`: a law, a place or a programme is no person.
+        if !self.opens_epithet(s)
+            || self.has(s, flag::NONPERSON)
+            || self.names_an_organisation(text, first.end, d.start)
+        {
             return None;
         }
         // A capitalised first word is a role, a noun for a person or opens a described phrase
@@ -740,6 +1001,23 @@ impl Lexicon {
                 }
                 let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
                 let seg_end = seg[seg.len() - 1].end;
+                // `kata Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: the
+                // person's rank and name.
+                if !first_is_aff && self.role_len(text, &seg, 0) > 0 && {
+                    let ns = self.split(text, &seg, known);
+                    ns.name.is_some()
+                        && !ns.org
+                        && ns.affiliation.is_none()
+                        && ns.role.as_deref().is_some_and(has_rank)
+                } {
+                    // What read as a one-word name before is the end of the office's
+                    // organisation (`Polda Metro Jaya`).
+                    let one_word = m.name.is_some_and(|(s, e)| !text[s..e].contains(' '));
+                    if m.name.is_none() || m.org || segments > 0 || one_word {
+                        name_run = Some(seg);
+                    }
+                    break;
+                }
                 if !first_is_aff && self.role_len(text, &seg, 0) == 0 {
                     // Only when the role part holds no name yet, or places came between, or
                     // it ends in one word and a plain full name follows (`peneliti senior
@@ -776,7 +1054,7 @@ impl Lexicon {
                     && !self.enumeration_goes_on(text, after, limit)
                     && !ns.org
                     && ns.name.is_some()
-                    && ns.role.is_none()
+                    && ns.role.as_deref().is_none_or(has_rank)
                 {
                     // The lead role, chained (`Pelaksana Tugas Direktur Jenderal`).
                     let mut lead = 0;
@@ -794,13 +1072,22 @@ impl Lexicon {
                         .map_or(words[lead].start, |w| w.start);
                     // Up to the name: an organisation the segment opens with stays in it
                     // (`Menteri Desa, Pembangunan Daerah Tertinggal dan Transmigrasi Abdul …`).
-                    let aff_end = ns.name.map_or(p, |(s, _)| s.max(p));
+                    let aff_end = match ns.role {
+                        Some(_) => p,
+                        None => ns.name.map_or(p, |(s, _)| s.max(p)),
+                    };
                     let aff = text[aff_from..aff_end]
                         .trim_end_matches([',', ' '])
                         .to_string();
                     m.end = ns.end;
                     m.name = ns.name;
                     m.org = false;
+                    if let Some(rank) = ns.role {
+                        m.role = Some(match m.role.take() {
+                            Some(r) => format!("{r} {rank}"),
+                            None => rank,
+                        });
+                    }
                     if aff_from < p && !aff.is_empty() && aff_from != words[0].start {
                         m.affiliation = Some(aff);
                     }
@@ -1186,6 +1473,32 @@ impl Lexicon {
             return None;
         }
         let pm = self.split(text, &prev, known);
+        if self.role_len(text, &prev, 0) > 0 {
+            // `Budi, Ketua Koperasi Maju sekaligus Direktur PT Sinar Jaya, mengatakan`: the
+            // phrase before the link is another role; the person is named before its comma.
+            let q = skip_ws_back(text, prev[0].start, floor);
+            if char_before(text, q) == Some(',') {
+                let named = self.run_backward(text, q - 1, floor);
+                if !named.is_empty() {
+                    let nm = self.split(text, &named, known);
+                    if nm.name.is_some() && !nm.org && nm.role.is_none() {
+                        return Some(Mention {
+                            role: pm.role,
+                            role_key: pm.role_key,
+                            affiliation: nm.affiliation.or(match (pm.affiliation, pm.name) {
+                                (Some(a), Some((s, e))) => Some(format!("{a} {}", &text[s..e])),
+                                (a, n) => a.or(n.map(|(s, e)| text[s..e].to_string())),
+                            }),
+                            ..nm
+                        });
+                    }
+                }
+            }
+            // What follows the role is an organisation here, not a person.
+            if pm.role.is_some() && with_lower(&text[b..start], |l| l.contains("sekaligus")) {
+                return None;
+            }
+        }
         (pm.name.is_some() && !pm.org && !pm.pronoun).then_some(pm)
     }
 
@@ -1283,11 +1596,39 @@ impl Lexicon {
             if !prev.is_empty() {
                 let pm = self.split(text, &prev, known);
                 let this_has_name = m.name.is_some() && !m.org;
+                // `Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: before a
+                // rank and a name, a one-word name after an office ends its organisation.
+                let pm = match pm.name {
+                    Some((s, e))
+                        if this_has_name
+                            && pm.role.is_some()
+                            && !text[s..e].contains(' ')
+                            && m.role.as_deref().is_some_and(has_rank) =>
+                    {
+                        Mention {
+                            affiliation: Some(match pm.affiliation {
+                                Some(a) => format!("{a} {}", &text[s..e]),
+                                None => text[s..e].to_string(),
+                            }),
+                            name: None,
+                            ..pm
+                        }
+                    }
+                    _ => pm,
+                };
                 let prev_has_name = pm.name.is_some() && !pm.org;
                 if this_has_name && !prev_has_name && (pm.role.is_some() || pm.org) {
+                    // `Kepala Bidang Humas Polda X, Komisaris Besar Y, mengatakan`: the office
+                    // and the rank.
+                    let role = match (pm.role, m.role.clone()) {
+                        (Some(office), Some(rank)) if has_rank(&rank) => {
+                            Some(format!("{office} {rank}"))
+                        }
+                        (office, _) => office,
+                    };
                     return Some(Mention {
                         start: pm.start,
-                        role: pm.role,
+                        role,
                         role_key: pm.role_key,
                         affiliation: pm.affiliation.or(pm
                             .name

@@ -15,7 +15,7 @@ use crate::lexicon::{
     FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
     pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
-use crate::mention::{Known, Mention};
+use crate::mention::{Known, Mention, has_rank};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
@@ -563,18 +563,28 @@ impl NameIndex {
     /// Where the personal name starts in the name part `s..e` of mention `m`: after a role or
     /// an affiliation, the name may still begin with the end of an organisation's name that
     /// the lexicons do not know (`Direktur Eksekutif Global Justice Rachmi Hertanti`). When the
-    /// first two words or more of the part never open a run elsewhere in the document but a
-    /// later one does (`kata Rachmi`), and two words remain, the name starts there and the
-    /// words before it join the affiliation.
-    pub(crate) fn unglue(&self, text: &str, m: &mut Mention, s: usize, e: usize) -> usize {
+    /// first two words or more of the part never open a run elsewhere in the document, or
+    /// stand alone elsewhere as that organisation (`Du Anyam`), but a later one does open a
+    /// run (`kata Rachmi`), and two words remain, the name starts there and the words before
+    /// it join the affiliation. One glued word is enough when the affiliation ends with an
+    /// organisation word and one unknown word, the start of the organisation's own name
+    /// (`Universitas Sam Ratulangi Flora Kalalo`, then `kata Flora`).
+    pub(crate) fn unglue(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        m: &mut Mention,
+        s: usize,
+        e: usize,
+    ) -> usize {
         if m.role.is_none() && m.affiliation.is_none() {
             return s;
         }
-        // Two glued words and two name words: a part of fewer than four words stays whole.
+        // A glued word and two name words: a part of fewer than three words stays whole.
         if text[s..e]
             .split(' ')
             .filter(|w| !w.is_empty())
-            .nth(3)
+            .nth(2)
             .is_none()
         {
             return s;
@@ -588,14 +598,31 @@ impl NameIndex {
             })
             .filter(|(_, w)| !w.is_empty())
             .collect();
+        // `… Universitas Sam`: an organisation word and one word the lexicons do not know.
+        let open_org = m.affiliation.as_deref().is_some_and(|a| {
+            let mut it = a.rsplit(' ');
+            match (it.next(), it.next()) {
+                (Some(last), Some(head)) => {
+                    lex.has(head, flag::HEAD)
+                        && !lex.has(last, flag::AFF | flag::ROLE | flag::STOP)
+                        && !crate::text::is_acronym(last)
+                        && !self.places.contains_word(last)
+                }
+                _ => false,
+            }
+        });
         // Personal names are often referred to by a later part (`Muhammad Budi Santoso`, then
         // `kata Budi`; `Septian Hario Seto`, then `kata Seto`; `I Made Bayu`): only a glued
-        // part of two words or more without initials is cut, and two name words must remain.
-        let Some(k) = words
-            .iter()
-            .position(|(_, w)| self.heads.contains(w))
+        // part of two words or more without initials (or one after an open organisation) is
+        // cut, and two name words must remain.
+        let min = if open_org { 1 } else { 2 };
+        let Some(k) = (min..words.len().saturating_sub(1))
+            .find(|&k| self.heads.contains(words[k].1))
             .filter(|&k| {
-                k >= 2 && words.len() - k >= 2 && words[..k].iter().all(|(_, w)| w.len() > 1)
+                let glued = &words[..k];
+                glued.iter().all(|(_, w)| w.len() > 1)
+                    && (!glued.iter().any(|(_, w)| self.heads.contains(w))
+                        || self.stands_alone(text, s, words[k - 1].0 + words[k - 1].1.len()))
             })
         else {
             return s;
@@ -609,6 +636,33 @@ impl NameIndex {
             });
         }
         cut
+    }
+
+    /// True when the words `text[start..end]` also make a whole run of their own elsewhere in
+    /// the document (`Du Anyam` in `mitra binaan Du Anyam.`).
+    fn stands_alone(&self, text: &str, start: usize, end: usize) -> bool {
+        let phrase = &text[start..end];
+        let Some(first) = phrase.split(' ').next() else {
+            return false;
+        };
+        let hash = with_lower_bytes(first, token_hash);
+        let Some(&(lo, hi)) = self.by_hash.get(&hash) else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        self.postings[lo as usize..hi as usize]
+            .iter()
+            .take(MAX_CANDIDATES)
+            .any(|p| {
+                let r = &self.runs[p.run as usize];
+                let at = r.start;
+                at != start
+                    && text[at..].starts_with(phrase)
+                    && !(bytes.get(at + phrase.len()) == Some(&b' ')
+                        && bytes
+                            .get(at + phrase.len() + 1)
+                            .is_some_and(u8::is_ascii_uppercase))
+            })
     }
 
     /// Places seen in the document.
@@ -637,7 +691,7 @@ impl NameIndex {
                 }
                 let mut m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
-                let s = self.unglue(text, &mut m, s, e);
+                let s = self.unglue(lex, text, &mut m, s, e);
                 let after = skip_ws(text, m.end, run.limit);
                 let next = char_at(text, after);
                 let subject = if run.initial {
@@ -711,7 +765,8 @@ impl NameIndex {
     }
 
     /// The best run among those holding `token`: strong entries before weak ones, then `better`
-    /// ones; the latest before `pos` first, else the earliest after it.
+    /// ones; the latest before `pos` first, else the earliest after it. The latest strong entry
+    /// before `pos` stays when `keep(latest, better_one)` says the better one is someone else.
     #[allow(clippy::too_many_arguments)]
     fn pick<'s>(
         &'s self,
@@ -722,6 +777,7 @@ impl NameIndex {
         pos: usize,
         ok: impl Fn(&NameEntry) -> bool,
         better: impl Fn(&NameEntry) -> bool,
+        keep: impl Fn(&NameEntry, &NameEntry) -> bool,
     ) -> Option<&'s NameEntry> {
         let token = token.as_bytes();
         let hash = token_hash(token);
@@ -730,6 +786,7 @@ impl NameIndex {
         let before = ids.partition_point(|p| (p.start as usize) < pos);
         let mut fallback: Option<&NameEntry> = None;
         let mut strong: Option<&NameEntry> = None;
+        let mut strong_before = false;
         for p in ids[..before]
             .iter()
             .rev()
@@ -744,10 +801,14 @@ impl NameIndex {
                 continue;
             }
             if !e.weak && better(e) {
-                return Some(e);
+                return match strong {
+                    Some(f) if strong_before && keep(f, e) => Some(f),
+                    _ => Some(e),
+                };
             }
             if !e.weak && strong.is_none() {
                 strong = Some(e);
+                strong_before = (p.start as usize) < pos;
             }
             if fallback.is_none() {
                 fallback = Some(e);
@@ -778,6 +839,17 @@ impl NameIndex {
                         && toks.iter().all(|t| e.tokens.iter().any(|x| x == t))
                 },
                 |e| e.tokens.len() > toks.len(),
+                // `Wakil Kepala Satuan Lalu Lintas Polres X Komisaris Ubaidillah`, after `Camat
+                // Y, Ubaidillah Ansar`: a later introduction with a rank, an affiliation and
+                // only this name is another person (an officer is introduced by rank and full
+                // name), unless the fuller name came with a rank too.
+                |latest, fuller| {
+                    latest.tokens.len() == toks.len()
+                        && latest.affiliation.is_some()
+                        && latest.role.as_deref().is_some_and(has_rank)
+                        && !fuller.role.as_deref().is_some_and(has_rank)
+                        && latest.affiliation != fuller.affiliation
+                },
             )
         })
     }
@@ -800,6 +872,7 @@ impl NameIndex {
             pos,
             |e| e.role_key.as_deref() == Some(role_key),
             |e| e.tokens.len() >= 2,
+            |_, _| false,
         )
     }
 

@@ -1321,3 +1321,229 @@ fn a_described_name_before_the_verb_is_the_speaker() {
         assert_eq!(speaker_name(&only(text)), name, "{:?}", summary(text));
     }
 }
+
+/// (text, name, role, affiliation) of the last quote's speaker, checked row by row.
+type SplitRow<'a> = (&'a str, &'a str, Option<&'a str>, Option<&'a str>);
+
+fn assert_last_splits(table: &[SplitRow]) {
+    for &(text, name, role, affiliation) in table {
+        let q = quotes(text)
+            .pop()
+            .unwrap_or_else(|| panic!("{text:?}: no quote"));
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(
+            (s.name.as_str(), s.role.as_deref(), s.affiliation.as_deref()),
+            (name, role, affiliation),
+            "{text:?}"
+        );
+    }
+}
+
+#[test]
+fn a_rank_stands_right_before_the_name() {
+    assert_last_splits(&[
+        // A given name that is also an organisation word (`Tugas`) after a rank.
+        (
+            "“Ruang rawat masih cukup,” ujar Mayjen TNI Tugas Ratmono.",
+            "Tugas Ratmono",
+            Some("Mayjen TNI"),
+            None,
+        ),
+        (
+            "“Ruang rawat masih cukup,” kata Mayjen Tugas.",
+            "Tugas",
+            Some("Mayjen"),
+            None,
+        ),
+        // The corps after the rank is part of it, bracketed or not.
+        (
+            "“Logistik sudah tiba,” kata Komandan Kodim Sleman Letnan Kolonel Inf Candra \
+             Dianto.",
+            "Candra Dianto",
+            Some("Komandan Letnan Kolonel Inf"),
+            Some("Kodim Sleman"),
+        ),
+        (
+            "“Berkas segera kami kirim,” kata Kepala Biro Penerangan Masyarakat Polri Brigadir \
+             Jenderal (Pol) Rusdi Hartono.",
+            "Rusdi Hartono",
+            Some("Kepala Biro Brigadir Jenderal (Pol)"),
+            Some("Penerangan Masyarakat Polri"),
+        ),
+        // Initials right after the rank belong to the name.
+        (
+            "“Pelaku kabur ke hutan,” kata Kepala Polres Bitung Ajun Komisaris Besar FX \
+             Winardi Prabowo.",
+            "FX Winardi Prabowo",
+            Some("Kepala Ajun Komisaris Besar"),
+            Some("Polres Bitung"),
+        ),
+        // `Sekretaris Jenderal` is an office, not a rank: the organisation stays whole.
+        (
+            "“Jalur bus harus dibenahi,” kata Sekretaris Jenderal Masyarakat Transportasi \
+             Indonesia Harya S Dillon.",
+            "Harya S Dillon",
+            Some("Sekretaris Jenderal"),
+            Some("Masyarakat Transportasi Indonesia"),
+        ),
+    ]);
+}
+
+#[test]
+fn long_names_keep_the_words_that_open_names() {
+    assert_last_splits(&[
+        (
+            "“Pura ditutup sementara,” kata Ketua Majelis Adat Bali I Gusti Putu Ngurah \
+             Sedana.",
+            "I Gusti Putu Ngurah Sedana",
+            Some("Ketua"),
+            Some("Majelis Adat Bali"),
+        ),
+        (
+            "“Kasus baru bertambah,” kata Kepala Bidang Dinas Kesehatan DKI Jakarta Dwi Oktavia \
+             Tatri Lestari Handayani.",
+            "Dwi Oktavia Tatri Lestari Handayani",
+            Some("Kepala Bidang"),
+            Some("Dinas Kesehatan DKI Jakarta"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_bracketed_acronym_inside_an_organisation_before_the_verb() {
+    assert_last_splits(&[
+        (
+            "Kepala Pelaksana Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi Agus \
+             Harpa mengatakan, “Air mulai surut.”",
+            "Agus Harpa",
+            Some("Kepala Pelaksana"),
+            Some("Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi"),
+        ),
+        // The acronym ends the organisation: the words before it are no name.
+        (
+            "Ketua Umum Perhimpunan Bank Perkreditan Rakyat Indonesia (Perbarindo) Joko Suyanto \
+             mengatakan, “Kredit macet naik.”",
+            "Joko Suyanto",
+            Some("Ketua Umum"),
+            Some("Perhimpunan Bank Perkreditan Rakyat Indonesia (Perbarindo)"),
+        ),
+        // A modifier role word inside an organisation's name is no rank.
+        (
+            "“Hasil rekapitulasi diumumkan besok,” kata Ketua Komisi Pemilihan Umum Arief \
+             Budiman.",
+            "Arief Budiman",
+            Some("Ketua"),
+            Some("Komisi Pemilihan Umum"),
+        ),
+    ]);
+}
+
+#[test]
+fn a_subject_with_two_roles_joined_by_sekaligus() {
+    assert_last_splits(&[(
+        "Budi Santoso, Ketua Koperasi Tani Maju sekaligus Direktur PT Sinar Jaya, mengatakan, \
+         “Harga pupuk naik.”",
+        "Budi Santoso",
+        Some("Ketua"),
+        Some("Koperasi Tani Maju"),
+    )]);
+}
+
+#[test]
+fn organisation_names_glued_to_the_speaker_are_split_off() {
+    assert_last_splits(&[
+        // A programme named by a verb phrase is no person, before a name or alone.
+        (
+            "“Kami melatih para ibu menganyam,” kata Pendiri Membangun Harapan Sari Wulandari \
+             Putri.",
+            "Sari Wulandari Putri",
+            Some("Pendiri"),
+            Some("Membangun Harapan"),
+        ),
+        // The end of a university's name (`Sam Ratulangi`) before a person named alone
+        // later.
+        (
+            "Menurut dosen Universitas Sam Ratulangi Flora Kalalo, pemilih harus datang.\n\
+             “Petugas sudah siap,” kata Flora.",
+            "Flora Kalalo",
+            None,
+            Some("Universitas Sam Ratulangi"),
+        ),
+        // An organisation that also stands alone in the article (`Du Anyam`).
+        (
+            "Direktur Komunitas Du Anyam Hanna Keraf berkunjung ke desa.\n\
+             Kini, ribuan ibu menjadi mitra binaan Du Anyam.\n\
+             “Penjualan turun tajam,” kata Hanna.",
+            "Hanna Keraf",
+            Some("Direktur"),
+            Some("Komunitas Du Anyam"),
+        ),
+    ]);
+    // `Menganyam Pesisir membina …`: no `-nya` antecedent.
+    let text = "Pendiri Menganyam Pesisir Kharolin Hilda Amazona mengatakan, banyak ibu butuh \
+                uang.\nMenganyam Pesisir lalu membina sepuluh ibu di Gunung Kidul.\n\
+                “Kami membuat dompet kulit,” ujarnya.";
+    assert_eq!(
+        speaker_name(&quotes(text).pop().unwrap()),
+        "Kharolin Hilda Amazona",
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn an_officer_introduced_by_rank_is_not_an_earlier_namesake() {
+    let text = "“Warga masih abai,” kata Camat Neglasari, Kabupaten Tangerang, Ubaidillah Ansar, \
+                Sabtu.\nWakil Kepala Satuan Lalu Lintas Polres Metro Tangerang Kota Komisaris \
+                Ubaidillah mengatakan, warga sudah menaati aturan.\n“Kami terus berjaga,” kata \
+                Ubaidillah.";
+    let s = quotes(text).pop().unwrap().speaker.unwrap();
+    assert_eq!(s.name, "Ubaidillah", "{:?}", summary(text));
+    assert!(s.role.unwrap().contains("Komisaris"));
+    // A politician named again with another office is the same person.
+    assert_last_speakers(&[(
+        "Gubernur Jawa Barat Ridwan Kamil mengatakan, sekolah tetap tutup.\nKetua Gugus Tugas \
+         Jawa Barat Ridwan mengatakan, tes diperbanyak.\n“Kasus turun,” kata Ridwan.",
+        "Ridwan Kamil",
+    )]);
+}
+
+#[test]
+fn a_law_with_a_demonstrative_is_no_speaker() {
+    let text = "Camat Budi Santoso mengatakan, pabrik tetap buka.\nPasal 9 ketentuan itu \
+                menyatakan bahwa pabrik harus menjaga jarak karyawan.";
+    let qs = quotes(text);
+    assert!(
+        qs.iter()
+            .all(|q| !q.content.slice(text).contains("menjaga jarak") || q.speaker.is_none()),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn an_office_then_a_rank_and_name_after_a_comma() {
+    assert_last_splits(&[
+        (
+            "“Pelaku sudah kami tahan,” kata Kepala Bidang Humas Polda Metro Jaya, Komisaris \
+             Besar Yusri Yunus, Senin.",
+            "Yusri Yunus",
+            Some("Kepala Bidang Humas Komisaris Besar"),
+            Some("Polda Metro Jaya"),
+        ),
+        (
+            "Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus, mengatakan, \
+             “Pelaku sudah kami tahan.”",
+            "Yusri Yunus",
+            Some("Kepala Bidang Humas Komisaris Besar"),
+            Some("Polda Metro Jaya"),
+        ),
+        (
+            "“Logistik pilkada aman,” kata Komandan Kodim 1702 Jayawijaya, Letnan Kolonel Inf \
+             Candra Dianto.",
+            "Candra Dianto",
+            Some("Komandan Letnan Kolonel Inf"),
+            Some("Kodim 1702 Jayawijaya"),
+        ),
+    ]);
+}

@@ -546,6 +546,16 @@ mod tests {
             let [general, fast] = both_ways(&text);
             proptest::prop_assert_eq!(general, fast);
         }
+
+        /// Long runs of plain words with single spaces, as the 32-byte path takes them, cut by
+        /// what stops it (punctuation, digits, double spaces, URL-like words, clitics).
+        #[test]
+        fn runs_of_plain_words_come_out_as_on_the_general_path(
+            text in "(([a-zA-Z]{1,20} ){1,12}([,.!?:;\"()'/-]|nya |mu |http |HTTPS |www |http://a.id |www.b.com |wt |  |\n|[0-9]{1,3}|é|“|”)?){0,10}[a-z]{0,40}"
+        ) {
+            let [general, fast] = both_ways(&text);
+            proptest::prop_assert_eq!(general, fast);
+        }
     }
 
     #[test]

@@ -136,6 +136,40 @@ fn ascii_letters(v: u64) -> u64 {
     ge_a & !gt_z & !v & H
 }
 
+/// Bit masks of the 32 bytes of `w` (bit `i` for byte `i`), from SSE2 compares: the spaces
+/// (` ` only), and the bytes that stop a run of plain words: a byte that is neither an ASCII
+/// letter nor a space, and a space not followed by a letter (a space at the end always stops).
+/// Every bit operation stays on vectors: on the masks, the compiler would rebuild per-byte
+/// vectors of them for the shift.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn plain_masks(w: &[u8; 32]) -> (u32, u32) {
+    use safe_arch::{
+        bitand_m128i as and, bitandnot_m128i as andnot, bitor_m128i as or,
+        byte_shl_imm_u128_m128i as shl, byte_shr_imm_u128_m128i as shr, cmp_eq_mask_i8_m128i as eq,
+        cmp_gt_mask_i8_m128i as gt, cmp_lt_mask_i8_m128i as lt, m128i,
+        move_mask_i8_m128i as movemask, set_splat_i8_m128i as splat,
+    };
+    let (lo, hi) = w.split_at(16);
+    let [lo, hi] = [lo, hi].map(|h| m128i::from(<[u8; 16]>::try_from(h).unwrap_or_default()));
+    let [letters_lo, letters_hi] = [lo, hi].map(|v| {
+        // Signed compares: a byte >= 0x80 stays negative under `| 0x20`, never a letter.
+        let y = or(v, splat(0x20));
+        and(gt(y, splat(b'a' as i8 - 1)), lt(y, splat(b'z' as i8 + 1)))
+    });
+    let [spaces_lo, spaces_hi] = [lo, hi].map(|v| eq(v, splat(b' ' as i8)));
+    // Whether the next byte is a letter (byte shifts towards byte 0).
+    let next_lo = or(shr::<1>(letters_lo), shl::<15>(letters_hi));
+    let next_hi = shr::<1>(letters_hi);
+    let stop =
+        |letters, spaces, next| or(andnot(or(letters, spaces), splat(-1)), andnot(next, spaces));
+    let stop_lo = stop(letters_lo, spaces_lo, next_lo);
+    let stop_hi = stop(letters_hi, spaces_hi, next_hi);
+    let join =
+        |lo: m128i, hi: m128i| (movemask(lo) as u32 & 0xFFFF) | ((movemask(hi) as u32) << 16);
+    (join(spaces_lo, spaces_hi), join(stop_lo, stop_hi))
+}
+
 /// End of the maximal run of word characters of `text` (whose bytes are `b`) starting at `j`.
 #[inline(always)]
 fn seg_end(text: &str, b: &[u8], mut j: usize) -> usize {
@@ -646,6 +680,35 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
         // every push.
         let (text, b, attach_period) = (self.text, self.b, self.tk.attach_period);
         loop {
+            // fast path: the words of the next 32 bytes that are plain ASCII letters, each
+            // followed by one space and then the next (what the paths below do with each)
+            #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+            if let Some(w) = b.get(i..).and_then(<[u8]>::first_chunk::<32>)
+                && !general_only()
+            {
+                // (a word of letters before a space is never a URL, which `h` or `w` would
+                // start)
+                let (spaces, stop) = plain_masks(w);
+                // The spaces before the first stop end words (all bits when nothing stops).
+                let mut ends = spaces & (stop & stop.wrapping_neg()).wrapping_sub(1);
+                if ends != 0 {
+                    let mut start = i;
+                    while ends != 0 {
+                        let e = i + ends.trailing_zeros() as usize;
+                        ends &= ends - 1;
+                        self.push_word(start, e, TokenKind::Word);
+                        if T::CLITICS && e - start >= 5 && self.clitic_candidate(start, e) {
+                            let tok = self.out.last_mut().expect("just pushed");
+                            tok.split_clitics(self.tk, self.text);
+                        }
+                        start = e + 1;
+                    }
+                    // a letter: a space followed by anything else stops the words
+                    i = start;
+                    c = b[i];
+                    continue;
+                }
+            }
             // fast path: a word of at most fifteen ASCII letters and a space (or a comma
             // or, without `attach_period`, a period, and a space), read from 8-byte loads
             // (what the general path below does with such a word)

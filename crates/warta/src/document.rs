@@ -1,9 +1,11 @@
 //! The [`Document`]: what the pipeline returns, shaped as the JSON schema of the README.
 
-use warta_boilerplate::{Block, Meta};
+use std::sync::Arc;
+
+use warta_boilerplate::{Block, BlockKind, ChromeReason, Meta};
 use warta_gazetteer::Mention;
-use warta_quotes::Quote;
-use warta_tokenize::{Span, Token};
+use warta_quotes::{Quote, QuoteKind};
+use warta_tokenize::{Span, Token, TokenKind};
 
 #[cfg(feature = "serde")]
 use serde::{Deserialize, Serialize};
@@ -91,10 +93,10 @@ pub struct BlockOut {
     pub start: usize,
     /// One past the last byte.
     pub end: usize,
-    /// `title`, `dateline`, `body` or `chrome`.
-    pub kind: String,
+    /// Title, dateline, body or chrome (`"title"`, `"dateline"`, `"body"`, `"chrome"` in JSON).
+    pub kind: BlockKind,
     /// Why a chrome block is chrome (`teaser`, `navigation`, `widget`, …); `null` otherwise.
-    pub reason: Option<String>,
+    pub reason: Option<ChromeReason>,
 }
 
 impl BlockOut {
@@ -102,8 +104,8 @@ impl BlockOut {
         BlockOut {
             start: block.span.start,
             end: block.span.end,
-            kind: block.kind.as_str().to_owned(),
-            reason: block.reason.map(|r| r.as_str().to_owned()),
+            kind: block.kind,
+            reason: block.reason,
         }
     }
 }
@@ -183,8 +185,9 @@ pub struct TokenOut {
     pub end: usize,
     /// The surface text.
     pub text: String,
-    /// `word`, `number`, `punct`, `symbol`, `url`, `email`, `hashtag`, `mention` or `emoji`.
-    pub kind: String,
+    /// Word, number, punctuation, symbol, URL, e-mail, hashtag, mention or emoji (`"word"`,
+    /// `"number"`, `"punct"`, … in JSON).
+    pub kind: TokenKind,
     /// Syntactic words when clitics were split (`katanya` -> `kata`, `nya`); empty otherwise.
     #[cfg_attr(
         feature = "serde",
@@ -201,7 +204,7 @@ impl TokenOut {
             start: surface.start,
             end: surface.end,
             text: surface.text,
-            kind: token.kind.as_str().to_owned(),
+            kind: token.kind,
             words: token
                 .words
                 .iter()
@@ -221,15 +224,16 @@ pub struct EntityOut {
     pub end: usize,
     /// The text as written.
     pub text: String,
-    /// The entity's id.
-    pub id: String,
+    /// The entity's id. The entity strings are shared with the gazetteer, not copied per
+    /// mention.
+    pub id: Arc<str>,
     /// The entity's type (`PER`, `ORG`, `LOC`, `GPE`, …).
     #[cfg_attr(feature = "serde", serde(rename = "type"))]
-    pub entity_type: String,
+    pub entity_type: Arc<str>,
     /// The entity's canonical name.
-    pub canonical: String,
+    pub canonical: Arc<str>,
     /// The alias that matched, or the full name a partial mention was linked to.
-    pub alias: String,
+    pub alias: Arc<str>,
 }
 
 impl EntityOut {
@@ -239,10 +243,10 @@ impl EntityOut {
             start: surface.start,
             end: surface.end,
             text: surface.text,
-            id: m.id.as_ref().to_owned(),
-            entity_type: m.entity_type.as_ref().to_owned(),
-            canonical: m.canonical.as_ref().to_owned(),
-            alias: m.alias.as_ref().to_owned(),
+            id: Arc::clone(&m.id),
+            entity_type: Arc::clone(&m.entity_type),
+            canonical: Arc::clone(&m.canonical),
+            alias: Arc::clone(&m.alias),
         }
     }
 }
@@ -271,8 +275,8 @@ pub struct SpeakerOut {
 #[derive(Debug, Clone, PartialEq)]
 #[cfg_attr(feature = "serde", derive(Serialize, Deserialize))]
 pub struct QuoteOut {
-    /// `direct`, `indirect` or `mixed`.
-    pub kind: String,
+    /// Direct, indirect or mixed (`"direct"`, `"indirect"`, `"mixed"` in JSON).
+    pub kind: QuoteKind,
     /// What was said (quote marks included for direct quotes).
     pub content: TextSpan,
     /// The speech verb (`kata`, `ujarnya`, `mengatakan`).
@@ -290,7 +294,7 @@ pub struct QuoteOut {
 impl QuoteOut {
     pub(crate) fn new(text: &str, q: Quote) -> Self {
         QuoteOut {
-            kind: q.kind.as_str().to_owned(),
+            kind: q.kind,
             content: TextSpan::new(text, q.content),
             cue: q.cue.map(|c| TextSpan::new(text, c)),
             speaker: q.speaker.map(|s| {

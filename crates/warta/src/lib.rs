@@ -33,9 +33,11 @@ pub use document::{
     BlockOut, CreditOut, DatelineOut, Document, EntityOut, MetaOut, QuoteOut, SpanOut, SpeakerOut,
     TextSpan, TokenOut,
 };
-pub use warta_tokenize::Span;
+pub use warta_boilerplate::{BlockKind, ChromeReason};
+pub use warta_quotes::QuoteKind;
+pub use warta_tokenize::{Span, TokenKind};
 
-use warta_boilerplate::{BlockKind, Classifier};
+use warta_boilerplate::Classifier;
 use warta_gazetteer::{Gazetteer, GazetteerBuilder, Mention, PersonName};
 use warta_quotes::{Extractor, KnownEntity, Quote};
 use warta_tokenize::Tokenizer;
