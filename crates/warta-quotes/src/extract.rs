@@ -1,11 +1,10 @@
 //! The extraction pass: one left-to-right walk over each paragraph's quotes and cues.
 
 use std::cell::{Cell, OnceCell};
-use std::collections::HashSet;
 
-use crate::lexicon::{CueClass, FxBuild, Lexicon, flag, norm, with_lower};
+use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::{NameEntry, NameIndex, with_name_tokens};
+use crate::names::{NameEntry, NameIndex, WordSet, with_name_tokens};
 use crate::text::{
     RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -167,7 +166,7 @@ pub(crate) struct Doc<'a> {
     /// ahli`): not a `-nya` antecedent.
     last_org: Cell<bool>,
     /// Name tokens of the speakers attributed so far.
-    speaker_tokens: HashSet<String, FxBuild>,
+    speaker_tokens: WordSet,
     out: Vec<Quote>,
 }
 
@@ -206,7 +205,7 @@ impl<'a> Doc<'a> {
             last_speaker_pos: 0,
             last_org: Cell::new(false),
             // An article names a handful of speakers: one allocation for most documents.
-            speaker_tokens: HashSet::with_capacity_and_hasher(32, FxBuild::default()),
+            speaker_tokens: WordSet::with_capacity(32),
             // About one statement every 500 bytes of news text: few regrowths of the output.
             out: Vec::with_capacity(
                 paragraphs.iter().map(|p| p.end - p.start).sum::<usize>() / 512,
@@ -363,9 +362,7 @@ impl<'a> Doc<'a> {
                 let known = &mut self.speaker_tokens;
                 with_name_tokens(&s.name, |toks| {
                     for &t in toks {
-                        if !known.contains(t) {
-                            known.insert(t.to_owned());
-                        }
+                        known.insert(t.as_bytes());
                     }
                 });
             }
@@ -633,7 +630,9 @@ impl<'a> Doc<'a> {
             e.speech
                 || e.appositive
                 || e.role.is_some()
-                || e.tokens.iter().any(|t| self.speaker_tokens.contains(t))
+                || e.tokens
+                    .iter()
+                    .any(|t| self.speaker_tokens.contains_lower(t.as_bytes()))
         };
         let subject = self.index().last_subject(
             self.lex,
@@ -739,7 +738,9 @@ impl<'a> Doc<'a> {
         let found = self
             .index()
             .resolve_name(lex, text, &self.known(), surface, w.start);
-        let known_speaker = with_lower(surface, |l| self.speaker_tokens.contains(l));
+        let known_speaker = with_lower(surface, |l| {
+            self.speaker_tokens.contains_lower(l.as_bytes())
+        });
         if found.is_none() && !known_speaker && !is_aged {
             return None;
         }
@@ -909,6 +910,8 @@ impl<'a> Doc<'a> {
             .get(sents.partition_point(|&s| s <= c.start))
             .copied()
             .unwrap_or(end);
+        // The mention after `menurut`, kept for the speaker (the same one `speaker_for` finds).
+        let mut after_menurut: Option<Mention> = None;
         let (content, rule, conf) = match c.class {
             CueClass::Menurut => {
                 let after = if c.nya {
@@ -917,7 +920,9 @@ impl<'a> Doc<'a> {
                     let Some(m) = self.lex.mention_after(text, c.end, end, &self.known()) else {
                         return false;
                     };
-                    skip_ws(text, m.end, end)
+                    let after = skip_ws(text, m.end, end);
+                    after_menurut = Some(m);
+                    after
                 };
                 if char_at(text, after) == Some(',') && !is_sentence_final(text, after, sent_end) {
                     (
@@ -983,7 +988,14 @@ impl<'a> Doc<'a> {
         if count_words(&text[cs..ce], 3) < 3 {
             return false;
         }
-        let Some(speaker) = self.speaker_for(&c, floor, end) else {
+        let speaker = match after_menurut {
+            Some(m) => {
+                self.last_org.set(false);
+                self.speaker_from_mention(&m)
+            }
+            None => self.speaker_for(&c, floor, end),
+        };
+        let Some(speaker) = speaker else {
             return false;
         };
         let source = self.source(sent, c.end, end);
@@ -1116,7 +1128,21 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
 }
 
 /// Skips spaces and punctuation other than sentence terminators and quote marks.
-fn skip_punct(text: &str, mut pos: usize, limit: usize) -> usize {
+fn skip_punct(text: &str, pos: usize, limit: usize) -> usize {
+    // Most calls stand on a word or on the one space before it.
+    let bytes = text.as_bytes();
+    let word = |p: usize| p < limit && bytes.get(p).is_some_and(u8::is_ascii_alphanumeric);
+    if word(pos) {
+        return pos;
+    }
+    if bytes.get(pos) == Some(&b' ') && word(pos + 1) {
+        return pos + 1;
+    }
+    skip_punct_slow(text, pos, limit)
+}
+
+/// [`skip_punct`] char by char.
+fn skip_punct_slow(text: &str, mut pos: usize, limit: usize) -> usize {
     while pos < limit {
         match char_at(text, pos) {
             Some(c) if c.is_whitespace() || matches!(c, ',' | '(' | ')' | ';' | '-' | '—') => {
@@ -1151,4 +1177,35 @@ fn in_title_case(text: &str, w: Span, start: usize, end: usize) -> bool {
     is_capitalised(&text[w.start..w.end])
         && titled(prev_word(text, w.start, start))
         && titled(next_word(text, w.end, end))
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn punct_skip_matches_the_char_loop(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("kata"), Just("Budi"), Just("9"), Just(" "), Just(","), Just("("),
+                    Just(")"), Just(";"), Just("-"), Just("—"), Just("."), Just("“"), Just("é"),
+                    Just("\u{a0}"), Just("\t"), Just("\n"), Just("🙂"),
+                ],
+                0..20,
+            ),
+            cut in 0usize..80,
+        ) {
+            let text: String = parts.concat();
+            let mut limit = cut.min(text.len());
+            while !text.is_char_boundary(limit) {
+                limit -= 1;
+            }
+            for (pos, _) in text.char_indices().filter(|&(p, _)| p <= limit) {
+                prop_assert_eq!(skip_punct(&text, pos, limit), skip_punct_slow(&text, pos, limit));
+            }
+        }
+    }
 }

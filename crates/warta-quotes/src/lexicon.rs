@@ -370,6 +370,20 @@ fn block_masks(block: &[u8]) -> (u64, u64) {
     block_masks_swar(block)
 }
 
+/// [`block_masks`] of `bytes[base..base + n]` (`n` at most 64): a short block followed by enough
+/// text is read as a whole block, its bits from `n` on cleared (no copy into a padded block).
+#[inline(always)]
+fn block_masks_at(bytes: &[u8], base: usize, n: usize) -> (u64, u64) {
+    match bytes.get(base..base + 64) {
+        Some(block) if n < 64 => {
+            let (mask, high) = block_masks(block);
+            let keep = (1u64 << n) - 1;
+            (mask & keep, high & keep)
+        }
+        _ => block_masks(&bytes[base..base + n]),
+    }
+}
+
 /// A prefilter of a set of keys: one bit per (first byte, last byte, length), the bytes taken
 /// modulo 32 so that ASCII case does not matter and lengths from 15 up sharing a bit. Most
 /// words of a text are rejected with one load, without lowercasing or hashing.
@@ -788,7 +802,7 @@ impl Lexicon {
         let mut open: Option<(usize, bool)> = None;
         while base < end {
             let n = (end - base).min(64);
-            let (mut mask, high) = block_masks(&bytes[base..base + n]);
+            let (mut mask, high) = block_masks_at(bytes, base, n);
             if let Some((s, open_high)) = open {
                 // Set bits from bit 0 continue the open run.
                 let run = (!mask).trailing_zeros() as usize;
@@ -1128,10 +1142,20 @@ mod tests {
                     Just(b'/'), Just(b':'), Just(b','), Just(0x80), Just(0xE2), Just(0xFF),
                     Just(0x7F), Just(0), any::<u8>(),
                 ],
-                0..=64,
+                0..=130,
             ),
         ) {
-            prop_assert_eq!(block_masks(&bytes), block_masks_swar(&bytes));
+            let head = &bytes[..bytes.len().min(64)];
+            prop_assert_eq!(block_masks(head), block_masks_swar(head));
+            for base in 0..bytes.len() {
+                let n = (bytes.len() - base).min(64);
+                for n in [n, n / 2, 1] {
+                    prop_assert_eq!(
+                        block_masks_at(&bytes, base, n),
+                        block_masks_swar(&bytes[base..base + n])
+                    );
+                }
+            }
         }
 
         #[test]

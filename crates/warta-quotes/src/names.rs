@@ -178,7 +178,7 @@ pub(crate) struct NameIndex {
 /// number (see [`pack_bytes`]) in an open-addressed table, longer ones boxed. Inserting a short
 /// ASCII word neither hashes its bytes nor calls into a general hash table.
 #[derive(Debug, Default)]
-struct WordSet {
+pub(crate) struct WordSet {
     /// Packed words; zero (no packed word has length zero) marks an empty slot.
     slots: Vec<u128>,
     len: usize,
@@ -187,7 +187,7 @@ struct WordSet {
 
 impl WordSet {
     /// Room for about `n` short words before the table grows.
-    fn with_capacity(n: usize) -> WordSet {
+    pub(crate) fn with_capacity(n: usize) -> WordSet {
         WordSet {
             slots: vec![0; (2 * n).next_power_of_two().max(16)],
             ..WordSet::default()
@@ -220,7 +220,7 @@ impl WordSet {
     }
 
     /// Inserts a lowercase word.
-    fn insert(&mut self, word: &[u8]) {
+    pub(crate) fn insert(&mut self, word: &[u8]) {
         match word.len() {
             0 => {}
             1..=15 => self.insert_packed(pack_bytes(word)),
@@ -237,6 +237,20 @@ impl WordSet {
         for key in old.into_iter().filter(|&k| k != 0) {
             let i = Self::slot(&self.slots, key);
             self.slots[i] = key;
+        }
+    }
+
+    /// True when `word`, already lowercase (compared byte for byte), is in the set.
+    pub(crate) fn contains_lower(&self, word: &[u8]) -> bool {
+        match word.len() {
+            0 => false,
+            1..=15 => {
+                !self.slots.is_empty() && {
+                    let key = pack_bytes(word);
+                    self.slots[Self::slot(&self.slots, key)] == key
+                }
+            }
+            _ => self.long.contains(word),
         }
     }
 
@@ -945,7 +959,10 @@ mod tests {
                 want.insert(with_lower_bytes(w, <[u8]>::to_vec));
             }
             for w in words.iter().chain(&probes) {
-                prop_assert_eq!(set.contains(w), want.contains(&with_lower_bytes(w, <[u8]>::to_vec)));
+                let lower = with_lower_bytes(w, <[u8]>::to_vec);
+                prop_assert_eq!(set.contains(w), want.contains(&lower));
+                prop_assert_eq!(set.contains_lower(&lower), want.contains(&lower));
+                prop_assert_eq!(set.contains_lower(w.as_bytes()), want.contains(w.as_bytes()));
             }
         }
     }
