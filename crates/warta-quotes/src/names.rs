@@ -566,16 +566,12 @@ impl NameIndex {
         if m.role.is_none() && m.affiliation.is_none() {
             return s;
         }
-        // A glued word and two name words: a part of fewer than three words stays whole.
-        if text[s..e]
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .nth(2)
-            .is_none()
-        {
-            return s;
-        }
-        let words: Vec<(usize, &str)> = text[s..e]
+        // A glued word and two name words: a part of fewer than three words stays whole (and
+        // one of more than eight is no name).
+        const MAX_WORDS: usize = 8;
+        let mut buf: [(usize, &str); MAX_WORDS] = [(0, ""); MAX_WORDS];
+        let mut n = 0;
+        for (start, w) in text[s..e]
             .split(' ')
             .scan(s, |at, w| {
                 let start = *at;
@@ -583,27 +579,38 @@ impl NameIndex {
                 Some((start, w))
             })
             .filter(|(_, w)| !w.is_empty())
-            .collect();
-        // `… Universitas Sam`: an organisation word and one word the lexicons do not know.
-        let open_org = m.affiliation.as_deref().is_some_and(|a| {
-            let mut it = a.rsplit(' ');
-            match (it.next(), it.next()) {
-                (Some(last), Some(head)) => {
-                    lex.has(head, flag::HEAD)
-                        && !lex.has(last, flag::AFF | flag::ROLE | flag::STOP)
-                        && !crate::text::is_acronym(last)
-                        && !self.places.contains_word(last)
-                }
-                _ => false,
+        {
+            if n == MAX_WORDS {
+                return s;
             }
-        });
+            buf[n] = (start, w);
+            n += 1;
+        }
+        if n < 3 {
+            return s;
+        }
+        let words = &buf[..n];
+        // `… Universitas Sam`: an organisation word and one word the lexicons do not know.
+        let open_org = || {
+            m.affiliation.as_deref().is_some_and(|a| {
+                let mut it = a.rsplit(' ');
+                match (it.next(), it.next()) {
+                    (Some(last), Some(head)) => {
+                        lex.has(head, flag::HEAD)
+                            && !lex.has(last, flag::AFF | flag::ROLE | flag::STOP)
+                            && !crate::text::is_acronym(last)
+                            && !self.places.contains_word(last)
+                    }
+                    _ => false,
+                }
+            })
+        };
         // Personal names are often referred to by a later part (`Muhammad Budi Santoso`, then
         // `kata Budi`; `Septian Hario Seto`, then `kata Seto`; `I Made Bayu`): only a glued
         // part of two words or more without initials (or one after an open organisation) is
         // cut, and two name words must remain.
-        let min = if open_org { 1 } else { 2 };
-        let Some(k) = (min..words.len().saturating_sub(1))
-            .find(|&k| self.heads.contains(words[k].1))
+        let Some(k) = (1..words.len().saturating_sub(1))
+            .find(|&k| self.heads.contains(words[k].1) && (k >= 2 || open_org()))
             .filter(|&k| {
                 let glued = &words[..k];
                 glued.iter().all(|(_, w)| w.len() > 1)
