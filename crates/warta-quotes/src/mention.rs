@@ -189,7 +189,7 @@ fn is_corps(w: &[u8]) -> bool {
 /// (`I Gusti Putu`, `Tjokorda`), Javanese, Bugis and Acehnese titles (`Raden`, `Andi`,
 /// `Teuku`), common first parts (`Muhammad`, `Siti`, `Dwi`). A long name may start with one
 /// beyond the fourth word from its end.
-fn opens_name(w: &str) -> bool {
+pub(crate) fn opens_name(w: &str) -> bool {
     matches!(
         w,
         "i" | "ni"

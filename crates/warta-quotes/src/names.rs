@@ -15,7 +15,7 @@ use crate::lexicon::{
     FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
     pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
-use crate::mention::{Known, Mention, has_rank};
+use crate::mention::{Known, Mention, has_rank, opens_name};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
@@ -65,6 +65,38 @@ const PLACE_PREPS: &[&str] = &[
 /// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
 /// terpisah,`, `Dalam kesempatan yang sama,`).
 const MAX_FRONTED: usize = 48;
+
+/// Offices written as one word and written out: (abbreviation, leading role, start of the
+/// affiliation), lowercase (`Mensos` is `Menteri` of `Sosial`).
+const ROLE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("mensos", "menteri", "sosial"),
+    ("menkes", "menteri", "kesehatan"),
+    ("menkeu", "menteri", "keuangan"),
+    ("mendagri", "menteri", "dalam negeri"),
+    ("menlu", "menteri", "luar negeri"),
+    ("menhan", "menteri", "pertahanan"),
+    ("mendikbud", "menteri", "pendidikan"),
+    ("menpora", "menteri", "pemuda"),
+    ("menaker", "menteri", "ketenagakerjaan"),
+    ("mentan", "menteri", "pertanian"),
+    ("menhub", "menteri", "perhubungan"),
+    ("menag", "menteri", "agama"),
+    ("menkominfo", "menteri", "komunikasi"),
+    ("kapolri", "kepala kepolisian", "negara"),
+    ("kapolda", "kepala kepolisian", "daerah"),
+    ("kapolda", "kepala", "polda"),
+    ("kapolres", "kepala kepolisian", "resor"),
+    ("kapolres", "kepala", "polres"),
+    ("kapolsek", "kepala kepolisian", "sektor"),
+    ("kapolsek", "kepala", "polsek"),
+    ("wagub", "wakil gubernur", ""),
+    ("sekda", "sekretaris daerah", ""),
+    ("dirut", "direktur utama", ""),
+    ("jubir", "juru bicara", ""),
+    ("kadis", "kepala dinas", ""),
+    ("dirjen", "direktur jenderal", ""),
+    ("sekjen", "sekretaris jenderal", ""),
+];
 
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
@@ -610,7 +642,12 @@ impl NameIndex {
         // part of two words or more without initials (or one after an open organisation) is
         // cut, and two name words must remain.
         let Some(k) = (1..words.len().saturating_sub(1))
-            .find(|&k| self.heads.contains(words[k].1) && (k >= 2 || open_org()))
+            .find(|&k| {
+                // After an open organisation, a word that opens names starts the name
+                // (`Universitas Lambung Mangkurat Muhammad Handry`).
+                (self.heads.contains(words[k].1) && (k >= 2 || open_org()))
+                    || (k == 1 && with_lower(words[1].1, opens_name) && open_org())
+            })
             .filter(|&k| {
                 let glued = &words[..k];
                 glued.iter().all(|(_, w)| w.len() > 1)
@@ -867,6 +904,31 @@ impl NameIndex {
             |e| e.tokens.len() >= 2,
             |_, _| false,
         )
+        .or_else(|| {
+            // `Mensos` after `Menteri Sosial Juliari Batubara`: the office written out.
+            ROLE_ABBREVIATIONS
+                .iter()
+                .filter(|(abbr, _, _)| *abbr == role_key)
+                .find_map(|&(_, key, field)| {
+                    let last = key.rsplit(' ').next()?;
+                    self.pick(
+                        lex,
+                        text,
+                        known,
+                        last,
+                        pos,
+                        |e| {
+                            e.role_key.as_deref() == Some(key)
+                                && e.affiliation.as_deref().is_some_and(|a| {
+                                    a.get(..field.len())
+                                        .is_some_and(|p| p.eq_ignore_ascii_case(field))
+                                })
+                        },
+                        |e| e.tokens.len() >= 2,
+                        |_, _| false,
+                    )
+                })
+        })
     }
 
     /// The latest person between `after` and `before` who opens a sentence or makes reported
