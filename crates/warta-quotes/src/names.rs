@@ -595,6 +595,20 @@ impl NameIndex {
         s: usize,
         e: usize,
     ) -> usize {
+        self.unglue_run(lex, text, m, s, e, false)
+    }
+
+    /// [`Self::unglue`]; `opens_run` when the part opens its run, so that its first word
+    /// opening a run says nothing.
+    fn unglue_run(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        m: &mut Mention,
+        s: usize,
+        e: usize,
+        opens_run: bool,
+    ) -> usize {
         if m.role.is_none() && m.affiliation.is_none() {
             return s;
         }
@@ -651,7 +665,10 @@ impl NameIndex {
             .filter(|&k| {
                 let glued = &words[..k];
                 glued.iter().all(|(_, w)| w.len() > 1)
-                    && (!glued.iter().any(|(_, w)| self.heads.contains(w))
+                    && (!glued
+                        .iter()
+                        .skip(usize::from(opens_run))
+                        .any(|(_, w)| self.heads.contains(w))
                         || self.stands_alone(text, s, words[k - 1].0 + words[k - 1].1.len()))
             })
         else {
@@ -721,7 +738,23 @@ impl NameIndex {
                 }
                 let mut m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
-                let s = self.unglue(lex, text, &mut m, s, e);
+                // `Network for Electoral Integrity Ferry Kurnia`: the run goes on an
+                // organisation's name after a lowercase connector; its first words may be glued
+                // to the person's name, as after an affiliation.
+                let connector = (at == run.start && m.role.is_none() && m.affiliation.is_none())
+                    .then(|| prev_word(text, run.start, run.para_start))
+                    .flatten()
+                    .filter(|w| matches!(w.str(text), "for" | "of" | "on" | "and" | "the"))
+                    .and_then(|w| prev_word(text, w.start, run.para_start))
+                    .filter(|w| crate::text::is_capitalised(w.str(text)));
+                if let Some(w) = connector {
+                    m.affiliation = Some(text[w.start..run.start].trim_end().to_string());
+                }
+                let unglued = self.unglue_run(lex, text, &mut m, s, e, connector.is_some());
+                if connector.is_some() && unglued == s {
+                    m.affiliation = None;
+                }
+                let s = unglued;
                 let after = skip_ws(text, m.end, run.limit);
                 let next = char_at(text, after);
                 let subject = if run.initial {

@@ -1572,3 +1572,14 @@ fn an_abbreviated_office_resolves_to_the_person_named_with_it_written_out() {
         Some("Fakultas Ekonomi Universitas Lambung Mangkurat"),
     )]);
 }
+
+#[test]
+fn an_organisation_name_after_a_lowercase_connector_is_split_off() {
+    assert_last_splits(&[(
+        "Direktur Eksekutif Institute for Essential Services Reform Fabby Tumiwa menilai, \
+         tarif listrik harus turun.\n“Pasokan gas cukup,” kata Fabby.",
+        "Fabby Tumiwa",
+        None,
+        Some("Institute for Essential Services Reform"),
+    )]);
+}
