@@ -72,46 +72,46 @@ fn is_person_noun(w: &str) -> bool {
 
 /// Military and police ranks (lowercase) and the words of rank phrases (`jenderal`, `tni`);
 /// a rank stands right before the name (`Mayjen TNI Tugas Ratmono`).
-fn is_rank_word(w: &str) -> bool {
+fn is_rank_word(w: &[u8]) -> bool {
     matches!(
         w,
-        "jenderal"
-            | "kolonel"
-            | "letkol"
-            | "mayor"
-            | "mayjen"
-            | "letjen"
-            | "brigjen"
-            | "kapten"
-            | "letnan"
-            | "lettu"
-            | "letda"
-            | "sersan"
-            | "kopral"
-            | "laksamana"
-            | "laksma"
-            | "laksda"
-            | "marsekal"
-            | "marsma"
-            | "marsda"
-            | "komisaris"
-            | "kombes"
-            | "akbp"
-            | "akp"
-            | "kompol"
-            | "iptu"
-            | "ipda"
-            | "aiptu"
-            | "aipda"
-            | "bripka"
-            | "brigpol"
-            | "briptu"
-            | "bripda"
-            | "brigadir"
-            | "irjen"
-            | "komjen"
-            | "inspektur"
-            | "tni"
+        b"jenderal"
+            | b"kolonel"
+            | b"letkol"
+            | b"mayor"
+            | b"mayjen"
+            | b"letjen"
+            | b"brigjen"
+            | b"kapten"
+            | b"letnan"
+            | b"lettu"
+            | b"letda"
+            | b"sersan"
+            | b"kopral"
+            | b"laksamana"
+            | b"laksma"
+            | b"laksda"
+            | b"marsekal"
+            | b"marsma"
+            | b"marsda"
+            | b"komisaris"
+            | b"kombes"
+            | b"akbp"
+            | b"akp"
+            | b"kompol"
+            | b"iptu"
+            | b"ipda"
+            | b"aiptu"
+            | b"aipda"
+            | b"bripka"
+            | b"brigpol"
+            | b"briptu"
+            | b"bripda"
+            | b"brigadir"
+            | b"irjen"
+            | b"komjen"
+            | b"inspektur"
+            | b"tni"
     )
 }
 
@@ -122,53 +122,66 @@ pub(crate) fn has_rank(role: &str) -> bool {
     let mut any = false;
     let mut only_jenderal = true;
     while let Some(w) = words.next() {
-        with_lower(w, |l| {
-            any |= is_rank_word(l) && !is_corps(l) && l != "jenderal";
-            only_jenderal &= l == "jenderal" && words.peek().is_none();
-        });
+        let jenderal = w.eq_ignore_ascii_case("jenderal");
+        any |= !jenderal && small_lower_is(w, |l| is_rank_word(l) && !is_corps(l));
+        only_jenderal &= jenderal && words.peek().is_none();
     }
     any || only_jenderal
 }
 
+/// `f` of `w` lowercased, for a short ASCII word (rank and corps words); false otherwise.
+fn small_lower_is(w: &str, f: impl FnOnce(&[u8]) -> bool) -> bool {
+    const MAX: usize = 10;
+    let b = w.as_bytes();
+    if b.len() > MAX || !b.is_ascii() {
+        return false;
+    }
+    let mut buf = [0u8; MAX];
+    for (d, &c) in buf.iter_mut().zip(b) {
+        *d = c.to_ascii_lowercase();
+    }
+    f(&buf[..b.len()])
+}
+
 /// Corps, branch and status words written after a rank (`Letkol Inf`, `Kolonel Laut (P)`,
 /// `Brigjen (Pol)`, `Letjen (Purn)`), lowercase.
-fn is_corps(w: &str) -> bool {
+fn is_corps(w: &[u8]) -> bool {
     matches!(
         w,
-        "inf"
-            | "kav"
-            | "arm"
-            | "arh"
-            | "czi"
-            | "cpl"
-            | "cba"
-            | "chb"
-            | "ckm"
-            | "cpm"
-            | "caj"
-            | "ckh"
-            | "cku"
-            | "chk"
-            | "cpn"
-            | "cke"
-            | "laut"
-            | "udara"
-            | "mar"
-            | "pas"
-            | "psk"
-            | "pnb"
-            | "kh"
-            | "purn"
-            | "pol"
-            | "polisi"
-            | "tni"
-            | "ad"
-            | "au"
-            | "p"
-            | "k"
-            | "e"
-            | "t"
-            | "s"
+        b"inf"
+            | b"kav"
+            | b"arm"
+            | b"arh"
+            | b"czi"
+            | b"cpl"
+            | b"cba"
+            | b"chb"
+            | b"ckm"
+            | b"cpm"
+            | b"caj"
+            | b"ckh"
+            | b"cku"
+            | b"chk"
+            | b"cpn"
+            | b"cke"
+            | b"laut"
+            | b"udara"
+            | b"mar"
+            | b"pas"
+            | b"psk"
+            | b"pnb"
+            | b"kh"
+            | b"purn"
+            | b"pol"
+            | b"polisi"
+            | b"tni"
+            | b"ad"
+            | b"au"
+            | b"p"
+            | b"k"
+            | b"e"
+            | b"t"
+            | b"s"
     )
 }
 
@@ -176,7 +189,7 @@ fn is_corps(w: &str) -> bool {
 /// (`I Gusti Putu`, `Tjokorda`), Javanese, Bugis and Acehnese titles (`Raden`, `Andi`,
 /// `Teuku`), common first parts (`Muhammad`, `Siti`, `Dwi`). A long name may start with one
 /// beyond the fourth word from its end.
-fn opens_name(w: &str) -> bool {
+pub(crate) fn opens_name(w: &str) -> bool {
     matches!(
         w,
         "i" | "ni"
@@ -220,15 +233,16 @@ fn opens_name(w: &str) -> bool {
     )
 }
 
-/// True for a lowercase word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
+/// True for a word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
 /// organisation, not a person's name.
 fn is_verb_shape(w: &str) -> bool {
     w.len() >= 7
-        && (w.starts_with("meng")
-            || w.starts_with("meny")
-            || w.starts_with("memb")
-            || w.starts_with("memp"))
+        && w.get(..4).is_some_and(|p| {
+            ["meng", "meny", "memb", "memp"]
+                .iter()
+                .any(|v| p.eq_ignore_ascii_case(v))
+        })
 }
 
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
@@ -596,8 +610,8 @@ impl Lexicon {
         let corps = |k: usize| {
             k > 0
                 && k < n
-                && with_lower(words[k - 1].str(text), |l| is_rank_word(l) || is_corps(l))
-                && with_lower(words[k].str(text), is_corps)
+                && small_lower_is(words[k].str(text), is_corps)
+                && small_lower_is(words[k - 1].str(text), |l| is_rank_word(l) || is_corps(l))
                 // A one-letter corps only in brackets (`Laut (P)`), else it is an initial.
                 && (words[k].end - words[k].start > 1 || text[..words[k].start].ends_with('('))
         };
@@ -618,10 +632,10 @@ impl Lexicon {
         // (`Mayor Jenderal`; not `Sekretaris Jenderal`, `Universitas Jenderal Soedirman`).
         let is_rank = |ws: &[Word]| {
             ws.iter().any(|w| {
-                with_lower(w.str(text), |l| {
+                small_lower_is(w.str(text), |l| {
                     is_rank_word(l)
                         && !is_corps(l)
-                        && (l != "jenderal" || (ws.len() == 1 && ws[0].start == start))
+                        && (l != b"jenderal" || (ws.len() == 1 && ws[0].start == start))
                 })
             })
         };
@@ -640,7 +654,9 @@ impl Lexicon {
             if rl > 0
                 && k > lead_role
                 && k + rl < n
-                && !(rl == 1 && with_lower(ws_at(k), |l| matches!(l, "umum" | "harian")))
+                && !(rl == 1
+                    && (ws_at(k).eq_ignore_ascii_case("umum")
+                        || ws_at(k).eq_ignore_ascii_case("harian")))
             {
                 let mut e = k + rl;
                 while corps(e) {
@@ -668,7 +684,7 @@ impl Lexicon {
                         && text[start..words[k].start].contains('(')));
             let aff = if ws == "dan" || bracketed {
                 Some(false)
-            } else if fl[k] & flag::ROLE == 0 && with_lower(ws, is_verb_shape) {
+            } else if fl[k] & flag::ROLE == 0 && is_verb_shape(ws) {
                 // `Menganyam Pesisir`: a programme or organisation named by a verb phrase.
                 Some(true)
             } else if short_initials
@@ -1003,13 +1019,17 @@ impl Lexicon {
                 let seg_end = seg[seg.len() - 1].end;
                 // `kata Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: the
                 // person's rank and name.
-                if !first_is_aff && self.role_len(text, &seg, 0) > 0 && {
-                    let ns = self.split(text, &seg, known);
-                    ns.name.is_some()
-                        && !ns.org
-                        && ns.affiliation.is_none()
-                        && ns.role.as_deref().is_some_and(has_rank)
-                } {
+                if !first_is_aff
+                    && small_lower_is(seg[0].str(text), is_rank_word)
+                    && self.role_len(text, &seg, 0) > 0
+                    && {
+                        let ns = self.split(text, &seg, known);
+                        ns.name.is_some()
+                            && !ns.org
+                            && ns.affiliation.is_none()
+                            && ns.role.as_deref().is_some_and(has_rank)
+                    }
+                {
                     // What read as a one-word name before is the end of the office's
                     // organisation (`Polda Metro Jaya`).
                     let one_word = m.name.is_some_and(|(s, e)| !text[s..e].contains(' '));

@@ -15,7 +15,7 @@ use crate::lexicon::{
     FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
     pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
-use crate::mention::{Known, Mention, has_rank};
+use crate::mention::{Known, Mention, has_rank, opens_name};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
@@ -65,6 +65,38 @@ const PLACE_PREPS: &[&str] = &[
 /// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
 /// terpisah,`, `Dalam kesempatan yang sama,`).
 const MAX_FRONTED: usize = 48;
+
+/// Offices written as one word and written out: (abbreviation, leading role, start of the
+/// affiliation), lowercase (`Mensos` is `Menteri` of `Sosial`).
+const ROLE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
+    ("mensos", "menteri", "sosial"),
+    ("menkes", "menteri", "kesehatan"),
+    ("menkeu", "menteri", "keuangan"),
+    ("mendagri", "menteri", "dalam negeri"),
+    ("menlu", "menteri", "luar negeri"),
+    ("menhan", "menteri", "pertahanan"),
+    ("mendikbud", "menteri", "pendidikan"),
+    ("menpora", "menteri", "pemuda"),
+    ("menaker", "menteri", "ketenagakerjaan"),
+    ("mentan", "menteri", "pertanian"),
+    ("menhub", "menteri", "perhubungan"),
+    ("menag", "menteri", "agama"),
+    ("menkominfo", "menteri", "komunikasi"),
+    ("kapolri", "kepala kepolisian", "negara"),
+    ("kapolda", "kepala kepolisian", "daerah"),
+    ("kapolda", "kepala", "polda"),
+    ("kapolres", "kepala kepolisian", "resor"),
+    ("kapolres", "kepala", "polres"),
+    ("kapolsek", "kepala kepolisian", "sektor"),
+    ("kapolsek", "kepala", "polsek"),
+    ("wagub", "wakil gubernur", ""),
+    ("sekda", "sekretaris daerah", ""),
+    ("dirut", "direktur utama", ""),
+    ("jubir", "juru bicara", ""),
+    ("kadis", "kepala dinas", ""),
+    ("dirjen", "direktur jenderal", ""),
+    ("sekjen", "sekretaris jenderal", ""),
+];
 
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
@@ -577,19 +609,29 @@ impl NameIndex {
         s: usize,
         e: usize,
     ) -> usize {
+        self.unglue_run(lex, text, m, s, e, false)
+    }
+
+    /// [`Self::unglue`]; `opens_run` when the part opens its run, so that its first word
+    /// opening a run says nothing.
+    fn unglue_run(
+        &self,
+        lex: &Lexicon,
+        text: &str,
+        m: &mut Mention,
+        s: usize,
+        e: usize,
+        opens_run: bool,
+    ) -> usize {
         if m.role.is_none() && m.affiliation.is_none() {
             return s;
         }
-        // A glued word and two name words: a part of fewer than three words stays whole.
-        if text[s..e]
-            .split(' ')
-            .filter(|w| !w.is_empty())
-            .nth(2)
-            .is_none()
-        {
-            return s;
-        }
-        let words: Vec<(usize, &str)> = text[s..e]
+        // A glued word and two name words: a part of fewer than three words stays whole (and
+        // one of more than eight is no name).
+        const MAX_WORDS: usize = 8;
+        let mut buf: [(usize, &str); MAX_WORDS] = [(0, ""); MAX_WORDS];
+        let mut n = 0;
+        for (start, w) in text[s..e]
             .split(' ')
             .scan(s, |at, w| {
                 let start = *at;
@@ -597,31 +639,50 @@ impl NameIndex {
                 Some((start, w))
             })
             .filter(|(_, w)| !w.is_empty())
-            .collect();
-        // `… Universitas Sam`: an organisation word and one word the lexicons do not know.
-        let open_org = m.affiliation.as_deref().is_some_and(|a| {
-            let mut it = a.rsplit(' ');
-            match (it.next(), it.next()) {
-                (Some(last), Some(head)) => {
-                    lex.has(head, flag::HEAD)
-                        && !lex.has(last, flag::AFF | flag::ROLE | flag::STOP)
-                        && !crate::text::is_acronym(last)
-                        && !self.places.contains_word(last)
-                }
-                _ => false,
+        {
+            if n == MAX_WORDS {
+                return s;
             }
-        });
+            buf[n] = (start, w);
+            n += 1;
+        }
+        if n < 3 {
+            return s;
+        }
+        let words = &buf[..n];
+        // `… Universitas Sam`: an organisation word and one word the lexicons do not know.
+        let open_org = || {
+            m.affiliation.as_deref().is_some_and(|a| {
+                let mut it = a.rsplit(' ');
+                match (it.next(), it.next()) {
+                    (Some(last), Some(head)) => {
+                        lex.has(head, flag::HEAD)
+                            && !lex.has(last, flag::AFF | flag::ROLE | flag::STOP)
+                            && !crate::text::is_acronym(last)
+                            && !self.places.contains_word(last)
+                    }
+                    _ => false,
+                }
+            })
+        };
         // Personal names are often referred to by a later part (`Muhammad Budi Santoso`, then
         // `kata Budi`; `Septian Hario Seto`, then `kata Seto`; `I Made Bayu`): only a glued
         // part of two words or more without initials (or one after an open organisation) is
         // cut, and two name words must remain.
-        let min = if open_org { 1 } else { 2 };
-        let Some(k) = (min..words.len().saturating_sub(1))
-            .find(|&k| self.heads.contains(words[k].1))
+        let Some(k) = (1..words.len().saturating_sub(1))
+            .find(|&k| {
+                // After an open organisation, a word that opens names starts the name
+                // (`Universitas Lambung Mangkurat Muhammad Handry`).
+                (self.heads.contains(words[k].1) && (k >= 2 || open_org()))
+                    || (k == 1 && with_lower(words[1].1, opens_name) && open_org())
+            })
             .filter(|&k| {
                 let glued = &words[..k];
                 glued.iter().all(|(_, w)| w.len() > 1)
-                    && (!glued.iter().any(|(_, w)| self.heads.contains(w))
+                    && (!glued
+                        .iter()
+                        .skip(usize::from(opens_run))
+                        .any(|(_, w)| self.heads.contains(w))
                         || self.stands_alone(text, s, words[k - 1].0 + words[k - 1].1.len()))
             })
         else {
@@ -691,7 +752,23 @@ impl NameIndex {
                 }
                 let mut m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
-                let s = self.unglue(lex, text, &mut m, s, e);
+                // `Network for Electoral Integrity Ferry Kurnia`: the run goes on an
+                // organisation's name after a lowercase connector; its first words may be glued
+                // to the person's name, as after an affiliation.
+                let connector = (at == run.start && m.role.is_none() && m.affiliation.is_none())
+                    .then(|| prev_word(text, run.start, run.para_start))
+                    .flatten()
+                    .filter(|w| matches!(w.str(text), "for" | "of" | "on" | "and" | "the"))
+                    .and_then(|w| prev_word(text, w.start, run.para_start))
+                    .filter(|w| crate::text::is_capitalised(w.str(text)));
+                if let Some(w) = connector {
+                    m.affiliation = Some(text[w.start..run.start].trim_end().to_string());
+                }
+                let unglued = self.unglue_run(lex, text, &mut m, s, e, connector.is_some());
+                if connector.is_some() && unglued == s {
+                    m.affiliation = None;
+                }
+                let s = unglued;
                 let after = skip_ws(text, m.end, run.limit);
                 let next = char_at(text, after);
                 let subject = if run.initial {
@@ -874,6 +951,31 @@ impl NameIndex {
             |e| e.tokens.len() >= 2,
             |_, _| false,
         )
+        .or_else(|| {
+            // `Mensos` after `Menteri Sosial Juliari Batubara`: the office written out.
+            ROLE_ABBREVIATIONS
+                .iter()
+                .filter(|(abbr, _, _)| *abbr == role_key)
+                .find_map(|&(_, key, field)| {
+                    let last = key.rsplit(' ').next()?;
+                    self.pick(
+                        lex,
+                        text,
+                        known,
+                        last,
+                        pos,
+                        |e| {
+                            e.role_key.as_deref() == Some(key)
+                                && e.affiliation.as_deref().is_some_and(|a| {
+                                    a.get(..field.len())
+                                        .is_some_and(|p| p.eq_ignore_ascii_case(field))
+                                })
+                        },
+                        |e| e.tokens.len() >= 2,
+                        |_, _| false,
+                    )
+                })
+        })
     }
 
     /// The latest person between `after` and `before` who opens a sentence or makes reported

@@ -1547,3 +1547,39 @@ fn an_office_then_a_rank_and_name_after_a_comma() {
         ),
     ]);
 }
+
+#[test]
+fn an_abbreviated_office_resolves_to_the_person_named_with_it_written_out() {
+    assert_last_speakers(&[
+        (
+            "Menteri Sosial Juliari Batubara meninjau gudang beras.\nMenteri Kesehatan Terawan \
+             Agus Putranto juga datang.\n“Data penerima sudah diperbarui,” kata Mensos.",
+            "Juliari Batubara",
+        ),
+        (
+            "Kepala Polres Bogor Ajun Komisaris Besar Harun Santoso memimpin razia.\n“Kami \
+             menyita dua truk,” kata Kapolres.",
+            "Harun Santoso",
+        ),
+    ]);
+    // After an organisation whose own name ends with a person's name (`Universitas Lambung
+    // Mangkurat`), a word that opens names starts the speaker's name.
+    assert_last_splits(&[(
+        "“Industri pangan harus disiapkan,” kata Guru Besar Fakultas Ekonomi Universitas \
+         Lambung Mangkurat Muhammad Handry Imansyah.",
+        "Muhammad Handry Imansyah",
+        Some("Guru Besar"),
+        Some("Fakultas Ekonomi Universitas Lambung Mangkurat"),
+    )]);
+}
+
+#[test]
+fn an_organisation_name_after_a_lowercase_connector_is_split_off() {
+    assert_last_splits(&[(
+        "Direktur Eksekutif Institute for Essential Services Reform Fabby Tumiwa menilai, \
+         tarif listrik harus turun.\n“Pasokan gas cukup,” kata Fabby.",
+        "Fabby Tumiwa",
+        None,
+        Some("Institute for Essential Services Reform"),
+    )]);
+}
