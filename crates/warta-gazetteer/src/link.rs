@@ -287,6 +287,9 @@ struct Tokens {
     /// key: a key starting with them (in any case), or a key not starting with two ASCII
     /// letters or digits when `b` is neither. Never set for a digit `a`.
     pairs: [u64; 256],
+    /// Bit `a - 64` set when some bit `pair(a, _)` of `pairs` is (a first byte a key may
+    /// have: an ASCII letter, from 64).
+    firsts: u64,
 }
 
 /// Index of two ASCII bytes in `Tokens::pairs`.
@@ -328,6 +331,7 @@ impl Tokens {
             slots: Vec::new(),
             lengths: 0,
             pairs: [0; 256],
+            firsts: 0,
         };
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
@@ -346,6 +350,7 @@ impl Tokens {
                             let p = pair(a, b);
                             t.pairs[p / 64] |= 1 << (p % 64);
                         }
+                        t.firsts |= 1 << (a & 63);
                     }
                 };
                 match **key {
@@ -388,6 +393,13 @@ impl Tokens {
         }
         let p = pair(a, b);
         self.pairs[p / 64] & (1 << (p % 64)) != 0
+    }
+
+    /// False when no key starts with the ASCII byte `a` (in either case): `may_start_ascii`
+    /// with any second byte is false. Rules out most words.
+    #[inline]
+    fn may_start_first(&self, a: u8) -> bool {
+        a >= 64 && (self.firsts >> (a & 63)) & 1 != 0
     }
 
     /// `may_start_with` of a word whose first two bytes `a` and `b` are ASCII (`b` is 0 past
@@ -511,19 +523,26 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
             let below_tail = u64::MAX.checked_shr(64 - tail as u32).unwrap_or(0);
             let mut starts = word & !(word << 1) & (u64::MAX << (i - base)) & below_tail;
             // The block's bytes (zero-padded) for the first two bytes of each word.
-            let mut block = [0u8; 66];
-            match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
-                Some(b) => block[..64].copy_from_slice(b),
+            let padded;
+            let block = match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
+                Some(b) => b,
                 None => {
                     let rest = bytes.get(base..).unwrap_or_default();
-                    block[..rest.len()].copy_from_slice(rest);
+                    let mut tail = [0u8; 64];
+                    tail[..rest.len()].copy_from_slice(rest);
+                    padded = tail;
+                    &padded
                 }
-            }
+            };
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
                 let s = base + k;
-                if !tokens.may_start_ascii(block[k], block[k + 1]) || continues_word(text, s) {
+                let a = block[k & 63];
+                if !tokens.may_start_first(a)
+                    || !tokens.may_start_ascii(a, block.get(k + 1).copied().unwrap_or(0))
+                    || continues_word(text, s)
+                {
                     continue;
                 }
                 let e = s + (!(word >> k)).trailing_zeros() as usize;

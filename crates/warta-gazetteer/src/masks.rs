@@ -8,7 +8,7 @@ use crate::fold::{HIGH, LOW, in_range};
 /// Byte masks of the 64 bytes at `base` (zero-padded past the end): bit `k` of the first is
 /// set when byte `base + k` is an ASCII letter or digit or not ASCII, bit `k` of the second
 /// when it is not ASCII.
-#[inline]
+#[inline(always)]
 pub(crate) fn word_masks(bytes: &[u8], base: usize) -> (u64, u64) {
     match bytes.get(base..).and_then(<[u8]>::first_chunk::<64>) {
         Some(block) => block_masks(block),
