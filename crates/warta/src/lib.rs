@@ -309,11 +309,7 @@ impl Pipeline {
                 if let Some(speaker) = &mut quote.speaker
                     && speaker.entity_id.is_none()
                 {
-                    // Mentions are sorted and non-overlapping: binary search, not a scan per quote.
-                    let first = mentions.partition_point(|m| m.span.end <= speaker.span.start);
-                    speaker.entity_id = mentions
-                        .get(first)
-                        .filter(|m| m.span.overlaps(speaker.span))
+                    speaker.entity_id = speaker_entity(text, mentions, speaker.span, &speaker.name)
                         .map(|m| m.id.as_ref().to_owned());
                 }
             }
@@ -323,6 +319,30 @@ impl Pipeline {
         scratch.trim();
         doc
     }
+}
+
+/// The mention that names the speaker: among the mentions inside the speaker's span (`Panglima
+/// Kodam Mayjen TNI Tugas Ratmono` holds `TNI` and `Tugas Ratmono`), the first whose text or
+/// canonical name is the resolved name (up to ASCII case). An affiliation inside the span
+/// (`TNI`) or an entity that only shares a word of the name (`Prabowo` in `Anto Prabowo`) is not
+/// the speaker.
+fn speaker_entity<'m>(
+    text: &str,
+    mentions: &'m [Mention],
+    span: Span,
+    name: &str,
+) -> Option<&'m Mention> {
+    // Mentions are sorted and non-overlapping: binary search, not a scan per quote.
+    let first = mentions.partition_point(|m| m.span.end <= span.start);
+    mentions[first..]
+        .iter()
+        .take_while(|m| m.span.start < span.end)
+        .find(|m| {
+            m.canonical.eq_ignore_ascii_case(name)
+                || text
+                    .get(m.span.start..m.span.end)
+                    .is_some_and(|t| t.eq_ignore_ascii_case(name))
+        })
 }
 
 /// Working buffers of [`Pipeline::analyze_with_id`], kept per thread for the next document.
@@ -657,6 +677,31 @@ mod tests {
         non_blank_lines(text, &mut spans);
         let words: Vec<&str> = spans.iter().map(|s| s.slice(text)).collect();
         assert_eq!(words, ["satu", "dua"]);
+    }
+
+    #[test]
+    fn a_speaker_gets_the_entity_of_their_name_not_of_their_unit() {
+        let text = "Banjir Melanda Kota\n\nPanglima Kodam Mayjen TNI Tugas Ratmono mengatakan, \
+                    pasukan sudah dikirim ke lokasi.\n\n“Kami siap membantu warga,” kata Tugas.\n";
+        let doc = Pipeline::new().analyze(text);
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.name, "Tugas Ratmono");
+        assert!(doc.entities.iter().any(|e| &*e.id == "ORG:TNI"));
+        let id = speaker.entity_id.as_deref().unwrap();
+        assert!(id.starts_with("PER:"), "{id}");
+        // A known entity sharing one word of the name is not the speaker.
+        let doc = Pipeline::new().analyze(
+            "Deputi Komisioner OJK Anto Prabowo mengatakan, kredit macet masih terkendali.\n",
+        );
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert_eq!(speaker.name, "Anto Prabowo");
+        assert!(doc.entities.iter().any(|e| e.text == "Prabowo"));
+        assert_eq!(speaker.entity_id, None);
+        // An organisation speaker keeps its own entity.
+        let doc = Pipeline::new()
+            .analyze("Blue House menyatakan, pertemuan itu penting bagi kedua negara.\n");
+        let speaker = doc.quotes[0].speaker.as_ref().unwrap();
+        assert!(speaker.entity_id.is_some(), "{speaker:?}");
     }
 
     #[test]
