@@ -244,27 +244,15 @@ fn norm_ascii(s: &[u8]) -> String {
 #[inline]
 fn block_masks(block: &[u8]) -> (u64, u64) {
     use safe_arch::{
-        add_i8_m128i, bitor_m128i, cmp_eq_mask_i8_m128i, cmp_gt_mask_i8_m128i,
-        load_unaligned_m128i, m128i, move_mask_i8_m128i, set_splat_i8_m128i,
+        bitor_m128i, cmp_eq_mask_i8_m128i, load_unaligned_m128i, m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
     };
-    /// The word and non-ASCII masks of sixteen bytes (`x + k` maps a range onto the lowest
-    /// signed bytes, where one signed compare tells it).
+    /// The word and non-ASCII masks of sixteen bytes.
     #[inline(always)]
     fn classify(v: m128i) -> (u64, u64) {
-        let letter = cmp_gt_mask_i8_m128i(
-            set_splat_i8_m128i(-128 + 26),
-            add_i8_m128i(
-                bitor_m128i(v, set_splat_i8_m128i(0x20)),
-                set_splat_i8_m128i(0x80u8.wrapping_sub(b'a') as i8),
-            ),
-        );
-        let digit = cmp_gt_mask_i8_m128i(
-            set_splat_i8_m128i(-128 + 10),
-            add_i8_m128i(v, set_splat_i8_m128i(0x80u8.wrapping_sub(b'0') as i8)),
-        );
         let dash = cmp_eq_mask_i8_m128i(v, set_splat_i8_m128i(b'-' as i8));
         // The sign bit of a non-ASCII byte is its own word bit.
-        let word = bitor_m128i(bitor_m128i(letter, digit), bitor_m128i(dash, v));
+        let word = bitor_m128i(crate::text::alnum_bytes(v), bitor_m128i(dash, v));
         (
             u64::from(move_mask_i8_m128i(word) as u16),
             u64::from(move_mask_i8_m128i(v) as u16),

@@ -253,18 +253,12 @@ fn word_at_slow(text: &str, pos: usize, limit: usize) -> Option<Word> {
     Some(Word { start: pos, end })
 }
 
-/// Bit `k` set when byte `i + k` is an ASCII letter or digit, for the sixteen bytes at `i` (`x + k`
-/// maps each range onto the lowest signed bytes, where one signed compare tells it).
+/// All ones in each byte of `v` that is an ASCII letter or digit (`x + k` maps each range onto
+/// the lowest signed bytes, where one signed compare tells it).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
-fn alnum_mask16(bytes: &[u8], i: usize) -> u32 {
-    use safe_arch::{
-        add_i8_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
-    let mut a = [0u8; 16];
-    a.copy_from_slice(&bytes[i..i + 16]);
-    let v = load_unaligned_m128i(&a);
+pub(crate) fn alnum_bytes(v: safe_arch::m128i) -> safe_arch::m128i {
+    use safe_arch::{add_i8_m128i, bitor_m128i, cmp_gt_mask_i8_m128i, set_splat_i8_m128i};
     let letter = cmp_gt_mask_i8_m128i(
         set_splat_i8_m128i(-128 + 26),
         add_i8_m128i(
@@ -276,7 +270,17 @@ fn alnum_mask16(bytes: &[u8], i: usize) -> u32 {
         set_splat_i8_m128i(-128 + 10),
         add_i8_m128i(v, set_splat_i8_m128i(0x80u8.wrapping_sub(b'0') as i8)),
     );
-    move_mask_i8_m128i(bitor_m128i(letter, digit)) as u32
+    bitor_m128i(letter, digit)
+}
+
+/// Bit `k` set when byte `i + k` is an ASCII letter or digit, for the sixteen bytes at `i`.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn alnum_mask16(bytes: &[u8], i: usize) -> u32 {
+    use safe_arch::{load_unaligned_m128i, move_mask_i8_m128i};
+    let mut a = [0u8; 16];
+    a.copy_from_slice(&bytes[i..i + 16]);
+    move_mask_i8_m128i(alnum_bytes(load_unaligned_m128i(&a))) as u32
 }
 
 /// The number of ASCII letters and digits from `pos` (at most `limit`) on, before `limit`
