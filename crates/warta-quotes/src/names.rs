@@ -288,16 +288,7 @@ impl WordSet {
 
     /// True when `word`, lowercased, is in the set.
     fn contains(&self, word: &str) -> bool {
-        with_lower_bytes(word, |l| match l.len() {
-            0 => false,
-            1..=15 => {
-                !self.slots.is_empty() && {
-                    let key = pack_bytes(l);
-                    self.slots[Self::slot(&self.slots, key)] == key
-                }
-            }
-            _ => self.long.contains(l),
-        })
+        with_lower_bytes(word, |l| self.contains_lower(l))
     }
 }
 

@@ -57,6 +57,17 @@ fn assert_last_speakers(table: &[(&str, &str)]) {
     }
 }
 
+/// Checks the name, role and affiliation of the speaker of each text's only quote.
+fn assert_speaker_parts(table: &[(&str, &str, Option<&str>, Option<&str>)]) {
+    for &(text, name, role, aff) in table {
+        let q = only(text);
+        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.role.as_deref(), role, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+}
+
 #[test]
 fn direct_quote_patterns() {
     // (text, content, cue, speaker, rule)
@@ -1152,13 +1163,7 @@ fn portfolio_words_glued_before_a_name_stay_out_of_it() {
             Some("BPBD Jateng"),
         ),
     ];
-    for (text, name, role, aff) in table {
-        let q = only(text);
-        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
-        assert_eq!(s.name, name, "{text:?}");
-        assert_eq!(s.role.as_deref(), role, "{text:?}");
-        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
-    }
+    assert_speaker_parts(&table);
     // A portfolio word and a stop word of a glued subheading before a short name.
     let text = "Reformasi Birokrasi Tjahjo Kumolo menandatangani surat edaran itu.\n\
                 “Pegawai dilarang mudik,” ujar Tjahjo.";
@@ -1227,13 +1232,7 @@ fn roles_with_a_field_corps_or_bracketed_acronym() {
             None,
         ),
     ];
-    for (text, name, role, aff) in table {
-        let q = only(text);
-        let s = q.speaker.unwrap_or_else(|| panic!("{text:?}: no speaker"));
-        assert_eq!(s.name, name, "{text:?}");
-        assert_eq!(s.role.as_deref(), role, "{text:?}");
-        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
-    }
+    assert_speaker_parts(&table);
     // A demonstrative after the role refers back: no name is read after the field.
     let text = "“Kami tidak tahu,” ujar dokter di Puskesmas Palmerah ini.";
     assert_eq!(speaker_name(&only(text)), "dokter");
