@@ -15,7 +15,7 @@ use crate::lexicon::{
     FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
     pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
-use crate::mention::{Known, Mention, has_rank, opens_name};
+use crate::mention::{Known, Mention};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
@@ -65,38 +65,6 @@ const PLACE_PREPS: &[&str] = &[
 /// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
 /// terpisah,`, `Dalam kesempatan yang sama,`).
 const MAX_FRONTED: usize = 48;
-
-/// Offices written as one word and written out: (abbreviation, leading role, start of the
-/// affiliation), lowercase (`Mensos` is `Menteri` of `Sosial`).
-const ROLE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
-    ("mensos", "menteri", "sosial"),
-    ("menkes", "menteri", "kesehatan"),
-    ("menkeu", "menteri", "keuangan"),
-    ("mendagri", "menteri", "dalam negeri"),
-    ("menlu", "menteri", "luar negeri"),
-    ("menhan", "menteri", "pertahanan"),
-    ("mendikbud", "menteri", "pendidikan"),
-    ("menpora", "menteri", "pemuda"),
-    ("menaker", "menteri", "ketenagakerjaan"),
-    ("mentan", "menteri", "pertanian"),
-    ("menhub", "menteri", "perhubungan"),
-    ("menag", "menteri", "agama"),
-    ("menkominfo", "menteri", "komunikasi"),
-    ("kapolri", "kepala kepolisian", "negara"),
-    ("kapolda", "kepala kepolisian", "daerah"),
-    ("kapolda", "kepala", "polda"),
-    ("kapolres", "kepala kepolisian", "resor"),
-    ("kapolres", "kepala", "polres"),
-    ("kapolsek", "kepala kepolisian", "sektor"),
-    ("kapolsek", "kepala", "polsek"),
-    ("wagub", "wakil gubernur", ""),
-    ("sekda", "sekretaris daerah", ""),
-    ("dirut", "direktur utama", ""),
-    ("jubir", "juru bicara", ""),
-    ("kadis", "kepala dinas", ""),
-    ("dirjen", "direktur jenderal", ""),
-    ("sekjen", "sekretaris jenderal", ""),
-];
 
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
@@ -665,7 +633,7 @@ impl NameIndex {
                 // After an open organisation, a word that opens names starts the name
                 // (`Universitas Lambung Mangkurat Muhammad Handry`).
                 (self.heads.contains(words[k].1) && (k >= 2 || open_org()))
-                    || (k == 1 && with_lower(words[1].1, opens_name) && open_org())
+                    || (k == 1 && lex.has(words[1].1, flag::NAME_OPENER) && open_org())
             })
             .filter(|&k| {
                 let glued = &words[..k];
@@ -914,8 +882,8 @@ impl NameIndex {
                 |latest, fuller| {
                     latest.tokens.len() == toks.len()
                         && latest.affiliation.is_some()
-                        && latest.role.as_deref().is_some_and(has_rank)
-                        && !fuller.role.as_deref().is_some_and(has_rank)
+                        && latest.role.as_deref().is_some_and(|r| lex.has_rank(r))
+                        && !fuller.role.as_deref().is_some_and(|r| lex.has_rank(r))
                         && latest.affiliation != fuller.affiliation
                 },
             )
@@ -944,10 +912,10 @@ impl NameIndex {
         )
         .or_else(|| {
             // `Mensos` after `Menteri Sosial Juliari Batubara`: the office written out.
-            ROLE_ABBREVIATIONS
+            lex.role_abbreviations
                 .iter()
-                .filter(|(abbr, _, _)| *abbr == role_key)
-                .find_map(|&(_, key, field)| {
+                .filter(|(abbr, _, _)| abbr == role_key)
+                .find_map(|(_, key, field)| {
                     let last = key.rsplit(' ').next()?;
                     self.pick(
                         lex,

@@ -1582,3 +1582,47 @@ fn an_organisation_name_after_a_lowercase_connector_is_split_off() {
         Some("Institute for Essential Services Reform"),
     )]);
 }
+
+#[test]
+fn rank_corps_name_opener_and_abbreviation_lists_are_extendable() {
+    // (text, one entry added, speaker's name and role without it, with it); `Pelda` and `Menpar`
+    // are roles in both.
+    type Build = fn(crate::ExtractorBuilder) -> crate::ExtractorBuilder;
+    type Who = (&'static str, Option<&'static str>);
+    let table: &[(&str, Build, Who, Who)] = &[
+        (
+            "“Jalur itu sudah aman,” kata Letkol Kes Darmawan Putra.",
+            |b| b.corps_word("kes"),
+            ("Kes Darmawan Putra", Some("Letkol")),
+            ("Darmawan Putra", Some("Letkol Kes")),
+        ),
+        (
+            "“Pos jaga dibuka malam ini,” kata Pelda Tugas Hidayat.",
+            |b| b.rank_word("PELDA"),
+            ("Hidayat", Some("Pelda")),
+            ("Tugas Hidayat", Some("Pelda")),
+        ),
+        (
+            "“Panen tahun ini bagus,” kata Ketua Adat Suku Daeng Andi Mappa Sultan Rahman Hakim.",
+            |b| b.name_opener("Daeng"),
+            ("Andi Mappa Sultan Rahman Hakim", Some("Ketua")),
+            ("Daeng Andi Mappa Sultan Rahman Hakim", Some("Ketua")),
+        ),
+        (
+            "Menteri Pariwisata Arief Wibowo meninjau Danau Toba.\n“Kunjungan naik,” kata Menpar.",
+            |b| b.role_abbreviation("Menpar", "Menteri", "Pariwisata"),
+            ("Menpar", Some("Menpar")),
+            ("Arief Wibowo", Some("Menpar")),
+        ),
+    ];
+    for &(text, add, without, with) in table {
+        let base = || Extractor::builder().role("Pelda").role("Menpar");
+        for (ex, (name, role)) in [(base().build(), without), (add(base()).build(), with)] {
+            let qs = ex.extract(text);
+            let s = qs.last().and_then(|q| q.speaker.clone());
+            let s = s.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+            assert_eq!(s.name, name, "{text:?}");
+            assert_eq!(s.role.as_deref(), role, "{text:?}");
+        }
+    }
+}
