@@ -875,6 +875,15 @@ impl<'a> Doc<'a> {
                 let found = self
                     .index()
                     .resolve_role(self.lex, text, &self.known(), key, m.start);
+                // `Mantan Gubernur DKI Jakarta itu`: an office that names nobody of the
+                // document, closed by a demonstrative, refers back to a person as a pronoun does.
+                if found.is_none()
+                    && next_word(text, m.end, text.len())
+                        .is_some_and(|w| matches!(w.str(text), "itu" | "ini" | "tersebut"))
+                    && let Some(s) = self.antecedent(span)
+                {
+                    return Some(s);
+                }
                 Some(Speaker {
                     span,
                     name: found

@@ -215,7 +215,8 @@ impl Lexicon {
         let mut words = Words::new();
         let mut p = pos;
         let mut has_org = false;
-        // Every word so far is a role word.
+        // Every word so far is a role word (or a corps word after a rank: `Letnan Kolonel Laut
+        // dokter gigi M Arifin`).
         let mut all_role = true;
         while words.len() < MAX_RUN_WORDS {
             let q = skip_ws(text, p, limit);
@@ -269,7 +270,7 @@ impl Lexicon {
                 break;
             }
             has_org |= f & (flag::ROLE | flag::AFF) != 0 || is_acronym(s);
-            all_role &= f & flag::ROLE != 0;
+            all_role &= f & (flag::ROLE | flag::CORPS) != 0;
             words.push(w, f);
             p = w.end;
         }

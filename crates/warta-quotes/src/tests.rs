@@ -1626,3 +1626,59 @@ fn rank_corps_name_opener_and_abbreviation_lists_are_extendable() {
         }
     }
 }
+
+#[test]
+fn office_with_place_rank_with_profession_and_office_epithets() {
+    assert_last_speakers(&[
+        // The sentence's opening office goes on after `di` with its place, then the person.
+        (
+            "Ketua Asosiasi Pengusaha Angkutan Sungai di Kalimantan (Apasuka) Kalimantan Barat \
+             Rudi Hartono mempertanyakan aturan itu.\n“Belum ada uji cobanya,” katanya.",
+            "Rudi Hartono",
+        ),
+        (
+            "Ketua Himpunan Nelayan Tradisional di Kabupaten Cirebon Sutrisno Hadi menolak \
+             rencana itu.\n“Kami belum diajak bicara,” ujarnya.",
+            "Sutrisno Hadi",
+        ),
+        // A later short mention of a name introduced after a rank and a profession.
+        (
+            "Komandan Satgas Wisma Atlet, Mayor Jenderal TNI dokter Tugas Wibowo, menyebut pasien \
+             bertambah.\n“Kami optimalkan ruang yang ada,” tutur Mayjen Tugas dalam siaran pers.",
+            "Tugas Wibowo",
+        ),
+        // An office that names nobody of the article, closed by a demonstrative, is the
+        // person the article is about.
+        (
+            "Presiden Joko Widodo meninjau pasar di Solo.\nMantan Gubernur DKI Jakarta itu pun \
+             kembali menyampaikan rendahnya disiplin warga.\n“Saya sudah ingatkan,” ujarnya.",
+            "Joko Widodo",
+        ),
+        (
+            "Presiden Joko Widodo meninjau pasar di Solo.\n“Saya sudah ingatkan,” kata mantan \
+             Gubernur DKI Jakarta tersebut.",
+            "Joko Widodo",
+        ),
+        // An office that does name someone of the article stays that person.
+        (
+            "Menteri Sosial Tri Rismaharini dan Presiden Joko Widodo meninjau pasar.\n“Saya \
+             sudah ingatkan,” kata Menteri Sosial itu.",
+            "Tri Rismaharini",
+        ),
+    ]);
+    assert_speaker_parts(&[
+        (
+            "“Jangan diremehkan,” kata Komandan Rumah Sakit Darurat, Letnan Kolonel Laut dokter \
+             gigi M Arifin, saat dihubungi.",
+            "M Arifin",
+            Some("Komandan Letnan Kolonel Laut dokter gigi"),
+            Some("Rumah Sakit Darurat"),
+        ),
+        (
+            "“Jangan diremehkan,” kata Letnan Kolonel Laut dokter gigi Budi Arifin.",
+            "Budi Arifin",
+            Some("Letnan Kolonel Laut dokter gigi"),
+            None,
+        ),
+    ]);
+}
