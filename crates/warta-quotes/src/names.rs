@@ -270,6 +270,41 @@ fn token_hash(token: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The side of a candidate pair's name (`Eri Cahyadi-Armuji`, `Indah Putri Andriani-Suaib
+/// Mansur`) that holds every token of `surface` (`Eri`, `Indah`): the person, not the ticket.
+/// A hyphen inside one name stays (`Perangin-Angin`, whose right part repeats the end of the
+/// left one; `Al-Farisi`); `name` is returned whole when the surface is not on one side.
+pub(crate) fn pair_side<'a>(name: &'a str, surface: &str) -> &'a str {
+    let b = name.as_bytes();
+    let Some(h) = (1..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b'-' && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase())
+    else {
+        return name;
+    };
+    let (left, right) = (&name[..h], &name[h + 1..]);
+    let left_last = left.rsplit(' ').next().unwrap_or(left);
+    let right_first = right.split(' ').next().unwrap_or(right);
+    let reduplicated = left_last
+        .len()
+        .checked_sub(right_first.len())
+        .and_then(|k| left_last.get(k..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(right_first));
+    if reduplicated || left_last.len() <= 2 || right.contains('-') {
+        return name;
+    }
+    let want = name_tokens(surface);
+    if want.is_empty() {
+        return name;
+    }
+    [left, right]
+        .into_iter()
+        .find(|side| {
+            let toks = name_tokens(side);
+            want.iter().all(|t| toks.contains(t))
+        })
+        .unwrap_or(name)
+}
+
 /// Lowercase name tokens (hyphenated parts stay whole).
 pub(crate) fn name_tokens(name: &str) -> Vec<String> {
     if name.is_ascii() {

@@ -1682,3 +1682,43 @@ fn office_with_place_rank_with_profession_and_office_epithets() {
         ),
     ]);
 }
+
+#[test]
+fn a_candidate_of_a_pair_is_the_person_not_the_ticket() {
+    assert_last_speakers(&[
+        (
+            "Hitung cepat menunjukkan pasangan Rahmat Hidayat-Sulastri Wibowo unggul.\nDi posko \
+             pemenangan, Rahmat mengatakan, timnya menunggu hasil resmi.",
+            "Rahmat Hidayat",
+        ),
+        // One person's hyphenated surname stays whole.
+        (
+            "Sekretaris Perusahaan PT Sawit Jaya Irwan Perangin-Angin menyatakan harga naik.\n\
+             “Permintaan tinggi,” kata Irwan.",
+            "Irwan Perangin-Angin",
+        ),
+    ]);
+    for (name, surface, want) in [
+        ("Eri Cahyadi-Armuji", "Eri", "Eri Cahyadi"),
+        ("Eri Cahyadi-Armuji", "armuji", "Armuji"),
+        ("Eri Cahyadi-Armuji", "Eri Armuji", "Eri Cahyadi-Armuji"),
+        ("Irwan Perangin-Angin", "Irwan", "Irwan Perangin-Angin"),
+        ("Umar Al-Farisi", "Umar", "Umar Al-Farisi"),
+        ("Budi Santoso", "Budi", "Budi Santoso"),
+    ] {
+        assert_eq!(
+            crate::names::pair_side(name, surface),
+            want,
+            "{name} / {surface}"
+        );
+    }
+    // A programme's card takes its name as complement: `Kartu Prakerja` is no part of the
+    // person's name.
+    assert_speaker_parts(&[(
+        "“Insentif cair pekan depan,” kata Direktur Komunikasi Manajemen Pelaksana Kartu \
+         Prakerja Budi Wiryawan.",
+        "Budi Wiryawan",
+        Some("Direktur"),
+        Some("Komunikasi Manajemen Pelaksana Kartu Prakerja"),
+    )]);
+}
