@@ -24,6 +24,9 @@ const MAX_SEGMENTS: usize = 6;
 /// Most lowercase words naming a field after a lowercase role (`ahli hukum tata negara`).
 const MAX_FIELD_WORDS: usize = 3;
 
+/// Most words, commas and bracket groups stepped over back from a place phrase to its subject.
+const MAX_CIRCUMSTANCE_STEPS: usize = 12;
+
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
 
@@ -85,6 +88,25 @@ fn is_verb_shape(w: &str) -> bool {
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
+}
+
+/// Words that open a circumstance between a subject and its verb (`Budi saat dihubungi di
+/// Jakarta mengatakan`), lowercase.
+fn is_circumstance_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "saat"
+            | "ketika"
+            | "sewaktu"
+            | "seusai"
+            | "usai"
+            | "setelah"
+            | "sebelum"
+            | "dalam"
+            | "melalui"
+            | "kepada"
+            | "sambil"
+    )
 }
 
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
@@ -316,8 +338,21 @@ impl Lexicon {
             let prev_cap =
                 || prev_word(text, w.start, floor).is_some_and(|n| is_capitalised(n.str(text)));
             let ok = if is_capitalised(s) {
-                f & flag::STOP == 0 || is_acronym(s)
-            } else if f & flag::ROLE != 0 {
+                // A stop word inside a name, as the forward run takes it (`Kementerian Dalam
+                // Negeri`): not at the run's start, nor a hard stop.
+                f & flag::STOP == 0
+                    || is_acronym(s)
+                    || (f & flag::HARD_STOP == 0
+                        && !words.is_empty()
+                        && prev_word(text, w.start, floor).is_some_and(|n| {
+                            let ns = n.str(text);
+                            n.end == skip_ws_back(text, w.start, floor)
+                                && is_capitalised(ns)
+                                && !self.has(ns, flag::STOP)
+                        }))
+            } else if f & flag::ROLE != 0 && f & flag::STOP == 0 {
+                // A lowercase role word (`dokter`), not a conjunction that also opens a role
+                // phrase (`sementara`).
                 true
             } else if (s == "dan"
                 || s.starts_with(|c: char| c.is_ascii_digit())
@@ -780,6 +815,108 @@ impl Lexicon {
         }
         let m = self.split(text, &run, known);
         (m.name.is_some() && !m.org).then_some(m)
+    }
+
+    /// The start of the `di`, `dari` or `ke` that the capitalised words before `start` (after
+    /// `floor`) follow, directly or, when `listed` (a comma closes the phrase), over a comma
+    /// list of places (`di Sawah Besar, Jakarta Pusat,`), and whether it is `di` (`dari` also
+    /// introduces a person's organisation: `Pengamat dari Universitas Lampung Dedi Hermawan`).
+    fn place_preposition(
+        &self,
+        text: &str,
+        start: usize,
+        floor: usize,
+        listed: bool,
+    ) -> Option<(usize, bool)> {
+        let mut s = start;
+        for _ in 0..3 {
+            let q = skip_ws_back(text, s, floor);
+            if let Some(w) = prev_word(text, s, floor).filter(|w| w.end == q) {
+                let ws = w.str(text);
+                return matches!(ws, "di" | "dari" | "ke").then_some((w.start, ws == "di"));
+            }
+            if !listed || q <= floor || char_before(text, q) != Some(',') {
+                return None;
+            }
+            match self.run_backward(text, q - 1, floor).first() {
+                Some(w) if is_capitalised(w.str(text)) => s = w.start,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `Ketua KPU Papua Theodorus Kossay di Jayapura mengatakan` / `Mahfud MD dalam jumpa
+    /// pers, Senin (21/9/2020), di Jakarta mengatakan`: the subject before a place phrase
+    /// opening at `prep`, over a circumstance that opens with `saat`, `dalam`, … and may hold
+    /// days, dates and commas.
+    fn subject_before_place(
+        &self,
+        text: &str,
+        prep: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut p = prep;
+        // The leftmost lowercase word stepped over.
+        let mut lower: Option<Word> = None;
+        for _ in 0..MAX_CIRCUMSTANCE_STEPS {
+            let q = skip_ws_back(text, p, floor);
+            match char_before(text, q) {
+                Some(')') if q > floor => {
+                    let window = &text.as_bytes()[q.saturating_sub(24).max(floor)..q - 1];
+                    p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+                    continue;
+                }
+                Some(',') => {
+                    p = q - 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let w = prev_word(text, p, floor).filter(|w| w.end == q)?;
+            let ws = w.str(text);
+            if !is_capitalised(ws) {
+                lower = Some(w);
+            } else if !self.has(ws, flag::HARD_STOP) {
+                let opened = lower.is_none_or(|l| is_circumstance_opener(l.str(text)));
+                return opened
+                    .then(|| self.mention_before(text, p, floor, known))
+                    .flatten()
+                    .filter(|m| {
+                        // Not a lone letter or numeral (`pejabat eselon I di …`).
+                        !m.pronoun
+                            && match m.name {
+                                Some((s, e)) => e - s > 2 && !m.org,
+                                None => m.role.is_some(),
+                            }
+                    });
+            }
+            p = w.start;
+        }
+        None
+    }
+
+    /// The named person (with an age, if any) whose description, after a comma, runs up to
+    /// `pos` (`Hasan (37), karyawan swasta di Sawah Besar`), within three commas back.
+    fn described_subject(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut c = pos;
+        for _ in 0..3 {
+            let comma = floor + text.get(floor..c)?.rfind(',')?;
+            let describes =
+                next_word(text, comma + 1, c).is_some_and(|w| !is_capitalised(w.str(text)));
+            if describes && let Some(m) = self.described_before(text, comma, floor, known) {
+                return Some(m);
+            }
+            c = comma;
+        }
+        None
     }
 
     /// A pronoun mention of the single word `w`.
@@ -1422,6 +1559,31 @@ impl Lexicon {
             return None;
         }
         let m = self.split(text, &words, known);
+        // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta
+        // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
+        // place, not the subject, when a person is named before it or all its words are
+        // places and organisations (then the person described before it, if any, speaks).
+        let placey = words
+            .iter()
+            .all(|w| self.affiliation_word(text, *w, known).is_some());
+        if let Some((prep, di)) =
+            self.place_preposition(text, words[0].start, floor, comma && placey)
+            && (di || placey)
+        {
+            let before = self.subject_before_place(text, prep, floor, known);
+            // `Pegiat di Ikatan Arsitek Indonesia ini menuturkan`: an epithet.
+            if placey && let Some(d) = demonstrative {
+                let start = before.as_ref().map_or(words[0].start, |b| b.start);
+                return Some(Mention::pronoun(start, d.end));
+            }
+            if before.as_ref().is_some_and(|b| b.name.is_some()) {
+                return before;
+            }
+            if placey {
+                return before
+                    .or_else(|| self.described_subject(text, words[0].start, floor, known));
+            }
+        }
         // `Budi selaku Ketua Tim Pemenangan Paslon X mengatakan`: after a role, what reads as
         // a name is the affiliation when a named subject stands before `selaku`/`yang juga`.
         let role_then_body = m.role.is_some() && m.name.is_some();
