@@ -818,24 +818,29 @@ impl Lexicon {
     }
 
     /// The start of the `di`, `dari` or `ke` that the capitalised words before `start` (after
-    /// `floor`) follow, directly or, when `listed` (a comma closes the phrase), over a comma
-    /// list of places (`di Sawah Besar, Jakarta Pusat,`), and whether it is `di` (`dari` also
-    /// introduces a person's organisation: `Pengamat dari Universitas Lampung Dedi Hermawan`).
+    /// `floor`) follow, directly or, when `closed` (a comma closes the phrase), over a comma
+    /// list of places (`di Sawah Besar, Jakarta Pusat,`); whether it is `di` (`dari` also
+    /// introduces a person's organisation: `Pengamat dari Universitas Lampung Dedi Hermawan`)
+    /// and whether a comma list came between.
     fn place_preposition(
         &self,
         text: &str,
         start: usize,
         floor: usize,
-        listed: bool,
-    ) -> Option<(usize, bool)> {
+        closed: bool,
+    ) -> Option<(usize, bool, bool)> {
         let mut s = start;
         for _ in 0..3 {
             let q = skip_ws_back(text, s, floor);
             if let Some(w) = prev_word(text, s, floor).filter(|w| w.end == q) {
                 let ws = w.str(text);
-                return matches!(ws, "di" | "dari" | "ke").then_some((w.start, ws == "di"));
+                return matches!(ws, "di" | "dari" | "ke").then_some((
+                    w.start,
+                    ws == "di",
+                    s != start,
+                ));
             }
-            if !listed || q <= floor || char_before(text, q) != Some(',') {
+            if !closed || q <= floor || char_before(text, q) != Some(',') {
                 return None;
             }
             match self.run_backward(text, q - 1, floor).first() {
@@ -1563,12 +1568,11 @@ impl Lexicon {
         // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
         // place, not the subject, when a person is named before it or all its words are
         // places and organisations (then the person described before it, if any, speaks).
-        let placey = words
-            .iter()
-            .all(|w| self.affiliation_word(text, *w, known).is_some());
-        if let Some((prep, di)) =
-            self.place_preposition(text, words[0].start, floor, comma && placey)
-            && (di || placey)
+        if let Some((prep, di, listed)) = self.place_preposition(text, words[0].start, floor, comma)
+            && let placey = words
+                .iter()
+                .all(|w| self.affiliation_word(text, *w, known).is_some())
+            && (placey || (di && !listed))
         {
             let before = self.subject_before_place(text, prep, floor, known);
             // `Pegiat di Ikatan Arsitek Indonesia ini menuturkan`: an epithet.

@@ -744,7 +744,11 @@ impl NameIndex {
                 // `Mayor Jenderal TNI dokter Tugas Ratmono`: a run after a rank and lowercase
                 // role words is split with them, so that the words after the rank read as the
                 // name.
+                let lower_before = run.start >= run.para_start + 2
+                    && text.as_bytes()[run.start - 1] == b' '
+                    && text.as_bytes()[run.start - 2].is_ascii_lowercase();
                 if at == run.start
+                    && lower_before
                     && prev_word(text, run.start, run.para_start).is_some_and(|w| {
                         let ws = w.str(text);
                         !crate::text::is_capitalised(ws) && lex.has(ws, flag::ROLE)
