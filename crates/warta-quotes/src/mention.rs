@@ -829,16 +829,23 @@ impl Lexicon {
         floor: usize,
         closed: bool,
     ) -> Option<(usize, bool, bool)> {
+        let bytes = text.as_bytes();
         let mut s = start;
         for _ in 0..3 {
             let q = skip_ws_back(text, s, floor);
-            if let Some(w) = prev_word(text, s, floor).filter(|w| w.end == q) {
-                let ws = w.str(text);
-                return matches!(ws, "di" | "dari" | "ke").then_some((
-                    w.start,
-                    ws == "di",
-                    s != start,
-                ));
+            // The word before, read from its bytes (most are no preposition).
+            let whole = |w: &[u8]| {
+                q >= floor + w.len()
+                    && &bytes[q - w.len()..q] == w
+                    && (q - w.len() == floor || {
+                        let c = bytes[q - w.len() - 1];
+                        !(c.is_ascii_alphanumeric() || c >= 0x80 || c == b'-')
+                    })
+            };
+            for (w, di) in [(&b"di"[..], true), (b"dari", false), (b"ke", false)] {
+                if whole(w) {
+                    return Some((q - w.len(), di, s != start));
+                }
             }
             if !closed || q <= floor || char_before(text, q) != Some(',') {
                 return None;
