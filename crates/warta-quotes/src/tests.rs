@@ -207,9 +207,9 @@ fn unknown_organisation_glued_to_a_name_is_split_off_by_later_mentions() {
         ),
         // Without a later mention the run stays whole.
         (
-            "“Petani kecil tidak diuntungkan,” kata Direktur Eksekutif Global Justice Rachmi \
+            "“Petani kecil tidak diuntungkan,” kata Direktur Eksekutif Lentera Pelangi Rachmi \
              Hertanti.",
-            &["Global Justice Rachmi Hertanti"],
+            &["Lentera Pelangi Rachmi Hertanti"],
             None,
         ),
     ];
@@ -1777,4 +1777,46 @@ fn a_place_before_the_verb_is_no_subject() {
         Some("Kepala Pusat"),
         Some("Penerangan Kementerian Dalam Negeri"),
     )]);
+}
+
+#[test]
+fn organisation_words_before_a_name_stay_out_of_it() {
+    // (text, speaker's name)
+    assert_last_speakers(&[
+        (
+            "Menteri Koperasi dan Usaha Kecil Menengah Hendra Saputra menyampaikan, pusat \
+             layanan konsultasi segera dibuka.",
+            "Hendra Saputra",
+        ),
+        (
+            "Koordinator Nasional Jaringan Pemantau Nurul Hidayah mengatakan, bantuan sudah \
+             disalurkan ke 200 desa.",
+            "Nurul Hidayah",
+        ),
+        (
+            "Wakil Ketua Kamar Dagang Bidang Hubungan Internasional Ratna Dewi berpendapat, \
+             ekspor akan tertekan resesi.",
+            "Ratna Dewi",
+        ),
+        (
+            "Direktur Eksekutif Institute for Global Justice Sari Lestari menyampaikan, perjanjian \
+             itu merugikan petani.",
+            "Sari Lestari",
+        ),
+        (
+            "“Helikopter sudah disiagakan,” kata Kepala Dinas Penerangan Angkatan Udara Marsekal \
+             Pertama Arif Gunawan.",
+            "Arif Gunawan",
+        ),
+        (
+            "Imam Besar Masjid Raya Ahmad Fauzi mengimbau warga beribadah di rumah.\n“Ibadah \
+             bisa dilakukan di rumah,” kata Fauzi.",
+            "Ahmad Fauzi",
+        ),
+        // `Imam` alone is a first name, not a role.
+        (
+            "“Kami terus berpatroli,” kata Kepala Polsek Sukajadi Komisaris Imam Syafii.",
+            "Imam Syafii",
+        ),
+    ]);
 }
