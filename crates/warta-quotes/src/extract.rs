@@ -804,6 +804,24 @@ impl<'a> Doc<'a> {
         }
         if m.org {
             let (s, e) = m.name?;
+            // `Tugas menuturkan` after `Mayjen TNI Tugas Wibowo`: one organisation word that
+            // is also a person's name introduced earlier.
+            if !text[s..e].contains(' ')
+                && !is_acronym(&text[s..e])
+                && let Some(f) = self
+                    .index()
+                    .resolve_name(self.lex, text, &self.known(), &text[s..e], s)
+                    .filter(|f| f.tokens.len() >= 2 && !f.placey && !f.weak && f.start < s)
+            {
+                self.last_org.set(false);
+                return Some(Speaker {
+                    span,
+                    name: f.name.clone(),
+                    role: f.role.clone(),
+                    affiliation: f.affiliation.clone(),
+                    entity_id: None,
+                });
+            }
             let ent = entity_covering(self.entities, s, e);
             return Some(Speaker {
                 span,
@@ -882,10 +900,12 @@ impl<'a> Doc<'a> {
                     .index()
                     .resolve_role(self.lex, text, &self.known(), key, m.start);
                 // `Mantan Gubernur DKI Jakarta itu`: an office that names nobody of the
-                // document, closed by a demonstrative, refers back to a person as a pronoun does.
-                if found.is_none()
-                    && next_word(text, m.end, text.len())
-                        .is_some_and(|w| matches!(w.str(text), "itu" | "ini" | "tersebut"))
+                // document, closed by a demonstrative, refers back to a person as a pronoun does;
+                // so does a lowercase one (`dokter di Puskesmas X ini`), an epithet, even when
+                // someone of the document holds it.
+                let lowercase = text[m.start..].starts_with(|c: char| c.is_lowercase());
+                if (found.is_none() || lowercase)
+                    && closed_by_demonstrative(text, m.end)
                     && let Some(s) = self.antecedent(span)
                 {
                     return Some(s);
@@ -1192,6 +1212,22 @@ fn in_title_case(text: &str, w: Span, start: usize, end: usize) -> bool {
     is_capitalised(&text[w.start..w.end])
         && titled(prev_word(text, w.start, start))
         && titled(next_word(text, w.end, end))
+}
+
+/// True when the clause after `pos` ends, within a few words, in a demonstrative (`itu`, `ini`,
+/// `tersebut`): `… Gubernur DKI Jakarta| itu`, `… dokter| di Puskesmas X ini`.
+fn closed_by_demonstrative(text: &str, pos: usize) -> bool {
+    let mut p = pos;
+    for _ in 0..8 {
+        let Some(w) = word_at(text, skip_ws(text, p, text.len()), text.len()) else {
+            return false;
+        };
+        if matches!(w.str(text), "itu" | "ini" | "tersebut") {
+            return true;
+        }
+        p = w.end;
+    }
+    false
 }
 
 #[cfg(test)]

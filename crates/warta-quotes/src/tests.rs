@@ -1820,3 +1820,24 @@ fn organisation_words_before_a_name_stay_out_of_it() {
         ),
     ]);
 }
+
+#[test]
+fn an_epithet_or_an_organisation_word_refers_back_to_a_person() {
+    assert_last_speakers(&[
+        // A lowercase office closed by a demonstrative is an epithet of the person the article
+        // is about, even when another doctor was named.
+        (
+            "Ketua Ikatan Dokter Indonesia dokter Ahmad Faqih mengimbau tenaga kesehatan ikut \
+             vaksinasi.\nSekretaris Puskesmas Sukamaju Rina Lestari mengatakan, rekan-rekannya \
+             sempat ragu.\n“Saya mendukung program ini,” kata dokter di Puskesmas Kecamatan \
+             Sukamaju ini.",
+            "Rina Lestari",
+        ),
+        // One organisation word that is also the first name of a person introduced earlier.
+        (
+            "Komandan Satgas, Mayjen TNI Tugas Wibowo, menyebut pasien bertambah.\nTugas \
+             menuturkan, pihaknya mengoptimalkan pelayanan ICU di rumah sakit darurat.",
+            "Tugas Wibowo",
+        ),
+    ]);
+}
