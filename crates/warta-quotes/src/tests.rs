@@ -1813,6 +1813,13 @@ fn organisation_words_before_a_name_stay_out_of_it() {
              bisa dilakukan di rumah,” kata Fauzi.",
             "Ahmad Fauzi",
         ),
+        // A preposition opening the sentence is no part of the name after it.
+        (
+            "Ketua Forum Pemuda Asep Rohman membina para pemuda desa.\nBersama Muhaimin yang \
+             menjadi penasihat, para pemuda belajar beternak.\n“Pemuda mendapat tempat \
+             berkegiatan,” ujarnya.",
+            "Asep Rohman",
+        ),
         // `Imam` alone is a first name, not a role.
         (
             "“Kami terus berpatroli,” kata Kepala Polsek Sukajadi Komisaris Imam Syafii.",
