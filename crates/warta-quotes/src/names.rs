@@ -139,11 +139,17 @@ struct Run {
     entry: OnceCell<Option<Box<NameEntry>>>,
 }
 
-/// A name token of a run: its hash, its run and the run's start, where its lowercase form
-/// lies in the arena.
+/// A name token of a run while the index is built: its hash and its [`Hit`].
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     hash: u64,
+    hit: Hit,
+}
+
+/// A name token of a run: its run and the run's start, where its lowercase form lies in the
+/// arena.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hit {
     run: u32,
     start: u32,
     at: u32,
@@ -195,8 +201,9 @@ impl Places {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     runs: Vec<Run>,
-    /// Name tokens sorted by hash, then run: the runs holding a token are one slice.
-    postings: Vec<Posting>,
+    /// Name tokens grouped by hash, each group in run order: the runs holding a token are one
+    /// slice.
+    postings: Vec<Hit>,
     /// The slice of `postings` of each token hash.
     by_hash: HashMap<u64, (u32, u32), FxBuild>,
     /// Lowercase tokens, back to back.
@@ -383,7 +390,7 @@ impl NameIndex {
         // Room for a capitalised token every 64 bytes, so that a long document does not grow
         // (and copy) the postings many times.
         let bytes_in: usize = paragraphs.iter().map(|p| p.end - p.start).sum();
-        idx.postings.reserve(bytes_in / 64);
+        let mut postings: Vec<Posting> = Vec::with_capacity(bytes_in / 64);
         idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
         idx.heads = WordSet::with_capacity(bytes_in / 128);
@@ -436,12 +443,14 @@ impl NameIndex {
                     }
                 } else {
                     let id = idx.runs.len();
-                    let run_postings = idx.postings.len();
+                    let run_postings = postings.len();
                     in_run.clear();
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
-                    let mut first_stop = false;
+                    // The word that opens the run: its first, or after a capitalised stop
+                    // word its second (`Menurut Wahyu`, `Namun Rachmi`).
+                    let mut head = 0;
                     for (k, w) in words.iter().enumerate() {
                         // The word lowercased: a short ASCII word packed on the stack, another
                         // one into `lowered`.
@@ -459,14 +468,14 @@ impl NameIndex {
                                 (l, lex.flags_of_lower(l), token_hash(l))
                             }
                         };
-                        // The run opens with its first word, or after a capitalised stop
-                        // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
-                        if k == 0 || (k == 1 && first_stop) {
+                        if k == head {
                             match packed {
                                 Some(p) => idx.heads.insert_packed(p),
                                 None => idx.heads.insert(l),
                             }
-                            first_stop = k == 0 && f & flag::STOP != 0;
+                            if k == 0 {
+                                head = usize::from(f & flag::STOP != 0);
+                            }
                         }
                         // Organisation and stop words are never name tokens (roles stay: a
                         // role-only mention is looked up by its last word); a soft stop word
@@ -477,33 +486,36 @@ impl NameIndex {
                             || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
                         if indexed {
                             let arena = &idx.arena;
-                            let token =
-                                |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
+                            let token = |p: &Posting| {
+                                &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
+                            };
                             let seen = if long_run {
                                 // The run's first posting of the hash decides, the run's
                                 // others only on a hash collision.
                                 match in_run.get(&hash) {
                                     None => false,
-                                    Some(&first) if token(&idx.postings[first]) == l => true,
-                                    Some(_) => idx.postings[run_postings..]
+                                    Some(&first) if token(&postings[first]) == l => true,
+                                    Some(_) => postings[run_postings..]
                                         .iter()
                                         .any(|p| p.hash == hash && token(p) == l),
                                 }
                             } else {
-                                idx.postings[run_postings..]
+                                postings[run_postings..]
                                     .iter()
                                     .any(|p| p.hash == hash && token(p) == l)
                             };
                             if !seen {
                                 if long_run {
-                                    in_run.entry(hash).or_insert(idx.postings.len());
+                                    in_run.entry(hash).or_insert(postings.len());
                                 }
-                                idx.postings.push(Posting {
+                                postings.push(Posting {
                                     hash,
-                                    run: id as u32,
-                                    start: i as u32,
-                                    at: idx.arena.len() as u32,
-                                    len: l.len() as u32,
+                                    hit: Hit {
+                                        run: id as u32,
+                                        start: i as u32,
+                                        at: idx.arena.len() as u32,
+                                        len: l.len() as u32,
+                                    },
                                 });
                                 // A short token is copied as the sixteen bytes holding it
                                 // (a fixed-size copy), then cut to its length.
@@ -543,18 +555,18 @@ impl NameIndex {
                 i = end.max(i + 1);
             }
         }
-        idx.group_postings();
+        idx.group_postings(&postings);
         idx
     }
 
-    /// Groups the postings by token hash, each group in run order (a counting sort: one map
-    /// probe per posting), and records each group's slice in `by_hash`.
-    fn group_postings(&mut self) {
-        let n = self.postings.len();
+    /// Groups `postings` by token hash into `self.postings`, each group in run order (a
+    /// counting sort: one map probe per posting), and records each group's slice in `by_hash`.
+    fn group_postings(&mut self, postings: &[Posting]) {
+        let n = postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
         let mut sizes: Vec<u32> = Vec::with_capacity(n);
         self.by_hash.reserve(n);
-        for p in &self.postings {
+        for p in postings {
             let next = sizes.len() as u32;
             let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
             if g.0 == next {
@@ -574,13 +586,12 @@ impl NameIndex {
             let lo = starts[range.0 as usize];
             *range = (lo, lo + sizes[range.0 as usize]);
         }
-        let mut grouped = self.postings.clone();
-        for (p, &g) in self.postings.iter().zip(&group_of) {
+        self.postings = vec![Hit::default(); n];
+        for (p, &g) in postings.iter().zip(&group_of) {
             let slot = &mut starts[g as usize];
-            grouped[*slot as usize] = *p;
+            self.postings[*slot as usize] = p.hit;
             *slot += 1;
         }
-        self.postings = grouped;
     }
 
     /// Where the personal name starts in the name part `s..e` of mention `m`: after a role or
