@@ -105,7 +105,7 @@ const MAX_CANDIDATES: usize = 64;
 #[derive(Debug, Clone)]
 pub(crate) struct NameEntry {
     pub name: String,
-    pub tokens: Vec<String>,
+    pub tokens: Tokens,
     pub role: Option<String>,
     pub role_key: Option<String>,
     pub affiliation: Option<String>,
@@ -307,6 +307,87 @@ fn token_hash(token: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(token);
     h.finish()
+}
+
+/// The tokens [`name_tokens`] gives, lowercase, kept in one string (one allocation) and
+/// separated by single spaces (a token holds no whitespace).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    joined: Box<str>,
+    len: usize,
+}
+
+impl Tokens {
+    /// The tokens of `name`.
+    pub(crate) fn of(name: &str) -> Tokens {
+        let b = name.as_bytes();
+        if name.is_ascii()
+            && !b.is_empty()
+            && b[0] != b' '
+            && b[b.len() - 1] != b' '
+            && !b.windows(2).any(|w| w == b"  ")
+            && !b
+                .iter()
+                .any(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b','))
+        {
+            // Words separated by single spaces (most names): the name lowercased.
+            return Tokens {
+                joined: name.to_ascii_lowercase().into_boxed_str(),
+                len: 1 + b.iter().filter(|&&c| c == b' ').count(),
+            };
+        }
+        let mut joined = String::with_capacity(name.len());
+        let mut len = 0;
+        if name.is_ascii() {
+            // ASCII whitespace and commas separate the tokens.
+            let mut open = false;
+            for &c in name.as_bytes() {
+                if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b',') {
+                    open = false;
+                    continue;
+                }
+                if !open {
+                    if len > 0 {
+                        joined.push(' ');
+                    }
+                    len += 1;
+                    open = true;
+                }
+                joined.push(char::from(c.to_ascii_lowercase()));
+            }
+        } else {
+            for t in name
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|t| !t.is_empty())
+            {
+                if len > 0 {
+                    joined.push(' ');
+                }
+                len += 1;
+                if t.is_ascii() {
+                    let at = joined.len();
+                    joined.push_str(t);
+                    joined[at..].make_ascii_lowercase();
+                } else {
+                    joined.push_str(&norm(t));
+                }
+            }
+        }
+        Tokens {
+            joined: joined.into_boxed_str(),
+            len,
+        }
+    }
+
+    /// How many tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The tokens in order (no token holds whitespace).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.joined.split_ascii_whitespace()
+    }
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -806,7 +887,7 @@ impl NameIndex {
                         || (next == Some('(')
                             && char_at(text, after + 1).is_some_and(|c| c.is_ascii_digit())));
                 let name = &text[s..e];
-                let tokens = name_tokens(name);
+                let tokens = Tokens::of(name);
                 let mut v = next_word(text, e, run.limit);
                 for _ in 0..2 {
                     match v {
@@ -915,7 +996,7 @@ impl NameIndex {
                 pos,
                 |e| {
                     e.tokens.len() >= toks.len()
-                        && toks.iter().all(|t| e.tokens.iter().any(|x| x == t))
+                        && toks.iter().all(|t| e.tokens.iter().any(|x| x == *t))
                 },
                 |e| e.tokens.len() > toks.len(),
                 // `Wakil Kepala Satuan Lalu Lintas Polres X Komisaris Ubaidillah`, after `Camat
@@ -1048,6 +1129,14 @@ mod tests {
     use super::*;
 
     proptest! {
+        #[test]
+        fn joined_tokens_match_the_owned_ones(name in "[A-Za-zÉé,\t .-]{0,40}") {
+            let want = name_tokens(&name);
+            let got = Tokens::of(&name);
+            prop_assert_eq!(got.len(), want.len());
+            prop_assert_eq!(got.iter().collect::<Vec<_>>(), want.iter().map(String::as_str).collect::<Vec<_>>());
+        }
+
         #[test]
         fn word_set_matches_a_set_of_lowercase_strings(
             words in proptest::collection::vec("[A-Za-zÉé]{1,20}", 0..60),
