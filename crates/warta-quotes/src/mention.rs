@@ -237,12 +237,16 @@ pub(crate) fn opens_name(w: &str) -> bool {
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
 /// organisation, not a person's name.
 fn is_verb_shape(w: &str) -> bool {
-    w.len() >= 7
-        && w.get(..4).is_some_and(|p| {
-            ["meng", "meny", "memb", "memp"]
-                .iter()
-                .any(|v| p.eq_ignore_ascii_case(v))
-        })
+    let b = w.as_bytes();
+    if b.len() < 7 {
+        return false;
+    }
+    // The first four bytes, ASCII letters folded to lowercase (`|` 0x20 maps a byte onto a
+    // lowercase letter only from that letter or its capital).
+    let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
+    [*b"meng", *b"meny", *b"memb", *b"memp"]
+        .iter()
+        .any(|v| head == u32::from_le_bytes(*v))
 }
 
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
@@ -753,16 +757,23 @@ impl Lexicon {
         if aff_end_word == name_start {
             aff_end_word = name_first;
         }
-        let mut role_parts: Vec<&str> = Vec::new();
-        if lead_role > 0 {
-            role_parts.push(
-                &text[words[0].start..closed(text, words[0].start, words[lead_role - 1].end)],
-            );
+        // The lead role and the ranks, joined by spaces.
+        let mut role: Option<String> = None;
+        let lead = (lead_role > 0).then(|| {
+            (
+                words[0].start,
+                closed(text, words[0].start, words[lead_role - 1].end),
+            )
+        });
+        for (s, e) in lead.into_iter().chain(ranks.iter().copied()) {
+            match &mut role {
+                Some(r) => {
+                    r.push(' ');
+                    r.push_str(&text[s..e]);
+                }
+                None => role = Some(text[s..e].to_string()),
+            }
         }
-        for &(s, e) in &ranks {
-            role_parts.push(&text[s..e]);
-        }
-        let role = (!role_parts.is_empty()).then(|| role_parts.join(" "));
         let role_key =
             (lead_role > 0).then(|| norm(&text[words[0].start..words[lead_role - 1].end]));
         if aff_start > aff_end_word {

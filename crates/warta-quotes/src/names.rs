@@ -43,24 +43,26 @@ fn is_place_marker(l: &[u8]) -> bool {
 
 /// Lowercase words after which a capitalised phrase is a place, not a person (`menuju
 /// kawasan Jalan Nambangan`).
-const PLACE_PREPS: &[&str] = &[
-    "di",
-    "ke",
-    "dari",
-    "menuju",
-    "kawasan",
-    "sekitar",
-    "arah",
-    "dekat",
-    "depan",
-    "seberang",
-    "sepanjang",
-    "wilayah",
-    "daerah",
-    "antara",
-    "hingga",
-    "sampai",
-];
+fn is_place_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "di" | "ke"
+            | "dari"
+            | "menuju"
+            | "kawasan"
+            | "sekitar"
+            | "arah"
+            | "dekat"
+            | "depan"
+            | "seberang"
+            | "sepanjang"
+            | "wilayah"
+            | "daerah"
+            | "antara"
+            | "hingga"
+            | "sampai"
+    )
+}
 
 /// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
 /// terpisah,`, `Dalam kesempatan yang sama,`).
@@ -888,6 +890,9 @@ impl NameIndex {
                             && char_at(text, after + 1).is_some_and(|c| c.is_ascii_digit())));
                 let name = &text[s..e];
                 let tokens = Tokens::of(name);
+                if tokens.len() < 2 && m.role.is_none() {
+                    return None;
+                }
                 let mut v = next_word(text, e, run.limit);
                 for _ in 0..2 {
                     match v {
@@ -898,28 +903,38 @@ impl NameIndex {
                     }
                 }
                 let speech = v.is_some_and(|a| lex.is_speech_verb(a.str(text)));
-                let before_name =
-                    prev_word(text, s, run.para_start).map(|w| lex.flags(w.str(text)));
-                let placey = name.split_whitespace().any(|w| lex.has(w, flag::NONPERSON))
+                let before_run = prev_word(text, run.start, run.para_start);
+                let before_name = if s == run.start {
+                    before_run
+                } else {
+                    prev_word(text, s, run.para_start)
+                }
+                .map(|w| lex.flags(w.str(text)));
+                // The name's words are its tokens (lowercase) unless it holds a comma.
+                let nonperson = if name.contains(',') {
+                    name.split_whitespace().any(|w| lex.has(w, flag::NONPERSON))
+                } else {
+                    tokens
+                        .iter()
+                        .any(|t| lex.flags_of_lower(t.as_bytes()) & flag::NONPERSON != 0)
+                };
+                let placey = nonperson
                     || before_name.is_some_and(|f| f & flag::NONPERSON != 0 && f & flag::ROLE == 0)
-                    || prev_word(text, run.start, run.para_start)
-                        .is_some_and(|w| PLACE_PREPS.contains(&w.str(text)));
-                (tokens.len() >= 2 || m.role.is_some()).then(|| {
-                    Box::new(NameEntry {
-                        name: name.to_string(),
-                        tokens,
-                        weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
-                        subject,
-                        start: s,
-                        end: e,
-                        speech,
-                        appositive,
-                        placey,
-                        role: m.role,
-                        role_key: m.role_key,
-                        affiliation: m.affiliation,
-                    })
-                })
+                    || before_run.is_some_and(|w| is_place_prep(w.str(text)));
+                Some(Box::new(NameEntry {
+                    name: name.to_string(),
+                    tokens,
+                    weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
+                    subject,
+                    start: s,
+                    end: e,
+                    speech,
+                    appositive,
+                    placey,
+                    role: m.role,
+                    role_key: m.role_key,
+                    affiliation: m.affiliation,
+                }))
             })
             .as_deref()
     }
