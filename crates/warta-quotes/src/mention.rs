@@ -652,11 +652,15 @@ impl Lexicon {
         let ws_at = |k: usize| words[k].str(text);
         let mut k = i;
         while k < n {
-            let rl = role_len(k);
             // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
-            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`).
+            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`). (The
+            // role is looked up only where it may count.)
+            let rl = if k > lead_role && k + 1 < n {
+                role_len(k)
+            } else {
+                0
+            };
             if rl > 0
-                && k > lead_role
                 && k + rl < n
                 && !(rl == 1
                     && (ws_at(k).eq_ignore_ascii_case("umum")
@@ -775,7 +779,7 @@ impl Lexicon {
             }
         }
         let role_key =
-            (lead_role > 0).then(|| norm(&text[words[0].start..words[lead_role - 1].end]));
+            (lead_role > 0).then(|| norm_phrase(&text[words[0].start..words[lead_role - 1].end]));
         if aff_start > aff_end_word {
             aff_start = aff_end_word;
         }
@@ -1736,6 +1740,22 @@ impl Lexicon {
     }
 }
 
+/// [`norm`] of a phrase: an ASCII phrase of words separated by single spaces (most role
+/// phrases) is only lowercased.
+fn norm_phrase(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c.is_ascii() && !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        s.to_ascii_lowercase()
+    } else {
+        norm(s)
+    }
+}
+
 /// `end` moved over a `)` right after it that closes a bracket of `start..end`: a phrase that
 /// ends with a bracketed acronym keeps its closing bracket (`Sekretaris Daerah (Sekda)`,
 /// `Komite Nasional Keselamatan Transportasi (KNKT)`).
@@ -1761,4 +1781,27 @@ pub(crate) fn entity_covering(
         .rev()
         .take(8)
         .find(|e| e.span.start <= start && end <= e.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn phrase_norm_matches_norm(s in "[A-Za-zÉé \t,.-]{0,30}") {
+            prop_assert_eq!(norm_phrase(&s), norm(&s));
+        }
+
+        #[test]
+        fn verb_shape_matches_a_case_blind_prefix(w in "(me[mn]|ME[MN]|Me[mn])?[a-zA-Z@`é]{0,8}") {
+            let want = w.len() >= 7
+                && w.get(..4).is_some_and(|p| {
+                    ["meng", "meny", "memb", "memp"].iter().any(|v| p.eq_ignore_ascii_case(v))
+                });
+            prop_assert_eq!(is_verb_shape(&w), want);
+        }
+    }
 }
