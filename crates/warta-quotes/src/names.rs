@@ -358,6 +358,21 @@ impl Tokens {
     pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
         self.joined.split_ascii_whitespace()
     }
+
+    /// True when `token` is one of the tokens (compared byte for byte at each token start).
+    pub(crate) fn contains(&self, token: &str) -> bool {
+        let (j, t) = (self.joined.as_bytes(), token.as_bytes());
+        let mut i = 0;
+        loop {
+            if j.get(i..i + t.len()) == Some(t) && j.get(i + t.len()).is_none_or(|&c| c == b' ') {
+                return true;
+            }
+            match j[i..].iter().position(|&c| c == b' ') {
+                Some(k) => i += k + 1,
+                None => return false,
+            }
+        }
+    }
 }
 
 /// The side of a candidate pair's name (`Eri Cahyadi-Armuji`, `Indah Putri Andriani-Suaib
@@ -1053,10 +1068,7 @@ impl NameIndex {
                 known,
                 last,
                 pos,
-                |e| {
-                    e.tokens.len() >= toks.len()
-                        && toks.iter().all(|t| e.tokens.iter().any(|x| x == *t))
-                },
+                |e| e.tokens.len() >= toks.len() && toks.iter().all(|t| e.tokens.contains(t)),
                 |e| e.tokens.len() > toks.len(),
                 // `Wakil Kepala Satuan Lalu Lintas Polres X Komisaris Ubaidillah`, after `Camat
                 // Y, Ubaidillah Ansar`: a later introduction with a rank, an affiliation and
@@ -1254,6 +1266,9 @@ mod tests {
             let got = Tokens::of(&name);
             prop_assert_eq!(got.len(), want.len());
             prop_assert_eq!(got.iter().collect::<Vec<_>>(), want.iter().map(String::as_str).collect::<Vec<_>>());
+            for t in want.iter().map(String::as_str).chain(["a", "ab", "é"]) {
+                prop_assert_eq!(got.contains(t), want.iter().any(|w| w == t));
+            }
         }
 
         #[test]
