@@ -549,6 +549,7 @@ impl NameIndex {
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
+                    let mut run_classes = 0u64;
                     // The word that opens the run: its first, or after a capitalised stop
                     // word its second (`Menurut Wahyu`, `Namun Rachmi`).
                     let mut head = 0;
@@ -590,6 +591,7 @@ impl NameIndex {
                             let token = |p: &Posting| {
                                 &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
                             };
+                            let class = 1u64 << (hash >> 58);
                             let seen = if long_run {
                                 // The run's first posting of the hash decides, the run's
                                 // others only on a hash collision.
@@ -601,11 +603,15 @@ impl NameIndex {
                                         .any(|p| p.hash == hash && token(p) == l),
                                 }
                             } else {
-                                postings[run_postings..]
-                                    .iter()
-                                    .any(|p| p.hash == hash && token(p) == l)
+                                // One bit per hash class of the run's postings: a token
+                                // is looked for among them only when its class is taken.
+                                run_classes & class != 0
+                                    && postings[run_postings..]
+                                        .iter()
+                                        .any(|p| p.hash == hash && token(p) == l)
                             };
                             if !seen {
+                                run_classes |= class;
                                 if long_run {
                                     in_run.entry(hash).or_insert(postings.len());
                                 }
