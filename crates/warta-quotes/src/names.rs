@@ -381,9 +381,9 @@ impl Tokens {
 /// left one; `Al-Farisi`); `name` is returned whole when the surface is not on one side.
 pub(crate) fn pair_side<'a>(name: &'a str, surface: &str) -> &'a str {
     let b = name.as_bytes();
-    let Some(h) = (1..b.len().saturating_sub(1))
-        .find(|&i| b[i] == b'-' && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase())
-    else {
+    let Some(h) = memchr::memchr_iter(b'-', b).find(|&i| {
+        i >= 1 && i + 1 < b.len() && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase()
+    }) else {
         return name;
     };
     let (left, right) = (&name[..h], &name[h + 1..]);
