@@ -415,11 +415,65 @@ impl Prefilter {
     }
 }
 
-/// `word` without its first and last bytes, for the inner prefilter (empty when shorter than 3
-/// bytes: such keys are not in it, and such words skip it).
+/// A filter of the cue forms: one bit per hash of a form's first eight bytes (each ORed with
+/// `0x20`, which lowercases ASCII capitals) and its length. The bit of a word is computed
+/// without a branch on its bytes, so the scan takes one rarely taken branch per word (the
+/// `me…kan` verbs of Indonesian share their first and last letters with the cues, which
+/// defeats filters on a few bytes).
+#[derive(Debug, Clone)]
+struct CueFilter {
+    bits: Box<[u64; CueFilter::WORDS]>,
+}
+
+impl Default for CueFilter {
+    fn default() -> Self {
+        CueFilter {
+            bits: Box::new([0; CueFilter::WORDS]),
+        }
+    }
+}
+
+impl CueFilter {
+    /// Bits of the hash: 16 384 bits (2 KB) for about 150 cue forms.
+    const HASH_BITS: u32 = 14;
+    const WORDS: usize = 1 << (CueFilter::HASH_BITS - 6);
+
+    /// The bit of a word of `len` bytes whose head is `head` (as [`word_head`] gives it).
+    #[inline(always)]
+    fn slot(head: u64, len: usize) -> usize {
+        let x = head ^ (len as u64).rotate_right(8);
+        (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> (64 - Self::HASH_BITS)) as usize
+    }
+
+    fn insert(&mut self, key: &[u8]) {
+        let s = Self::slot(word_head(key, 0, key.len()), key.len());
+        self.bits[s / 64] |= 1 << (s % 64);
+    }
+
+    /// False when no cue form can equal a word of `len` bytes with head `head` up to ASCII
+    /// case.
+    #[inline(always)]
+    fn may_contain(&self, head: u64, len: usize) -> bool {
+        let s = Self::slot(head, len);
+        self.bits[s / 64] & (1 << (s % 64)) != 0
+    }
+}
+
+/// The head of the word `bytes[s..e]`: its first (at most eight) bytes ORed with `0x20` (which
+/// lowercases ASCII capitals) as one little-endian number, zero beyond the word; one load and
+/// one mask when eight bytes follow `s`.
 #[inline(always)]
-fn inner(word: &[u8]) -> &[u8] {
-    word.get(1..word.len().saturating_sub(1)).unwrap_or(&[])
+fn word_head(bytes: &[u8], s: usize, e: usize) -> u64 {
+    let n = (e - s).min(8);
+    let raw = match bytes.get(s..s + 8) {
+        Some(chunk) => {
+            let mut a = [0u8; 8];
+            a.copy_from_slice(chunk);
+            u64::from_le_bytes(a)
+        }
+        None => load_short(&bytes[s..s + n]).0,
+    };
+    (raw | 0x2020_2020_2020_2020) & u64::MAX.checked_shr(64 - 8 * n as u32).unwrap_or(0)
 }
 
 /// A table keyed by short byte strings: keys of up to 15 bytes are packed into one `u128`
@@ -564,12 +618,8 @@ pub(crate) fn pack_lower(key: &[u8]) -> u128 {
 pub(crate) struct Lexicon {
     /// Cue forms (lowercase) and what they are.
     cues: ByteMap<CueEntry>,
-    cue_filter: Prefilter,
-    /// The same on the second and the second-to-last bytes: Indonesian verbs share their first
-    /// and last letters (`me…kan`), so one filter alone lets many words through.
-    cue_inner_filter: Prefilter,
-    /// Byte length range of the cue forms.
-    cue_len: (usize, usize),
+    /// Filter of the cue forms: a word is looked up only when its bit is set.
+    cue_filter: CueFilter,
     /// Prefilter of the keys of `words`.
     word_filter: Prefilter,
     /// Role phrases, normalised.
@@ -623,16 +673,10 @@ impl Lexicon {
                 );
             }
         }
-        let mut cue_filter = Prefilter::default();
-        let mut cue_inner_filter = Prefilter::default();
+        let mut cue_filter = CueFilter::default();
         for k in cue_map.keys() {
             cue_filter.insert(k);
-            cue_inner_filter.insert(inner(k));
         }
-        let cue_len = (
-            cue_map.keys().map(|k| k.len()).min().unwrap_or(usize::MAX),
-            cue_map.keys().map(|k| k.len()).max().unwrap_or(0),
-        );
         let roles: HashSet<String, FxBuild> = roles.iter().map(|r| norm(r)).collect();
         let role_max_words = roles
             .iter()
@@ -681,8 +725,6 @@ impl Lexicon {
             word_filter,
             cues: ByteMap::new(cue_map),
             cue_filter,
-            cue_inner_filter,
-            cue_len,
             roles: roles
                 .into_iter()
                 .map(|r| r.into_bytes().into_boxed_slice())
@@ -746,16 +788,25 @@ impl Lexicon {
     }
 
     /// The cue form equal to `word` up to ASCII case.
-    #[inline(always)]
+    #[inline]
     fn cue(&self, word: &[u8]) -> Option<CueEntry> {
-        if word.len() < self.cue_len.0
-            || word.len() > self.cue_len.1
-            || !self.cue_filter.may_contain(word)
-            || (word.len() >= 3 && !self.cue_inner_filter.may_contain(inner(word)))
+        if !self
+            .cue_filter
+            .may_contain(word_head(word, 0, word.len()), word.len())
         {
             return None;
         }
         self.cue_lookup(word)
+    }
+
+    /// [`Self::cue`] of the word `bytes[s..e]`, its head read with one load when the text holds
+    /// eight bytes from `s`.
+    #[inline(always)]
+    fn cue_at(&self, bytes: &[u8], s: usize, e: usize) -> Option<CueEntry> {
+        if !self.cue_filter.may_contain(word_head(bytes, s, e), e - s) {
+            return None;
+        }
+        self.cue_lookup(&bytes[s..e])
     }
 
     #[inline(never)]
@@ -820,7 +871,7 @@ impl Lexicon {
                 ends &= ends - 1;
                 if high != 0 && high & ((1u64 << e) - (1u64 << s)) != 0 {
                     self.cues_in_run(text, base + s, base + e, &mut f);
-                } else if let Some(c) = self.cue(&bytes[base + s..base + e]) {
+                } else if let Some(c) = self.cue_at(bytes, base + s, base + e) {
                     f(base + s, base + e, c);
                 }
             }
@@ -847,7 +898,7 @@ impl Lexicon {
     ) {
         if high {
             self.cues_in_run(text, s, e, f);
-        } else if let Some(c) = self.cue(&text.as_bytes()[s..e]) {
+        } else if let Some(c) = self.cue_at(text.as_bytes(), s, e) {
             f(s, e, c);
         }
     }

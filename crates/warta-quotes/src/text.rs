@@ -720,7 +720,7 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
 /// open at the end of the range is unclosed and ends there. A `’` after the final punctuation
 /// of an open quote closes it when `cue_at` (a speech cue starts at the given position, after
-/// spaces) says so: `“…, ’ kata Heri`. The quotes go to `out`.
+/// spaces) says so: `“…, ’ kata Heri`. The quotes are appended to `out`.
 pub(crate) fn find_quotes(
     text: &str,
     start: usize,
@@ -729,7 +729,6 @@ pub(crate) fn find_quotes(
     out: &mut Vec<RawQuote>,
 ) {
     let bytes = text.as_bytes();
-    out.clear();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
     // A `‘` was seen inside the open quote: the next `’` closes that one, not the quote.
     let mut nested = false;
@@ -868,10 +867,9 @@ fn is_abbreviation(w: &str) -> bool {
             .is_ok()
 }
 
-/// Starts of the sentences of `start..end` (the first is `start`), into `out`.
+/// Starts of the sentences of `start..end` (the first is `start`), appended to `out`.
 pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    out.clear();
     out.push(start);
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
