@@ -766,7 +766,7 @@ impl Lexicon {
     }
 
     /// The flags of a word (any case).
-    #[inline]
+    #[inline(never)]
     pub(crate) fn flags(&self, w: &str) -> u16 {
         let b = w.as_bytes();
         if let Some(packed) = pack_lower_ascii(b) {
