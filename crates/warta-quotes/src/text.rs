@@ -398,8 +398,9 @@ fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
     ascii_alnum_run_swar(bytes, pos, limit)
 }
 
-/// The word after optional spaces from `pos`.
-#[inline(always)]
+/// The word after optional spaces from `pos` (one out-of-line copy: it is called from many
+/// places, and inlined copies of its two fast paths crowd the instruction cache).
+#[inline(never)]
 pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
     word_at(text, skip_ws(text, pos, limit), limit)
 }
