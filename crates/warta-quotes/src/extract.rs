@@ -4,7 +4,7 @@ use std::cell::{Cell, OnceCell};
 
 use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
-use crate::names::{NameEntry, NameIndex, WordSet, with_name_tokens};
+use crate::names::{NameEntry, NameIndex, WordSet, pair_side, with_name_tokens};
 use crate::text::{
     RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
     is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
@@ -806,7 +806,10 @@ impl<'a> Doc<'a> {
             w.start,
             Speaker {
                 span,
-                name: found.map_or_else(|| surface.to_string(), |f| f.name.clone()),
+                name: found.map_or_else(
+                    || surface.to_string(),
+                    |f| pair_side(&f.name, surface).to_string(),
+                ),
                 role: found.and_then(|f| f.role.clone()),
                 affiliation: found.and_then(|f| f.affiliation.clone()),
                 entity_id: None,
@@ -896,7 +899,10 @@ impl<'a> Doc<'a> {
                 let found =
                     self.index()
                         .resolve_name(self.lex, text, &self.known(), surface, m.start);
-                let mut name = found.map_or_else(|| surface.to_string(), |f| f.name.clone());
+                let mut name = found.map_or_else(
+                    || surface.to_string(),
+                    |f| pair_side(&f.name, surface).to_string(),
+                );
                 // The gazetteer's fuller form when it expands this name (`Widodo` → `Joko
                 // Widodo`); a different name (`Jokowi`) stays as written, linked by the id.
                 if let Some(x) = ent {
@@ -932,6 +938,15 @@ impl<'a> Doc<'a> {
                 let found = self
                     .index()
                     .resolve_role(self.lex, text, &self.known(), key, m.start);
+                // `Mantan Gubernur DKI Jakarta itu`: an office that names nobody of the
+                // document, closed by a demonstrative, refers back to a person as a pronoun does.
+                if found.is_none()
+                    && next_word(text, m.end, text.len())
+                        .is_some_and(|w| matches!(w.str(text), "itu" | "ini" | "tersebut"))
+                    && let Some(s) = self.antecedent(span)
+                {
+                    return Some(s);
+                }
                 Some(Speaker {
                     span,
                     name: found

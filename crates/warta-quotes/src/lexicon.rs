@@ -1,5 +1,5 @@
-//! Embedded word lists (cues, roles, affiliation words, stop words, pronouns) compiled into
-//! hash tables with cheap byte-level prefilters.
+//! Embedded word lists (cues, roles, affiliation words, stop words, pronouns, ranks, …)
+//! compiled into hash tables with cheap byte-level prefilters.
 
 use std::collections::{HashMap, HashSet};
 use std::hash::{BuildHasherDefault, Hasher};
@@ -12,6 +12,10 @@ pub(crate) const MEDIA: &str = include_str!("../data/media.txt");
 pub(crate) const STOPCAPS: &str = include_str!("../data/stopcaps.txt");
 pub(crate) const PRONOUNS: &str = include_str!("../data/pronouns.txt");
 pub(crate) const NONPERSON: &str = include_str!("../data/nonperson.txt");
+pub(crate) const RANKS: &str = include_str!("../data/ranks.txt");
+pub(crate) const CORPS: &str = include_str!("../data/corps.txt");
+pub(crate) const NAME_OPENERS: &str = include_str!("../data/name_openers.txt");
+pub(crate) const ROLE_ABBREVIATIONS: &str = include_str!("../data/role_abbreviations.txt");
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -176,6 +180,14 @@ pub(crate) mod flag {
     pub const HARD_STOP: u16 = 32;
     /// Word of a place, law or programme name, never of a person (`Taman`, `RUU`).
     pub const NONPERSON: u16 = 64;
+    /// Military or police rank, or a word of a rank phrase (`Mayjen`, `TNI`).
+    pub const RANK: u16 = 128;
+    /// Corps, branch or status word written after a rank (`Inf`, `Laut`, `Purn`).
+    pub const CORPS: u16 = 256;
+    /// Word that opens personal names (`I`, `Gusti`, `Muhammad`).
+    pub const NAME_OPENER: u16 = 512;
+    /// The flags that [`super::Lexicon::flags`] leaves out; [`super::Lexicon::has`] finds them.
+    pub const RARE: u16 = NAME_OPENER;
 }
 
 /// True when `word` has the shape of an Indonesian abstract noun that names a portfolio or a
@@ -645,6 +657,11 @@ pub(crate) struct Lexicon {
     pub roles: HashSet<Box<[u8]>, FxBuild>,
     /// Flags of single normalised words (keyed by bytes: no UTF-8 check on lookups).
     words: ByteMap<u16>,
+    /// The flags of [`flag::RARE`], which only a few rules ask for: kept out of `words` so that
+    /// the lookups of every capitalised word probe that table no more often.
+    rare: ByteMap<u16>,
+    /// Prefilter of the keys of `rare`.
+    rare_filter: Prefilter,
     /// Longest role phrase in words.
     pub role_max_words: usize,
     /// News outlets, normalised: a source, never a speaker.
@@ -653,18 +670,26 @@ pub(crate) struct Lexicon {
     media_max_words: usize,
     /// Prefilter of the keys of `media`.
     media_filter: Prefilter,
+    /// Offices written as one word: (abbreviation, role, start of the affiliation),
+    /// normalised, in list order.
+    pub role_abbreviations: Vec<(String, String, String)>,
 }
 
 impl Lexicon {
-    pub(crate) fn build(
-        cues: &[(String, CueClass)],
-        roles: &[String],
-        affiliation: &[(String, bool)],
-        stopcaps: &[String],
-        pronouns: &[String],
-        media: &[String],
-        nonperson: &[String],
-    ) -> Lexicon {
+    pub(crate) fn build(lists: &Lists) -> Lexicon {
+        let Lists {
+            cues,
+            roles,
+            affiliation,
+            stopwords,
+            pronouns,
+            media,
+            nonperson,
+            ranks,
+            corps,
+            name_openers,
+            role_abbreviations,
+        } = lists;
         let mut cue_map: HashMap<Box<[u8]>, CueEntry, FxBuild> = HashMap::default();
         let mut add = |p: String, e: CueEntry| {
             if !p.is_empty() {
@@ -713,7 +738,7 @@ impl Lexicon {
                 set(w, flag::ROLE);
             }
         }
-        for w in stopcaps {
+        for w in stopwords {
             match w.strip_suffix('!') {
                 Some(w) => set(w, flag::STOP | flag::HARD_STOP),
                 None => set(w, flag::STOP),
@@ -732,16 +757,33 @@ impl Lexicon {
         for w in pronouns {
             set(w, flag::PRONOUN);
         }
-        for w in nonperson {
-            set(w, flag::NONPERSON);
+        for (list, f) in [
+            (nonperson, flag::NONPERSON),
+            (ranks, flag::RANK),
+            (corps, flag::CORPS),
+        ] {
+            for w in list {
+                set(w, f);
+            }
         }
-        let mut word_filter = Prefilter::default();
-        for k in words.keys() {
-            word_filter.insert(k);
+        let mut rare: HashMap<Box<[u8]>, u16, FxBuild> = HashMap::default();
+        for w in name_openers {
+            *rare
+                .entry(norm(w).into_bytes().into_boxed_slice())
+                .or_default() |= flag::NAME_OPENER;
         }
+        let filter_of = |map: &HashMap<Box<[u8]>, u16, FxBuild>| {
+            let mut filter = Prefilter::default();
+            for k in map.keys() {
+                filter.insert(k);
+            }
+            filter
+        };
         Lexicon {
+            word_filter: filter_of(&words),
             words: ByteMap::new(words),
-            word_filter,
+            rare_filter: filter_of(&rare),
+            rare: ByteMap::new(rare),
             cues: ByteMap::new(cue_map),
             cue_filter,
             roles: roles
@@ -762,6 +804,10 @@ impl Lexicon {
                 f
             },
             media: media.iter().map(|w| norm(w)).collect(),
+            role_abbreviations: role_abbreviations
+                .iter()
+                .map(|(a, r, f)| (norm(a), norm(r), norm(f)))
+                .collect(),
         }
     }
 
@@ -1039,15 +1085,99 @@ impl Lexicon {
         with_lower(phrase, |l| self.media.contains(l))
     }
 
-    /// True when the word (any case) has `f`.
+    /// True when the word (any case) has `f`, one of the flags of [`Self::flags`] or of
+    /// [`flag::RARE`] (not both).
     #[inline]
     pub(crate) fn has(&self, w: &str, f: u16) -> bool {
+        if f & flag::RARE != 0 {
+            return self.rare_flags(w) & f != 0;
+        }
         self.flags(w) & f != 0
+    }
+
+    /// The [`flag::RARE`] flags of a word (any case), looked up as [`Self::flags`] does (out
+    /// of line: few rules ask, and inlined it would grow their callers).
+    #[inline(never)]
+    fn rare_flags(&self, w: &str) -> u16 {
+        let b = w.as_bytes();
+        if let Some(packed) = pack_lower_ascii(b) {
+            if !self.rare_filter.may_contain(b) {
+                return 0;
+            }
+            return self.rare.get_packed(packed).unwrap_or(0);
+        }
+        if b.is_ascii() && !self.rare_filter.may_contain(b) {
+            return 0;
+        }
+        with_lower_bytes(w, |l| self.rare.get(l).unwrap_or(0))
+    }
+
+    /// True when a role phrase holds a military or police rank (`Wakil Kepala Satuan
+    /// Komisaris`, `Mayjen TNI`; not `Sekretaris Jenderal`): a rank word that is no corps word,
+    /// or `Jenderal` alone at the end.
+    pub(crate) fn has_rank(&self, role: &str) -> bool {
+        let mut words = role.split(' ').filter(|w| !w.is_empty()).peekable();
+        let mut any = false;
+        let mut only_jenderal = true;
+        while let Some(w) = words.next() {
+            let jenderal = w.eq_ignore_ascii_case("jenderal");
+            any |= !jenderal && self.flags(w) & (flag::RANK | flag::CORPS) == flag::RANK;
+            only_jenderal &= jenderal && words.peek().is_none();
+        }
+        any || only_jenderal
+    }
+}
+
+/// The word lists a [`Lexicon`] is built from: the built-in ones, extended or replaced through
+/// the extractor's builder.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Lists {
+    /// Cue forms and their class (cues.txt).
+    pub cues: Vec<(String, CueClass)>,
+    /// Role words and phrases (roles.txt).
+    pub roles: Vec<String>,
+    /// Organisation and place words, with their head flag (affiliation.txt, places.txt).
+    pub affiliation: Vec<(String, bool)>,
+    /// Capitalised words that never start a name; `!` marks a hard stop (stopcaps.txt).
+    pub stopwords: Vec<String>,
+    /// Pronouns of the last speaker (pronouns.txt).
+    pub pronouns: Vec<String>,
+    /// News outlets (media.txt).
+    pub media: Vec<String>,
+    /// Words of places, laws and programmes (nonperson.txt).
+    pub nonperson: Vec<String>,
+    /// Military and police ranks (ranks.txt).
+    pub ranks: Vec<String>,
+    /// Corps and status words after a rank (corps.txt).
+    pub corps: Vec<String>,
+    /// Words that open personal names (name_openers.txt).
+    pub name_openers: Vec<String>,
+    /// Offices written as one word: abbreviation, role, start of the affiliation
+    /// (role_abbreviations.txt).
+    pub role_abbreviations: Vec<(String, String, String)>,
+}
+
+impl Lists {
+    /// The built-in lists of `data/`.
+    pub(crate) fn builtin() -> Lists {
+        Lists {
+            cues: builtin_cues(),
+            roles: builtin_list(ROLES),
+            affiliation: builtin_affiliation(),
+            stopwords: builtin_list(STOPCAPS),
+            pronouns: builtin_list(PRONOUNS),
+            media: builtin_list(MEDIA),
+            nonperson: builtin_list(NONPERSON),
+            ranks: builtin_list(RANKS),
+            corps: builtin_list(CORPS),
+            name_openers: builtin_list(NAME_OPENERS),
+            role_abbreviations: builtin_role_abbreviations(),
+        }
     }
 }
 
 /// The built-in cue list.
-pub(crate) fn builtin_cues() -> Vec<(String, CueClass)> {
+fn builtin_cues() -> Vec<(String, CueClass)> {
     lines(CUES)
         .filter_map(|l| {
             let (form, class) = l.split_once('\t')?;
@@ -1057,7 +1187,7 @@ pub(crate) fn builtin_cues() -> Vec<(String, CueClass)> {
 }
 
 /// The built-in affiliation words (and places) with their head flag.
-pub(crate) fn builtin_affiliation() -> Vec<(String, bool)> {
+fn builtin_affiliation() -> Vec<(String, bool)> {
     lines(AFFILIATION)
         .chain(lines(PLACES))
         .map(|l| match l.strip_suffix('+') {
@@ -1067,8 +1197,21 @@ pub(crate) fn builtin_affiliation() -> Vec<(String, bool)> {
         .collect()
 }
 
+/// The built-in role abbreviations: `abbreviation<TAB>role<TAB>affiliation start`, the last
+/// column optional.
+fn builtin_role_abbreviations() -> Vec<(String, String, String)> {
+    lines(ROLE_ABBREVIATIONS)
+        .filter_map(|l| {
+            let mut cols = l.split('\t').map(str::trim);
+            let (abbr, role) = (cols.next()?, cols.next()?);
+            let field = cols.next().unwrap_or("");
+            Some((abbr.to_string(), role.to_string(), field.to_string()))
+        })
+        .collect()
+}
+
 /// A plain list.
-pub(crate) fn builtin_list(data: &str) -> Vec<String> {
+fn builtin_list(data: &str) -> Vec<String> {
     lines(data).map(str::to_string).collect()
 }
 
@@ -1079,16 +1222,7 @@ mod tests {
     use super::*;
 
     fn lexicon() -> Lexicon {
-        let list = builtin_list;
-        Lexicon::build(
-            &builtin_cues(),
-            &list(ROLES),
-            &builtin_affiliation(),
-            &list(STOPCAPS),
-            &list(PRONOUNS),
-            &list(MEDIA),
-            &list(NONPERSON),
-        )
+        Lexicon::build(&Lists::builtin())
     }
 
     /// The cues of `text` found char by char: whole words (alphanumeric chars and `-`).

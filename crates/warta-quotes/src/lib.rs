@@ -243,6 +243,24 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
 
 /// Builds an [`Extractor`], extending (or replacing) the built-in lexicons.
 ///
+/// The built-in lexicons are the word lists in the crate's `data/` directory, embedded at
+/// compile time (one entry a line, `#` comments, matched case-insensitively); each has a
+/// method that adds to it:
+///
+/// | file | what | method |
+/// |---|---|---|
+/// | `cues.txt` | speech verbs and their class | [`Self::cue`] |
+/// | `roles.txt` | titles, offices and ranks before a name | [`Self::role`] |
+/// | `affiliation.txt`, `places.txt` | organisation and place words | [`Self::affiliation_word`] |
+/// | `stopcaps.txt` | capitalised words that never start a name | [`Self::stopword`] |
+/// | `pronouns.txt` | pronouns of the last speaker | [`Self::pronoun`] |
+/// | `media.txt` | news outlets (a source, not a speaker) | [`Self::media`] |
+/// | `nonperson.txt` | words of places, laws and programmes | [`Self::non_person_word`] |
+/// | `ranks.txt` | military and police ranks | [`Self::rank_word`] |
+/// | `corps.txt` | corps and status words after a rank | [`Self::corps_word`] |
+/// | `name_openers.txt` | words that open personal names | [`Self::name_opener`] |
+/// | `role_abbreviations.txt` | one-word offices written out | [`Self::role_abbreviation`] |
+///
 /// ```
 /// use warta_quotes::{CueClass, Extractor};
 /// let ex = Extractor::builder().cue("celetuk", CueClass::After).build();
@@ -251,13 +269,7 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
 /// ```
 #[derive(Debug, Clone)]
 pub struct ExtractorBuilder {
-    cues: Vec<(String, CueClass)>,
-    roles: Vec<String>,
-    affiliation: Vec<(String, bool)>,
-    stopwords: Vec<String>,
-    pronouns: Vec<String>,
-    media: Vec<String>,
-    nonperson: Vec<String>,
+    lists: lexicon::Lists,
 }
 
 impl Default for ExtractorBuilder {
@@ -270,87 +282,141 @@ impl ExtractorBuilder {
     /// A builder holding the built-in lexicons.
     pub fn new() -> Self {
         ExtractorBuilder {
-            cues: lexicon::builtin_cues(),
-            roles: lexicon::builtin_list(lexicon::ROLES),
-            affiliation: lexicon::builtin_affiliation(),
-            stopwords: lexicon::builtin_list(lexicon::STOPCAPS),
-            pronouns: lexicon::builtin_list(lexicon::PRONOUNS),
-            media: lexicon::builtin_list(lexicon::MEDIA),
-            nonperson: lexicon::builtin_list(lexicon::NONPERSON),
+            lists: lexicon::Lists::builtin(),
         }
     }
 
     /// A builder with empty lexicons (add everything yourself).
     pub fn empty() -> Self {
         ExtractorBuilder {
-            cues: Vec::new(),
-            roles: Vec::new(),
-            affiliation: Vec::new(),
-            stopwords: Vec::new(),
-            pronouns: Vec::new(),
-            media: Vec::new(),
-            nonperson: Vec::new(),
+            lists: lexicon::Lists::default(),
         }
     }
 
     /// Adds a cue verb, one word matched whole and case-insensitively (its `-nya` form is
     /// added for [`CueClass::Base`] and [`CueClass::After`]).
     pub fn cue(mut self, form: &str, class: CueClass) -> Self {
-        self.cues.push((form.to_string(), class));
+        self.lists.cues.push((form.to_string(), class));
         self
     }
 
     /// Adds a role word or phrase (`Kepala Satpol PP`, at most 256 bytes); matched
     /// case-insensitively.
     pub fn role(mut self, phrase: &str) -> Self {
-        self.roles.push(phrase.to_string());
+        self.lists.roles.push(phrase.to_string());
         self
     }
 
     /// Adds a word that belongs to organisations and places, never to a person's name;
     /// `head` marks a word that takes the next word as its complement (`Rumah` in `Rumah Biru`).
     pub fn affiliation_word(mut self, word: &str, head: bool) -> Self {
-        self.affiliation.push((word.to_string(), head));
+        self.lists.affiliation.push((word.to_string(), head));
         self
     }
 
     /// Adds a capitalised word that never starts a name (`Namun`, `Senin`).
     pub fn stopword(mut self, word: &str) -> Self {
-        self.stopwords.push(word.to_string());
+        self.lists.stopwords.push(word.to_string());
         self
     }
 
     /// Adds a pronoun that refers back to the last speaker.
     pub fn pronoun(mut self, word: &str) -> Self {
-        self.pronouns.push(word.to_string());
+        self.lists.pronouns.push(word.to_string());
         self
     }
 
     /// Adds a news outlet (`Kompas.com`): recorded as a source, never taken as a speaker.
     pub fn media(mut self, name: &str) -> Self {
-        self.media.push(name.to_string());
+        self.lists.media.push(name.to_string());
         self
     }
 
     /// Adds a word that marks a capitalised phrase as a place, law or programme, never a
     /// person (`Taman`, `RUU`): such phrases are never taken as a `-nya` or pronoun antecedent.
     pub fn non_person_word(mut self, word: &str) -> Self {
-        self.nonperson.push(word.to_string());
+        self.lists.nonperson.push(word.to_string());
+        self
+    }
+
+    /// Adds a military or police rank (`Serma`, any case; see `data/ranks.txt`): after a rank a
+    /// word that may also belong to an organisation is read as part of the name, and a role
+    /// holding a rank is a person's. A rank must also be a [`Self::role`] to start a mention.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "“Pos jaga dibuka malam ini,” kata Pelda Tugas Santoso.";
+    /// let ex = Extractor::builder().role("Pelda").rank_word("Pelda").build();
+    /// let who = ex.extract(text)[0].speaker.clone().unwrap();
+    /// assert_eq!(who.name, "Tugas Santoso");
+    /// assert_eq!(who.role.as_deref(), Some("Pelda"));
+    /// ```
+    pub fn rank_word(mut self, word: &str) -> Self {
+        self.lists.ranks.push(word.to_string());
+        self
+    }
+
+    /// Adds a corps, branch or status word written after a rank (`Kes` in `Letkol Kes`, any
+    /// case; see `data/corps.txt`): after a rank or another such word it belongs to the role.
+    /// A one-letter word counts only in brackets (`Kolonel Laut (P)`).
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "“Kami siap,” kata Letkol Kes Budi Santoso.";
+    /// let ex = Extractor::builder().corps_word("Kes").build();
+    /// let who = ex.extract(text)[0].speaker.clone().unwrap();
+    /// assert_eq!(who.name, "Budi Santoso");
+    /// assert_eq!(who.role.as_deref(), Some("Letkol Kes"));
+    /// ```
+    pub fn corps_word(mut self, word: &str) -> Self {
+        self.lists.corps.push(word.to_string());
+        self
+    }
+
+    /// Adds a word that opens personal names (`Daeng`, any case; see `data/name_openers.txt`):
+    /// glued after an organisation's name it starts the person's name, and a name longer than
+    /// four words keeps it.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "“Kami siap,” kata Ketua Adat Suku Daeng Andi Mappa Sultan Rahman Hakim.";
+    /// let ex = Extractor::builder().name_opener("Daeng").build();
+    /// let who = ex.extract(text)[0].speaker.clone().unwrap();
+    /// assert_eq!(who.name, "Daeng Andi Mappa Sultan Rahman Hakim");
+    /// ```
+    pub fn name_opener(mut self, word: &str) -> Self {
+        self.lists.name_openers.push(word.to_string());
+        self
+    }
+
+    /// Adds an office written as one word (`Menpar`) and how it is written out: its leading
+    /// `role` (`Menteri`) and the start of the affiliation after it (`Pariwisata`, may be
+    /// empty), any case (see `data/role_abbreviations.txt`). The abbreviation then resolves to
+    /// the person introduced with the written-out office; it must also be a [`Self::role`].
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "Menteri Pariwisata Arief Wibowo meninjau Danau Toba.\n\
+    ///             “Kunjungan naik,” kata Menpar.";
+    /// let ex = Extractor::builder()
+    ///     .role("Menpar")
+    ///     .role_abbreviation("Menpar", "Menteri", "Pariwisata")
+    ///     .build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Arief Wibowo");
+    /// ```
+    pub fn role_abbreviation(mut self, abbreviation: &str, role: &str, affiliation: &str) -> Self {
+        self.lists.role_abbreviations.push((
+            abbreviation.to_string(),
+            role.to_string(),
+            affiliation.to_string(),
+        ));
         self
     }
 
     /// The immutable extractor.
     pub fn build(self) -> Extractor {
         Extractor {
-            lex: Arc::new(lexicon::Lexicon::build(
-                &self.cues,
-                &self.roles,
-                &self.affiliation,
-                &self.stopwords,
-                &self.pronouns,
-                &self.media,
-                &self.nonperson,
-            )),
+            lex: Arc::new(lexicon::Lexicon::build(&self.lists)),
         }
     }
 }

@@ -70,169 +70,6 @@ fn is_person_noun(w: &str) -> bool {
     )
 }
 
-/// Military and police ranks (lowercase) and the words of rank phrases (`jenderal`, `tni`);
-/// a rank stands right before the name (`Mayjen TNI Tugas Ratmono`).
-fn is_rank_word(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"jenderal"
-            | b"kolonel"
-            | b"letkol"
-            | b"mayor"
-            | b"mayjen"
-            | b"letjen"
-            | b"brigjen"
-            | b"kapten"
-            | b"letnan"
-            | b"lettu"
-            | b"letda"
-            | b"sersan"
-            | b"kopral"
-            | b"laksamana"
-            | b"laksma"
-            | b"laksda"
-            | b"marsekal"
-            | b"marsma"
-            | b"marsda"
-            | b"komisaris"
-            | b"kombes"
-            | b"akbp"
-            | b"akp"
-            | b"kompol"
-            | b"iptu"
-            | b"ipda"
-            | b"aiptu"
-            | b"aipda"
-            | b"bripka"
-            | b"brigpol"
-            | b"briptu"
-            | b"bripda"
-            | b"brigadir"
-            | b"irjen"
-            | b"komjen"
-            | b"inspektur"
-            | b"tni"
-    )
-}
-
-/// True when a role phrase holds a military or police rank (`Wakil Kepala Satuan Komisaris`,
-/// `Mayjen TNI`; not `Sekretaris Jenderal`).
-pub(crate) fn has_rank(role: &str) -> bool {
-    let mut words = role.split(' ').filter(|w| !w.is_empty()).peekable();
-    let mut any = false;
-    let mut only_jenderal = true;
-    while let Some(w) = words.next() {
-        let jenderal = w.eq_ignore_ascii_case("jenderal");
-        any |= !jenderal && small_lower_is(w, |l| is_rank_word(l) && !is_corps(l));
-        only_jenderal &= jenderal && words.peek().is_none();
-    }
-    any || only_jenderal
-}
-
-/// `f` of `w` lowercased, for a short ASCII word (rank and corps words); false otherwise.
-fn small_lower_is(w: &str, f: impl FnOnce(&[u8]) -> bool) -> bool {
-    const MAX: usize = 10;
-    let b = w.as_bytes();
-    if b.len() > MAX || !b.is_ascii() {
-        return false;
-    }
-    let mut buf = [0u8; MAX];
-    for (d, &c) in buf.iter_mut().zip(b) {
-        *d = c.to_ascii_lowercase();
-    }
-    f(&buf[..b.len()])
-}
-
-/// Corps, branch and status words written after a rank (`Letkol Inf`, `Kolonel Laut (P)`,
-/// `Brigjen (Pol)`, `Letjen (Purn)`), lowercase.
-fn is_corps(w: &[u8]) -> bool {
-    matches!(
-        w,
-        b"inf"
-            | b"kav"
-            | b"arm"
-            | b"arh"
-            | b"czi"
-            | b"cpl"
-            | b"cba"
-            | b"chb"
-            | b"ckm"
-            | b"cpm"
-            | b"caj"
-            | b"ckh"
-            | b"cku"
-            | b"chk"
-            | b"cpn"
-            | b"cke"
-            | b"laut"
-            | b"udara"
-            | b"mar"
-            | b"pas"
-            | b"psk"
-            | b"pnb"
-            | b"kh"
-            | b"purn"
-            | b"pol"
-            | b"polisi"
-            | b"tni"
-            | b"ad"
-            | b"au"
-            | b"p"
-            | b"k"
-            | b"e"
-            | b"t"
-            | b"s"
-    )
-}
-
-/// Words that open personal names, lowercase: Balinese birth-order names and titles
-/// (`I Gusti Putu`, `Tjokorda`), Javanese, Bugis and Acehnese titles (`Raden`, `Andi`,
-/// `Teuku`), common first parts (`Muhammad`, `Siti`, `Dwi`). A long name may start with one
-/// beyond the fourth word from its end.
-pub(crate) fn opens_name(w: &str) -> bool {
-    matches!(
-        w,
-        "i" | "ni"
-            | "gusti"
-            | "anak"
-            | "agung"
-            | "ida"
-            | "bagus"
-            | "ayu"
-            | "tjokorda"
-            | "cokorda"
-            | "dewa"
-            | "desak"
-            | "gede"
-            | "made"
-            | "putu"
-            | "wayan"
-            | "nyoman"
-            | "ketut"
-            | "komang"
-            | "kadek"
-            | "ngurah"
-            | "luh"
-            | "raden"
-            | "andi"
-            | "teuku"
-            | "tengku"
-            | "cut"
-            | "muhammad"
-            | "mohammad"
-            | "mohamad"
-            | "muhamad"
-            | "mochammad"
-            | "mochamad"
-            | "moh"
-            | "siti"
-            | "sri"
-            | "eka"
-            | "dwi"
-            | "tri"
-    )
-}
-
 /// True for a word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
 /// organisation, not a person's name.
@@ -378,7 +215,8 @@ impl Lexicon {
         let mut words = Words::new();
         let mut p = pos;
         let mut has_org = false;
-        // Every word so far is a role word.
+        // Every word so far is a role word (or a corps word after a rank: `Letnan Kolonel Laut
+        // dokter gigi M Arifin`).
         let mut all_role = true;
         while words.len() < MAX_RUN_WORDS {
             let q = skip_ws(text, p, limit);
@@ -432,7 +270,7 @@ impl Lexicon {
                 break;
             }
             has_org |= f & (flag::ROLE | flag::AFF) != 0 || is_acronym(s);
-            all_role &= f & flag::ROLE != 0;
+            all_role &= f & (flag::ROLE | flag::CORPS) != 0;
             words.push(w, f);
             p = w.end;
         }
@@ -610,8 +448,8 @@ impl Lexicon {
         let corps = |k: usize| {
             k > 0
                 && k < n
-                && small_lower_is(words[k].str(text), is_corps)
-                && small_lower_is(words[k - 1].str(text), |l| is_rank_word(l) || is_corps(l))
+                && fl[k] & flag::CORPS != 0
+                && fl[k - 1] & (flag::RANK | flag::CORPS) != 0
                 // A one-letter corps only in brackets (`Laut (P)`), else it is an initial.
                 && (words[k].end - words[k].start > 1 || text[..words[k].start].ends_with('('))
         };
@@ -630,13 +468,11 @@ impl Lexicon {
         let lead_role = i;
         // `jenderal` is a rank alone at the start (`Jenderal Andika`), else only with a rank
         // (`Mayor Jenderal`; not `Sekretaris Jenderal`, `Universitas Jenderal Soedirman`).
-        let is_rank = |ws: &[Word]| {
-            ws.iter().any(|w| {
-                small_lower_is(w.str(text), |l| {
-                    is_rank_word(l)
-                        && !is_corps(l)
-                        && (l != b"jenderal" || (ws.len() == 1 && ws[0].start == start))
-                })
+        let is_rank = |a: usize, b: usize| {
+            (a..b).any(|k| {
+                fl[k] & (flag::RANK | flag::CORPS) == flag::RANK
+                    && (!words[k].str(text).eq_ignore_ascii_case("jenderal")
+                        || (b - a == 1 && words[a].start == start))
             })
         };
         let mut ranks: Vec<(usize, usize)> = Vec::new();
@@ -644,7 +480,7 @@ impl Lexicon {
         // The name part follows a military or police rank: ranks stand right before the name,
         // so a word that may also belong to an organisation is a name here (`Mayjen TNI Tugas
         // Ratmono`).
-        let mut after_rank = is_rank(&words[..lead_role]);
+        let mut after_rank = is_rank(0, lead_role);
         let ws_at = |k: usize| words[k].str(text);
         let mut k = i;
         while k < n {
@@ -666,7 +502,7 @@ impl Lexicon {
                     words[k].start,
                     closed(text, words[k].start, words[e - 1].end),
                 ));
-                after_rank = (after_rank && name_start == k) || is_rank(&words[k..e]);
+                after_rank = (after_rank && name_start == k) || is_rank(k, e);
                 k = e;
                 name_start = k;
                 continue;
@@ -740,9 +576,9 @@ impl Lexicon {
             let mut keep = 4;
             while keep < 6
                 && keep < name_words.len()
-                && with_lower(
+                && self.has(
                     name_words[name_words.len() - keep - 1].str(text),
-                    opens_name,
+                    flag::NAME_OPENER,
                 )
             {
                 keep += 1;
@@ -1020,14 +856,14 @@ impl Lexicon {
                 // `kata Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: the
                 // person's rank and name.
                 if !first_is_aff
-                    && small_lower_is(seg[0].str(text), is_rank_word)
+                    && self.has(seg[0].str(text), flag::RANK)
                     && self.role_len(text, &seg, 0) > 0
                     && {
                         let ns = self.split(text, &seg, known);
                         ns.name.is_some()
                             && !ns.org
                             && ns.affiliation.is_none()
-                            && ns.role.as_deref().is_some_and(has_rank)
+                            && ns.role.as_deref().is_some_and(|r| self.has_rank(r))
                     }
                 {
                     // What read as a one-word name before is the end of the office's
@@ -1074,7 +910,7 @@ impl Lexicon {
                     && !self.enumeration_goes_on(text, after, limit)
                     && !ns.org
                     && ns.name.is_some()
-                    && ns.role.as_deref().is_none_or(has_rank)
+                    && ns.role.as_deref().is_none_or(|r| self.has_rank(r))
                 {
                     // The lead role, chained (`Pelaksana Tugas Direktur Jenderal`).
                     let mut lead = 0;
@@ -1623,7 +1459,7 @@ impl Lexicon {
                         if this_has_name
                             && pm.role.is_some()
                             && !text[s..e].contains(' ')
-                            && m.role.as_deref().is_some_and(has_rank) =>
+                            && m.role.as_deref().is_some_and(|r| self.has_rank(r)) =>
                     {
                         Mention {
                             affiliation: Some(match pm.affiliation {
@@ -1641,7 +1477,7 @@ impl Lexicon {
                     // `Kepala Bidang Humas Polda X, Komisaris Besar Y, mengatakan`: the office
                     // and the rank.
                     let role = match (pm.role, m.role.clone()) {
-                        (Some(office), Some(rank)) if has_rank(&rank) => {
+                        (Some(office), Some(rank)) if self.has_rank(&rank) => {
                             Some(format!("{office} {rank}"))
                         }
                         (office, _) => office,

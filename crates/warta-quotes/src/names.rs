@@ -15,7 +15,7 @@ use crate::lexicon::{
     FxBuild, FxHasher, Lexicon, Prefilter, flag, norm, pack_bytes, pack_lower_ascii,
     pack_lower_ascii_at, with_lower, with_lower_bytes,
 };
-use crate::mention::{Known, Mention, has_rank, opens_name};
+use crate::mention::{Known, Mention};
 use crate::text::{
     char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
 };
@@ -65,38 +65,6 @@ const PLACE_PREPS: &[&str] = &[
 /// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
 /// terpisah,`, `Dalam kesempatan yang sama,`).
 const MAX_FRONTED: usize = 48;
-
-/// Offices written as one word and written out: (abbreviation, leading role, start of the
-/// affiliation), lowercase (`Mensos` is `Menteri` of `Sosial`).
-const ROLE_ABBREVIATIONS: &[(&str, &str, &str)] = &[
-    ("mensos", "menteri", "sosial"),
-    ("menkes", "menteri", "kesehatan"),
-    ("menkeu", "menteri", "keuangan"),
-    ("mendagri", "menteri", "dalam negeri"),
-    ("menlu", "menteri", "luar negeri"),
-    ("menhan", "menteri", "pertahanan"),
-    ("mendikbud", "menteri", "pendidikan"),
-    ("menpora", "menteri", "pemuda"),
-    ("menaker", "menteri", "ketenagakerjaan"),
-    ("mentan", "menteri", "pertanian"),
-    ("menhub", "menteri", "perhubungan"),
-    ("menag", "menteri", "agama"),
-    ("menkominfo", "menteri", "komunikasi"),
-    ("kapolri", "kepala kepolisian", "negara"),
-    ("kapolda", "kepala kepolisian", "daerah"),
-    ("kapolda", "kepala", "polda"),
-    ("kapolres", "kepala kepolisian", "resor"),
-    ("kapolres", "kepala", "polres"),
-    ("kapolsek", "kepala kepolisian", "sektor"),
-    ("kapolsek", "kepala", "polsek"),
-    ("wagub", "wakil gubernur", ""),
-    ("sekda", "sekretaris daerah", ""),
-    ("dirut", "direktur utama", ""),
-    ("jubir", "juru bicara", ""),
-    ("kadis", "kepala dinas", ""),
-    ("dirjen", "direktur jenderal", ""),
-    ("sekjen", "sekretaris jenderal", ""),
-];
 
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
@@ -300,6 +268,41 @@ fn token_hash(token: &[u8]) -> u64 {
     let mut h = FxHasher::default();
     h.write(token);
     h.finish()
+}
+
+/// The side of a candidate pair's name (`Eri Cahyadi-Armuji`, `Indah Putri Andriani-Suaib
+/// Mansur`) that holds every token of `surface` (`Eri`, `Indah`): the person, not the ticket.
+/// A hyphen inside one name stays (`Perangin-Angin`, whose right part repeats the end of the
+/// left one; `Al-Farisi`); `name` is returned whole when the surface is not on one side.
+pub(crate) fn pair_side<'a>(name: &'a str, surface: &str) -> &'a str {
+    let b = name.as_bytes();
+    let Some(h) = (1..b.len().saturating_sub(1))
+        .find(|&i| b[i] == b'-' && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase())
+    else {
+        return name;
+    };
+    let (left, right) = (&name[..h], &name[h + 1..]);
+    let left_last = left.rsplit(' ').next().unwrap_or(left);
+    let right_first = right.split(' ').next().unwrap_or(right);
+    let reduplicated = left_last
+        .len()
+        .checked_sub(right_first.len())
+        .and_then(|k| left_last.get(k..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(right_first));
+    if reduplicated || left_last.len() <= 2 || right.contains('-') {
+        return name;
+    }
+    let want = name_tokens(surface);
+    if want.is_empty() {
+        return name;
+    }
+    [left, right]
+        .into_iter()
+        .find(|side| {
+            let toks = name_tokens(side);
+            want.iter().all(|t| toks.contains(t))
+        })
+        .unwrap_or(name)
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -665,7 +668,7 @@ impl NameIndex {
                 // After an open organisation, a word that opens names starts the name
                 // (`Universitas Lambung Mangkurat Muhammad Handry`).
                 (self.heads.contains(words[k].1) && (k >= 2 || open_org()))
-                    || (k == 1 && with_lower(words[1].1, opens_name) && open_org())
+                    || (k == 1 && lex.has(words[1].1, flag::NAME_OPENER) && open_org())
             })
             .filter(|&k| {
                 let glued = &words[..k];
@@ -738,6 +741,28 @@ impl NameIndex {
                     }
                     words = lex.run_forward(text, at, run.limit);
                 }
+                // `Mayor Jenderal TNI dokter Tugas Ratmono`: a run after a rank and lowercase
+                // role words is split with them, so that the words after the rank read as the
+                // name.
+                if at == run.start
+                    && prev_word(text, run.start, run.para_start).is_some_and(|w| {
+                        let ws = w.str(text);
+                        !crate::text::is_capitalised(ws) && lex.has(ws, flag::ROLE)
+                    })
+                {
+                    let back = lex.run_backward(text, run.start, run.para_start);
+                    if let Some(rank) = back.iter().zip(back.flags()).find(|(w, f)| {
+                        **f & flag::RANK != 0 && crate::text::is_capitalised(w.str(text))
+                    }) {
+                        let ranked = lex.run_forward(text, rank.0.start, run.limit);
+                        if ranked
+                            .last()
+                            .is_some_and(|w| w.end == words[words.len() - 1].end)
+                        {
+                            words = ranked;
+                        }
+                    }
+                }
                 if words.len() < 2 {
                     return None;
                 }
@@ -762,7 +787,27 @@ impl NameIndex {
                 let s = unglued;
                 let after = skip_ws(text, m.end, run.limit);
                 let next = char_at(text, after);
-                let subject = if run.initial {
+                let verb_next = next.is_some_and(char::is_lowercase);
+                // `Ketua Asosiasi … Angkutan Sungai di Kalimantan (Apasuka) Kalimantan Barat Rudi
+                // Hartono mempertanyakan …`: the sentence's opening office goes on after `di`
+                // with its place, then the person's name and the verb.
+                let opening =
+                    (!run.initial && at == run.start && verb_next && m.affiliation.is_some())
+                        .then(|| opening_office(lex, text, run.para_start, run.start, known))
+                        .flatten();
+                let opening_goes_on = opening.is_some();
+                if let Some(o) = opening
+                    && m.role.is_none()
+                {
+                    // The office's role, and all between it and the name as the affiliation.
+                    let aff_start = o.role_end;
+                    m.affiliation = Some(text[aff_start..s].trim().to_string());
+                    m.role = o.role;
+                    m.role_key = o.role_key;
+                }
+                let subject = if opening_goes_on {
+                    true
+                } else if run.initial {
                     at == run.start
                         && next.is_some_and(|c| c == ',' || c == '(' || c.is_lowercase())
                 } else {
@@ -771,7 +816,6 @@ impl NameIndex {
                     // Komisi X DPR Hetifah Sjaifudian menyambut …`: the subject after a short
                     // fronted adverbial.
                     let b = skip_ws_back(text, at, run.para_start);
-                    let verb_next = next.is_some_and(char::is_lowercase);
                     (next == Some(',') || verb_next) && char_before(text, b) == Some(',') && {
                         // The ASCII bytes searched never occur inside a multibyte char.
                         let from = floor_boundary(text, b.saturating_sub(200).max(run.para_start));
@@ -810,8 +854,9 @@ impl NameIndex {
                     prev_word(text, s, run.para_start).map(|w| lex.flags(w.str(text)));
                 let placey = name.split_whitespace().any(|w| lex.has(w, flag::NONPERSON))
                     || before_name.is_some_and(|f| f & flag::NONPERSON != 0 && f & flag::ROLE == 0)
-                    || prev_word(text, run.start, run.para_start)
-                        .is_some_and(|w| PLACE_PREPS.contains(&w.str(text)));
+                    || (!opening_goes_on
+                        && prev_word(text, run.start, run.para_start)
+                            .is_some_and(|w| PLACE_PREPS.contains(&w.str(text))));
                 (tokens.len() >= 2 || m.role.is_some()).then(|| {
                     Box::new(NameEntry {
                         name: name.to_string(),
@@ -914,8 +959,8 @@ impl NameIndex {
                 |latest, fuller| {
                     latest.tokens.len() == toks.len()
                         && latest.affiliation.is_some()
-                        && latest.role.as_deref().is_some_and(has_rank)
-                        && !fuller.role.as_deref().is_some_and(has_rank)
+                        && latest.role.as_deref().is_some_and(|r| lex.has_rank(r))
+                        && !fuller.role.as_deref().is_some_and(|r| lex.has_rank(r))
                         && latest.affiliation != fuller.affiliation
                 },
             )
@@ -944,10 +989,10 @@ impl NameIndex {
         )
         .or_else(|| {
             // `Mensos` after `Menteri Sosial Juliari Batubara`: the office written out.
-            ROLE_ABBREVIATIONS
+            lex.role_abbreviations
                 .iter()
-                .filter(|(abbr, _, _)| *abbr == role_key)
-                .find_map(|&(_, key, field)| {
+                .filter(|(abbr, _, _)| abbr == role_key)
+                .find_map(|(_, key, field)| {
                     let last = key.rsplit(' ').next()?;
                     self.pick(
                         lex,
@@ -992,6 +1037,66 @@ impl NameIndex {
 /// True when `text[start..end]` (a sentence's lead up to its comma) reads as an adverbial,
 /// not a name: it holds a lowercase word or opens with a stop word (`Secara terpisah,`, `Di
 /// Jakarta,`; not `Abdian Saputra,`).
+/// The role of an office that opens a sentence and names its organisation with its place
+/// before the person (`Ketua Asosiasi Pengusaha Angkutan Sungai di Kalimantan (Apasuka)
+/// Kalimantan Barat Rudi Hartono`): the role and where it ends.
+struct OpeningOffice {
+    role: Option<String>,
+    role_key: Option<String>,
+    role_end: usize,
+}
+
+/// The [`OpeningOffice`] before `di` and the run at `start`: a capitalised phrase without a
+/// person's name, opening its sentence with a role.
+fn opening_office(
+    lex: &Lexicon,
+    text: &str,
+    para_start: usize,
+    start: usize,
+    known: &Known,
+) -> Option<OpeningOffice> {
+    // Back over the place's capitalised words and bracketed acronyms to `di`.
+    let mut p = start;
+    let mut di = None;
+    for _ in 0..12 {
+        let q = skip_ws_back(text, p, para_start);
+        if q > para_start && char_before(text, q) == Some(')') {
+            let window = &text.as_bytes()[q.saturating_sub(40).max(para_start)..q - 1];
+            p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+            continue;
+        }
+        let w = prev_word(text, p, para_start).filter(|w| w.end == q)?;
+        let ws = w.str(text);
+        if ws == "di" {
+            di = Some(w);
+            break;
+        }
+        if !crate::text::is_capitalised(ws) {
+            return None;
+        }
+        p = w.start;
+    }
+    let di = di?;
+    let back = lex.run_backward(text, di.start, para_start);
+    let first = back.first()?;
+    let b = skip_ws_back(text, first.start, para_start);
+    if back.len() < 2
+        || back.flags()[0] & flag::ROLE == 0
+        || !crate::text::is_capitalised(first.str(text))
+        || !(b == para_start || matches!(char_before(text, b), Some('.' | '!' | '?')))
+    {
+        return None;
+    }
+    let m = lex.split(text, &back, known);
+    let role = m.role?;
+    let role_end = first.start + role.len();
+    text.is_char_boundary(role_end).then_some(OpeningOffice {
+        role: Some(role),
+        role_key: m.role_key,
+        role_end,
+    })
+}
+
 fn is_adverbial(lex: &Lexicon, text: &str, start: usize, end: usize) -> bool {
     let mut words = text[start..end]
         .split(|c: char| c.is_whitespace() || c == ',')

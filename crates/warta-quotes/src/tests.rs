@@ -1582,3 +1582,143 @@ fn an_organisation_name_after_a_lowercase_connector_is_split_off() {
         Some("Institute for Essential Services Reform"),
     )]);
 }
+
+#[test]
+fn rank_corps_name_opener_and_abbreviation_lists_are_extendable() {
+    // (text, one entry added, speaker's name and role without it, with it); `Pelda` and `Menpar`
+    // are roles in both.
+    type Build = fn(crate::ExtractorBuilder) -> crate::ExtractorBuilder;
+    type Who = (&'static str, Option<&'static str>);
+    let table: &[(&str, Build, Who, Who)] = &[
+        (
+            "“Jalur itu sudah aman,” kata Letkol Kes Darmawan Putra.",
+            |b| b.corps_word("kes"),
+            ("Kes Darmawan Putra", Some("Letkol")),
+            ("Darmawan Putra", Some("Letkol Kes")),
+        ),
+        (
+            "“Pos jaga dibuka malam ini,” kata Pelda Tugas Hidayat.",
+            |b| b.rank_word("PELDA"),
+            ("Hidayat", Some("Pelda")),
+            ("Tugas Hidayat", Some("Pelda")),
+        ),
+        (
+            "“Panen tahun ini bagus,” kata Ketua Adat Suku Daeng Andi Mappa Sultan Rahman Hakim.",
+            |b| b.name_opener("Daeng"),
+            ("Andi Mappa Sultan Rahman Hakim", Some("Ketua")),
+            ("Daeng Andi Mappa Sultan Rahman Hakim", Some("Ketua")),
+        ),
+        (
+            "Menteri Pariwisata Arief Wibowo meninjau Danau Toba.\n“Kunjungan naik,” kata Menpar.",
+            |b| b.role_abbreviation("Menpar", "Menteri", "Pariwisata"),
+            ("Menpar", Some("Menpar")),
+            ("Arief Wibowo", Some("Menpar")),
+        ),
+    ];
+    for &(text, add, without, with) in table {
+        let base = || Extractor::builder().role("Pelda").role("Menpar");
+        for (ex, (name, role)) in [(base().build(), without), (add(base()).build(), with)] {
+            let qs = ex.extract(text);
+            let s = qs.last().and_then(|q| q.speaker.clone());
+            let s = s.unwrap_or_else(|| panic!("{text:?}: no speaker"));
+            assert_eq!(s.name, name, "{text:?}");
+            assert_eq!(s.role.as_deref(), role, "{text:?}");
+        }
+    }
+}
+
+#[test]
+fn office_with_place_rank_with_profession_and_office_epithets() {
+    assert_last_speakers(&[
+        // The sentence's opening office goes on after `di` with its place, then the person.
+        (
+            "Ketua Asosiasi Pengusaha Angkutan Sungai di Kalimantan (Apasuka) Kalimantan Barat \
+             Rudi Hartono mempertanyakan aturan itu.\n“Belum ada uji cobanya,” katanya.",
+            "Rudi Hartono",
+        ),
+        (
+            "Ketua Himpunan Nelayan Tradisional di Kabupaten Cirebon Sutrisno Hadi menolak \
+             rencana itu.\n“Kami belum diajak bicara,” ujarnya.",
+            "Sutrisno Hadi",
+        ),
+        // A later short mention of a name introduced after a rank and a profession.
+        (
+            "Komandan Satgas Wisma Atlet, Mayor Jenderal TNI dokter Tugas Wibowo, menyebut pasien \
+             bertambah.\n“Kami optimalkan ruang yang ada,” tutur Mayjen Tugas dalam siaran pers.",
+            "Tugas Wibowo",
+        ),
+        // An office that names nobody of the article, closed by a demonstrative, is the
+        // person the article is about.
+        (
+            "Presiden Joko Widodo meninjau pasar di Solo.\nMantan Gubernur DKI Jakarta itu pun \
+             kembali menyampaikan rendahnya disiplin warga.\n“Saya sudah ingatkan,” ujarnya.",
+            "Joko Widodo",
+        ),
+        (
+            "Presiden Joko Widodo meninjau pasar di Solo.\n“Saya sudah ingatkan,” kata mantan \
+             Gubernur DKI Jakarta tersebut.",
+            "Joko Widodo",
+        ),
+        // An office that does name someone of the article stays that person.
+        (
+            "Menteri Sosial Tri Rismaharini dan Presiden Joko Widodo meninjau pasar.\n“Saya \
+             sudah ingatkan,” kata Menteri Sosial itu.",
+            "Tri Rismaharini",
+        ),
+    ]);
+    assert_speaker_parts(&[
+        (
+            "“Jangan diremehkan,” kata Komandan Rumah Sakit Darurat, Letnan Kolonel Laut dokter \
+             gigi M Arifin, saat dihubungi.",
+            "M Arifin",
+            Some("Komandan Letnan Kolonel Laut dokter gigi"),
+            Some("Rumah Sakit Darurat"),
+        ),
+        (
+            "“Jangan diremehkan,” kata Letnan Kolonel Laut dokter gigi Budi Arifin.",
+            "Budi Arifin",
+            Some("Letnan Kolonel Laut dokter gigi"),
+            None,
+        ),
+    ]);
+}
+
+#[test]
+fn a_candidate_of_a_pair_is_the_person_not_the_ticket() {
+    assert_last_speakers(&[
+        (
+            "Hitung cepat menunjukkan pasangan Rahmat Hidayat-Sulastri Wibowo unggul.\nDi posko \
+             pemenangan, Rahmat mengatakan, timnya menunggu hasil resmi.",
+            "Rahmat Hidayat",
+        ),
+        // One person's hyphenated surname stays whole.
+        (
+            "Sekretaris Perusahaan PT Sawit Jaya Irwan Perangin-Angin menyatakan harga naik.\n\
+             “Permintaan tinggi,” kata Irwan.",
+            "Irwan Perangin-Angin",
+        ),
+    ]);
+    for (name, surface, want) in [
+        ("Eri Cahyadi-Armuji", "Eri", "Eri Cahyadi"),
+        ("Eri Cahyadi-Armuji", "armuji", "Armuji"),
+        ("Eri Cahyadi-Armuji", "Eri Armuji", "Eri Cahyadi-Armuji"),
+        ("Irwan Perangin-Angin", "Irwan", "Irwan Perangin-Angin"),
+        ("Umar Al-Farisi", "Umar", "Umar Al-Farisi"),
+        ("Budi Santoso", "Budi", "Budi Santoso"),
+    ] {
+        assert_eq!(
+            crate::names::pair_side(name, surface),
+            want,
+            "{name} / {surface}"
+        );
+    }
+    // A programme's card takes its name as complement: `Kartu Prakerja` is no part of the
+    // person's name.
+    assert_speaker_parts(&[(
+        "“Insentif cair pekan depan,” kata Direktur Komunikasi Manajemen Pelaksana Kartu \
+         Prakerja Budi Wiryawan.",
+        "Budi Wiryawan",
+        Some("Direktur"),
+        Some("Komunikasi Manajemen Pelaksana Kartu Prakerja"),
+    )]);
+}
