@@ -77,12 +77,16 @@ fn is_person_noun(w: &str) -> bool {
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
 /// organisation, not a person's name.
 fn is_verb_shape(w: &str) -> bool {
-    w.len() >= 7
-        && w.get(..4).is_some_and(|p| {
-            ["meng", "meny", "memb", "memp"]
-                .iter()
-                .any(|v| p.eq_ignore_ascii_case(v))
-        })
+    let b = w.as_bytes();
+    if b.len() < 7 {
+        return false;
+    }
+    // The first four bytes, ASCII letters folded to lowercase (`|` 0x20 maps a byte onto a
+    // lowercase letter only from that letter or its capital).
+    let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
+    [*b"meng", *b"meny", *b"memb", *b"memp"]
+        .iter()
+        .any(|v| head == u32::from_le_bytes(*v))
 }
 
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
@@ -519,11 +523,15 @@ impl Lexicon {
         let ws_at = |k: usize| words[k].str(text);
         let mut k = i;
         while k < n {
-            let rl = role_len(k);
             // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
-            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`).
+            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`). (The
+            // role is looked up only where it may count.)
+            let rl = if k > lead_role && k + 1 < n {
+                role_len(k)
+            } else {
+                0
+            };
             if rl > 0
-                && k > lead_role
                 && k + rl < n
                 && !(rl == 1
                     && (ws_at(k).eq_ignore_ascii_case("umum")
@@ -624,18 +632,25 @@ impl Lexicon {
         if aff_end_word == name_start {
             aff_end_word = name_first;
         }
-        let mut role_parts: Vec<&str> = Vec::new();
-        if lead_role > 0 {
-            role_parts.push(
-                &text[words[0].start..closed(text, words[0].start, words[lead_role - 1].end)],
-            );
+        // The lead role and the ranks, joined by spaces.
+        let mut role: Option<String> = None;
+        let lead = (lead_role > 0).then(|| {
+            (
+                words[0].start,
+                closed(text, words[0].start, words[lead_role - 1].end),
+            )
+        });
+        for (s, e) in lead.into_iter().chain(ranks.iter().copied()) {
+            match &mut role {
+                Some(r) => {
+                    r.push(' ');
+                    r.push_str(&text[s..e]);
+                }
+                None => role = Some(text[s..e].to_string()),
+            }
         }
-        for &(s, e) in &ranks {
-            role_parts.push(&text[s..e]);
-        }
-        let role = (!role_parts.is_empty()).then(|| role_parts.join(" "));
         let role_key =
-            (lead_role > 0).then(|| norm(&text[words[0].start..words[lead_role - 1].end]));
+            (lead_role > 0).then(|| norm_phrase(&text[words[0].start..words[lead_role - 1].end]));
         if aff_start > aff_end_word {
             aff_start = aff_end_word;
         }
@@ -1734,6 +1749,22 @@ impl Lexicon {
     }
 }
 
+/// [`norm`] of a phrase: an ASCII phrase of words separated by single spaces (most role
+/// phrases) is only lowercased.
+fn norm_phrase(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c.is_ascii() && !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        s.to_ascii_lowercase()
+    } else {
+        norm(s)
+    }
+}
+
 /// `end` moved over a `)` right after it that closes a bracket of `start..end`: a phrase that
 /// ends with a bracketed acronym keeps its closing bracket (`Sekretaris Daerah (Sekda)`,
 /// `Komite Nasional Keselamatan Transportasi (KNKT)`).
@@ -1759,4 +1790,27 @@ pub(crate) fn entity_covering(
         .rev()
         .take(8)
         .find(|e| e.span.start <= start && end <= e.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn phrase_norm_matches_norm(s in "[A-Za-zÉé \t,.-]{0,30}") {
+            prop_assert_eq!(norm_phrase(&s), norm(&s));
+        }
+
+        #[test]
+        fn verb_shape_matches_a_case_blind_prefix(w in "(me[mn]|ME[MN]|Me[mn])?[a-zA-Z@`é]{0,8}") {
+            let want = w.len() >= 7
+                && w.get(..4).is_some_and(|p| {
+                    ["meng", "meny", "memb", "memp"].iter().any(|v| p.eq_ignore_ascii_case(v))
+                });
+            prop_assert_eq!(is_verb_shape(&w), want);
+        }
+    }
 }

@@ -384,6 +384,42 @@ fn ascii_alnum_run_swar(bytes: &[u8], pos: usize, limit: usize) -> usize {
     i - pos
 }
 
+/// The number of ASCII letters and digits right before `pos` (within `bytes`), not counting
+/// those before `floor`: the sixteen bytes ending at `pos` with one load when the text holds
+/// them (most words start within them), else byte by byte.
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn alnum_run_back(bytes: &[u8], pos: usize, floor: usize) -> usize {
+    if pos >= 16 && floor < pos {
+        // Bit 15 is the byte before `pos`; a stop bit where `floor` cuts the run.
+        let cut = (1u32 << 15).checked_shr((pos - floor) as u32).unwrap_or(0);
+        let stop = (!alnum_mask16(bytes, pos - 16) & 0xFFFF) | cut;
+        let run = (stop << 16).leading_zeros() as usize;
+        if run < 16 {
+            return run;
+        }
+        return 16 + alnum_run_back_bytes(bytes, pos - 16, floor);
+    }
+    alnum_run_back_bytes(bytes, pos, floor)
+}
+
+/// [`alnum_run_back`] byte by byte (also the version for targets without SSE2).
+#[inline(always)]
+fn alnum_run_back_bytes(bytes: &[u8], pos: usize, floor: usize) -> usize {
+    let mut start = pos;
+    while start > floor && is_alnum(bytes[start - 1]) {
+        start -= 1;
+    }
+    pos - start
+}
+
+/// Without SSE2, runs back are measured byte by byte.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+fn alnum_run_back(bytes: &[u8], pos: usize, floor: usize) -> usize {
+    alnum_run_back_bytes(bytes, pos, floor)
+}
+
 /// Without SSE2, runs are measured eight bytes at a time.
 #[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
 #[inline(always)]
@@ -398,8 +434,9 @@ fn ascii_alnum_run(bytes: &[u8], pos: usize, limit: usize) -> usize {
     ascii_alnum_run_swar(bytes, pos, limit)
 }
 
-/// The word after optional spaces from `pos`.
-#[inline(always)]
+/// The word after optional spaces from `pos` (one out-of-line copy: it is called from many
+/// places, and inlined copies of its two fast paths crowd the instruction cache).
+#[inline(never)]
 pub(crate) fn next_word(text: &str, pos: usize, limit: usize) -> Option<Word> {
     word_at(text, skip_ws(text, pos, limit), limit)
 }
@@ -410,10 +447,7 @@ pub(crate) fn word_ending_at(text: &str, pos: usize, floor: usize) -> Option<Wor
     let bytes = text.as_bytes();
     // Fast path: ASCII letters and digits back to an ASCII byte that neither joins nor belongs.
     if pos > floor && pos <= bytes.len() && is_alnum(bytes[pos - 1]) {
-        let mut start = pos - 1;
-        while start > floor && is_alnum(bytes[start - 1]) {
-            start -= 1;
-        }
+        let start = pos - alnum_run_back(bytes, pos, floor);
         if start == floor || starts_ascii_word(bytes, start, floor) {
             return Some(Word { start, end: pos });
         }
@@ -720,7 +754,7 @@ fn mark_at(bytes: &[u8], i: usize) -> Option<(Mark, usize)> {
 /// opening mark inside an open quote ends the open one, unclosed, just before it. A quote still
 /// open at the end of the range is unclosed and ends there. A `’` after the final punctuation
 /// of an open quote closes it when `cue_at` (a speech cue starts at the given position, after
-/// spaces) says so: `“…, ’ kata Heri`. The quotes go to `out`.
+/// spaces) says so: `“…, ’ kata Heri`. The quotes are appended to `out`.
 pub(crate) fn find_quotes(
     text: &str,
     start: usize,
@@ -729,7 +763,6 @@ pub(crate) fn find_quotes(
     out: &mut Vec<RawQuote>,
 ) {
     let bytes = text.as_bytes();
-    out.clear();
     let mut open: Option<(usize, usize)> = None; // (mark start, inner start)
     // A `‘` was seen inside the open quote: the next `’` closes that one, not the quote.
     let mut nested = false;
@@ -868,10 +901,9 @@ fn is_abbreviation(w: &str) -> bool {
             .is_ok()
 }
 
-/// Starts of the sentences of `start..end` (the first is `start`), into `out`.
+/// Starts of the sentences of `start..end` (the first is `start`), appended to `out`.
 pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
-    out.clear();
     out.push(start);
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
@@ -1075,6 +1107,8 @@ mod tests {
             let pos = pos.min(limit);
             let want = bytes[pos..limit].iter().take_while(|b| b.is_ascii_alphanumeric()).count();
             prop_assert_eq!(alnum_run(&bytes, pos, limit), want);
+            let back = bytes[pos..limit].iter().rev().take_while(|b| b.is_ascii_alphanumeric()).count();
+            prop_assert_eq!(alnum_run_back(&bytes, limit, pos), back);
             prop_assert_eq!(ascii_alnum_run(&bytes, pos, limit), want);
             prop_assert_eq!(alnum_run_swar(&bytes, pos, limit), want);
             prop_assert_eq!(ascii_alnum_run_swar(&bytes, pos, limit), want);
