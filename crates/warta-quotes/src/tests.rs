@@ -1829,6 +1829,15 @@ fn organisation_words_before_a_name_stay_out_of_it() {
 }
 
 #[test]
+fn berpesan_reports_speech() {
+    let text = "Ketua MPR Bagus Santoso berpesan agar warga merayakan Lebaran di rumah saja.";
+    let q = only(text);
+    assert_eq!(q.kind, QuoteKind::Indirect);
+    assert_eq!(q.cue.map(|c| c.slice(text)), Some("berpesan"));
+    assert_eq!(speaker_name(&q), "Bagus Santoso");
+}
+
+#[test]
 fn an_epithet_or_an_organisation_word_refers_back_to_a_person() {
     assert_last_speakers(&[
         // A lowercase office closed by a demonstrative is an epithet of the person the article
@@ -1839,6 +1848,14 @@ fn an_epithet_or_an_organisation_word_refers_back_to_a_person() {
              sempat ragu.\n“Saya mendukung program ini,” kata dokter di Puskesmas Kecamatan \
              Sukamaju ini.",
             "Rina Lestari",
+        ),
+        // An epithet refers back to the subject of the reported speech before it.
+        (
+            "Juru Bicara Presiden Dimas Pratama menyebut kantor pemerintah tutup.\nPesan para \
+             ketua Di tempat terpisah, Ketua MPR Bagus Santoso berpesan agar warga merayakan \
+             Lebaran di rumah saja.\n“Kita lawan wabah dengan silaturahmi jarak jauh,” kata \
+             politisi senior Partai Golkar ini.",
+            "Bagus Santoso",
         ),
         // One organisation word that is also the first name of a person introduced earlier.
         (
