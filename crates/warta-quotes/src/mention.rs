@@ -24,6 +24,9 @@ const MAX_SEGMENTS: usize = 6;
 /// Most lowercase words naming a field after a lowercase role (`ahli hukum tata negara`).
 const MAX_FIELD_WORDS: usize = 3;
 
+/// Most words, commas and bracket groups stepped over back from a place phrase to its subject.
+const MAX_CIRCUMSTANCE_STEPS: usize = 12;
+
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
 
@@ -74,17 +77,40 @@ fn is_person_noun(w: &str) -> bool {
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
 /// organisation, not a person's name.
 fn is_verb_shape(w: &str) -> bool {
-    w.len() >= 7
-        && w.get(..4).is_some_and(|p| {
-            ["meng", "meny", "memb", "memp"]
-                .iter()
-                .any(|v| p.eq_ignore_ascii_case(v))
-        })
+    let b = w.as_bytes();
+    if b.len() < 7 {
+        return false;
+    }
+    // The first four bytes, ASCII letters folded to lowercase (`|` 0x20 maps a byte onto a
+    // lowercase letter only from that letter or its capital).
+    let head = u32::from_le_bytes([b[0], b[1], b[2], b[3]]) | 0x2020_2020;
+    [*b"meng", *b"meny", *b"memb", *b"memp"]
+        .iter()
+        .any(|v| head == u32::from_le_bytes(*v))
 }
 
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
+}
+
+/// Words that open a circumstance between a subject and its verb (`Budi saat dihubungi di
+/// Jakarta mengatakan`), lowercase.
+fn is_circumstance_opener(w: &str) -> bool {
+    matches!(
+        w,
+        "saat"
+            | "ketika"
+            | "sewaktu"
+            | "seusai"
+            | "usai"
+            | "setelah"
+            | "sebelum"
+            | "dalam"
+            | "melalui"
+            | "kepada"
+            | "sambil"
+    )
 }
 
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
@@ -316,8 +342,21 @@ impl Lexicon {
             let prev_cap =
                 || prev_word(text, w.start, floor).is_some_and(|n| is_capitalised(n.str(text)));
             let ok = if is_capitalised(s) {
-                f & flag::STOP == 0 || is_acronym(s)
-            } else if f & flag::ROLE != 0 {
+                // A stop word inside a name, as the forward run takes it (`Kementerian Dalam
+                // Negeri`): not at the run's start, nor a hard stop.
+                f & flag::STOP == 0
+                    || is_acronym(s)
+                    || (f & flag::HARD_STOP == 0
+                        && !words.is_empty()
+                        && prev_word(text, w.start, floor).is_some_and(|n| {
+                            let ns = n.str(text);
+                            n.end == skip_ws_back(text, w.start, floor)
+                                && is_capitalised(ns)
+                                && !self.has(ns, flag::STOP)
+                        }))
+            } else if f & flag::ROLE != 0 && f & flag::STOP == 0 {
+                // A lowercase role word (`dokter`), not a conjunction that also opens a role
+                // phrase (`sementara`).
                 true
             } else if (s == "dan"
                 || s.starts_with(|c: char| c.is_ascii_digit())
@@ -484,11 +523,15 @@ impl Lexicon {
         let ws_at = |k: usize| words[k].str(text);
         let mut k = i;
         while k < n {
-            let rl = role_len(k);
             // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
-            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`).
+            // modifier alone is part of an organisation's name (`Komisi Pemilihan Umum`). (The
+            // role is looked up only where it may count.)
+            let rl = if k > lead_role && k + 1 < n {
+                role_len(k)
+            } else {
+                0
+            };
             if rl > 0
-                && k > lead_role
                 && k + rl < n
                 && !(rl == 1
                     && (ws_at(k).eq_ignore_ascii_case("umum")
@@ -589,18 +632,25 @@ impl Lexicon {
         if aff_end_word == name_start {
             aff_end_word = name_first;
         }
-        let mut role_parts: Vec<&str> = Vec::new();
-        if lead_role > 0 {
-            role_parts.push(
-                &text[words[0].start..closed(text, words[0].start, words[lead_role - 1].end)],
-            );
+        // The lead role and the ranks, joined by spaces.
+        let mut role: Option<String> = None;
+        let lead = (lead_role > 0).then(|| {
+            (
+                words[0].start,
+                closed(text, words[0].start, words[lead_role - 1].end),
+            )
+        });
+        for (s, e) in lead.into_iter().chain(ranks.iter().copied()) {
+            match &mut role {
+                Some(r) => {
+                    r.push(' ');
+                    r.push_str(&text[s..e]);
+                }
+                None => role = Some(text[s..e].to_string()),
+            }
         }
-        for &(s, e) in &ranks {
-            role_parts.push(&text[s..e]);
-        }
-        let role = (!role_parts.is_empty()).then(|| role_parts.join(" "));
         let role_key =
-            (lead_role > 0).then(|| norm(&text[words[0].start..words[lead_role - 1].end]));
+            (lead_role > 0).then(|| norm_phrase(&text[words[0].start..words[lead_role - 1].end]));
         if aff_start > aff_end_word {
             aff_start = aff_end_word;
         }
@@ -780,6 +830,120 @@ impl Lexicon {
         }
         let m = self.split(text, &run, known);
         (m.name.is_some() && !m.org).then_some(m)
+    }
+
+    /// The start of the `di`, `dari` or `ke` that the capitalised words before `start` (after
+    /// `floor`) follow, directly or, when `closed` (a comma closes the phrase), over a comma
+    /// list of places (`di Sawah Besar, Jakarta Pusat,`); whether it is `di` (`dari` also
+    /// introduces a person's organisation: `Pengamat dari Universitas Lampung Dedi Hermawan`)
+    /// and whether a comma list came between.
+    fn place_preposition(
+        &self,
+        text: &str,
+        start: usize,
+        floor: usize,
+        closed: bool,
+    ) -> Option<(usize, bool, bool)> {
+        let bytes = text.as_bytes();
+        let mut s = start;
+        for _ in 0..3 {
+            let q = skip_ws_back(text, s, floor);
+            // The word before, read from its bytes (most are no preposition).
+            let whole = |w: &[u8]| {
+                q >= floor + w.len()
+                    && &bytes[q - w.len()..q] == w
+                    && (q - w.len() == floor || {
+                        let c = bytes[q - w.len() - 1];
+                        !(c.is_ascii_alphanumeric() || c >= 0x80 || c == b'-')
+                    })
+            };
+            for (w, di) in [(&b"di"[..], true), (b"dari", false), (b"ke", false)] {
+                if whole(w) {
+                    return Some((q - w.len(), di, s != start));
+                }
+            }
+            if !closed || q <= floor || char_before(text, q) != Some(',') {
+                return None;
+            }
+            match self.run_backward(text, q - 1, floor).first() {
+                Some(w) if is_capitalised(w.str(text)) => s = w.start,
+                _ => return None,
+            }
+        }
+        None
+    }
+
+    /// `Ketua KPU Papua Theodorus Kossay di Jayapura mengatakan` / `Mahfud MD dalam jumpa
+    /// pers, Senin (21/9/2020), di Jakarta mengatakan`: the subject before a place phrase
+    /// opening at `prep`, over a circumstance that opens with `saat`, `dalam`, … and may hold
+    /// days, dates and commas.
+    fn subject_before_place(
+        &self,
+        text: &str,
+        prep: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut p = prep;
+        // The leftmost lowercase word stepped over.
+        let mut lower: Option<Word> = None;
+        for _ in 0..MAX_CIRCUMSTANCE_STEPS {
+            let q = skip_ws_back(text, p, floor);
+            match char_before(text, q) {
+                Some(')') if q > floor => {
+                    let window = &text.as_bytes()[q.saturating_sub(24).max(floor)..q - 1];
+                    p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+                    continue;
+                }
+                Some(',') => {
+                    p = q - 1;
+                    continue;
+                }
+                _ => {}
+            }
+            let w = prev_word(text, p, floor).filter(|w| w.end == q)?;
+            let ws = w.str(text);
+            if !is_capitalised(ws) {
+                lower = Some(w);
+            } else if !self.has(ws, flag::HARD_STOP) {
+                let opened = lower.is_none_or(|l| is_circumstance_opener(l.str(text)));
+                return opened
+                    .then(|| self.mention_before(text, p, floor, known))
+                    .flatten()
+                    .filter(|m| {
+                        // Not a lone letter or numeral (`pejabat eselon I di …`).
+                        !m.pronoun
+                            && match m.name {
+                                Some((s, e)) => e - s > 2 && !m.org,
+                                None => m.role.is_some(),
+                            }
+                    });
+            }
+            p = w.start;
+        }
+        None
+    }
+
+    /// The named person (with an age, if any) whose description, after a comma, runs up to
+    /// `pos` (`Hasan (37), karyawan swasta di Sawah Besar`), within three commas back.
+    fn described_subject(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut c = pos;
+        for _ in 0..3 {
+            let comma = floor + text.get(floor..c)?.rfind(',')?;
+            let describes =
+                next_word(text, comma + 1, c).is_some_and(|w| !is_capitalised(w.str(text)));
+            if describes && let Some(m) = self.described_before(text, comma, floor, known) {
+                return Some(m);
+            }
+            c = comma;
+        }
+        None
     }
 
     /// A pronoun mention of the single word `w`.
@@ -1422,6 +1586,30 @@ impl Lexicon {
             return None;
         }
         let m = self.split(text, &words, known);
+        // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta
+        // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
+        // place, not the subject, when a person is named before it or all its words are
+        // places and organisations (then the person described before it, if any, speaks).
+        if let Some((prep, di, listed)) = self.place_preposition(text, words[0].start, floor, comma)
+            && let placey = words
+                .iter()
+                .all(|w| self.affiliation_word(text, *w, known).is_some())
+            && (placey || (di && !listed))
+        {
+            let before = self.subject_before_place(text, prep, floor, known);
+            // `Pegiat di Ikatan Arsitek Indonesia ini menuturkan`: an epithet.
+            if placey && let Some(d) = demonstrative {
+                let start = before.as_ref().map_or(words[0].start, |b| b.start);
+                return Some(Mention::pronoun(start, d.end));
+            }
+            if before.as_ref().is_some_and(|b| b.name.is_some()) {
+                return before;
+            }
+            if placey {
+                return before
+                    .or_else(|| self.described_subject(text, words[0].start, floor, known));
+            }
+        }
         // `Budi selaku Ketua Tim Pemenangan Paslon X mengatakan`: after a role, what reads as
         // a name is the affiliation when a named subject stands before `selaku`/`yang juga`.
         let role_then_body = m.role.is_some() && m.name.is_some();
@@ -1561,6 +1749,22 @@ impl Lexicon {
     }
 }
 
+/// [`norm`] of a phrase: an ASCII phrase of words separated by single spaces (most role
+/// phrases) is only lowercased.
+fn norm_phrase(s: &str) -> String {
+    let b = s.as_bytes();
+    let plain = b.first().is_some_and(|&c| c != b' ')
+        && b.last().is_some_and(|&c| c != b' ')
+        && b.iter()
+            .all(|&c| c.is_ascii() && !matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r'))
+        && !b.windows(2).any(|w| w == b"  ");
+    if plain {
+        s.to_ascii_lowercase()
+    } else {
+        norm(s)
+    }
+}
+
 /// `end` moved over a `)` right after it that closes a bracket of `start..end`: a phrase that
 /// ends with a bracketed acronym keeps its closing bracket (`Sekretaris Daerah (Sekda)`,
 /// `Komite Nasional Keselamatan Transportasi (KNKT)`).
@@ -1586,4 +1790,27 @@ pub(crate) fn entity_covering(
         .rev()
         .take(8)
         .find(|e| e.span.start <= start && end <= e.span.end)
+}
+
+#[cfg(test)]
+mod tests {
+    use proptest::prelude::*;
+
+    use super::*;
+
+    proptest! {
+        #[test]
+        fn phrase_norm_matches_norm(s in "[A-Za-zÉé \t,.-]{0,30}") {
+            prop_assert_eq!(norm_phrase(&s), norm(&s));
+        }
+
+        #[test]
+        fn verb_shape_matches_a_case_blind_prefix(w in "(me[mn]|ME[MN]|Me[mn])?[a-zA-Z@`é]{0,8}") {
+            let want = w.len() >= 7
+                && w.get(..4).is_some_and(|p| {
+                    ["meng", "meny", "memb", "memp"].iter().any(|v| p.eq_ignore_ascii_case(v))
+                });
+            prop_assert_eq!(is_verb_shape(&w), want);
+        }
+    }
 }

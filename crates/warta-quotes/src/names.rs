@@ -43,24 +43,26 @@ fn is_place_marker(l: &[u8]) -> bool {
 
 /// Lowercase words after which a capitalised phrase is a place, not a person (`menuju
 /// kawasan Jalan Nambangan`).
-const PLACE_PREPS: &[&str] = &[
-    "di",
-    "ke",
-    "dari",
-    "menuju",
-    "kawasan",
-    "sekitar",
-    "arah",
-    "dekat",
-    "depan",
-    "seberang",
-    "sepanjang",
-    "wilayah",
-    "daerah",
-    "antara",
-    "hingga",
-    "sampai",
-];
+fn is_place_prep(w: &str) -> bool {
+    matches!(
+        w,
+        "di" | "ke"
+            | "dari"
+            | "menuju"
+            | "kawasan"
+            | "sekitar"
+            | "arah"
+            | "dekat"
+            | "depan"
+            | "seberang"
+            | "sepanjang"
+            | "wilayah"
+            | "daerah"
+            | "antara"
+            | "hingga"
+            | "sampai"
+    )
+}
 
 /// Longest fronted adverbial (bytes, with its comma) before a sentence's subject (`Secara
 /// terpisah,`, `Dalam kesempatan yang sama,`).
@@ -73,7 +75,7 @@ const MAX_CANDIDATES: usize = 64;
 #[derive(Debug, Clone)]
 pub(crate) struct NameEntry {
     pub name: String,
-    pub tokens: Vec<String>,
+    pub tokens: Tokens,
     pub role: Option<String>,
     pub role_key: Option<String>,
     pub affiliation: Option<String>,
@@ -107,11 +109,17 @@ struct Run {
     entry: OnceCell<Option<Box<NameEntry>>>,
 }
 
-/// A name token of a run: its hash, its run and the run's start, where its lowercase form
-/// lies in the arena.
+/// A name token of a run while the index is built: its hash and its [`Hit`].
 #[derive(Debug, Clone, Copy)]
 struct Posting {
     hash: u64,
+    hit: Hit,
+}
+
+/// A name token of a run: its run and the run's start, where its lowercase form lies in the
+/// arena.
+#[derive(Debug, Clone, Copy, Default)]
+struct Hit {
     run: u32,
     start: u32,
     at: u32,
@@ -163,8 +171,9 @@ impl Places {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     runs: Vec<Run>,
-    /// Name tokens sorted by hash, then run: the runs holding a token are one slice.
-    postings: Vec<Posting>,
+    /// Name tokens grouped by hash, each group in run order: the runs holding a token are one
+    /// slice.
+    postings: Vec<Hit>,
     /// The slice of `postings` of each token hash.
     by_hash: HashMap<u64, (u32, u32), FxBuild>,
     /// Lowercase tokens, back to back.
@@ -270,15 +279,111 @@ fn token_hash(token: &[u8]) -> u64 {
     h.finish()
 }
 
+/// The tokens [`name_tokens`] gives, lowercase, kept in one string (one allocation) and
+/// separated by single spaces (a token holds no whitespace).
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Tokens {
+    joined: Box<str>,
+    len: usize,
+}
+
+impl Tokens {
+    /// The tokens of `name`.
+    pub(crate) fn of(name: &str) -> Tokens {
+        let b = name.as_bytes();
+        if name.is_ascii()
+            && !b.is_empty()
+            && b[0] != b' '
+            && b[b.len() - 1] != b' '
+            && !b.windows(2).any(|w| w == b"  ")
+            && !b
+                .iter()
+                .any(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b','))
+        {
+            // Words separated by single spaces (most names): the name lowercased.
+            return Tokens {
+                joined: name.to_ascii_lowercase().into_boxed_str(),
+                len: 1 + b.iter().filter(|&&c| c == b' ').count(),
+            };
+        }
+        let mut joined = String::with_capacity(name.len());
+        let mut len = 0;
+        if name.is_ascii() {
+            // ASCII whitespace and commas separate the tokens.
+            let mut open = false;
+            for &c in name.as_bytes() {
+                if matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b' ' | b',') {
+                    open = false;
+                    continue;
+                }
+                if !open {
+                    if len > 0 {
+                        joined.push(' ');
+                    }
+                    len += 1;
+                    open = true;
+                }
+                joined.push(char::from(c.to_ascii_lowercase()));
+            }
+        } else {
+            for t in name
+                .split(|c: char| c.is_whitespace() || c == ',')
+                .filter(|t| !t.is_empty())
+            {
+                if len > 0 {
+                    joined.push(' ');
+                }
+                len += 1;
+                if t.is_ascii() {
+                    let at = joined.len();
+                    joined.push_str(t);
+                    joined[at..].make_ascii_lowercase();
+                } else {
+                    joined.push_str(&norm(t));
+                }
+            }
+        }
+        Tokens {
+            joined: joined.into_boxed_str(),
+            len,
+        }
+    }
+
+    /// How many tokens.
+    pub(crate) fn len(&self) -> usize {
+        self.len
+    }
+
+    /// The tokens in order (no token holds whitespace).
+    pub(crate) fn iter(&self) -> impl Iterator<Item = &str> {
+        self.joined.split_ascii_whitespace()
+    }
+
+    /// True when `token` is one of the tokens (compared byte for byte at each token start).
+    pub(crate) fn contains(&self, token: &str) -> bool {
+        let (j, t) = (self.joined.as_bytes(), token.as_bytes());
+        let mut i = 0;
+        loop {
+            if j.get(i..i + t.len()) == Some(t) && j.get(i + t.len()).is_none_or(|&c| c == b' ') {
+                return true;
+            }
+            match j[i..].iter().position(|&c| c == b' ') {
+                Some(k) => i += k + 1,
+                None => return false,
+            }
+        }
+    }
+}
+
 /// The side of a candidate pair's name (`Eri Cahyadi-Armuji`, `Indah Putri Andriani-Suaib
 /// Mansur`) that holds every token of `surface` (`Eri`, `Indah`): the person, not the ticket.
 /// A hyphen inside one name stays (`Perangin-Angin`, whose right part repeats the end of the
 /// left one; `Al-Farisi`); `name` is returned whole when the surface is not on one side.
 pub(crate) fn pair_side<'a>(name: &'a str, surface: &str) -> &'a str {
     let b = name.as_bytes();
-    let Some(h) = (1..b.len().saturating_sub(1))
-        .find(|&i| b[i] == b'-' && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase())
-    else {
+    let Some(h) = memchr::memchr_iter(b'-', b).find(|&i| {
+        i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase()
+    }) else {
         return name;
     };
     let (left, right) = (&name[..h], &name[h + 1..]);
@@ -386,7 +491,7 @@ impl NameIndex {
         // Room for a capitalised token every 64 bytes, so that a long document does not grow
         // (and copy) the postings many times.
         let bytes_in: usize = paragraphs.iter().map(|p| p.end - p.start).sum();
-        idx.postings.reserve(bytes_in / 64);
+        let mut postings: Vec<Posting> = Vec::with_capacity(bytes_in / 64);
         idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
         idx.heads = WordSet::with_capacity(bytes_in / 128);
@@ -439,12 +544,15 @@ impl NameIndex {
                     }
                 } else {
                     let id = idx.runs.len();
-                    let run_postings = idx.postings.len();
+                    let run_postings = postings.len();
                     in_run.clear();
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
-                    let mut first_stop = false;
+                    let mut run_classes = 0u64;
+                    // The word that opens the run: its first, or after a capitalised stop
+                    // word its second (`Menurut Wahyu`, `Namun Rachmi`).
+                    let mut head = 0;
                     for (k, w) in words.iter().enumerate() {
                         // The word lowercased: a short ASCII word packed on the stack, another
                         // one into `lowered`.
@@ -462,14 +570,14 @@ impl NameIndex {
                                 (l, lex.flags_of_lower(l), token_hash(l))
                             }
                         };
-                        // The run opens with its first word, or after a capitalised stop
-                        // word with its second (`Menurut Wahyu`, `Namun Rachmi`).
-                        if k == 0 || (k == 1 && first_stop) {
+                        if k == head {
                             match packed {
                                 Some(p) => idx.heads.insert_packed(p),
                                 None => idx.heads.insert(l),
                             }
-                            first_stop = k == 0 && f & flag::STOP != 0;
+                            if k == 0 {
+                                head = usize::from(f & flag::STOP != 0);
+                            }
                         }
                         // Organisation and stop words are never name tokens (roles stay: a
                         // role-only mention is looked up by its last word); a soft stop word
@@ -480,33 +588,41 @@ impl NameIndex {
                             || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
                         if indexed {
                             let arena = &idx.arena;
-                            let token =
-                                |p: &Posting| &arena[p.at as usize..(p.at + p.len) as usize];
+                            let token = |p: &Posting| {
+                                &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
+                            };
+                            let class = 1u64 << (hash >> 58);
                             let seen = if long_run {
                                 // The run's first posting of the hash decides, the run's
                                 // others only on a hash collision.
                                 match in_run.get(&hash) {
                                     None => false,
-                                    Some(&first) if token(&idx.postings[first]) == l => true,
-                                    Some(_) => idx.postings[run_postings..]
+                                    Some(&first) if token(&postings[first]) == l => true,
+                                    Some(_) => postings[run_postings..]
                                         .iter()
                                         .any(|p| p.hash == hash && token(p) == l),
                                 }
                             } else {
-                                idx.postings[run_postings..]
-                                    .iter()
-                                    .any(|p| p.hash == hash && token(p) == l)
+                                // One bit per hash class of the run's postings: a token
+                                // is looked for among them only when its class is taken.
+                                run_classes & class != 0
+                                    && postings[run_postings..]
+                                        .iter()
+                                        .any(|p| p.hash == hash && token(p) == l)
                             };
                             if !seen {
+                                run_classes |= class;
                                 if long_run {
-                                    in_run.entry(hash).or_insert(idx.postings.len());
+                                    in_run.entry(hash).or_insert(postings.len());
                                 }
-                                idx.postings.push(Posting {
+                                postings.push(Posting {
                                     hash,
-                                    run: id as u32,
-                                    start: i as u32,
-                                    at: idx.arena.len() as u32,
-                                    len: l.len() as u32,
+                                    hit: Hit {
+                                        run: id as u32,
+                                        start: i as u32,
+                                        at: idx.arena.len() as u32,
+                                        len: l.len() as u32,
+                                    },
                                 });
                                 // A short token is copied as the sixteen bytes holding it
                                 // (a fixed-size copy), then cut to its length.
@@ -546,18 +662,18 @@ impl NameIndex {
                 i = end.max(i + 1);
             }
         }
-        idx.group_postings();
+        idx.group_postings(&postings);
         idx
     }
 
-    /// Groups the postings by token hash, each group in run order (a counting sort: one map
-    /// probe per posting), and records each group's slice in `by_hash`.
-    fn group_postings(&mut self) {
-        let n = self.postings.len();
+    /// Groups `postings` by token hash into `self.postings`, each group in run order (a
+    /// counting sort: one map probe per posting), and records each group's slice in `by_hash`.
+    fn group_postings(&mut self, postings: &[Posting]) {
+        let n = postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
         let mut sizes: Vec<u32> = Vec::with_capacity(n);
         self.by_hash.reserve(n);
-        for p in &self.postings {
+        for p in postings {
             let next = sizes.len() as u32;
             let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
             if g.0 == next {
@@ -577,13 +693,12 @@ impl NameIndex {
             let lo = starts[range.0 as usize];
             *range = (lo, lo + sizes[range.0 as usize]);
         }
-        let mut grouped = self.postings.clone();
-        for (p, &g) in self.postings.iter().zip(&group_of) {
+        self.postings = vec![Hit::default(); n];
+        for (p, &g) in postings.iter().zip(&group_of) {
             let slot = &mut starts[g as usize];
-            grouped[*slot as usize] = *p;
+            self.postings[*slot as usize] = p.hit;
             *slot += 1;
         }
-        self.postings = grouped;
     }
 
     /// Where the personal name starts in the name part `s..e` of mention `m`: after a role or
@@ -744,7 +859,11 @@ impl NameIndex {
                 // `Mayor Jenderal TNI dokter Tugas Ratmono`: a run after a rank and lowercase
                 // role words is split with them, so that the words after the rank read as the
                 // name.
+                let lower_before = run.start >= run.para_start + 2
+                    && text.as_bytes()[run.start - 1] == b' '
+                    && text.as_bytes()[run.start - 2].is_ascii_lowercase();
                 if at == run.start
+                    && lower_before
                     && prev_word(text, run.start, run.para_start).is_some_and(|w| {
                         let ws = w.str(text);
                         !crate::text::is_capitalised(ws) && lex.has(ws, flag::ROLE)
@@ -839,7 +958,10 @@ impl NameIndex {
                         || (next == Some('(')
                             && char_at(text, after + 1).is_some_and(|c| c.is_ascii_digit())));
                 let name = &text[s..e];
-                let tokens = name_tokens(name);
+                let tokens = Tokens::of(name);
+                if tokens.len() < 2 && m.role.is_none() {
+                    return None;
+                }
                 let mut v = next_word(text, e, run.limit);
                 for _ in 0..2 {
                     match v {
@@ -850,29 +972,38 @@ impl NameIndex {
                     }
                 }
                 let speech = v.is_some_and(|a| lex.is_speech_verb(a.str(text)));
-                let before_name =
-                    prev_word(text, s, run.para_start).map(|w| lex.flags(w.str(text)));
-                let placey = name.split_whitespace().any(|w| lex.has(w, flag::NONPERSON))
+                let before_run = prev_word(text, run.start, run.para_start);
+                let before_name = if s == run.start {
+                    before_run
+                } else {
+                    prev_word(text, s, run.para_start)
+                }
+                .map(|w| lex.flags(w.str(text)));
+                // The name's words are its tokens (lowercase) unless it holds a comma.
+                let nonperson = if name.contains(',') {
+                    name.split_whitespace().any(|w| lex.has(w, flag::NONPERSON))
+                } else {
+                    tokens
+                        .iter()
+                        .any(|t| lex.flags_of_lower(t.as_bytes()) & flag::NONPERSON != 0)
+                };
+                let placey = nonperson
                     || before_name.is_some_and(|f| f & flag::NONPERSON != 0 && f & flag::ROLE == 0)
-                    || (!opening_goes_on
-                        && prev_word(text, run.start, run.para_start)
-                            .is_some_and(|w| PLACE_PREPS.contains(&w.str(text))));
-                (tokens.len() >= 2 || m.role.is_some()).then(|| {
-                    Box::new(NameEntry {
-                        name: name.to_string(),
-                        tokens,
-                        weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
-                        subject,
-                        start: s,
-                        end: e,
-                        speech,
-                        appositive,
-                        placey,
-                        role: m.role,
-                        role_key: m.role_key,
-                        affiliation: m.affiliation,
-                    })
-                })
+                    || (!opening_goes_on && before_run.is_some_and(|w| is_place_prep(w.str(text))));
+                Some(Box::new(NameEntry {
+                    name: name.to_string(),
+                    tokens,
+                    weak: run.initial && m.role.is_none() && m.affiliation.is_none(),
+                    subject,
+                    start: s,
+                    end: e,
+                    speech,
+                    appositive,
+                    placey,
+                    role: m.role,
+                    role_key: m.role_key,
+                    affiliation: m.affiliation,
+                }))
             })
             .as_deref()
     }
@@ -947,10 +1078,7 @@ impl NameIndex {
                 known,
                 last,
                 pos,
-                |e| {
-                    e.tokens.len() >= toks.len()
-                        && toks.iter().all(|t| e.tokens.iter().any(|x| x == t))
-                },
+                |e| e.tokens.len() >= toks.len() && toks.iter().all(|t| e.tokens.contains(t)),
                 |e| e.tokens.len() > toks.len(),
                 // `Wakil Kepala Satuan Lalu Lintas Polres X Komisaris Ubaidillah`, after `Camat
                 // Y, Ubaidillah Ansar`: a later introduction with a rank, an affiliation and
@@ -1142,6 +1270,17 @@ mod tests {
     use super::*;
 
     proptest! {
+        #[test]
+        fn joined_tokens_match_the_owned_ones(name in "[A-Za-zÉé,\t .-]{0,40}") {
+            let want = name_tokens(&name);
+            let got = Tokens::of(&name);
+            prop_assert_eq!(got.len(), want.len());
+            prop_assert_eq!(got.iter().collect::<Vec<_>>(), want.iter().map(String::as_str).collect::<Vec<_>>());
+            for t in want.iter().map(String::as_str).chain(["a", "ab", "é"]) {
+                prop_assert_eq!(got.contains(t), want.iter().any(|w| w == t));
+            }
+        }
+
         #[test]
         fn word_set_matches_a_set_of_lowercase_strings(
             words in proptest::collection::vec("[A-Za-zÉé]{1,20}", 0..60),
