@@ -30,8 +30,9 @@
 //! “menekankan …”` the quoted words are the statement's, so the speaker is its issuer `X`.
 //!
 //! The walk is one pass over each paragraph's quote marks and cue words (one byte-class scan
-//! of the words, each looked up in a hash table behind two one-probe prefilters), so the time
-//! is linear in the input, also with thousands of unmatched marks.
+//! of the words, each looked up in a hash table behind a one-probe filter; paragraphs are
+//! scanned in batches of 64 KB before they are walked), so the time is linear in the input,
+//! also with thousands of unmatched marks.
 //!
 //! ```
 //! use warta_quotes::{Extractor, QuoteKind};
