@@ -1554,7 +1554,10 @@ impl Lexicon {
             p = q - 1;
             comma = true;
         }
-        let w = prev_word(text, p, floor)?;
+        let Some(w) = prev_word(text, p, floor) else {
+            // `Budi (52) mengatakan`: a named person with an age right before the verb.
+            return self.described_before(text, p, floor, known);
+        };
         if let Some(m) = self.pronoun_mention(text, w) {
             return Some(m);
         }
@@ -1583,7 +1586,11 @@ impl Lexicon {
             }
         }
         if words.is_empty() {
-            return None;
+            // `Budi (52), mengatakan`, `Budi (52), pedagang sayur, mengatakan`: a named person
+            // with an age, right before the comma or before a lowercase description.
+            return self
+                .described_before(text, p, floor, known)
+                .or_else(|| comma.then(|| self.described_subject(text, p, floor, known))?);
         }
         let m = self.split(text, &words, known);
         // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta

@@ -758,6 +758,32 @@ fn indirect_quote_patterns() {
         assert_eq!(speaker_name(&q), speaker, "{text}");
         assert_eq!(q.rule, rule, "{text}");
     }
+    // A resident introduced with an age (and a description) before the verb.
+    let with_age: &[(&str, &str)] = &[
+        (
+            "Darsih (47) mengatakan harga cabai naik dua kali lipat sejak pekan lalu.",
+            "Darsih",
+        ),
+        (
+            "Rudi Hartono (52), pedagang sayur di pasar itu, mengatakan pembeli makin sepi.",
+            "Rudi Hartono",
+        ),
+        (
+            "Sulastri (38), mengaku bahwa anaknya belum bisa bersekolah tatap muka.",
+            "Sulastri",
+        ),
+    ];
+    for &(text, speaker) in with_age {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(speaker_name(&q), speaker, "{text}");
+        assert_eq!(q.rule, "indirect-verb", "{text}");
+    }
+    // An article of a law with its verse number is no person.
+    assert!(
+        quotes("Pasal 27 ayat (3) menyebutkan bahwa setiap orang dilarang menyebarkan fitnah.")
+            .is_empty()
+    );
     // Not speech: `menurut data`, a weak verb without `bahwa`.
     assert!(quotes("Menurut data BPS, inflasi turun tipis bulan ini.").is_empty());
     assert!(quotes("Polisi menunjukkan barang bukti kepada wartawan.").is_empty());
