@@ -7,7 +7,8 @@ use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, WordSet, pair_side, with_name_tokens};
 use crate::text::{
     RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
-    is_capitalised, next_word, prev_word, sentence_starts, skip_ws, skip_ws_back, word_at,
+    is_capitalised, next_word, prev_word, sentence_starts, skip_age, skip_ws, skip_ws_back,
+    word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
 
@@ -1012,7 +1013,9 @@ impl<'a> Doc<'a> {
                     let Some(m) = self.lex.mention_after(text, c.end, end, &self.known()) else {
                         return false;
                     };
+                    // `Menurut Budi (52), …`: the age belongs to the mention.
                     let after = skip_ws(text, m.end, end);
+                    let after = skip_ws(text, skip_age(text, after, end), end);
                     after_menurut = Some(m);
                     after
                 };

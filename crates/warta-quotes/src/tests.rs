@@ -772,12 +772,16 @@ fn indirect_quote_patterns() {
             "Sulastri (38), mengaku bahwa anaknya belum bisa bersekolah tatap muka.",
             "Sulastri",
         ),
+        (
+            "Menurut Sulastri (38), harga beras di warung naik lagi pekan ini.",
+            "Sulastri",
+        ),
     ];
     for &(text, speaker) in with_age {
         let q = only(text);
         assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
         assert_eq!(speaker_name(&q), speaker, "{text}");
-        assert_eq!(q.rule, "indirect-verb", "{text}");
+        assert!(q.rule.starts_with("indirect-"), "{text}");
     }
     // An article of a law with its verse number is no person.
     assert!(

@@ -132,6 +132,18 @@ pub(crate) fn skip_ws(text: &str, pos: usize, limit: usize) -> usize {
     skip_ws_slow(text, pos, limit)
 }
 
+/// The end of an age in brackets (`(52)`: one to three digits) starting at `pos`, before
+/// `limit`; `pos` when there is none.
+pub(crate) fn skip_age(text: &str, pos: usize, limit: usize) -> usize {
+    let b = &text.as_bytes()[pos.min(limit)..limit];
+    let digits = b.iter().skip(1).take_while(|c| c.is_ascii_digit()).count();
+    if b.first() == Some(&b'(') && (1..=3).contains(&digits) && b.get(digits + 1) == Some(&b')') {
+        pos + digits + 2
+    } else {
+        pos
+    }
+}
+
 /// [`skip_ws`] byte by byte.
 #[inline(never)]
 fn skip_ws_slow(text: &str, mut pos: usize, limit: usize) -> usize {
