@@ -924,6 +924,42 @@ impl Lexicon {
         None
     }
 
+    /// The subject before a circumstance that no comma sets off, ending at `pos` (`Bupati
+    /// Bekasi Eka Supria Atmaja dalam keterangan tertulisnya`, `Ganjar Pranowo ketika
+    /// dihubungi`): lowercase words back to a capitalised one, the first of them a
+    /// circumstance opener (`saat`, `dalam`, `kepada`).
+    fn subject_before_circumstance(
+        &self,
+        text: &str,
+        pos: usize,
+        floor: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut p = pos;
+        let mut first: Option<Word> = None;
+        for _ in 0..MAX_CIRCUMSTANCE_STEPS {
+            let w = prev_word(text, p, floor).filter(|w| w.end == skip_ws_back(text, p, floor))?;
+            if is_capitalised(w.str(text)) {
+                break;
+            }
+            first = Some(w);
+            p = w.start;
+        }
+        if !first.is_some_and(|f| is_circumstance_opener(f.str(text))) {
+            return None;
+        }
+        let run = self.run_backward(text, p, floor);
+        if run.is_empty() {
+            return None;
+        }
+        let m = self.split(text, &run, known);
+        let person = match m.name {
+            Some((s, e)) => e - s > 2 && !m.org,
+            None => m.role.is_some(),
+        };
+        person.then_some(m)
+    }
+
     /// The named person (with an age, if any) whose description, after a comma, runs up to
     /// `pos` (`Hasan (37), karyawan swasta di Sawah Besar`), within three commas back.
     fn described_subject(
@@ -1588,11 +1624,26 @@ impl Lexicon {
         if words.is_empty() {
             // `Budi (52), mengatakan`, `Budi (52), pedagang sayur, mengatakan`: a named person
             // with an age, right before the comma or before a lowercase description.
+            //
+            // `Bupati Bekasi Eka Supria Atmaja dalam keterangan tertulisnya menyatakan`: a
+            // circumstance without commas between the subject and the verb.
             return self
                 .described_before(text, p, floor, known)
-                .or_else(|| comma.then(|| self.described_subject(text, p, floor, known))?);
+                .or_else(|| comma.then(|| self.described_subject(text, p, floor, known))?)
+                .or_else(|| self.subject_before_circumstance(text, p, floor, known));
         }
         let m = self.split(text, &words, known);
+        // `Warga Bantul sebagian besar mengatakan`, `berkekuatan hukum tetap menyatakan`: one
+        // lowercase role or organisation word in the middle of a lowercase phrase is no subject
+        // (`Namun, polisi menyatakan` is one).
+        if let [only] = &words[..]
+            && !is_capitalised(only.str(text))
+            && prev_word(text, only.start, floor).is_some_and(|w| {
+                w.end == skip_ws_back(text, only.start, floor) && !is_capitalised(w.str(text))
+            })
+        {
+            return None;
+        }
         // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta
         // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
         // place, not the subject, when a person is named before it or all its words are

@@ -783,6 +783,33 @@ fn indirect_quote_patterns() {
         assert_eq!(speaker_name(&q), speaker, "{text}");
         assert!(q.rule.starts_with("indirect-"), "{text}");
     }
+    // A circumstance that no comma sets off between the subject and the verb.
+    let circumstance: &[(&str, &str)] = &[
+        (
+            "Bupati Sleman Kustini dalam keterangan tertulisnya menyatakan, sekolah tatap muka ditunda sampai bulan depan.",
+            "Kustini",
+        ),
+        (
+            "Wali Kota Malang Sutiaji saat dikonfirmasi mengatakan, dirinya belum menerima laporan resmi.",
+            "Sutiaji",
+        ),
+    ];
+    for &(text, speaker) in circumstance {
+        let q = only(text);
+        assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
+        assert_eq!(speaker_name(&q), speaker, "{text}");
+    }
+    // Not when the circumstance follows an organisation or a word that opens none.
+    assert!(
+        quotes(
+            "Data Kementerian Kesehatan dalam laporan terbarunya menyebutkan, kasus baru turun tajam pekan ini."
+        )
+        .is_empty()
+    );
+    assert!(
+        quotes("Warga Bantul sebagian besar mengatakan, jalan desa itu rusak parah sejak banjir.")
+            .is_empty()
+    );
     // An article of a law with its verse number is no person.
     assert!(
         quotes("Pasal 27 ayat (3) menyebutkan bahwa setiap orang dilarang menyebarkan fitnah.")
