@@ -113,6 +113,22 @@ fn is_circumstance_opener(w: &str) -> bool {
     )
 }
 
+/// The start of a date in brackets (`(14/9)`, `(8/7/2021)`: at most ten digits and slashes)
+/// that ends at `end`, not before `floor`.
+fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
+    let b = &text.as_bytes()[floor..end];
+    let inner = b.strip_suffix(b")")?;
+    let len = inner
+        .iter()
+        .rev()
+        .take(10)
+        .take_while(|c| c.is_ascii_digit() || **c == b'/')
+        .count();
+    let open = inner.len() - len;
+    let date = inner[open..].contains(&b'/') && inner[..open].ends_with(b"(");
+    date.then_some(floor + open - 1)
+}
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) fn is_adverb(word: &str) -> bool {
     matches!(
@@ -1589,6 +1605,12 @@ impl Lexicon {
         if char_before(text, q) == Some(',') {
             p = q - 1;
             comma = true;
+            // `Yuhendar Muabuai, saat dihubungi, Senin (14/9), mengatakan`: a date in brackets
+            // before the comma stands in for the words of the clause.
+            let r = skip_ws_back(text, p, floor);
+            if let Some(open) = date_in_brackets(text, r, floor) {
+                p = open;
+            }
         }
         let Some(w) = prev_word(text, p, floor) else {
             // `Budi (52) mengatakan`: a named person with an age right before the verb.

@@ -793,6 +793,17 @@ fn indirect_quote_patterns() {
             "Wali Kota Malang Sutiaji saat dikonfirmasi mengatakan, dirinya belum menerima laporan resmi.",
             "Sutiaji",
         ),
+        // The day and date of the statement between commas.
+        (
+            "Ketua Bawaslu Kota Ambon Rina Tuasikal, Senin (14/9/2020), mengatakan, \
+             pengawasan kampanye diperketat di semua kecamatan.",
+            "Rina Tuasikal",
+        ),
+        (
+            "Rina Tuasikal, saat dihubungi dari Ambon, Selasa (15/9), mengatakan, \
+             pengawasan kampanye diperketat di semua kecamatan.",
+            "Rina Tuasikal",
+        ),
     ];
     for &(text, speaker) in circumstance {
         let q = only(text);
