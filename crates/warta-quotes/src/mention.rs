@@ -1654,7 +1654,6 @@ impl Lexicon {
                 .or_else(|| comma.then(|| self.described_subject(text, p, floor, known))?)
                 .or_else(|| self.subject_before_circumstance(text, p, floor, known));
         }
-        let m = self.split(text, &words, known);
         // `Warga Bantul sebagian besar mengatakan`, `berkekuatan hukum tetap menyatakan`: one
         // lowercase role or organisation word in the middle of a lowercase phrase is no subject
         // (`Namun, polisi menyatakan` is one).
@@ -1666,6 +1665,7 @@ impl Lexicon {
         {
             return None;
         }
+        let m = self.split(text, &words, known);
         // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta
         // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
         // place, not the subject, when a person is named before it or all its words are
