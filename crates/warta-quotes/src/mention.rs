@@ -129,6 +129,16 @@ fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
     date.then_some(floor + open - 1)
 }
 
+/// True when a subject found behind a circumstance names a person or holds a role: not a
+/// pronoun, an organisation or a lone letter or numeral (`pejabat eselon I di …`).
+fn is_subject(m: &Mention) -> bool {
+    !m.pronoun
+        && match m.name {
+            Some((s, e)) => e - s > 2 && !m.org,
+            None => m.role.is_some(),
+        }
+}
+
 /// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
 pub(crate) fn is_adverb(word: &str) -> bool {
     matches!(
@@ -926,14 +936,7 @@ impl Lexicon {
                 return opened
                     .then(|| self.mention_before(text, p, floor, known))
                     .flatten()
-                    .filter(|m| {
-                        // Not a lone letter or numeral (`pejabat eselon I di …`).
-                        !m.pronoun
-                            && match m.name {
-                                Some((s, e)) => e - s > 2 && !m.org,
-                                None => m.role.is_some(),
-                            }
-                    });
+                    .filter(is_subject);
             }
             p = w.start;
         }
@@ -968,12 +971,7 @@ impl Lexicon {
         if run.is_empty() {
             return None;
         }
-        let m = self.split(text, &run, known);
-        let person = match m.name {
-            Some((s, e)) => e - s > 2 && !m.org,
-            None => m.role.is_some(),
-        };
-        person.then_some(m)
+        Some(self.split(text, &run, known)).filter(is_subject)
     }
 
     /// The named person (with an age, if any) whose description, after a comma, runs up to
