@@ -1116,7 +1116,11 @@ impl<'a> Doc<'a> {
     /// `from`: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip dari …`.
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
-        if let Some(w) = next_word(text, sent, end)
+        // The openers start with `d`, `m` or `s` (any ASCII case; no other char lowercases to
+        // these): most sentences are out at their first byte.
+        let first = text.as_bytes().get(skip_ws(text, sent, end)).map(|b| b | 0x20);
+        if matches!(first, Some(b'd' | b'm' | b's'))
+            && let Some(w) = next_word(text, sent, end)
             && lower_in(w.str(text), SOURCE_OPENERS)
             && let Some(s) = self.outlet_after(w.end, end)
         {
@@ -1145,7 +1149,9 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
+            // Seven or eight bytes when ASCII (a non-ASCII word is lowercased char by char).
             if matches!(first, b'd' | b'm')
+                && (matches!(lw.len(), 7 | 8) || !lw.is_ascii())
                 && lower_in(lw, &["dilansir", "dikutip", "melansir", "mengutip"])
             {
                 return self.outlet_after(w.end, end);
