@@ -1118,7 +1118,10 @@ impl<'a> Doc<'a> {
         let text = self.text;
         // The openers start with `d`, `m` or `s` (any ASCII case; no other char lowercases to
         // these): most sentences are out at their first byte.
-        let first = text.as_bytes().get(skip_ws(text, sent, end)).map(|b| b | 0x20);
+        let first = text
+            .as_bytes()
+            .get(skip_ws(text, sent, end))
+            .map(|b| b | 0x20);
         if matches!(first, Some(b'd' | b'm' | b's'))
             && let Some(w) = next_word(text, sent, end)
             && lower_in(w.str(text), SOURCE_OPENERS)
