@@ -913,10 +913,14 @@ fn is_abbreviation(w: &str) -> bool {
             .is_ok()
 }
 
-/// True when the five bytes before `i` (from `start` on) are ASCII letters.
+/// True when the five bytes before `i` (from `start` on) are ASCII letters (tested together,
+/// without a branch per byte).
 #[inline(always)]
 fn letters_before(bytes: &[u8], i: usize, start: usize) -> bool {
-    i >= start + 5 && bytes[i - 5..i].iter().all(u8::is_ascii_alphabetic)
+    i >= start + 5
+        && bytes[i - 5..i]
+            .iter()
+            .fold(true, |all, &b| all & ((b | 0x20).wrapping_sub(b'a') < 26))
 }
 
 /// True when the period at `i` (within a paragraph from `start`) ends a short word that does
