@@ -1130,10 +1130,11 @@ impl NameIndex {
                         pos,
                         |e| {
                             e.role_key.as_deref() == Some(key)
-                                && e.affiliation.as_deref().is_some_and(|a| {
-                                    a.get(..field.len())
-                                        .is_some_and(|p| p.eq_ignore_ascii_case(field))
-                                })
+                                && (field.is_empty()
+                                    || e.affiliation.as_deref().is_some_and(|a| {
+                                        a.get(..field.len())
+                                            .is_some_and(|p| p.eq_ignore_ascii_case(field))
+                                    }))
                         },
                         |e| e.tokens.len() >= 2,
                         |_, _| false,
