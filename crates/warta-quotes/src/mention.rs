@@ -89,6 +89,31 @@ fn is_verb_shape(w: &str) -> bool {
         .any(|v| head == u32::from_le_bytes(*v))
 }
 
+/// Conjunctions that may open a clause before its subject (`sedangkan Budi, Senin (3/7),
+/// mengatakan`), lowercase.
+fn is_conjunction(w: &str) -> bool {
+    matches!(
+        w,
+        "dan"
+            | "serta"
+            | "atau"
+            | "sedangkan"
+            | "sementara"
+            | "tetapi"
+            | "namun"
+            | "sedang"
+            | "adapun"
+            | "bahwa"
+            | "karena"
+            | "sehingga"
+            | "maka"
+            | "yakni"
+            | "yaitu"
+            | "oleh"
+            | "menurut"
+    )
+}
+
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
@@ -913,15 +938,19 @@ impl Lexicon {
         let mut p = prep;
         // The leftmost lowercase word stepped over.
         let mut lower: Option<Word> = None;
+        // The end of the comma stepped over last, when nothing came between it and `p`.
+        let mut comma_end = None;
         for _ in 0..MAX_CIRCUMSTANCE_STEPS {
             let q = skip_ws_back(text, p, floor);
             match char_before(text, q) {
                 Some(')') if q > floor => {
                     let window = &text.as_bytes()[q.saturating_sub(24).max(floor)..q - 1];
                     p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+                    comma_end = None;
                     continue;
                 }
                 Some(',') => {
+                    comma_end = Some(q);
                     p = q - 1;
                     continue;
                 }
@@ -933,11 +962,15 @@ impl Lexicon {
                 lower = Some(w);
             } else if !self.has(ws, flag::HARD_STOP) {
                 let opened = lower.is_none_or(|l| is_circumstance_opener(l.str(text)));
+                // `Ahmad Riza Patria, Wakil Gubernur DKI Jakarta, di Balai Kota …`: the subject
+                // is read with its comma, so that a role in apposition goes to the name before it.
+                let at = comma_end.unwrap_or(p);
                 return opened
-                    .then(|| self.mention_before(text, p, floor, known))
+                    .then(|| self.mention_before(text, at, floor, known))
                     .flatten()
                     .filter(is_subject);
             }
+            comma_end = None;
             p = w.start;
         }
         None
@@ -994,6 +1027,44 @@ impl Lexicon {
             c = comma;
         }
         None
+    }
+
+    /// True when a plain lowercase word of a description stands right before `start`
+    /// (`warga` in `warga Kecamatan Mlati`), not a conjunction, a role or the field of a role
+    /// (`pakar epidemiologi Pandu Riono`).
+    fn describes(&self, text: &str, start: usize, floor: usize) -> bool {
+        prev_word(text, start, floor).is_some_and(|w| {
+            let s = w.str(text);
+            w.end == skip_ws_back(text, start, floor)
+                && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !is_adverb(s)
+                && !is_conjunction(s)
+                && !matches!(s, "di" | "dari" | "ke" | "para" | "sang" | "seorang" | "yang")
+                // English words inside an organisation's name (`Center of Reform on Economics`).
+                && !matches!(s, "and" | "of" | "for" | "on" | "the" | "in" | "at" | "to")
+                && !self.has(s, flag::ROLE | flag::PRONOUN)
+                && !self.is_speech_verb(s)
+        }) && self.field_role_before(text, start, floor).is_none()
+    }
+
+    /// [`Self::describes`] of the run at `start` or of the first run of the comma list of
+    /// places it ends (`asal Desa Sukamaju, Kabupaten Garut`), at most three runs.
+    fn describes_list(&self, text: &str, start: usize, floor: usize) -> bool {
+        let mut s = start;
+        for _ in 0..3 {
+            if self.describes(text, s, floor) {
+                return true;
+            }
+            let q = skip_ws_back(text, s, floor);
+            if q <= floor || char_before(text, q) != Some(',') {
+                return false;
+            }
+            match self.run_backward(text, q - 1, floor).first() {
+                Some(w) if is_capitalised(w.str(text)) => s = w.start,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A pronoun mention of the single word `w`.
@@ -1627,16 +1698,39 @@ impl Lexicon {
                     break;
                 };
                 let comma_at = floor + prev;
-                let opens = next_word(text, comma_at + 1, c).map(|w| w.str(text));
-                let circumstance =
-                    opens.is_some_and(|o| !is_capitalised(o) || self.has(o, flag::HARD_STOP));
+                let opens = next_word(text, comma_at + 1, c);
+                // `Deputi Bidang SDM, Teknologi, dan Informasi …`: `dan` before a capitalised
+                // word goes on with a list of portfolios, no circumstance.
+                let listed = opens.is_some_and(|o| {
+                    matches!(o.str(text), "dan" | "serta")
+                        && next_word(text, o.end, c).is_some_and(|n| is_capitalised(n.str(text)))
+                });
+                let circumstance = !listed
+                    && opens.is_some_and(|o| {
+                        let o = o.str(text);
+                        !is_capitalised(o) || self.has(o, flag::HARD_STOP)
+                    });
                 if !circumstance {
                     break;
                 }
                 let run = self.run_backward(text, comma_at, floor);
                 if !run.is_empty() {
+                    // `… membahas evaluasi proyek dampak Covid-19, Jumat (29/5/2020),
+                    // menegaskan`: a run after a plain lowercase word lies inside the clause;
+                    // the subject is a person described before it, or none.
+                    let dated = opens.is_some_and(|o| is_capitalised(o.str(text)));
+                    if dated
+                        && self.role_len(text, &run, 0) == 0
+                        && self.describes_list(text, run[0].start, floor)
+                    {
+                        return self.described_subject(text, run[0].start, floor, known);
+                    }
                     words = run;
                     break;
+                }
+                // `Alex Denni dalam konferensi pers daring, Senin (18/5/2020), menyatakan`.
+                if let Some(m) = self.subject_before_circumstance(text, comma_at, floor, known) {
+                    return Some(m);
                 }
                 c = comma_at;
             }
@@ -1687,6 +1781,16 @@ impl Lexicon {
                 return before
                     .or_else(|| self.described_subject(text, words[0].start, floor, known));
             }
+        }
+        // `Agung Kusumo (45), warga Kecamatan Mlati, menyampaikan`: a run after a lowercase
+        // word of a description is where the person lives or works, not the subject; the
+        // person is named before the description.
+        if comma
+            && m.role.is_none()
+            && self.describes_list(text, words[0].start, floor)
+            && let Some(person) = self.described_subject(text, words[0].start, floor, known)
+        {
+            return Some(person);
         }
         // `Budi selaku Ketua Tim Pemenangan Paslon X mengatakan`: after a role, what reads as
         // a name is the affiliation when a named subject stands before `selaku`/`yang juga`.

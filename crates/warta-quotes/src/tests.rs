@@ -1933,3 +1933,75 @@ fn an_epithet_or_an_organisation_word_refers_back_to_a_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_described_person_speaks_not_the_place_of_the_description() {
+    // (text, speaker of the reported speech)
+    assert_last_speakers(&[
+        (
+            "Sulastri (52), warga Kecamatan Depok, mengatakan, air sungai naik sejak subuh.",
+            "Sulastri",
+        ),
+        (
+            "Hendra Gunawan, peternak asal Desa Sukamaju, Kabupaten Garut, menyatakan, harga \
+             pakan ternak terus naik.",
+            "Hendra Gunawan",
+        ),
+        (
+            "Rina (40), tetangga Sutrisno, mengatakan, warga sepakat tetap di rumah.",
+            "Rina",
+        ),
+        // A person in apposition before a place phrase and a date.
+        (
+            "Bambang Wijaya, Wakil Bupati Sleman, di Pendopo Sleman, Senin (3/8/2020), \
+             menyampaikan, sekolah belum dibuka.",
+            "Bambang Wijaya",
+        ),
+        // A circumstance without commas before the date, after a list of portfolios.
+        (
+            "Deputi Bidang Usaha, Riset, dan Teknologi Kementerian BUMN Rudi Hartono dalam \
+             jumpa pers daring, Selasa (9/6/2020), menyatakan, proyek tetap berjalan.",
+            "Rudi Hartono",
+        ),
+        // English words inside an organisation's name do not describe.
+        (
+            "Direktur Center of Reform on Economics Indonesia Yusuf Hakim, Rabu (6/5/2020), \
+             mengatakan, daya beli turun.",
+            "Yusuf Hakim",
+        ),
+        // A role before the name is no description.
+        (
+            "Sementara itu, pakar epidemiologi Dedi Kurnia, Kamis (2/7/2020), mengatakan, tes \
+             harus diperbanyak.",
+            "Dedi Kurnia",
+        ),
+    ]);
+    // A word inside the clause before a date is no subject.
+    let text = "Gubernur Budi Santoso dalam rapat membahas evaluasi proyek dampak Covid-19, Jumat \
+                (29/5/2020), menegaskan, proyek strategis harus berjalan.";
+    assert!(
+        quotes(text)
+            .iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Covid-19")),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn an_epithet_of_the_president_resolves_to_the_president_named_before() {
+    assert_last_speakers(&[
+        (
+            "Presiden Joko Widodo meninjau lokasi banjir di Bekasi.\n“Kami akan bantu,” kata \
+             Kepala Negara.",
+            "Joko Widodo",
+        ),
+        (
+            "Presiden Susilo Bambang Yudhoyono membuka sidang kabinet.\n“Semua harus bekerja,” \
+             ujar Kepala Negara.",
+            "Susilo Bambang Yudhoyono",
+        ),
+    ]);
+    // Nobody holds the office: the epithet stays.
+    assert_last_speakers(&[("“Kami akan bantu,” kata Kepala Negara.", "Kepala Negara")]);
+}
