@@ -9,11 +9,6 @@ use crate::text::{
 };
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
-/// Lowercase particles allowed inside a name (`Abdul bin Ahmad`, `Van der Berg`).
-const CONNECTORS: &[&str] = &[
-    "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la",
-];
-
 /// Longest run of mention words (role, affiliation and name together); bounds the work per cue
 /// on text made of capitalised words.
 const MAX_RUN_WORDS: usize = 24;
@@ -29,49 +24,6 @@ const MAX_CIRCUMSTANCE_STEPS: usize = 12;
 
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
-
-/// Nouns for a person that open an epithet (`pria itu`, `warga tersebut`), lowercase.
-fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "pria"
-            | "wanita"
-            | "perempuan"
-            | "lelaki"
-            | "laki-laki"
-            | "pemuda"
-            | "remaja"
-            | "bocah"
-            | "gadis"
-            | "nenek"
-            | "kakek"
-            | "warga"
-            | "pejabat"
-            | "pedagang"
-            | "petani"
-            | "nelayan"
-            | "sopir"
-            | "pengemudi"
-            | "mahasiswa"
-            | "siswa"
-            | "guru"
-            | "pasien"
-            | "korban"
-            | "pelaku"
-            | "tersangka"
-            | "terdakwa"
-            | "saksi"
-            | "atlet"
-            | "pemain"
-            | "penyanyi"
-            | "aktor"
-            | "aktris"
-            | "artis"
-            | "ibu"
-            | "bapak"
-            | "ayah"
-    )
-}
 
 /// True for a word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
@@ -89,53 +41,9 @@ fn is_verb_shape(w: &str) -> bool {
         .any(|v| head == u32::from_le_bytes(*v))
 }
 
-/// Conjunctions that may open a clause before its subject (`sedangkan Budi, Senin (3/7),
-/// mengatakan`), lowercase.
-fn is_conjunction(w: &str) -> bool {
-    matches!(
-        w,
-        "dan"
-            | "serta"
-            | "atau"
-            | "sedangkan"
-            | "sementara"
-            | "tetapi"
-            | "namun"
-            | "sedang"
-            | "adapun"
-            | "bahwa"
-            | "karena"
-            | "sehingga"
-            | "maka"
-            | "yakni"
-            | "yaitu"
-            | "oleh"
-            | "menurut"
-    )
-}
-
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
-}
-
-/// Words that open a circumstance between a subject and its verb (`Budi saat dihubungi di
-/// Jakarta mengatakan`), lowercase.
-fn is_circumstance_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "saat"
-            | "ketika"
-            | "sewaktu"
-            | "seusai"
-            | "usai"
-            | "setelah"
-            | "sebelum"
-            | "dalam"
-            | "melalui"
-            | "kepada"
-            | "sambil"
-    )
 }
 
 /// The start of a date in brackets (`(14/9)`, `(8/7/2021)`: at most ten digits and slashes)
@@ -253,6 +161,17 @@ impl Mention {
 }
 
 impl Lexicon {
+    /// True for a word without capitals in the list of flag `f` (one of the lowercase lists:
+    /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
+    fn is_lower_word(&self, w: &str, f: u16) -> bool {
+        !w.bytes().any(|b| b.is_ascii_uppercase()) && self.has(w, f)
+    }
+
+    /// A lowercase particle inside a name (`bin`, `van`; connectors.txt).
+    fn is_connector(&self, w: &str) -> bool {
+        self.is_lower_word(w, flag::CONNECTOR)
+    }
+
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
     fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
@@ -337,7 +256,7 @@ impl Lexicon {
                 // `Pencegahan dan Pengendalian …`, not `Irwan Prayitno dan Gubernur Bali …`.
                 next_cap().is_some_and(|n| !self.has(n.str(text), flag::ROLE))
             } else if (s.starts_with(|c: char| c.is_ascii_digit()) && has_org)
-                || (CONNECTORS.contains(&s) && !words.is_empty())
+                || (self.is_connector(s) && !words.is_empty())
             {
                 next_cap().is_some()
             } else {
@@ -411,7 +330,7 @@ impl Lexicon {
                 true
             } else if (s == "dan"
                 || s.starts_with(|c: char| c.is_ascii_digit())
-                || CONNECTORS.contains(&s))
+                || self.is_connector(s))
                 && !words.is_empty()
             {
                 prev_cap()
@@ -428,7 +347,7 @@ impl Lexicon {
         // A run may not start with a lowercase connector.
         while words.first().is_some_and(|w| {
             let l = w.str(text);
-            CONNECTORS.contains(&l) || l == "dan"
+            self.is_connector(l) || l == "dan"
         }) {
             words.remove_first();
         }
@@ -736,7 +655,7 @@ impl Lexicon {
     /// True for a first word that may open an epithet (`pria`, `politikus`, `Pria` at a
     /// sentence start): not a stop word, a pronoun, a conjunction or a group of people.
     fn opens_epithet(&self, w: &str) -> bool {
-        if with_lower(w, is_person_noun) {
+        if self.has(w, flag::PERSON_NOUN) {
             return true;
         }
         !self.has(w, flag::STOP | flag::PRONOUN)
@@ -844,7 +763,7 @@ impl Lexicon {
         // (`Pria berusia 45 tahun itu`), not a name (`Budi itu`, `Budi Santoso itu`).
         if is_capitalised(s)
             && !self.has(s, flag::ROLE)
-            && !with_lower(s, is_person_noun)
+            && !self.has(s, flag::PERSON_NOUN)
             && next_word(text, first.end, d.start).is_none_or(|n| is_capitalised(n.str(text)))
         {
             return None;
@@ -961,7 +880,8 @@ impl Lexicon {
             if !is_capitalised(ws) {
                 lower = Some(w);
             } else if !self.has(ws, flag::HARD_STOP) {
-                let opened = lower.is_none_or(|l| is_circumstance_opener(l.str(text)));
+                let opened =
+                    lower.is_none_or(|l| self.is_lower_word(l.str(text), flag::CIRCUMSTANCE));
                 // `Ahmad Riza Patria, Wakil Gubernur DKI Jakarta, di Balai Kota …`: the subject
                 // is read with its comma, so that a role in apposition goes to the name before it.
                 let at = comma_end.unwrap_or(p);
@@ -997,7 +917,7 @@ impl Lexicon {
             first = Some(w);
             p = w.start;
         }
-        if !first.is_some_and(|f| is_circumstance_opener(f.str(text))) {
+        if !first.is_some_and(|f| self.is_lower_word(f.str(text), flag::CIRCUMSTANCE)) {
             return None;
         }
         let run = self.run_backward(text, p, floor);
@@ -1038,7 +958,7 @@ impl Lexicon {
             w.end == skip_ws_back(text, start, floor)
                 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
                 && !is_adverb(s)
-                && !is_conjunction(s)
+                && !self.is_lower_word(s, flag::CONJUNCTION)
                 && !matches!(s, "di" | "dari" | "ke" | "para" | "sang" | "seorang" | "yang")
                 // English words inside an organisation's name (`Center of Reform on Economics`).
                 && !matches!(s, "and" | "of" | "for" | "on" | "the" | "in" | "at" | "to")

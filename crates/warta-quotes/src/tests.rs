@@ -2005,3 +2005,63 @@ fn an_epithet_of_the_president_resolves_to_the_president_named_before() {
     // Nobody holds the office: the epithet stays.
     assert_last_speakers(&[("“Kami akan bantu,” kata Kepala Negara.", "Kepala Negara")]);
 }
+
+#[test]
+fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
+    // (text, extension, speaker without it, speaker with it)
+    type Extend = fn(crate::ExtractorBuilder) -> crate::ExtractorBuilder;
+    let table: &[(&str, Extend, Option<&str>, &str)] = &[
+        (
+            "Ketua RT Budi Santoso tiba di posko.\nPetugas itu mengatakan, stok makanan di posko \
+             masih cukup.",
+            |b| b.person_noun("petugas"),
+            None,
+            "Budi Santoso",
+        ),
+        (
+            "“Kami siap,” kata Ahmad ibn Hasan.",
+            |b| b.connector("ibn"),
+            Some("Ahmad"),
+            "Ahmad ibn Hasan",
+        ),
+        (
+            "Bupati Bekasi Budi Santoso selagi meninjau pasar mengatakan, harga beras di pasar \
+             tetap stabil sepekan ini.",
+            |b| b.circumstance_opener("selagi"),
+            None,
+            "Budi Santoso",
+        ),
+        (
+            "Rina (40), pedagang sayur, tapi Hasan Basri, Senin (3/8/2020), mengatakan, pasar \
+             sepi sejak pekan lalu karena hujan.",
+            |b| b.conjunction("tapi"),
+            Some("Rina"),
+            "Hasan Basri",
+        ),
+    ];
+    for &(text, extend, before, after) in table {
+        let name = |ex: &Extractor| {
+            ex.extract(text)
+                .last()
+                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        };
+        assert_eq!(name(&Extractor::new()).as_deref(), before, "{text:?}");
+        let ex = extend(Extractor::builder()).build();
+        assert_eq!(name(&ex).as_deref(), Some(after), "{text:?}");
+    }
+    // The built-in lists are in place: a connector inside a name, a circumstance after a
+    // subject, a noun for a person opening an epithet.
+    assert_last_speakers(&[
+        ("“Kami siap,” kata Abdul bin Ahmad.", "Abdul bin Ahmad"),
+        (
+            "Bupati Bekasi Budi Santoso saat meninjau pasar mengatakan, harga beras di pasar \
+             tetap stabil sepekan ini.",
+            "Budi Santoso",
+        ),
+        (
+            "Ketua RT Budi Santoso tiba di posko.\nPria berusia 30 tahun itu mengatakan, stok makanan \
+             cukup.",
+            "Budi Santoso",
+        ),
+    ]);
+}
