@@ -2065,3 +2065,41 @@ fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
         ),
     ]);
 }
+
+#[test]
+fn an_organisation_glued_before_a_name_is_cut_off_when_the_document_shows_it() {
+    // (text, speaker of the last quote, its affiliation)
+    let table: &[(&str, &str, Option<&str>)] = &[
+        // The organisation ends another run (`PT Sinarmas`), the person is referred to by the
+        // word after it (`kata Hendra`).
+        (
+            "Direktur Utama Sinarmas Hendra Wijaya meninjau gudang di Cikarang.\nPendapatan PT \
+             Sinarmas naik dua kali lipat.\n“Kami optimistis,” kata Hendra.",
+            "Hendra Wijaya",
+            Some("Sinarmas"),
+        ),
+        // An organisation of several words that stands alone elsewhere leaves a one-word name.
+        (
+            "Ketua Serikat Pekerja Hotel Mawar Indah Wahyu hadir dalam pertemuan itu.\nWahyu dan \
+             karyawan Hotel Mawar Indah mogok kerja.\n“Kami ingin upah layak,” kata Wahyu.",
+            "Wahyu",
+            Some("Serikat Pekerja Hotel Mawar Indah"),
+        ),
+        // A first name that ends no other run stays (`kata Riza` alone is no evidence).
+        (
+            "Kepala Dinas Kesehatan Ahmad Riza Patria meninjau puskesmas.\n“Kami siap,” kata \
+             Riza.",
+            "Ahmad Riza Patria",
+            Some("Kesehatan"),
+        ),
+    ];
+    for &(text, name, aff) in table {
+        let qs = quotes(text);
+        let s = qs
+            .last()
+            .and_then(|q| q.speaker.clone())
+            .unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+}
