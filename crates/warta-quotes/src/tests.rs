@@ -2103,3 +2103,38 @@ fn an_organisation_glued_before_a_name_is_cut_off_when_the_document_shows_it() {
         assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
     }
 }
+
+#[test]
+fn a_function_word_opening_a_sentence_is_no_speaker() {
+    for (text, word) in [
+        (
+            "Ada pedagang yang menyatakan penjualan turun tajam sejak awal pandemi.",
+            "Ada",
+        ),
+        (
+            "Menurutnya, menjawab krisis pangan bisa dilakukan dengan memperkuat petani lokal.",
+            "Menurutnya",
+        ),
+        (
+            "Kendati mengakui tidak mendengar suara gemuruh, warga tetap waspada di rumah.",
+            "Kendati",
+        ),
+    ] {
+        assert!(
+            quotes(text)
+                .iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+    // A manuscript that tells is no antecedent of a `-nya` cue.
+    let text = "Serat Centhini menceritakan kehidupan masyarakat Jawa pada abad ke-16.\n“Tempe \
+                sudah dikenal sejak lama,” ujarnya.";
+    let last = quotes(text).pop().expect("the direct quote");
+    assert!(
+        last.speaker.is_none_or(|s| s.name != "Serat Centhini"),
+        "{:?}",
+        summary(text)
+    );
+}
