@@ -2138,3 +2138,28 @@ fn a_function_word_opening_a_sentence_is_no_speaker() {
         summary(text)
     );
 }
+
+#[test]
+fn professions_english_titles_and_minister_abbreviations_are_roles() {
+    assert_speaker_parts(&[
+        (
+            "Antropolog Rudi Hartono berpendapat, ruang publik kota makin sempit bagi warga.",
+            "Rudi Hartono",
+            Some("Antropolog"),
+            None,
+        ),
+        (
+            "“Perjalanan kereta tetap normal,” kata Vice President Public Relations KAI Budi \
+             Santoso.",
+            "Budi Santoso",
+            Some("Vice President"),
+            Some("Public Relations KAI"),
+        ),
+        (
+            "“Liga akan dimulai bulan depan,” kata Menpora Arif Wibowo.",
+            "Arif Wibowo",
+            Some("Menpora"),
+            None,
+        ),
+    ]);
+}
