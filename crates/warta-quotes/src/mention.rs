@@ -256,7 +256,7 @@ impl Lexicon {
                 // `Pencegahan dan Pengendalian …`, not `Irwan Prayitno dan Gubernur Bali …`.
                 next_cap().is_some_and(|n| !self.has(n.str(text), flag::ROLE))
             } else if (s.starts_with(|c: char| c.is_ascii_digit()) && has_org)
-                || (self.is_connector(s) && !words.is_empty())
+                || (!words.is_empty() && self.is_connector(s))
             {
                 next_cap().is_some()
             } else {
@@ -328,10 +328,10 @@ impl Lexicon {
                 // A lowercase role word (`dokter`), not a conjunction that also opens a role
                 // phrase (`sementara`).
                 true
-            } else if (s == "dan"
-                || s.starts_with(|c: char| c.is_ascii_digit())
-                || self.is_connector(s))
-                && !words.is_empty()
+            } else if !words.is_empty()
+                && (s == "dan"
+                    || s.starts_with(|c: char| c.is_ascii_digit())
+                    || self.is_connector(s))
             {
                 prev_cap()
             } else {
