@@ -180,12 +180,16 @@ impl<'t> Scanner<'t> {
     /// With `FAST`, a plain word of up to 15 bytes followed by an ASCII byte, without a
     /// pending word, is taken from one 16-byte load whose letters and digits `alnum16`
     /// gives as a bit mask (SSE2 compares on x86-64): the same steps with fewer
-    /// instructions (a property test compares both).
+    /// instructions (a property test compares both). Such a word goes to `first` only when
+    /// `quick` (given its hash and whether it has an uppercase letter; no false negatives)
+    /// says it may start an alias: one filter test whether the word is capitalised or not
+    /// (which is random, so a branch on it mispredicts often).
     #[inline(always)]
     pub fn skip_ascii<const FAST: bool>(
         &mut self,
         skip: &[bool; 128],
         window: &mut Vec<Token>,
+        quick: impl Fn(u64, bool) -> bool,
         mut first: impl FnMut(usize, usize, u64, bool) -> Step,
         mut pair: impl FnMut(&Token, &Token) -> bool,
         alnum16: impl Fn(&[u8; 16]) -> u32,
@@ -220,24 +224,27 @@ impl<'t> Scanner<'t> {
                         (hash_end(h), (!lo | (!hi & keep)) & LOW != 0)
                     };
                     let end = i + n;
-                    match first(i, end, hash, upper) {
-                        Step::Skip => {}
-                        Step::Stop => {
-                            window.push(Token::ascii(i, end, hash, upper));
-                            self.pos = end;
-                            return;
+                    if quick(hash, upper) {
+                        match first(i, end, hash, upper) {
+                            Step::Skip => {}
+                            Step::Stop => {
+                                window.push(Token::ascii(i, end, hash, upper));
+                                self.pos = end;
+                                return;
+                            }
+                            Step::Pending => {
+                                pending = Some(Token::ascii(i, end, hash, upper));
+                                i = end + usize::from(next == b' ');
+                                continue 'words;
+                            }
                         }
-                        Step::Pending => pending = Some(Token::ascii(i, end, hash, upper)),
                     }
                     i = end;
                     if next == b' ' {
                         i += 1;
-                    } else if pending.is_none() && skip[next as usize] {
+                    } else if skip[next as usize] {
                         let b1 = bytes.get(end + 1).copied().unwrap_or(0);
                         i += 1 + usize::from(b1 < 0x80 && SPACE[b1 as usize]);
-                    }
-                    if pending.is_some() {
-                        continue 'words;
                     }
                 }
                 if i >= bytes.len() {

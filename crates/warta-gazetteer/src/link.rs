@@ -287,9 +287,6 @@ struct Tokens {
     /// key: a key starting with them (in any case), or a key not starting with two ASCII
     /// letters or digits when `b` is neither. Never set for a digit `a`.
     pairs: [u64; 256],
-    /// Bit `a - 64` set when some bit `pair(a, _)` of `pairs` is (a first byte a key may
-    /// have: an ASCII letter, from 64).
-    firsts: u64,
 }
 
 /// Index of two ASCII bytes in `Tokens::pairs`.
@@ -331,7 +328,6 @@ impl Tokens {
             slots: Vec::new(),
             lengths: 0,
             pairs: [0; 256],
-            firsts: 0,
         };
         for (i, (key, name)) in pairs.iter().enumerate() {
             if i == 0 || pairs[i - 1].0 != *key {
@@ -350,7 +346,6 @@ impl Tokens {
                             let p = pair(a, b);
                             t.pairs[p / 64] |= 1 << (p % 64);
                         }
-                        t.firsts |= 1 << (a & 63);
                     }
                 };
                 match **key {
@@ -393,13 +388,6 @@ impl Tokens {
         }
         let p = pair(a, b);
         self.pairs[p / 64] & (1 << (p % 64)) != 0
-    }
-
-    /// False when no key starts with the ASCII byte `a` (in either case): `may_start_ascii`
-    /// with any second byte is false. Rules out most words.
-    #[inline]
-    fn may_start_first(&self, a: u8) -> bool {
-        a >= 64 && (self.firsts >> (a & 63)) & 1 != 0
     }
 
     /// `may_start_with` of a word whose first two bytes `a` and `b` are ASCII (`b` is 0 past
@@ -534,15 +522,22 @@ fn token_words(text: &str, tokens: &Tokens, mut f: impl FnMut(usize, usize, char
                     &padded
                 }
             };
+            // The starts whose first two bytes some key may start with, without a branch
+            // per word (which of them pass is random). A start is at least two bytes
+            // before the end of the block (the run touching the end is left to the next
+            // block), so its second byte is in the block.
+            let mut candidates = 0;
             while starts != 0 {
                 let k = starts.trailing_zeros() as usize;
                 starts &= starts - 1;
+                let pass = tokens.may_start_ascii(block[k & 63], block[(k + 1) & 63]);
+                candidates |= u64::from(pass) << k;
+            }
+            while candidates != 0 {
+                let k = candidates.trailing_zeros() as usize;
+                candidates &= candidates - 1;
                 let s = base + k;
-                let a = block[k & 63];
-                if !tokens.may_start_first(a)
-                    || !tokens.may_start_ascii(a, block.get(k + 1).copied().unwrap_or(0))
-                    || continues_word(text, s)
-                {
+                if continues_word(text, s) {
                     continue;
                 }
                 let e = s + (!(word >> k)).trailing_zeros() as usize;

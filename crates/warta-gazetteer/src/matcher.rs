@@ -22,7 +22,7 @@ use std::collections::BTreeMap;
 use std::sync::{Arc, OnceLock};
 
 use crate::builder::{Duplicate, FastMap, attribute_pairs};
-use crate::fold::{Scanner, Step, Token, is_combining};
+use crate::fold::{Scanner, Step, Token, hash_bytes, is_combining};
 use crate::masks::alnum16;
 use crate::{Error, Mention, Span};
 
@@ -150,10 +150,15 @@ enum Property {
     /// (First tokens) some alias through the node may start with a token without an
     /// uppercase letter in the text.
     Lower = 2,
+    /// (First tokens) some alias starts with the token (`Ends` or `Children`), or is one
+    /// token that may match it without a glued clitic (`Korselnya`): one test for a
+    /// capitalised word.
+    Any = 3,
 }
 
 /// A blocked bit filter of node properties, keyed by path hash: all the properties of a node
-/// are two bits each in one 64-bit word (one memory access per node). No false negatives.
+/// are two bits each in one 64-bit word (one memory access per node), chosen by the hash's
+/// bits 0 to 47, the word by its bits from 48 (see [`Filter::index`]). No false negatives.
 #[derive(Debug, Clone)]
 struct Filter {
     words: Vec<u64>,
@@ -167,9 +172,15 @@ impl Filter {
         }
     }
 
+    /// The word of `key` in a filter of `len` words (a power of two).
+    #[inline(always)]
+    fn index(key: u64, len: usize) -> usize {
+        key.rotate_right(48) as usize & len.wrapping_sub(1)
+    }
+
     #[inline]
     fn word(&self, key: u64) -> u64 {
-        self.words[(key >> 40) as usize & (self.words.len() - 1)]
+        self.words[Self::index(key, self.words.len())]
     }
 
     #[inline]
@@ -179,8 +190,8 @@ impl Filter {
     }
 
     fn insert(&mut self, key: u64, p: Property) {
-        let mask = self.words.len() - 1;
-        self.words[(key >> 40) as usize & mask] |= Self::bits(key, p);
+        let i = Self::index(key, self.words.len());
+        self.words[i] |= Self::bits(key, p);
     }
 
     /// True when the node of `word` (`self.word(key)`) may have the property.
@@ -228,6 +239,7 @@ impl Gazetteer {
         let mut deep_filter = Filter::new(deep, 4);
         let mask = table.len() - 1;
         let mut max_depth = 0;
+        let mut glued = Vec::new();
         for (a, w) in bounds.windows(2).enumerate() {
             let toks = &hashes[w[0]..w[1]];
             max_depth = max_depth.max(toks.len());
@@ -239,8 +251,20 @@ impl Gazetteer {
                 } else {
                     &mut deep_filter
                 };
-                if depth == 0 && !first_upper[a] {
-                    filter.insert(key, Property::Lower);
+                if depth == 0 {
+                    filter.insert(key, Property::Any);
+                    if !first_upper[a] {
+                        filter.insert(key, Property::Lower);
+                    }
+                    if toks.len() == 1 && aliases[a].clitics {
+                        // The token with a glued clitic, as `Token::clitic` strips it.
+                        for clitic in [&b"nya"[..], b"ku", b"mu"] {
+                            glued.clear();
+                            glued.extend_from_slice(&aliases[a].key);
+                            glued.extend_from_slice(clitic);
+                            filter.insert(hash_bytes(&glued), Property::Any);
+                        }
+                    }
                 }
                 if depth + 1 < toks.len() {
                     filter.insert(key, Property::Children);
@@ -525,7 +549,7 @@ impl Gazetteer {
         text: &[u8],
     ) -> Step {
         let word = first
-            .get((hash >> 40) as usize & first.len().wrapping_sub(1))
+            .get(Filter::index(hash, first.len()))
             .copied()
             .unwrap_or(0);
         if !upper && !Filter::has(word, hash, Property::Lower) {
@@ -585,6 +609,18 @@ impl Gazetteer {
                 scanner.skip_ascii::<FAST>(
                     &self.skip,
                     window,
+                    |hash, upper| {
+                        let word = first
+                            .get(Filter::index(hash, first.len()))
+                            .copied()
+                            .unwrap_or(0);
+                        let p = if upper {
+                            Property::Any
+                        } else {
+                            Property::Lower
+                        };
+                        Filter::has(word, hash, p)
+                    },
                     |start, end, hash, upper| self.first_step(first, start, end, hash, upper, text),
                     |p, t| self.may_follow(p, t, text),
                     alnum16,

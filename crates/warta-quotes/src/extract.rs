@@ -1040,7 +1040,13 @@ impl<'a> Doc<'a> {
                 }
                 let mut saw_bahwa = false;
                 let mut look = p;
-                for _ in 0..8 {
+                // Most sentences have no `bahwa` after the verb: then the word walk finds none.
+                let walk = if contains_bahwa(&text.as_bytes()[p.min(sent_end)..sent_end]) {
+                    8
+                } else {
+                    0
+                };
+                for _ in 0..walk {
                     match next_word(text, look, sent_end) {
                         Some(w) if w.str(text).eq_ignore_ascii_case("bahwa") => {
                             p = skip_ws(text, w.end, end);
@@ -1110,7 +1116,14 @@ impl<'a> Doc<'a> {
     /// `from`: `kepada wartawan`, `kepada Kompas.com`, `seperti dikutip dari …`.
     fn source(&self, sent: usize, from: usize, end: usize) -> Option<String> {
         let text = self.text;
-        if let Some(w) = next_word(text, sent, end)
+        // The openers start with `d`, `m` or `s` (any ASCII case; no other char lowercases to
+        // these): most sentences are out at their first byte.
+        let first = text
+            .as_bytes()
+            .get(skip_ws(text, sent, end))
+            .map(|b| b | 0x20);
+        if matches!(first, Some(b'd' | b'm' | b's'))
+            && let Some(w) = next_word(text, sent, end)
             && lower_in(w.str(text), SOURCE_OPENERS)
             && let Some(s) = self.outlet_after(w.end, end)
         {
@@ -1139,7 +1152,9 @@ impl<'a> Doc<'a> {
                 let known = outlet.contains('.') || self.lex.media.contains(&norm(&outlet));
                 return known.then_some(outlet);
             }
+            // Seven or eight bytes when ASCII (a non-ASCII word is lowercased char by char).
             if matches!(first, b'd' | b'm')
+                && (matches!(lw.len(), 7 | 8) || !lw.is_ascii())
                 && lower_in(lw, &["dilansir", "dikutip", "melansir", "mengutip"])
             {
                 return self.outlet_after(w.end, end);
@@ -1222,6 +1237,15 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
     }
 }
 
+/// True when `bytes` hold `bahwa` in any ASCII case (as a word or inside one).
+fn contains_bahwa(bytes: &[u8]) -> bool {
+    memchr::memchr2_iter(b'b', b'B', bytes).any(|i| {
+        bytes
+            .get(i..i + 5)
+            .is_some_and(|w| w.eq_ignore_ascii_case(b"bahwa"))
+    })
+}
+
 /// Skips spaces and punctuation other than sentence terminators and quote marks.
 fn skip_punct(text: &str, pos: usize, limit: usize) -> usize {
     // Most calls stand on a word or on the one space before it.
@@ -1297,6 +1321,23 @@ mod tests {
     use super::*;
 
     proptest! {
+        #[test]
+        fn bahwa_search_matches_the_lowercase_text(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just("bahwa"), Just("BAHWA"), Just("Bahwa"), Just("bahw"), Just("b"),
+                    Just("a"), Just(" "), Just("é"), Just("“"), Just("ahwa"),
+                ],
+                0..12,
+            ),
+        ) {
+            let text: String = parts.concat();
+            prop_assert_eq!(
+                contains_bahwa(text.as_bytes()),
+                text.to_ascii_lowercase().contains("bahwa")
+            );
+        }
+
         #[test]
         fn punct_skip_matches_the_char_loop(
             parts in proptest::collection::vec(

@@ -519,6 +519,19 @@ fn fold_head(raw: u64, len: usize) -> u64 {
     (raw | 0x2020_2020_2020_2020) & u64::MAX >> ((8 - len.min(8)) * 8)
 }
 
+/// The bytes of a word's head by its length (below 64: a block's word that ends in the block):
+/// [`fold_head`] is `(raw | 0x2020_2020_2020_2020) & HEAD_MASKS[len]`, one load instead of a
+/// clamp and two shifts.
+static HEAD_MASKS: [u64; 64] = {
+    let mut t = [u64::MAX; 64];
+    let mut len = 0;
+    while len < 8 {
+        t[len] = (1u64 << (8 * len)) - 1;
+        len += 1;
+    }
+    t
+};
+
 /// A table keyed by short byte strings: keys of up to 15 bytes are packed into one `u128`
 /// (hashed and compared without a call to `memcmp`), longer ones stay boxed.
 #[derive(Debug, Clone)]
@@ -968,9 +981,10 @@ impl Lexicon {
                 }
                 let mut a = [0u8; 8];
                 a.copy_from_slice(&block[s..s + 8]);
-                if self
-                    .cue_filter
-                    .may_contain(fold_head(u64::from_le_bytes(a), e - s), e - s)
+                // A word ending in the block ends before its last byte: `e - s` is below 64.
+                let head =
+                    (u64::from_le_bytes(a) | 0x2020_2020_2020_2020) & HEAD_MASKS[(e - s) & 63];
+                if self.cue_filter.may_contain(head, e - s)
                     && let Some(c) = self.cue_lookup(&bytes[base + s..base + e])
                 {
                     f(base + s, base + e, c);

@@ -913,28 +913,38 @@ fn is_abbreviation(w: &str) -> bool {
             .is_ok()
 }
 
+/// True when the five bytes before `i` (from `start` on) are ASCII letters.
+#[inline(always)]
+fn letters_before(bytes: &[u8], i: usize, start: usize) -> bool {
+    i >= start + 5 && bytes[i - 5..i].iter().all(u8::is_ascii_alphabetic)
+}
+
+/// True when the period at `i` (within a paragraph from `start`) ends a short word that does
+/// not end the sentence: an initial, an abbreviation, a number's digits before more digits.
+/// Only short words matter: the word is looked for 16 bytes back at most.
+fn period_inside_sentence(text: &str, i: usize, start: usize) -> bool {
+    let Some(w) = word_ending_at(text, i, start.max(i.saturating_sub(16))) else {
+        return false;
+    };
+    let ws = w.str(text);
+    (ws.chars().nth(1).is_none() && is_capitalised(ws))
+        || is_abbreviation(ws)
+        || (ws.bytes().all(|b| b.is_ascii_digit())
+            && text.as_bytes().get(i + 1).is_some_and(u8::is_ascii_digit))
+}
+
 /// Starts of the sentences of `start..end` (the first is `start`), appended to `out`.
 pub(crate) fn sentence_starts(text: &str, start: usize, end: usize, out: &mut Vec<usize>) {
     let bytes = text.as_bytes();
     out.push(start);
     for rel in memchr::memchr3_iter(b'.', b'?', b'!', &bytes[start..end]) {
         let i = start + rel;
-        // Only short words matter (initials, abbreviations, numbers): look back 16 bytes at most.
+        // Five ASCII letters before the period make a word that ends a sentence.
         if bytes[i] == b'.'
-            && let Some(w) = word_ending_at(text, i, start.max(i.saturating_sub(16)))
+            && !letters_before(bytes, i, start)
+            && period_inside_sentence(text, i, start)
         {
-            let ws = w.str(text);
-            if ws.chars().nth(1).is_none() && is_capitalised(ws) {
-                continue;
-            }
-            if is_abbreviation(ws) {
-                continue;
-            }
-            if ws.bytes().all(|b| b.is_ascii_digit())
-                && bytes.get(i + 1).is_some_and(u8::is_ascii_digit)
-            {
-                continue;
-            }
+            continue;
         }
         // Skip closing marks and brackets glued to the terminator.
         let mut j = i + 1;
@@ -1053,6 +1063,31 @@ mod tests {
     }
 
     proptest! {
+        #[test]
+        fn five_letters_before_a_period_end_a_sentence(
+            parts in proptest::collection::vec(
+                prop_oneof![
+                    Just(" Prof."), Just(" dll."), Just(" H."), Just(" 12.5"), Just("Prof"),
+                    Just("dll"), Just("H"), Just("kata"), Just("Bahas"), Just("12"), Just("a"),
+                    Just("."), Just(" "), Just("-"), Just("é"), Just("“"), Just("…"),
+                ],
+                0..24,
+            ),
+            cut in 0usize..40,
+        ) {
+            let text: String = parts.concat();
+            let bytes = text.as_bytes();
+            let mut start = cut.min(text.len());
+            while !text.is_char_boundary(start) {
+                start -= 1;
+            }
+            for i in (start..text.len()).filter(|&i| bytes[i] == b'.') {
+                if letters_before(bytes, i, start) {
+                    prop_assert!(!period_inside_sentence(&text, i, start), "{text:?} {i}");
+                }
+            }
+        }
+
         #[test]
         fn word_scans_match_the_char_by_char_reference(parts in parts(), cut in 0usize..200) {
             let text = text_of(&parts);
