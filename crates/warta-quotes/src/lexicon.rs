@@ -16,6 +16,10 @@ pub(crate) const RANKS: &str = include_str!("../data/ranks.txt");
 pub(crate) const CORPS: &str = include_str!("../data/corps.txt");
 pub(crate) const NAME_OPENERS: &str = include_str!("../data/name_openers.txt");
 pub(crate) const ROLE_ABBREVIATIONS: &str = include_str!("../data/role_abbreviations.txt");
+pub(crate) const PERSON_NOUNS: &str = include_str!("../data/person_nouns.txt");
+pub(crate) const CONNECTORS: &str = include_str!("../data/connectors.txt");
+pub(crate) const CIRCUMSTANCE_OPENERS: &str = include_str!("../data/circumstance_openers.txt");
+pub(crate) const CONJUNCTIONS: &str = include_str!("../data/conjunctions.txt");
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -186,8 +190,16 @@ pub(crate) mod flag {
     pub const CORPS: u16 = 256;
     /// Word that opens personal names (`I`, `Gusti`, `Muhammad`).
     pub const NAME_OPENER: u16 = 512;
+    /// Noun for a person that opens an epithet (`pria`, `warga`).
+    pub const PERSON_NOUN: u16 = 1024;
+    /// Lowercase particle inside a name (`bin`, `van`).
+    pub const CONNECTOR: u16 = 2048;
+    /// Word that opens a circumstance between a subject and its verb (`saat`, `dalam`).
+    pub const CIRCUMSTANCE: u16 = 4096;
+    /// Conjunction that may open a clause before its subject (`sedangkan`).
+    pub const CONJUNCTION: u16 = 8192;
     /// The flags that [`super::Lexicon::flags`] leaves out; [`super::Lexicon::has`] finds them.
-    pub const RARE: u16 = NAME_OPENER;
+    pub const RARE: u16 = NAME_OPENER | PERSON_NOUN | CONNECTOR | CIRCUMSTANCE | CONJUNCTION;
 }
 
 /// True when `word` has the shape of an Indonesian abstract noun that names a portfolio or a
@@ -702,6 +714,7 @@ impl Lexicon {
             corps,
             name_openers,
             role_abbreviations,
+            rare_words,
         } = lists;
         let mut cue_map: HashMap<Box<[u8]>, CueEntry, FxBuild> = HashMap::default();
         let mut add = |p: String, e: CueEntry| {
@@ -784,6 +797,11 @@ impl Lexicon {
             *rare
                 .entry(norm(w).into_bytes().into_boxed_slice())
                 .or_default() |= flag::NAME_OPENER;
+        }
+        for (w, f) in rare_words {
+            *rare
+                .entry(norm(w).into_bytes().into_boxed_slice())
+                .or_default() |= f & flag::RARE;
         }
         let filter_of = |map: &HashMap<Box<[u8]>, u16, FxBuild>| {
             let mut filter = Prefilter::default();
@@ -1169,6 +1187,9 @@ pub(crate) struct Lists {
     /// Offices written as one word: abbreviation, role, start of the affiliation
     /// (role_abbreviations.txt).
     pub role_abbreviations: Vec<(String, String, String)>,
+    /// Words of the other [`flag::RARE`] lists, each with its flag (person_nouns.txt,
+    /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
+    pub rare_words: Vec<(String, u16)>,
 }
 
 impl Lists {
@@ -1186,6 +1207,15 @@ impl Lists {
             corps: builtin_list(CORPS),
             name_openers: builtin_list(NAME_OPENERS),
             role_abbreviations: builtin_role_abbreviations(),
+            rare_words: [
+                (PERSON_NOUNS, flag::PERSON_NOUN),
+                (CONNECTORS, flag::CONNECTOR),
+                (CIRCUMSTANCE_OPENERS, flag::CIRCUMSTANCE),
+                (CONJUNCTIONS, flag::CONJUNCTION),
+            ]
+            .into_iter()
+            .flat_map(|(data, f)| lines(data).map(move |w| (w.to_string(), f)))
+            .collect(),
         }
     }
 }

@@ -261,6 +261,10 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
 /// | `corps.txt` | corps and status words after a rank | [`Self::corps_word`] |
 /// | `name_openers.txt` | words that open personal names | [`Self::name_opener`] |
 /// | `role_abbreviations.txt` | one-word offices written out | [`Self::role_abbreviation`] |
+/// | `person_nouns.txt` | nouns for a person opening an epithet | [`Self::person_noun`] |
+/// | `connectors.txt` | lowercase particles inside a name | [`Self::connector`] |
+/// | `circumstance_openers.txt` | words opening a circumstance after a subject | [`Self::circumstance_opener`] |
+/// | `conjunctions.txt` | conjunctions that may open a clause before its subject | [`Self::conjunction`] |
 ///
 /// ```
 /// use warta_quotes::{CueClass, Extractor};
@@ -411,6 +415,76 @@ impl ExtractorBuilder {
             role.to_string(),
             affiliation.to_string(),
         ));
+        self
+    }
+
+    /// Adds a noun for a person (`petugas`, any case; see `data/person_nouns.txt`): opening a
+    /// phrase closed by a demonstrative before a verb (`Petugas itu mengatakan`), it refers
+    /// back to the person named before, even when it is also a stop word.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "Ketua RT Budi Santoso tiba di posko.\n\
+    ///             Petugas itu mengatakan, stok makanan di posko masih cukup.";
+    /// let ex = Extractor::builder().person_noun("petugas").build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Budi Santoso");
+    /// ```
+    pub fn person_noun(mut self, word: &str) -> Self {
+        self.lists
+            .rare_words
+            .push((word.to_string(), lexicon::flag::PERSON_NOUN));
+        self
+    }
+
+    /// Adds a particle written in lowercase inside personal names (`ibn`; see
+    /// `data/connectors.txt`), matched only when written without capitals.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "“Kami siap,” kata Ahmad ibn Hasan.";
+    /// let ex = Extractor::builder().connector("ibn").build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Ahmad ibn Hasan");
+    /// ```
+    pub fn connector(mut self, word: &str) -> Self {
+        self.lists
+            .rare_words
+            .push((word.to_string(), lexicon::flag::CONNECTOR));
+        self
+    }
+
+    /// Adds a word that opens a circumstance between a subject and its speech verb (`selagi`;
+    /// see `data/circumstance_openers.txt`), matched only when written without capitals: the
+    /// subject is found before it (`Budi Santoso selagi meninjau pasar mengatakan`).
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "Bupati Bekasi Budi Santoso selagi meninjau pasar mengatakan, \
+    ///             harga beras di pasar tetap stabil sepekan ini.";
+    /// let ex = Extractor::builder().circumstance_opener("selagi").build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Budi Santoso");
+    /// ```
+    pub fn circumstance_opener(mut self, word: &str) -> Self {
+        self.lists
+            .rare_words
+            .push((word.to_string(), lexicon::flag::CIRCUMSTANCE));
+        self
+    }
+
+    /// Adds a conjunction that may open a clause before its subject (`tapi`; see
+    /// `data/conjunctions.txt`), matched only when written without capitals: a name after it
+    /// is a subject, not the place or organisation of a description before it.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "Rina (40), pedagang sayur, tapi Hasan Basri, Senin (3/8/2020), mengatakan, \
+    ///             pasar sepi sejak pekan lalu karena hujan.";
+    /// let ex = Extractor::builder().conjunction("tapi").build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Hasan Basri");
+    /// ```
+    pub fn conjunction(mut self, word: &str) -> Self {
+        self.lists
+            .rare_words
+            .push((word.to_string(), lexicon::flag::CONJUNCTION));
         self
     }
 

@@ -9,11 +9,6 @@ use crate::text::{
 };
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
-/// Lowercase particles allowed inside a name (`Abdul bin Ahmad`, `Van der Berg`).
-const CONNECTORS: &[&str] = &[
-    "bin", "binti", "van", "von", "der", "de", "da", "al", "el", "la",
-];
-
 /// Longest run of mention words (role, affiliation and name together); bounds the work per cue
 /// on text made of capitalised words.
 const MAX_RUN_WORDS: usize = 24;
@@ -29,49 +24,6 @@ const MAX_CIRCUMSTANCE_STEPS: usize = 12;
 
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
-
-/// Nouns for a person that open an epithet (`pria itu`, `warga tersebut`), lowercase.
-fn is_person_noun(w: &str) -> bool {
-    matches!(
-        w,
-        "pria"
-            | "wanita"
-            | "perempuan"
-            | "lelaki"
-            | "laki-laki"
-            | "pemuda"
-            | "remaja"
-            | "bocah"
-            | "gadis"
-            | "nenek"
-            | "kakek"
-            | "warga"
-            | "pejabat"
-            | "pedagang"
-            | "petani"
-            | "nelayan"
-            | "sopir"
-            | "pengemudi"
-            | "mahasiswa"
-            | "siswa"
-            | "guru"
-            | "pasien"
-            | "korban"
-            | "pelaku"
-            | "tersangka"
-            | "terdakwa"
-            | "saksi"
-            | "atlet"
-            | "pemain"
-            | "penyanyi"
-            | "aktor"
-            | "aktris"
-            | "artis"
-            | "ibu"
-            | "bapak"
-            | "ayah"
-    )
-}
 
 /// True for a word shaped like a `meng-`, `meny-` or `memb-`/`memp-` verb
 /// (`menganyam`, `menyapa`, `membangun`): capitalised, it opens the name of a programme or an
@@ -92,25 +44,6 @@ fn is_verb_shape(w: &str) -> bool {
 /// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
 fn is_demonstrative(w: &str) -> bool {
     matches!(w, "ini" | "itu" | "tersebut")
-}
-
-/// Words that open a circumstance between a subject and its verb (`Budi saat dihubungi di
-/// Jakarta mengatakan`), lowercase.
-fn is_circumstance_opener(w: &str) -> bool {
-    matches!(
-        w,
-        "saat"
-            | "ketika"
-            | "sewaktu"
-            | "seusai"
-            | "usai"
-            | "setelah"
-            | "sebelum"
-            | "dalam"
-            | "melalui"
-            | "kepada"
-            | "sambil"
-    )
 }
 
 /// The start of a date in brackets (`(14/9)`, `(8/7/2021)`: at most ten digits and slashes)
@@ -228,6 +161,17 @@ impl Mention {
 }
 
 impl Lexicon {
+    /// True for a word without capitals in the list of flag `f` (one of the lowercase lists:
+    /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
+    fn is_lower_word(&self, w: &str, f: u16) -> bool {
+        !w.bytes().any(|b| b.is_ascii_uppercase()) && self.has(w, f)
+    }
+
+    /// A lowercase particle inside a name (`bin`, `van`; connectors.txt).
+    fn is_connector(&self, w: &str) -> bool {
+        self.is_lower_word(w, flag::CONNECTOR)
+    }
+
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
     /// one to four capitalised words and the run goes on (or a comma follows).
     fn paren_group(&self, text: &str, open: usize, limit: usize) -> Option<(Vec<Word>, usize)> {
@@ -312,7 +256,7 @@ impl Lexicon {
                 // `Pencegahan dan Pengendalian …`, not `Irwan Prayitno dan Gubernur Bali …`.
                 next_cap().is_some_and(|n| !self.has(n.str(text), flag::ROLE))
             } else if (s.starts_with(|c: char| c.is_ascii_digit()) && has_org)
-                || (CONNECTORS.contains(&s) && !words.is_empty())
+                || (!words.is_empty() && self.is_connector(s))
             {
                 next_cap().is_some()
             } else {
@@ -384,10 +328,10 @@ impl Lexicon {
                 // A lowercase role word (`dokter`), not a conjunction that also opens a role
                 // phrase (`sementara`).
                 true
-            } else if (s == "dan"
-                || s.starts_with(|c: char| c.is_ascii_digit())
-                || CONNECTORS.contains(&s))
-                && !words.is_empty()
+            } else if !words.is_empty()
+                && (s == "dan"
+                    || s.starts_with(|c: char| c.is_ascii_digit())
+                    || self.is_connector(s))
             {
                 prev_cap()
             } else {
@@ -403,7 +347,7 @@ impl Lexicon {
         // A run may not start with a lowercase connector.
         while words.first().is_some_and(|w| {
             let l = w.str(text);
-            CONNECTORS.contains(&l) || l == "dan"
+            self.is_connector(l) || l == "dan"
         }) {
             words.remove_first();
         }
@@ -711,7 +655,7 @@ impl Lexicon {
     /// True for a first word that may open an epithet (`pria`, `politikus`, `Pria` at a
     /// sentence start): not a stop word, a pronoun, a conjunction or a group of people.
     fn opens_epithet(&self, w: &str) -> bool {
-        if with_lower(w, is_person_noun) {
+        if self.has(w, flag::PERSON_NOUN) {
             return true;
         }
         !self.has(w, flag::STOP | flag::PRONOUN)
@@ -819,7 +763,7 @@ impl Lexicon {
         // (`Pria berusia 45 tahun itu`), not a name (`Budi itu`, `Budi Santoso itu`).
         if is_capitalised(s)
             && !self.has(s, flag::ROLE)
-            && !with_lower(s, is_person_noun)
+            && !self.has(s, flag::PERSON_NOUN)
             && next_word(text, first.end, d.start).is_none_or(|n| is_capitalised(n.str(text)))
         {
             return None;
@@ -913,15 +857,19 @@ impl Lexicon {
         let mut p = prep;
         // The leftmost lowercase word stepped over.
         let mut lower: Option<Word> = None;
+        // The end of the comma stepped over last, when nothing came between it and `p`.
+        let mut comma_end = None;
         for _ in 0..MAX_CIRCUMSTANCE_STEPS {
             let q = skip_ws_back(text, p, floor);
             match char_before(text, q) {
                 Some(')') if q > floor => {
                     let window = &text.as_bytes()[q.saturating_sub(24).max(floor)..q - 1];
                     p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+                    comma_end = None;
                     continue;
                 }
                 Some(',') => {
+                    comma_end = Some(q);
                     p = q - 1;
                     continue;
                 }
@@ -932,12 +880,17 @@ impl Lexicon {
             if !is_capitalised(ws) {
                 lower = Some(w);
             } else if !self.has(ws, flag::HARD_STOP) {
-                let opened = lower.is_none_or(|l| is_circumstance_opener(l.str(text)));
+                let opened =
+                    lower.is_none_or(|l| self.is_lower_word(l.str(text), flag::CIRCUMSTANCE));
+                // `Ahmad Riza Patria, Wakil Gubernur DKI Jakarta, di Balai Kota …`: the subject
+                // is read with its comma, so that a role in apposition goes to the name before it.
+                let at = comma_end.unwrap_or(p);
                 return opened
-                    .then(|| self.mention_before(text, p, floor, known))
+                    .then(|| self.mention_before(text, at, floor, known))
                     .flatten()
                     .filter(is_subject);
             }
+            comma_end = None;
             p = w.start;
         }
         None
@@ -964,7 +917,7 @@ impl Lexicon {
             first = Some(w);
             p = w.start;
         }
-        if !first.is_some_and(|f| is_circumstance_opener(f.str(text))) {
+        if !first.is_some_and(|f| self.is_lower_word(f.str(text), flag::CIRCUMSTANCE)) {
             return None;
         }
         let run = self.run_backward(text, p, floor);
@@ -994,6 +947,44 @@ impl Lexicon {
             c = comma;
         }
         None
+    }
+
+    /// True when a plain lowercase word of a description stands right before `start`
+    /// (`warga` in `warga Kecamatan Mlati`), not a conjunction, a role or the field of a role
+    /// (`pakar epidemiologi Pandu Riono`).
+    fn describes(&self, text: &str, start: usize, floor: usize) -> bool {
+        prev_word(text, start, floor).is_some_and(|w| {
+            let s = w.str(text);
+            w.end == skip_ws_back(text, start, floor)
+                && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
+                && !is_adverb(s)
+                && !self.is_lower_word(s, flag::CONJUNCTION)
+                && !matches!(s, "di" | "dari" | "ke" | "para" | "sang" | "seorang" | "yang")
+                // English words inside an organisation's name (`Center of Reform on Economics`).
+                && !matches!(s, "and" | "of" | "for" | "on" | "the" | "in" | "at" | "to")
+                && !self.has(s, flag::ROLE | flag::PRONOUN)
+                && !self.is_speech_verb(s)
+        }) && self.field_role_before(text, start, floor).is_none()
+    }
+
+    /// [`Self::describes`] of the run at `start` or of the first run of the comma list of
+    /// places it ends (`asal Desa Sukamaju, Kabupaten Garut`), at most three runs.
+    fn describes_list(&self, text: &str, start: usize, floor: usize) -> bool {
+        let mut s = start;
+        for _ in 0..3 {
+            if self.describes(text, s, floor) {
+                return true;
+            }
+            let q = skip_ws_back(text, s, floor);
+            if q <= floor || char_before(text, q) != Some(',') {
+                return false;
+            }
+            match self.run_backward(text, q - 1, floor).first() {
+                Some(w) if is_capitalised(w.str(text)) => s = w.start,
+                _ => return false,
+            }
+        }
+        false
     }
 
     /// A pronoun mention of the single word `w`.
@@ -1627,16 +1618,39 @@ impl Lexicon {
                     break;
                 };
                 let comma_at = floor + prev;
-                let opens = next_word(text, comma_at + 1, c).map(|w| w.str(text));
-                let circumstance =
-                    opens.is_some_and(|o| !is_capitalised(o) || self.has(o, flag::HARD_STOP));
+                let opens = next_word(text, comma_at + 1, c);
+                // `Deputi Bidang SDM, Teknologi, dan Informasi …`: `dan` before a capitalised
+                // word goes on with a list of portfolios, no circumstance.
+                let listed = opens.is_some_and(|o| {
+                    matches!(o.str(text), "dan" | "serta")
+                        && next_word(text, o.end, c).is_some_and(|n| is_capitalised(n.str(text)))
+                });
+                let circumstance = !listed
+                    && opens.is_some_and(|o| {
+                        let o = o.str(text);
+                        !is_capitalised(o) || self.has(o, flag::HARD_STOP)
+                    });
                 if !circumstance {
                     break;
                 }
                 let run = self.run_backward(text, comma_at, floor);
                 if !run.is_empty() {
+                    // `… membahas evaluasi proyek dampak Covid-19, Jumat (29/5/2020),
+                    // menegaskan`: a run after a plain lowercase word lies inside the clause;
+                    // the subject is a person described before it, or none.
+                    let dated = opens.is_some_and(|o| is_capitalised(o.str(text)));
+                    if dated
+                        && self.role_len(text, &run, 0) == 0
+                        && self.describes_list(text, run[0].start, floor)
+                    {
+                        return self.described_subject(text, run[0].start, floor, known);
+                    }
                     words = run;
                     break;
+                }
+                // `Alex Denni dalam konferensi pers daring, Senin (18/5/2020), menyatakan`.
+                if let Some(m) = self.subject_before_circumstance(text, comma_at, floor, known) {
+                    return Some(m);
                 }
                 c = comma_at;
             }
@@ -1687,6 +1701,16 @@ impl Lexicon {
                 return before
                     .or_else(|| self.described_subject(text, words[0].start, floor, known));
             }
+        }
+        // `Agung Kusumo (45), warga Kecamatan Mlati, menyampaikan`: a run after a lowercase
+        // word of a description is where the person lives or works, not the subject; the
+        // person is named before the description.
+        if comma
+            && m.role.is_none()
+            && self.describes_list(text, words[0].start, floor)
+            && let Some(person) = self.described_subject(text, words[0].start, floor, known)
+        {
+            return Some(person);
         }
         // `Budi selaku Ketua Tim Pemenangan Paslon X mengatakan`: after a role, what reads as
         // a name is the affiliation when a named subject stands before `selaku`/`yang juga`.

@@ -71,6 +71,13 @@ const MAX_FRONTED: usize = 48;
 /// At most this many candidates are examined per lookup (keeps lookups bounded).
 const MAX_CANDIDATES: usize = 64;
 
+/// At most this many bytes of a run are searched for a word.
+const RUN_WINDOW: usize = 256;
+
+/// At most this many runs holding a word are read back from the text to find the word at
+/// their end.
+const MAX_RUNS_READ: usize = 8;
+
 /// One full mention seen in the document.
 #[derive(Debug, Clone)]
 pub(crate) struct NameEntry {
@@ -778,7 +785,7 @@ impl NameIndex {
         // `kata Budi`; `Septian Hario Seto`, then `kata Seto`; `I Made Bayu`): only a glued
         // part of two words or more without initials (or one after an open organisation) is
         // cut, and two name words must remain.
-        let Some(k) = (1..words.len().saturating_sub(1))
+        let found = (1..words.len().saturating_sub(1))
             .find(|&k| {
                 // After an open organisation, a word that opens names starts the name
                 // (`Universitas Lambung Mangkurat Muhammad Handry`).
@@ -793,8 +800,33 @@ impl NameIndex {
                         .skip(usize::from(opens_run))
                         .any(|(_, w)| self.heads.contains(w))
                         || self.stands_alone(text, s, words[k - 1].0 + words[k - 1].1.len()))
-            })
-        else {
+            });
+        // `Direktur Utama Telkomsel Setyanto Hantoro`, then `PT Telkomsel` and `kata
+        // Setyanto`: one glued word that ends another run of the document (an organisation's
+        // name) and is no name opener, before a name of two or three words referred to by its
+        // first word.
+        let found = found.or_else(|| {
+            (words.len() <= 4
+                && words[0].1.len() > 1
+                && self.heads.contains(words[1].1)
+                && !lex.has(words[0].1, flag::NAME_OPENER)
+                && self.ends_a_run(text, s, words[0].1))
+            .then_some(1)
+        });
+        // `Ketua Serikat Pekerja Hotel Harmoni One Wahyu`, then `karyawan Hotel Harmoni One
+        // mogok` and `kata Wahyu`: a glued organisation of two words or more that stands alone
+        // elsewhere leaves a one-word name.
+        let last = words.len() - 1;
+        let found = found.or_else(|| {
+            // (A run elsewhere opens with the organisation: its first word is a head.)
+            (last >= 2
+                && words[..last].iter().all(|(_, w)| w.len() > 1)
+                && self.heads.contains(words[last].1)
+                && self.heads.contains(words[0].1)
+                && self.stands_alone(text, s, words[last - 1].0 + words[last - 1].1.len()))
+            .then_some(last)
+        });
+        let Some(k) = found else {
             return s;
         };
         let cut = words[k].0;
@@ -832,6 +864,39 @@ impl NameIndex {
                         && bytes
                             .get(at + phrase.len() + 1)
                             .is_some_and(u8::is_ascii_uppercase))
+            })
+    }
+
+    /// True when `word` (of the run part starting at `start`), as written, stands elsewhere
+    /// in the document without a capitalised word after it (`PT Telkomsel.`, `Gedung Smesco
+    /// ini`): looked for in the first bytes of the runs holding it.
+    fn ends_a_run(&self, text: &str, start: usize, word: &str) -> bool {
+        let hash = with_lower_bytes(word, token_hash);
+        let Some(&(lo, hi)) = self.by_hash.get(&hash) else {
+            return false;
+        };
+        let bytes = text.as_bytes();
+        let w = word.as_bytes();
+        self.postings[lo as usize..hi as usize]
+            .iter()
+            .take(MAX_RUNS_READ)
+            .any(|p| {
+                let r = &self.runs[p.run as usize];
+                // The word in the first bytes from the run's start, where neither a letter
+                // nor a capitalised word follows.
+                let end = r.limit.min(r.start + RUN_WINDOW).min(bytes.len());
+                memchr::memchr_iter(w[0], &bytes[r.start..end]).any(|i| {
+                    let at = r.start + i;
+                    let after = at + w.len();
+                    at != start
+                        && bytes[at..].starts_with(w)
+                        && (at == r.start || bytes[at - 1] == b' ')
+                        && match (bytes.get(after), bytes.get(after + 1)) {
+                            (Some(b' '), Some(c)) => !c.is_ascii_uppercase(),
+                            (Some(c), _) => !(c.is_ascii_alphanumeric() || *c >= 0x80),
+                            (None, _) => true,
+                        }
+                })
             })
     }
 
@@ -1130,10 +1195,11 @@ impl NameIndex {
                         pos,
                         |e| {
                             e.role_key.as_deref() == Some(key)
-                                && e.affiliation.as_deref().is_some_and(|a| {
-                                    a.get(..field.len())
-                                        .is_some_and(|p| p.eq_ignore_ascii_case(field))
-                                })
+                                && (field.is_empty()
+                                    || e.affiliation.as_deref().is_some_and(|a| {
+                                        a.get(..field.len())
+                                            .is_some_and(|p| p.eq_ignore_ascii_case(field))
+                                    }))
                         },
                         |e| e.tokens.len() >= 2,
                         |_, _| false,

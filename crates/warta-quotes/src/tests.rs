@@ -1933,3 +1933,233 @@ fn an_epithet_or_an_organisation_word_refers_back_to_a_person() {
         ),
     ]);
 }
+
+#[test]
+fn a_described_person_speaks_not_the_place_of_the_description() {
+    // (text, speaker of the reported speech)
+    assert_last_speakers(&[
+        (
+            "Sulastri (52), warga Kecamatan Depok, mengatakan, air sungai naik sejak subuh.",
+            "Sulastri",
+        ),
+        (
+            "Hendra Gunawan, peternak asal Desa Sukamaju, Kabupaten Garut, menyatakan, harga \
+             pakan ternak terus naik.",
+            "Hendra Gunawan",
+        ),
+        (
+            "Rina (40), tetangga Sutrisno, mengatakan, warga sepakat tetap di rumah.",
+            "Rina",
+        ),
+        // A person in apposition before a place phrase and a date.
+        (
+            "Bambang Wijaya, Wakil Bupati Sleman, di Pendopo Sleman, Senin (3/8/2020), \
+             menyampaikan, sekolah belum dibuka.",
+            "Bambang Wijaya",
+        ),
+        // A circumstance without commas before the date, after a list of portfolios.
+        (
+            "Deputi Bidang Usaha, Riset, dan Teknologi Kementerian BUMN Rudi Hartono dalam \
+             jumpa pers daring, Selasa (9/6/2020), menyatakan, proyek tetap berjalan.",
+            "Rudi Hartono",
+        ),
+        // English words inside an organisation's name do not describe.
+        (
+            "Direktur Center of Reform on Economics Indonesia Yusuf Hakim, Rabu (6/5/2020), \
+             mengatakan, daya beli turun.",
+            "Yusuf Hakim",
+        ),
+        // A role before the name is no description.
+        (
+            "Sementara itu, pakar epidemiologi Dedi Kurnia, Kamis (2/7/2020), mengatakan, tes \
+             harus diperbanyak.",
+            "Dedi Kurnia",
+        ),
+    ]);
+    // A word inside the clause before a date is no subject.
+    let text = "Gubernur Budi Santoso dalam rapat membahas evaluasi proyek dampak Covid-19, Jumat \
+                (29/5/2020), menegaskan, proyek strategis harus berjalan.";
+    assert!(
+        quotes(text)
+            .iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != "Covid-19")),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn an_epithet_of_the_president_resolves_to_the_president_named_before() {
+    assert_last_speakers(&[
+        (
+            "Presiden Joko Widodo meninjau lokasi banjir di Bekasi.\n“Kami akan bantu,” kata \
+             Kepala Negara.",
+            "Joko Widodo",
+        ),
+        (
+            "Presiden Susilo Bambang Yudhoyono membuka sidang kabinet.\n“Semua harus bekerja,” \
+             ujar Kepala Negara.",
+            "Susilo Bambang Yudhoyono",
+        ),
+    ]);
+    // Nobody holds the office: the epithet stays.
+    assert_last_speakers(&[("“Kami akan bantu,” kata Kepala Negara.", "Kepala Negara")]);
+}
+
+#[test]
+fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
+    // (text, extension, speaker without it, speaker with it)
+    type Extend = fn(crate::ExtractorBuilder) -> crate::ExtractorBuilder;
+    let table: &[(&str, Extend, Option<&str>, &str)] = &[
+        (
+            "Ketua RT Budi Santoso tiba di posko.\nPetugas itu mengatakan, stok makanan di posko \
+             masih cukup.",
+            |b| b.person_noun("petugas"),
+            None,
+            "Budi Santoso",
+        ),
+        (
+            "“Kami siap,” kata Ahmad ibn Hasan.",
+            |b| b.connector("ibn"),
+            Some("Ahmad"),
+            "Ahmad ibn Hasan",
+        ),
+        (
+            "Bupati Bekasi Budi Santoso selagi meninjau pasar mengatakan, harga beras di pasar \
+             tetap stabil sepekan ini.",
+            |b| b.circumstance_opener("selagi"),
+            None,
+            "Budi Santoso",
+        ),
+        (
+            "Rina (40), pedagang sayur, tapi Hasan Basri, Senin (3/8/2020), mengatakan, pasar \
+             sepi sejak pekan lalu karena hujan.",
+            |b| b.conjunction("tapi"),
+            Some("Rina"),
+            "Hasan Basri",
+        ),
+    ];
+    for &(text, extend, before, after) in table {
+        let name = |ex: &Extractor| {
+            ex.extract(text)
+                .last()
+                .and_then(|q| q.speaker.as_ref().map(|s| s.name.clone()))
+        };
+        assert_eq!(name(&Extractor::new()).as_deref(), before, "{text:?}");
+        let ex = extend(Extractor::builder()).build();
+        assert_eq!(name(&ex).as_deref(), Some(after), "{text:?}");
+    }
+    // The built-in lists are in place: a connector inside a name, a circumstance after a
+    // subject, a noun for a person opening an epithet.
+    assert_last_speakers(&[
+        ("“Kami siap,” kata Abdul bin Ahmad.", "Abdul bin Ahmad"),
+        (
+            "Bupati Bekasi Budi Santoso saat meninjau pasar mengatakan, harga beras di pasar \
+             tetap stabil sepekan ini.",
+            "Budi Santoso",
+        ),
+        (
+            "Ketua RT Budi Santoso tiba di posko.\nPria berusia 30 tahun itu mengatakan, stok makanan \
+             cukup.",
+            "Budi Santoso",
+        ),
+    ]);
+}
+
+#[test]
+fn an_organisation_glued_before_a_name_is_cut_off_when_the_document_shows_it() {
+    // (text, speaker of the last quote, its affiliation)
+    let table: &[(&str, &str, Option<&str>)] = &[
+        // The organisation ends another run (`PT Sinarmas`), the person is referred to by the
+        // word after it (`kata Hendra`).
+        (
+            "Direktur Utama Sinarmas Hendra Wijaya meninjau gudang di Cikarang.\nPendapatan PT \
+             Sinarmas naik dua kali lipat.\n“Kami optimistis,” kata Hendra.",
+            "Hendra Wijaya",
+            Some("Sinarmas"),
+        ),
+        // An organisation of several words that stands alone elsewhere leaves a one-word name.
+        (
+            "Ketua Serikat Pekerja Hotel Mawar Indah Wahyu hadir dalam pertemuan itu.\nWahyu dan \
+             karyawan Hotel Mawar Indah mogok kerja.\n“Kami ingin upah layak,” kata Wahyu.",
+            "Wahyu",
+            Some("Serikat Pekerja Hotel Mawar Indah"),
+        ),
+        // A first name that ends no other run stays (`kata Riza` alone is no evidence).
+        (
+            "Kepala Dinas Kesehatan Ahmad Riza Patria meninjau puskesmas.\n“Kami siap,” kata \
+             Riza.",
+            "Ahmad Riza Patria",
+            Some("Kesehatan"),
+        ),
+    ];
+    for &(text, name, aff) in table {
+        let qs = quotes(text);
+        let s = qs
+            .last()
+            .and_then(|q| q.speaker.clone())
+            .unwrap_or_else(|| panic!("{text:?}: no speaker"));
+        assert_eq!(s.name, name, "{text:?}");
+        assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
+    }
+}
+
+#[test]
+fn a_function_word_opening_a_sentence_is_no_speaker() {
+    for (text, word) in [
+        (
+            "Ada pedagang yang menyatakan penjualan turun tajam sejak awal pandemi.",
+            "Ada",
+        ),
+        (
+            "Menurutnya, menjawab krisis pangan bisa dilakukan dengan memperkuat petani lokal.",
+            "Menurutnya",
+        ),
+        (
+            "Kendati mengakui tidak mendengar suara gemuruh, warga tetap waspada di rumah.",
+            "Kendati",
+        ),
+    ] {
+        assert!(
+            quotes(text)
+                .iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+    // A manuscript that tells is no antecedent of a `-nya` cue.
+    let text = "Serat Centhini menceritakan kehidupan masyarakat Jawa pada abad ke-16.\n“Tempe \
+                sudah dikenal sejak lama,” ujarnya.";
+    let last = quotes(text).pop().expect("the direct quote");
+    assert!(
+        last.speaker.is_none_or(|s| s.name != "Serat Centhini"),
+        "{:?}",
+        summary(text)
+    );
+}
+
+#[test]
+fn professions_english_titles_and_minister_abbreviations_are_roles() {
+    assert_speaker_parts(&[
+        (
+            "Antropolog Rudi Hartono berpendapat, ruang publik kota makin sempit bagi warga.",
+            "Rudi Hartono",
+            Some("Antropolog"),
+            None,
+        ),
+        (
+            "“Perjalanan kereta tetap normal,” kata Vice President Public Relations KAI Budi \
+             Santoso.",
+            "Budi Santoso",
+            Some("Vice President"),
+            Some("Public Relations KAI"),
+        ),
+        (
+            "“Liga akan dimulai bulan depan,” kata Menpora Arif Wibowo.",
+            "Arif Wibowo",
+            Some("Menpora"),
+            None,
+        ),
+    ]);
+}
