@@ -827,6 +827,12 @@ pub fn link_document(
         if candidates.is_empty() {
             return mentions;
         }
+        // Room for every name's tokens at once (folding rarely makes a name longer), not
+        // regrown name by name.
+        let bytes = candidates.iter().map(|c| c.len()).sum();
+        names.bytes.reserve(bytes);
+        names.toks.reserve(bytes / 4 + candidates.len());
+        names.lists.reserve(candidates.len());
         names.resolve(&candidates)
     };
     let mut lists = lists.into_iter();
