@@ -673,34 +673,46 @@ fn sort_dedup(mentions: Vec<Mention>) -> Vec<Mention> {
     merge_dedup(Vec::new(), mentions)
 }
 
-/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order, in
-/// place: a few `extra` (the usual case) are inserted at their places, more are merged by a
-/// stable sort (which finds `sorted` as one run).
+/// `sort_dedup` of `sorted` followed by `extra`, where `sorted` is already in order: `extra`
+/// sorted (stable) and placed after the equal mentions of `sorted` (as a stable sort of the
+/// concatenation would place them): a few (the usual case) inserted in place, more merged
+/// in one pass that also drops the overlaps.
 fn merge_dedup(mut sorted: Vec<Mention>, mut extra: Vec<Mention>) -> Vec<Mention> {
     const FEW: usize = 8;
+    extra.sort_by(order);
+    let mut end: Option<usize> = None;
+    let mut apart = |m: &Mention| {
+        let keep = end.is_none_or(|e| m.span.start >= e);
+        if keep {
+            end = Some(m.span.end);
+        }
+        keep
+    };
     if extra.len() <= FEW {
-        extra.sort_by(order);
-        // From the last, each after the mentions it does not precede (after equal ones, as
-        // a stable sort of the concatenation would place it).
+        // From the last, each after the mentions it does not precede.
         let mut limit = sorted.len();
         for m in extra.into_iter().rev() {
             let at = sorted[..limit].partition_point(|x| order(x, &m) != Ordering::Greater);
             sorted.insert(at, m);
             limit = at;
         }
-    } else {
-        sorted.append(&mut extra);
-        sorted.sort_by(order);
+        sorted.retain(apart);
+        return sorted;
     }
-    let mut end: Option<usize> = None;
-    sorted.retain(|m| {
-        let keep = end.is_none_or(|e| m.span.start >= e);
-        if keep {
-            end = Some(m.span.end);
+    let mut out: Vec<Mention> = Vec::with_capacity(sorted.len() + extra.len());
+    let mut extra = extra.into_iter().peekable();
+    for m in sorted {
+        while let Some(x) = extra.next_if(|x| order(&m, x) == Ordering::Greater) {
+            if apart(&x) {
+                out.push(x);
+            }
         }
-        keep
-    });
-    sorted
+        if apart(&m) {
+            out.push(m);
+        }
+    }
+    out.extend(extra.filter(apart));
+    out
 }
 
 /// Document-level linking: adds mentions for later partial mentions (`Home`) of full person
@@ -755,7 +767,9 @@ pub fn link_document(
     // Sorted, overlapping regions merged.
     let mut sorted: Vec<Span> = Vec::with_capacity(regions.len());
     sorted.extend(regions.iter().copied().filter(|r| valid(text, *r)));
-    sorted.sort_by_key(|r| r.start);
+    if !sorted.is_sorted_by_key(|r| r.start) {
+        sorted.sort_by_key(|r| r.start);
+    }
     let mut regions: Vec<Span> = Vec::with_capacity(sorted.len());
     for r in sorted {
         match regions.last_mut() {
@@ -813,6 +827,12 @@ pub fn link_document(
         if candidates.is_empty() {
             return mentions;
         }
+        // Room for every name's tokens at once (folding rarely makes a name longer), not
+        // regrown name by name.
+        let bytes = candidates.iter().map(|c| c.len()).sum();
+        names.bytes.reserve(bytes);
+        names.toks.reserve(bytes / 4 + candidates.len());
+        names.lists.reserve(candidates.len());
         names.resolve(&candidates)
     };
     let mut lists = lists.into_iter();
@@ -892,7 +912,9 @@ pub fn link_document(
     let mut taken: Vec<Span> = Vec::with_capacity(mentions.len() + made.len());
     taken.extend(mentions.iter().map(|m| m.span));
     taken.extend(made.iter().filter(|m| m.1).map(|m| m.0.span));
-    taken.sort_by_key(|s| s.start);
+    if !taken.is_sorted_by_key(|s| s.start) {
+        taken.sort_by_key(|s| s.start);
+    }
     let covered = |w: Span| {
         let i = taken.partition_point(|s| s.end <= w.start);
         taken.get(i).is_some_and(|s| s.start < w.end)
