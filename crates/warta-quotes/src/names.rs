@@ -23,22 +23,45 @@ use crate::text::{
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`), lowercase;
 /// not `Daerah` or `Negara`, which end organisation names and roles before a person (`Komite
 /// Pemantauan Pelaksanaan Otonomi Daerah Robert Endi Jaweng`, `Sekretaris Negara Pratikno`).
+const PLACE_MARKERS: [&[u8]; 12] = [
+    b"kota",
+    b"kabupaten",
+    b"kab",
+    b"provinsi",
+    b"kecamatan",
+    b"kelurahan",
+    b"desa",
+    b"wilayah",
+    b"kawasan",
+    b"pulau",
+    b"kampung",
+    b"dusun",
+];
+
+/// The bit of a word's first letter and length (mod 16) in [`PLACE_MARKER_FILTER`].
+const fn place_marker_bit(first: u8, len: usize) -> usize {
+    ((first & 31) as usize) << 4 | (len & 15)
+}
+
+/// The bits of [`PLACE_MARKERS`]: most words fail on one bit, without a branch per marker.
+const PLACE_MARKER_FILTER: [u64; 8] = {
+    let mut t = [0u64; 8];
+    let mut i = 0;
+    while i < PLACE_MARKERS.len() {
+        let k = place_marker_bit(PLACE_MARKERS[i][0], PLACE_MARKERS[i].len());
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+};
+
+/// True when the lowercase word `l` is one of [`PLACE_MARKERS`].
 fn is_place_marker(l: &[u8]) -> bool {
-    matches!(
-        l,
-        b"kota"
-            | b"kabupaten"
-            | b"kab"
-            | b"provinsi"
-            | b"kecamatan"
-            | b"kelurahan"
-            | b"desa"
-            | b"wilayah"
-            | b"kawasan"
-            | b"pulau"
-            | b"kampung"
-            | b"dusun"
-    )
+    let Some(&first) = l.first() else {
+        return false;
+    };
+    let k = place_marker_bit(first, l.len());
+    PLACE_MARKER_FILTER[k / 64] & (1 << (k % 64)) != 0 && PLACE_MARKERS.contains(&l)
 }
 
 /// Lowercase words after which a capitalised phrase is a place, not a person (`menuju
@@ -291,19 +314,23 @@ impl Tokens {
     /// The tokens of `name`.
     pub(crate) fn of(name: &str) -> Tokens {
         let b = name.as_bytes();
-        if name.is_ascii()
-            && !b.is_empty()
-            && b[0] != b' '
-            && b[b.len() - 1] != b' '
-            && !b.windows(2).any(|w| w == b"  ")
-            && !b
-                .iter()
-                .any(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b','))
-        {
+        // One pass without early exits: the spaces, and whether a byte breaks the form of ASCII
+        // words separated by single spaces (a non-ASCII byte, another separator, a space
+        // opening the name or following a space).
+        let mut spaces = 0;
+        let mut odd = false;
+        let mut after_space = true;
+        for &c in b {
+            let space = c == b' ';
+            odd |= (space & after_space) | (c >= 0x80) | (c == b',') | (9..=13).contains(&c);
+            spaces += usize::from(space);
+            after_space = space;
+        }
+        if !odd && !after_space {
             // Words separated by single spaces (most names): the name lowercased.
             return Tokens {
                 joined: name.to_ascii_lowercase().into_boxed_str(),
-                len: 1 + b.iter().filter(|&&c| c == b' ').count(),
+                len: 1 + spaces,
             };
         }
         let mut joined = String::with_capacity(name.len());
@@ -1268,6 +1295,26 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    #[test]
+    fn place_markers_pass_their_filter_and_near_words_do_not() {
+        for m in PLACE_MARKERS {
+            assert!(is_place_marker(m), "{}", String::from_utf8_lossy(m));
+        }
+        for w in [
+            "",
+            "k",
+            "kot",
+            "kotak",
+            "kata",
+            "desas",
+            "dewi",
+            "pulau2",
+            "wilayahnya",
+        ] {
+            assert!(!is_place_marker(w.as_bytes()), "{w}");
+        }
+    }
 
     proptest! {
         #[test]
