@@ -437,6 +437,38 @@ pub(crate) fn pair_side<'a>(name: &'a str, surface: &str) -> &'a str {
         .unwrap_or(name)
 }
 
+/// Where the word `word` joins the names of a candidate pair with a hyphen (`Cahyadi-Armuji`:
+/// a lowercase letter, the hyphen, a capital), by the rules of [`pair_side`]: not a hyphen inside
+/// one name (`Perangin-Angin`, `Al-Farisi`, `Nur-Al-Huda`).
+fn pair_hyphen(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let h = memchr::memchr_iter(b'-', b).find(|&i| {
+        i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase()
+    })?;
+    let (left, right) = (&word[..h], &word[h + 1..]);
+    let reduplicated = left
+        .len()
+        .checked_sub(right.len())
+        .and_then(|k| left.get(k..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(right));
+    (!reduplicated && left.len() > 2 && !right.contains('-')).then_some(h)
+}
+
+/// True when `token` (lowercase) is one of the names of a candidate pair written as one word
+/// in `name` (`cahyadi` in `Eri Cahyadi-Armuji`).
+fn is_pair_part(name: &str, token: &str) -> bool {
+    name.contains('-')
+        && name
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|w| {
+                pair_hyphen(w).is_some_and(|h| {
+                    [&w[..h], &w[h + 1..]]
+                        .into_iter()
+                        .any(|part| with_lower_bytes(part, |l| l == token.as_bytes()))
+                })
+            })
+}
+
 /// Lowercase name tokens (hyphenated parts stay whole).
 pub(crate) fn name_tokens(name: &str) -> Vec<String> {
     if name.is_ascii() {
@@ -613,7 +645,9 @@ impl NameIndex {
                         let indexed = f & flag::ROLE != 0
                             || f & (flag::AFF | flag::STOP) == 0
                             || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
-                        if indexed {
+                        // Adds the token `l` (lowercase, hashed `hash`; `buf` its sixteen
+                        // bytes when it is short) unless the run holds it already.
+                        let mut add = |l: &[u8], hash: u64, buf: Option<&[u8; 16]>| {
                             let arena = &idx.arena;
                             let token = |p: &Posting| {
                                 &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
@@ -653,12 +687,25 @@ impl NameIndex {
                                 });
                                 // A short token is copied as the sixteen bytes holding it
                                 // (a fixed-size copy), then cut to its length.
-                                if packed.is_some() {
-                                    let at = idx.arena.len();
-                                    idx.arena.extend_from_slice(&buf);
-                                    idx.arena.truncate(at + l.len());
-                                } else {
-                                    idx.arena.extend_from_slice(l);
+                                match buf {
+                                    Some(buf) => {
+                                        let at = idx.arena.len();
+                                        idx.arena.extend_from_slice(buf);
+                                        idx.arena.truncate(at + l.len());
+                                    }
+                                    None => idx.arena.extend_from_slice(l),
+                                }
+                            }
+                        };
+                        if indexed {
+                            add(l, hash, packed.is_some().then_some(&buf));
+                            // Each name of a candidate pair written with a hyphen
+                            // (`Cahyadi-Armuji`), so that a later `kata Cahyadi` finds the pair.
+                            if let Some(h) = pair_hyphen(w.str(text)) {
+                                for part in
+                                    [&text[w.start..w.start + h], &text[w.start + h + 1..w.end]]
+                                {
+                                    with_lower_bytes(part, |pl| add(pl, token_hash(pl), None));
                                 }
                             }
                         }
@@ -1105,7 +1152,12 @@ impl NameIndex {
                 known,
                 last,
                 pos,
-                |e| e.tokens.len() >= toks.len() && toks.iter().all(|t| e.tokens.contains(t)),
+                |e| {
+                    e.tokens.len() >= toks.len()
+                        && toks
+                            .iter()
+                            .all(|t| e.tokens.contains(t) || is_pair_part(&e.name, t))
+                },
                 |e| e.tokens.len() > toks.len(),
                 // `Wakil Kepala Satuan Lalu Lintas Polres X Komisaris Ubaidillah`, after `Camat
                 // Y, Ubaidillah Ansar`: a later introduction with a rank, an affiliation and
@@ -1295,6 +1347,51 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    /// The speaker names of the quotes of `text`, in order.
+    fn speakers(text: &str) -> Vec<String> {
+        crate::Extractor::new()
+            .extract(text)
+            .into_iter()
+            .filter_map(|q| q.speaker.map(|s| s.name))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_of_a_candidate_pair_resolves_to_its_side() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "KPU menetapkan pasangan Eri Cahyadi-Armuji sebagai pemenang.\n\n\
+                 “Kami berterima kasih kepada warga,” kata Cahyadi di Surabaya.",
+                &["Eri Cahyadi"],
+            ),
+            (
+                "Di Makassar, pasangan Indah Putri Andriani-Suaib Mansur unggul.\n\n\
+                 “Ini kemenangan rakyat,” ujar Suaib kepada wartawan.\n\n\
+                 “Kami akan bekerja,” kata Andriani.",
+                &["Suaib Mansur", "Indah Putri Andriani"],
+            ),
+            (
+                "Petahana, Olly Dondokambey-Steven Kandouw, melapor ke KPU.\n\n\
+                 “Kami siap diaudit,” kata Steven.",
+                &["Steven Kandouw"],
+            ),
+            // A hyphen inside one name is no pair.
+            (
+                "Ketua adat Bonar Perangin-Angin hadir di sana.\n\n\
+                 “Kami menolak,” kata Angin.",
+                &["Angin"],
+            ),
+            (
+                "Ustaz Muhammad Al-Farisi memberi ceramah.\n\n\
+                 “Sabar,” kata Farisi.",
+                &["Farisi"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(text), want, "{text}");
+        }
+    }
 
     #[test]
     fn place_markers_pass_their_filter_and_near_words_do_not() {
