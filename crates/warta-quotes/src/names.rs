@@ -17,7 +17,8 @@ use crate::lexicon::{
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
-    char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
+    Word, char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back,
+    word_at,
 };
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`), lowercase;
@@ -454,6 +455,55 @@ fn pair_hyphen(word: &str) -> Option<usize> {
     (!reduplicated && left.len() > 2 && !right.contains('-')).then_some(h)
 }
 
+/// Adds the two names of the candidate pair `w` (`Cahyadi-Armuji`), if it is one, to the
+/// postings of a short run (those from `run_postings`; `hit` gives its run and start) unless
+/// the run holds them already.
+#[inline(never)]
+fn add_pair_halves(
+    text: &str,
+    w: Word,
+    postings: &mut Vec<Posting>,
+    arena: &mut Vec<u8>,
+    run_postings: usize,
+    run_classes: &mut u64,
+    hit: Hit,
+) {
+    let Some(h) = pair_hyphen(w.str(text)) else {
+        return;
+    };
+    for half in [&text[w.start..w.start + h], &text[w.start + h + 1..w.end]] {
+        with_lower_bytes(half, |l| {
+            let hash = token_hash(l);
+            let seen = postings[run_postings..].iter().any(|p| {
+                p.hash == hash && &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize] == l
+            });
+            if !seen {
+                *run_classes |= 1u64 << (hash >> 58);
+                postings.push(Posting {
+                    hash,
+                    hit: Hit {
+                        at: arena.len() as u32,
+                        len: l.len() as u32,
+                        ..hit
+                    },
+                });
+                arena.extend_from_slice(l);
+            }
+        });
+    }
+}
+
+/// Not zero when the word packed in `p` (see [`pack_bytes`]) holds a hyphen: eight bytes at a
+/// time, no byte of the packing is zero after the XOR but a hyphen's.
+#[inline(always)]
+fn hyphen_bits(p: u128) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    const HYPHENS: u64 = L * 0x2d;
+    let (lo, hi) = (p as u64 ^ HYPHENS, (p >> 64) as u64 ^ HYPHENS);
+    (lo.wrapping_sub(L) & !lo | hi.wrapping_sub(L) & !hi) & H
+}
+
 /// True when `token` (lowercase) is one of the names of a candidate pair written as one word
 /// in `name` (`cahyadi` in `Eri Cahyadi-Armuji`).
 fn is_pair_part(name: &str, token: &str) -> bool {
@@ -604,11 +654,17 @@ impl NameIndex {
                 } else {
                     let id = idx.runs.len();
                     let run_postings = postings.len();
-                    in_run.clear();
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
+                    if long_run {
+                        in_run.clear();
+                    }
                     let mut run_classes = 0u64;
+                    // Bit `k` when word `k` (of a short run) is indexed; not zero when a word
+                    // holds a hyphen.
+                    let mut indexed_words = 0u64;
+                    let mut hyphens = 0u64;
                     // The word that opens the run: its first, or after a capitalised stop
                     // word its second (`Menurut Wahyu`, `Namun Rachmi`).
                     let mut head = 0;
@@ -620,12 +676,14 @@ impl NameIndex {
                         let (l, f, hash) = match packed {
                             Some(p) => {
                                 let l = &buf[..w.end - w.start];
+                                hyphens |= hyphen_bits(p);
                                 (l, lex.flags_of_packed(l, p), FxHasher::packed(p))
                             }
                             None => {
                                 lowered.clear();
                                 with_lower_bytes(w.str(text), |l| lowered.extend_from_slice(l));
                                 let l = &lowered[..];
+                                hyphens |= u64::from(l.contains(&b'-'));
                                 (l, lex.flags_of_lower(l), token_hash(l))
                             }
                         };
@@ -645,9 +703,8 @@ impl NameIndex {
                         let indexed = f & flag::ROLE != 0
                             || f & (flag::AFF | flag::STOP) == 0
                             || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
-                        // Adds the token `l` (lowercase, hashed `hash`; `buf` its sixteen
-                        // bytes when it is short) unless the run holds it already.
-                        let mut add = |l: &[u8], hash: u64, buf: Option<&[u8; 16]>| {
+                        indexed_words |= u64::from(indexed) << (k & 63);
+                        if indexed {
                             let arena = &idx.arena;
                             let token = |p: &Posting| {
                                 &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
@@ -687,25 +744,12 @@ impl NameIndex {
                                 });
                                 // A short token is copied as the sixteen bytes holding it
                                 // (a fixed-size copy), then cut to its length.
-                                match buf {
-                                    Some(buf) => {
-                                        let at = idx.arena.len();
-                                        idx.arena.extend_from_slice(buf);
-                                        idx.arena.truncate(at + l.len());
-                                    }
-                                    None => idx.arena.extend_from_slice(l),
-                                }
-                            }
-                        };
-                        if indexed {
-                            add(l, hash, packed.is_some().then_some(&buf));
-                            // Each name of a candidate pair written with a hyphen
-                            // (`Cahyadi-Armuji`), so that a later `kata Cahyadi` finds the pair.
-                            if let Some(h) = pair_hyphen(w.str(text)) {
-                                for part in
-                                    [&text[w.start..w.start + h], &text[w.start + h + 1..w.end]]
-                                {
-                                    with_lower_bytes(part, |pl| add(pl, token_hash(pl), None));
+                                if packed.is_some() {
+                                    let at = idx.arena.len();
+                                    idx.arena.extend_from_slice(&buf);
+                                    idx.arena.truncate(at + l.len());
+                                } else {
+                                    idx.arena.extend_from_slice(l);
                                 }
                             }
                         }
@@ -717,6 +761,28 @@ impl NameIndex {
                             && !idx.places.contains_word(n.str(text))
                         {
                             idx.places.insert(norm(n.str(text)));
+                        }
+                    }
+                    // Each name of a candidate pair written with a hyphen (`Cahyadi-Armuji`), so
+                    // that a later `kata Cahyadi` finds the pair; not in capitalised text.
+                    if hyphens != 0 && !long_run {
+                        for (k, w) in words.iter().enumerate() {
+                            if indexed_words & 1 << k != 0 {
+                                add_pair_halves(
+                                    text,
+                                    *w,
+                                    &mut postings,
+                                    &mut idx.arena,
+                                    run_postings,
+                                    &mut run_classes,
+                                    Hit {
+                                        run: id as u32,
+                                        start: i as u32,
+                                        at: 0,
+                                        len: 0,
+                                    },
+                                );
+                            }
                         }
                     }
                     let before = skip_ws_back(text, i, p.start);
@@ -1390,6 +1456,21 @@ mod tests {
         ];
         for (text, want) in cases {
             assert_eq!(speakers(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn packed_words_with_a_hyphen_are_told_apart() {
+        for (w, want) in [
+            ("budi", false),
+            ("-", true),
+            ("cahyadi-armuji", true),
+            ("abcdefgh-", true),
+            ("abcdefghijklmn-", true),
+            ("abcdefghijklmno", false),
+            ("x", false),
+        ] {
+            assert_eq!(hyphen_bits(pack_bytes(w.as_bytes())) != 0, want, "{w}");
         }
     }
 
