@@ -130,6 +130,9 @@ struct Run {
     start: usize,
     limit: usize,
     initial: bool,
+    /// One word that opens its sentence with an age in apposition (`Jendareh (45), warga …`):
+    /// a person named once, for later `-nya` cues and pronouns.
+    single: bool,
     entry: OnceCell<Option<Box<NameEntry>>>,
 }
 
@@ -651,6 +654,24 @@ impl NameIndex {
                         Some(packed) => idx.heads.insert_packed(packed),
                         None => with_lower_bytes(first.str(text), |l| idx.heads.insert(l)),
                     }
+                    if bytes.get(first.end..first.end + 2) == Some(b" (")
+                        && aged_apposition(bytes, first.end + 2)
+                        && opens_sentence(text, i, p.start)
+                        && !lex.has(
+                            first.str(text),
+                            flag::STOP | flag::ROLE | flag::AFF | flag::NONPERSON,
+                        )
+                        && !crate::text::is_acronym(first.str(text))
+                    {
+                        idx.runs.push(Run {
+                            para_start: p.start,
+                            start: i,
+                            limit: p.end,
+                            initial: true,
+                            single: true,
+                            entry: OnceCell::new(),
+                        });
+                    }
                 } else {
                     let id = idx.runs.len();
                     let run_postings = postings.len();
@@ -785,17 +806,12 @@ impl NameIndex {
                             }
                         }
                     }
-                    let before = skip_ws_back(text, i, p.start);
-                    let initial = before == p.start
-                        || matches!(
-                            char_before(text, before),
-                            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
-                        );
                     idx.runs.push(Run {
                         para_start: p.start,
                         start: i,
                         limit: p.end,
-                        initial,
+                        initial: opens_sentence(text, i, p.start),
+                        single: false,
                         entry: OnceCell::new(),
                     });
                 }
@@ -985,6 +1001,24 @@ impl NameIndex {
         let run = &self.runs[id];
         run.entry
             .get_or_init(|| {
+                if run.single {
+                    let w = word_at(text, run.start, run.limit)?;
+                    let name = w.str(text);
+                    return Some(Box::new(NameEntry {
+                        name: name.to_string(),
+                        tokens: Tokens::of(name),
+                        role: None,
+                        role_key: None,
+                        affiliation: None,
+                        weak: true,
+                        subject: true,
+                        start: w.start,
+                        end: w.end,
+                        speech: false,
+                        appositive: true,
+                        placey: false,
+                    }));
+                }
                 // Skip capitalised stop words that open the run (`Namun Budi Santoso`).
                 let mut at = run.start;
                 let mut words = lex.run_forward(text, at, run.limit);
@@ -1307,6 +1341,30 @@ impl NameIndex {
     }
 }
 
+/// True when the word at `at` opens its sentence: the paragraph's start or a sentence end, a
+/// quote mark, a colon or a dash before it.
+fn opens_sentence(text: &str, at: usize, para_start: usize) -> bool {
+    let before = skip_ws_back(text, at, para_start);
+    before == para_start
+        || matches!(
+            char_before(text, before),
+            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
+        )
+}
+
+/// True when `bytes` from `at` hold an age closing an apposition: one to three digits, `)` and
+/// a comma (`45), warga …`).
+fn aged_apposition(bytes: &[u8], at: usize) -> bool {
+    let digits = bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=3).contains(&digits) && bytes.get(at + digits..at + digits + 2) == Some(b"),")
+}
+
 /// True when `text[start..end]` (a sentence's lead up to its comma) reads as an adverbial,
 /// not a name: it holds a lowercase word or opens with a stop word (`Secara terpisah,`, `Di
 /// Jakarta,`; not `Abdian Saputra,`).
@@ -1471,6 +1529,46 @@ mod tests {
             ("x", false),
         ] {
             assert_eq!(hyphen_bits(pack_bytes(w.as_bytes())) != 0, want, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_name_with_an_age_is_a_later_nya_antecedent() {
+        // Filler between the introduction and the `-nya` quote, beyond the short look-back.
+        let filler = "Petugas masih mendata kerugian warga di desa itu. \
+                      Bantuan makanan sudah disalurkan ke posko pengungsian sejak pagi. \
+                      Dapur umum dibuka di halaman kantor desa oleh para relawan. ";
+        let filler = filler.repeat(3);
+        let cases: [(String, &[&str]); 3] = [
+            (
+                format!(
+                    "Kepala Desa Sukamaju Ahmad Suryadi mengatakan, banjir merendam ratusan rumah.\n\n\
+                     Jendareh (45), warga setempat, masih mengungsi di masjid.\n\n{filler}\n\n\
+                     “Kami belum bisa pulang,” katanya."
+                ),
+                &["Ahmad Suryadi", "Jendareh"],
+            ),
+            // No age, no apposition: the last speaker.
+            (
+                format!(
+                    "Kepala Desa Sukamaju Ahmad Suryadi mengatakan, banjir merendam ratusan rumah.\n\n\
+                     Jendareh masih mengungsi di masjid.\n\n{filler}\n\n\
+                     “Kami belum bisa pulang,” katanya."
+                ),
+                &["Ahmad Suryadi", "Ahmad Suryadi"],
+            ),
+            // A place with a number in brackets is no person.
+            (
+                format!(
+                    "Kepala Desa Sukamaju Ahmad Suryadi mengatakan, banjir merendam ratusan rumah.\n\n\
+                     Jakarta (12), kota terbesar, juga terendam.\n\n{filler}\n\n\
+                     “Kami belum bisa pulang,” katanya."
+                ),
+                &["Ahmad Suryadi", "Ahmad Suryadi"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(&text), want, "{text}");
         }
     }
 
