@@ -654,7 +654,9 @@ impl NameIndex {
                         Some(packed) => idx.heads.insert_packed(packed),
                         None => with_lower_bytes(first.str(text), |l| idx.heads.insert(l)),
                     }
-                    if bytes.get(first.end..first.end + 2) == Some(b" (")
+                    // A bracket after the word (rare) before the rest is looked at.
+                    if bytes.get(first.end + 1) == Some(&b'(')
+                        && bytes[first.end] == b' '
                         && aged_apposition(bytes, first.end + 2)
                         && opens_sentence(text, i, p.start)
                         && !lex.has(
@@ -1343,6 +1345,7 @@ impl NameIndex {
 
 /// True when the word at `at` opens its sentence: the paragraph's start or a sentence end, a
 /// quote mark, a colon or a dash before it.
+#[inline]
 fn opens_sentence(text: &str, at: usize, para_start: usize) -> bool {
     let before = skip_ws_back(text, at, para_start);
     before == para_start
