@@ -17,28 +17,52 @@ use crate::lexicon::{
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
-    char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back, word_at,
+    Word, char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back,
+    word_at,
 };
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`), lowercase;
 /// not `Daerah` or `Negara`, which end organisation names and roles before a person (`Komite
 /// Pemantauan Pelaksanaan Otonomi Daerah Robert Endi Jaweng`, `Sekretaris Negara Pratikno`).
+const PLACE_MARKERS: [&[u8]; 12] = [
+    b"kota",
+    b"kabupaten",
+    b"kab",
+    b"provinsi",
+    b"kecamatan",
+    b"kelurahan",
+    b"desa",
+    b"wilayah",
+    b"kawasan",
+    b"pulau",
+    b"kampung",
+    b"dusun",
+];
+
+/// The bit of a word's first letter and length (mod 16) in [`PLACE_MARKER_FILTER`].
+const fn place_marker_bit(first: u8, len: usize) -> usize {
+    ((first & 31) as usize) << 4 | (len & 15)
+}
+
+/// The bits of [`PLACE_MARKERS`]: most words fail on one bit, without a branch per marker.
+const PLACE_MARKER_FILTER: [u64; 8] = {
+    let mut t = [0u64; 8];
+    let mut i = 0;
+    while i < PLACE_MARKERS.len() {
+        let k = place_marker_bit(PLACE_MARKERS[i][0], PLACE_MARKERS[i].len());
+        t[k / 64] |= 1 << (k % 64);
+        i += 1;
+    }
+    t
+};
+
+/// True when the lowercase word `l` is one of [`PLACE_MARKERS`].
 fn is_place_marker(l: &[u8]) -> bool {
-    matches!(
-        l,
-        b"kota"
-            | b"kabupaten"
-            | b"kab"
-            | b"provinsi"
-            | b"kecamatan"
-            | b"kelurahan"
-            | b"desa"
-            | b"wilayah"
-            | b"kawasan"
-            | b"pulau"
-            | b"kampung"
-            | b"dusun"
-    )
+    let Some(&first) = l.first() else {
+        return false;
+    };
+    let k = place_marker_bit(first, l.len());
+    PLACE_MARKER_FILTER[k / 64] & (1 << (k % 64)) != 0 && PLACE_MARKERS.contains(&l)
 }
 
 /// Lowercase words after which a capitalised phrase is a place, not a person (`menuju
@@ -113,6 +137,9 @@ struct Run {
     start: usize,
     limit: usize,
     initial: bool,
+    /// One word that opens its sentence with an age in apposition (`Jendareh (45), warga …`):
+    /// a person named once, for later `-nya` cues and pronouns.
+    single: bool,
     entry: OnceCell<Option<Box<NameEntry>>>,
 }
 
@@ -298,19 +325,23 @@ impl Tokens {
     /// The tokens of `name`.
     pub(crate) fn of(name: &str) -> Tokens {
         let b = name.as_bytes();
-        if name.is_ascii()
-            && !b.is_empty()
-            && b[0] != b' '
-            && b[b.len() - 1] != b' '
-            && !b.windows(2).any(|w| w == b"  ")
-            && !b
-                .iter()
-                .any(|c| matches!(c, b'\t' | b'\n' | 0x0b | 0x0c | b'\r' | b','))
-        {
+        // One pass without early exits: the spaces, and whether a byte breaks the form of ASCII
+        // words separated by single spaces (a non-ASCII byte, another separator, a space
+        // opening the name or following a space).
+        let mut spaces = 0;
+        let mut odd = false;
+        let mut after_space = true;
+        for &c in b {
+            let space = c == b' ';
+            odd |= (space & after_space) | (c >= 0x80) | (c == b',') | (9..=13).contains(&c);
+            spaces += usize::from(space);
+            after_space = space;
+        }
+        if !odd && !after_space {
             // Words separated by single spaces (most names): the name lowercased.
             return Tokens {
                 joined: name.to_ascii_lowercase().into_boxed_str(),
-                len: 1 + b.iter().filter(|&&c| c == b' ').count(),
+                len: 1 + spaces,
             };
         }
         let mut joined = String::with_capacity(name.len());
@@ -415,6 +446,87 @@ pub(crate) fn pair_side<'a>(name: &'a str, surface: &str) -> &'a str {
             want.iter().all(|t| toks.contains(t))
         })
         .unwrap_or(name)
+}
+
+/// Where the word `word` joins the names of a candidate pair with a hyphen (`Cahyadi-Armuji`:
+/// a lowercase letter, the hyphen, a capital), by the rules of [`pair_side`]: not a hyphen inside
+/// one name (`Perangin-Angin`, `Al-Farisi`, `Nur-Al-Huda`).
+fn pair_hyphen(word: &str) -> Option<usize> {
+    let b = word.as_bytes();
+    let h = memchr::memchr_iter(b'-', b).find(|&i| {
+        i > 0 && i + 1 < b.len() && b[i - 1].is_ascii_lowercase() && b[i + 1].is_ascii_uppercase()
+    })?;
+    let (left, right) = (&word[..h], &word[h + 1..]);
+    let reduplicated = left
+        .len()
+        .checked_sub(right.len())
+        .and_then(|k| left.get(k..))
+        .is_some_and(|end| end.eq_ignore_ascii_case(right));
+    (!reduplicated && left.len() > 2 && !right.contains('-')).then_some(h)
+}
+
+/// Adds the two names of the candidate pair `w` (`Cahyadi-Armuji`), if it is one, to the
+/// postings of a short run (those from `run_postings`; `hit` gives its run and start) unless
+/// the run holds them already.
+#[inline(never)]
+fn add_pair_halves(
+    text: &str,
+    w: Word,
+    postings: &mut Vec<Posting>,
+    arena: &mut Vec<u8>,
+    run_postings: usize,
+    run_classes: &mut u64,
+    hit: Hit,
+) {
+    let Some(h) = pair_hyphen(w.str(text)) else {
+        return;
+    };
+    for half in [&text[w.start..w.start + h], &text[w.start + h + 1..w.end]] {
+        with_lower_bytes(half, |l| {
+            let hash = token_hash(l);
+            let seen = postings[run_postings..].iter().any(|p| {
+                p.hash == hash && &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize] == l
+            });
+            if !seen {
+                *run_classes |= 1u64 << (hash >> 58);
+                postings.push(Posting {
+                    hash,
+                    hit: Hit {
+                        at: arena.len() as u32,
+                        len: l.len() as u32,
+                        ..hit
+                    },
+                });
+                arena.extend_from_slice(l);
+            }
+        });
+    }
+}
+
+/// Not zero when the word packed in `p` (see [`pack_bytes`]) holds a hyphen: eight bytes at a
+/// time, no byte of the packing is zero after the XOR but a hyphen's.
+#[inline(always)]
+fn hyphen_bits(p: u128) -> u64 {
+    const L: u64 = 0x0101_0101_0101_0101;
+    const H: u64 = 0x8080_8080_8080_8080;
+    const HYPHENS: u64 = L * 0x2d;
+    let (lo, hi) = (p as u64 ^ HYPHENS, (p >> 64) as u64 ^ HYPHENS);
+    (lo.wrapping_sub(L) & !lo | hi.wrapping_sub(L) & !hi) & H
+}
+
+/// True when `token` (lowercase) is one of the names of a candidate pair written as one word
+/// in `name` (`cahyadi` in `Eri Cahyadi-Armuji`).
+fn is_pair_part(name: &str, token: &str) -> bool {
+    name.contains('-')
+        && name
+            .split(|c: char| c.is_whitespace() || c == ',')
+            .any(|w| {
+                pair_hyphen(w).is_some_and(|h| {
+                    [&w[..h], &w[h + 1..]]
+                        .into_iter()
+                        .any(|part| with_lower_bytes(part, |l| l == token.as_bytes()))
+                })
+            })
 }
 
 /// Lowercase name tokens (hyphenated parts stay whole).
@@ -549,14 +661,40 @@ impl NameIndex {
                         Some(packed) => idx.heads.insert_packed(packed),
                         None => with_lower_bytes(first.str(text), |l| idx.heads.insert(l)),
                     }
+                    // A bracket after the word (rare) before the rest is looked at.
+                    if bytes.get(first.end + 1) == Some(&b'(')
+                        && bytes[first.end] == b' '
+                        && aged_apposition(bytes, first.end + 2)
+                        && opens_sentence(text, i, p.start)
+                        && !lex.has(
+                            first.str(text),
+                            flag::STOP | flag::ROLE | flag::AFF | flag::NONPERSON,
+                        )
+                        && !crate::text::is_acronym(first.str(text))
+                    {
+                        idx.runs.push(Run {
+                            para_start: p.start,
+                            start: i,
+                            limit: p.end,
+                            initial: true,
+                            single: true,
+                            entry: OnceCell::new(),
+                        });
+                    }
                 } else {
                     let id = idx.runs.len();
                     let run_postings = postings.len();
-                    in_run.clear();
                     // Short runs look for a repeated token among their own postings; long ones
                     // (capitalised text) through a map, to stay linear.
                     let long_run = words.len() > 16;
+                    if long_run {
+                        in_run.clear();
+                    }
                     let mut run_classes = 0u64;
+                    // Bit `k` when word `k` (of a short run) is indexed; not zero when a word
+                    // holds a hyphen.
+                    let mut indexed_words = 0u64;
+                    let mut hyphens = 0u64;
                     // The word that opens the run: its first, or after a capitalised stop
                     // word its second (`Menurut Wahyu`, `Namun Rachmi`).
                     let mut head = 0;
@@ -568,12 +706,14 @@ impl NameIndex {
                         let (l, f, hash) = match packed {
                             Some(p) => {
                                 let l = &buf[..w.end - w.start];
+                                hyphens |= hyphen_bits(p);
                                 (l, lex.flags_of_packed(l, p), FxHasher::packed(p))
                             }
                             None => {
                                 lowered.clear();
                                 with_lower_bytes(w.str(text), |l| lowered.extend_from_slice(l));
                                 let l = &lowered[..];
+                                hyphens |= u64::from(l.contains(&b'-'));
                                 (l, lex.flags_of_lower(l), token_hash(l))
                             }
                         };
@@ -593,6 +733,7 @@ impl NameIndex {
                         let indexed = f & flag::ROLE != 0
                             || f & (flag::AFF | flag::STOP) == 0
                             || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
+                        indexed_words |= u64::from(indexed) << (k & 63);
                         if indexed {
                             let arena = &idx.arena;
                             let token = |p: &Posting| {
@@ -652,17 +793,34 @@ impl NameIndex {
                             idx.places.insert(norm(n.str(text)));
                         }
                     }
-                    let before = skip_ws_back(text, i, p.start);
-                    let initial = before == p.start
-                        || matches!(
-                            char_before(text, before),
-                            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
-                        );
+                    // Each name of a candidate pair written with a hyphen (`Cahyadi-Armuji`), so
+                    // that a later `kata Cahyadi` finds the pair; not in capitalised text.
+                    if hyphens != 0 && !long_run {
+                        for (k, w) in words.iter().enumerate() {
+                            if indexed_words & 1 << k != 0 {
+                                add_pair_halves(
+                                    text,
+                                    *w,
+                                    &mut postings,
+                                    &mut idx.arena,
+                                    run_postings,
+                                    &mut run_classes,
+                                    Hit {
+                                        run: id as u32,
+                                        start: i as u32,
+                                        at: 0,
+                                        len: 0,
+                                    },
+                                );
+                            }
+                        }
+                    }
                     idx.runs.push(Run {
                         para_start: p.start,
                         start: i,
                         limit: p.end,
-                        initial,
+                        initial: opens_sentence(text, i, p.start),
+                        single: false,
                         entry: OnceCell::new(),
                     });
                 }
@@ -910,6 +1068,24 @@ impl NameIndex {
         let run = &self.runs[id];
         run.entry
             .get_or_init(|| {
+                if run.single {
+                    let w = word_at(text, run.start, run.limit)?;
+                    let name = w.str(text);
+                    return Some(Box::new(NameEntry {
+                        name: name.to_string(),
+                        tokens: Tokens::of(name),
+                        role: None,
+                        role_key: None,
+                        affiliation: None,
+                        weak: true,
+                        subject: true,
+                        start: w.start,
+                        end: w.end,
+                        speech: false,
+                        appositive: true,
+                        placey: false,
+                    }));
+                }
                 // Skip capitalised stop words that open the run (`Namun Budi Santoso`).
                 let mut at = run.start;
                 let mut words = lex.run_forward(text, at, run.limit);
@@ -1143,7 +1319,12 @@ impl NameIndex {
                 known,
                 last,
                 pos,
-                |e| e.tokens.len() >= toks.len() && toks.iter().all(|t| e.tokens.contains(t)),
+                |e| {
+                    e.tokens.len() >= toks.len()
+                        && toks
+                            .iter()
+                            .all(|t| e.tokens.contains(t) || is_pair_part(&e.name, t))
+                },
                 |e| e.tokens.len() > toks.len(),
                 // `Wakil Kepala Satuan Lalu Lintas Polres X Komisaris Ubaidillah`, after `Camat
                 // Y, Ubaidillah Ansar`: a later introduction with a rank, an affiliation and
@@ -1226,6 +1407,31 @@ impl NameIndex {
                 .filter(|e| (e.subject || e.speech) && !e.placey && person(e))
         })
     }
+}
+
+/// True when the word at `at` opens its sentence: the paragraph's start or a sentence end, a
+/// quote mark, a colon or a dash before it.
+#[inline]
+fn opens_sentence(text: &str, at: usize, para_start: usize) -> bool {
+    let before = skip_ws_back(text, at, para_start);
+    before == para_start
+        || matches!(
+            char_before(text, before),
+            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
+        )
+}
+
+/// True when `bytes` from `at` hold an age closing an apposition: one to three digits, `)` and
+/// a comma (`45), warga …`).
+fn aged_apposition(bytes: &[u8], at: usize) -> bool {
+    let digits = bytes
+        .get(at..)
+        .unwrap_or_default()
+        .iter()
+        .take(4)
+        .take_while(|b| b.is_ascii_digit())
+        .count();
+    (1..=3).contains(&digits) && bytes.get(at + digits..at + digits + 2) == Some(b"),")
 }
 
 /// True when `text[start..end]` (a sentence's lead up to its comma) reads as an adverbial,
@@ -1334,6 +1540,126 @@ mod tests {
     use proptest::prelude::*;
 
     use super::*;
+
+    /// The speaker names of the quotes of `text`, in order.
+    fn speakers(text: &str) -> Vec<String> {
+        crate::Extractor::new()
+            .extract(text)
+            .into_iter()
+            .filter_map(|q| q.speaker.map(|s| s.name))
+            .collect()
+    }
+
+    #[test]
+    fn a_name_of_a_candidate_pair_resolves_to_its_side() {
+        let cases: [(&str, &[&str]); 5] = [
+            (
+                "KPU menetapkan pasangan Eri Cahyadi-Armuji sebagai pemenang.\n\n\
+                 “Kami berterima kasih kepada warga,” kata Cahyadi di Surabaya.",
+                &["Eri Cahyadi"],
+            ),
+            (
+                "Di Makassar, pasangan Indah Putri Andriani-Suaib Mansur unggul.\n\n\
+                 “Ini kemenangan rakyat,” ujar Suaib kepada wartawan.\n\n\
+                 “Kami akan bekerja,” kata Andriani.",
+                &["Suaib Mansur", "Indah Putri Andriani"],
+            ),
+            (
+                "Petahana, Olly Dondokambey-Steven Kandouw, melapor ke KPU.\n\n\
+                 “Kami siap diaudit,” kata Steven.",
+                &["Steven Kandouw"],
+            ),
+            // A hyphen inside one name is no pair.
+            (
+                "Ketua adat Bonar Perangin-Angin hadir di sana.\n\n\
+                 “Kami menolak,” kata Angin.",
+                &["Angin"],
+            ),
+            (
+                "Ustaz Muhammad Al-Farisi memberi ceramah.\n\n\
+                 “Sabar,” kata Farisi.",
+                &["Farisi"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn packed_words_with_a_hyphen_are_told_apart() {
+        for (w, want) in [
+            ("budi", false),
+            ("-", true),
+            ("cahyadi-armuji", true),
+            ("abcdefgh-", true),
+            ("abcdefghijklmn-", true),
+            ("abcdefghijklmno", false),
+            ("x", false),
+        ] {
+            assert_eq!(hyphen_bits(pack_bytes(w.as_bytes())) != 0, want, "{w}");
+        }
+    }
+
+    #[test]
+    fn a_one_word_name_with_an_age_is_a_later_nya_antecedent() {
+        // Filler between the introduction and the `-nya` quote, beyond the short look-back.
+        let filler = "Petugas masih mendata kerugian warga di desa itu. \
+                      Bantuan makanan sudah disalurkan ke posko pengungsian sejak pagi. \
+                      Dapur umum dibuka di halaman kantor desa oleh para relawan. ";
+        let filler = filler.repeat(3);
+        let cases: [(String, &[&str]); 3] = [
+            (
+                format!(
+                    "Kepala Desa Sukamaju Ahmad Suryadi mengatakan, banjir merendam ratusan rumah.\n\n\
+                     Jendareh (45), warga setempat, masih mengungsi di masjid.\n\n{filler}\n\n\
+                     “Kami belum bisa pulang,” katanya."
+                ),
+                &["Ahmad Suryadi", "Jendareh"],
+            ),
+            // No age, no apposition: the last speaker.
+            (
+                format!(
+                    "Kepala Desa Sukamaju Ahmad Suryadi mengatakan, banjir merendam ratusan rumah.\n\n\
+                     Jendareh masih mengungsi di masjid.\n\n{filler}\n\n\
+                     “Kami belum bisa pulang,” katanya."
+                ),
+                &["Ahmad Suryadi", "Ahmad Suryadi"],
+            ),
+            // A place with a number in brackets is no person.
+            (
+                format!(
+                    "Kepala Desa Sukamaju Ahmad Suryadi mengatakan, banjir merendam ratusan rumah.\n\n\
+                     Jakarta (12), kota terbesar, juga terendam.\n\n{filler}\n\n\
+                     “Kami belum bisa pulang,” katanya."
+                ),
+                &["Ahmad Suryadi", "Ahmad Suryadi"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(&text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn place_markers_pass_their_filter_and_near_words_do_not() {
+        for m in PLACE_MARKERS {
+            assert!(is_place_marker(m), "{}", String::from_utf8_lossy(m));
+        }
+        for w in [
+            "",
+            "k",
+            "kot",
+            "kotak",
+            "kata",
+            "desas",
+            "dewi",
+            "pulau2",
+            "wilayahnya",
+        ] {
+            assert!(!is_place_marker(w.as_bytes()), "{w}");
+        }
+    }
 
     proptest! {
         #[test]
