@@ -166,6 +166,9 @@ pub(crate) struct WordTable {
     /// Bit `second letter` of entry `[length][first letter]`: which (length, first two
     /// letters) occur at all, so most content words are rejected before hashing.
     shapes: [[u32; 32]; 16],
+    /// Bit `last letter` of entry `[length][first letter]`: with `shapes`, most words that are
+    /// not in the table are rejected before hashing.
+    lasts: [[u32; 32]; 16],
 }
 
 impl WordTable {
@@ -180,11 +183,13 @@ impl WordTable {
             flags: vec![0; size],
             shift: 64 - bits,
             shapes: [[0; 32]; 16],
+            lasts: [[0; 32]; 16],
         };
         for (w, f) in words {
             if let Some(k) = pack(w.as_bytes()) {
                 let (first, second) = shape(w.as_bytes());
                 table.shapes[w.len()][first] |= 1 << second;
+                table.lasts[w.len()][first] |= 1 << last_key(w.as_bytes());
                 let mut i = table.slot(k);
                 loop {
                     if table.keys[i] == 0 || table.keys[i] == k {
@@ -205,12 +210,16 @@ impl WordTable {
         (x.wrapping_mul(0x9E37_79B9_7F4A_7C15) >> self.shift) as usize
     }
 
-    /// Whether `word` (not empty) can be in the table at all, from its length and first two
-    /// bytes.
+    /// Whether `word` (not empty) can be in the table at all, from its length, first two
+    /// bytes and last byte.
     #[inline]
     pub(crate) fn may_contain(&self, word: &[u8]) -> bool {
         let (first, second) = shape(word);
-        word.len() < 16 && self.shapes[word.len()][first] & (1 << second) != 0
+        let len = word.len();
+        // One test of both bits.
+        len < 16
+            && (self.shapes[len][first] >> second) & (self.lasts[len][first] >> last_key(word)) & 1
+                != 0
     }
 
     #[inline]
@@ -237,6 +246,12 @@ fn shape(word: &[u8]) -> (usize, u32) {
     let fold = |x: u8| (x | 0x20) & 31;
     let second = word.get(1).map_or(0, |&x| fold(x));
     (usize::from(fold(word[0])), u32::from(second))
+}
+
+/// The last byte of a word (not empty) folded to 0..32, case-insensitive for ASCII letters.
+#[inline]
+fn last_key(word: &[u8]) -> u32 {
+    u32::from((word[word.len() - 1] | 0x20) & 31)
 }
 
 /// No node / no phrase.
@@ -595,6 +610,19 @@ mod tests {
         assert_eq!(t.get(pack(b"November").unwrap()) & W_DATE, W_DATE);
         assert_eq!(t.get(pack(b"presiden").unwrap()), 0);
         assert!(pack(b"abcdefghijklmnopq").is_none());
+    }
+
+    #[test]
+    fn word_table_prefilter_keeps_every_word_in_either_case() {
+        let words = builtin_words();
+        let t = WordTable::new(&words);
+        for (w, _) in &words {
+            assert!(t.may_contain(w.as_bytes()), "{w}");
+            assert!(t.may_contain(w.to_ascii_uppercase().as_bytes()), "{w}");
+        }
+        // Same length and first two letters as `yang`, another last letter.
+        assert!(!t.may_contain(b"yanx"));
+        assert!(!t.may_contain(b"presidennya"));
     }
 
     #[test]

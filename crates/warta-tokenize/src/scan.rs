@@ -718,11 +718,11 @@ impl<'a, T: ScanToken> Scanner<'a, T> {
             {
                 let (lo, hi) = w.split_at(8);
                 let lo = u64::from_le_bytes(lo.try_into().unwrap_or_default());
-                let mut n = (!ascii_letters(lo) & H).trailing_zeros() as usize / 8;
-                if n == 8 {
-                    let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default());
-                    n += (!ascii_letters(hi) & H).trailing_zeros() as usize / 8;
-                }
+                let hi = u64::from_le_bytes(hi.try_into().unwrap_or_default());
+                // (both halves counted, the second kept only after eight letters: no branch)
+                let n_lo = (!ascii_letters(lo) & H).trailing_zeros() as usize / 8;
+                let n_hi = (!ascii_letters(hi) & H).trailing_zeros() as usize / 8;
+                let n = n_lo + if n_lo == 8 { n_hi } else { 0 };
                 let url = matches!(c, b'h' | b'H' | b'w' | b'W')
                     && n > 1
                     && matches!(w[1], b't' | b'T' | b'w' | b'W');
