@@ -5,7 +5,8 @@ use crate::KnownEntity;
 use crate::lexicon::{Lexicon, flag, is_portfolio_shape, norm, with_lower};
 use crate::names::Places;
 use crate::text::{
-    Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, prev_word,
+    Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, opens_sentence,
+    prev_word,
 };
 use crate::text::{skip_ws, skip_ws_back, word_at};
 
@@ -964,6 +965,11 @@ impl Lexicon {
                 && !matches!(s, "and" | "of" | "for" | "on" | "the" | "in" | "at" | "to")
                 && !self.has(s, flag::ROLE | flag::PRONOUN)
                 && !self.is_speech_verb(s)
+                // `Lembaga pemeringkat Moody's Investors Service, Selasa, menyatakan`: the
+                // sentence's opening noun and its modifier describe the run, the subject.
+                && !prev_word(text, w.start, floor).is_some_and(|h| {
+                    is_capitalised(h.str(text)) && opens_sentence(text, h.start, floor)
+                })
         }) && self.field_role_before(text, start, floor).is_none()
     }
 

@@ -17,8 +17,8 @@ use crate::lexicon::{
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
-    Word, char_at, char_before, find_ascii_upper, next_word, prev_word, skip_ws, skip_ws_back,
-    word_at,
+    Word, char_at, char_before, find_ascii_upper, next_word, opens_sentence, prev_word, skip_ws,
+    skip_ws_back, word_at,
 };
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`), lowercase;
@@ -1407,18 +1407,6 @@ impl NameIndex {
                 .filter(|e| (e.subject || e.speech) && !e.placey && person(e))
         })
     }
-}
-
-/// True when the word at `at` opens its sentence: the paragraph's start or a sentence end, a
-/// quote mark, a colon or a dash before it.
-#[inline]
-fn opens_sentence(text: &str, at: usize, para_start: usize) -> bool {
-    let before = skip_ws_back(text, at, para_start);
-    before == para_start
-        || matches!(
-            char_before(text, before),
-            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
-        )
 }
 
 /// True when `bytes` from `at` hold an age closing an apposition: one to three digits, `)` and

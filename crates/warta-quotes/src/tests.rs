@@ -1975,6 +1975,12 @@ fn a_described_person_speaks_not_the_place_of_the_description() {
              harus diperbanyak.",
             "Dedi Kurnia",
         ),
+        // A sentence's opening noun and its modifier describe the organisation that speaks.
+        (
+            "Kelompok pemberontak Houthi, Senin, menyatakan bertanggung jawab atas serangan \
+             itu.",
+            "Houthi",
+        ),
     ]);
     // A word inside the clause before a date is no subject.
     let text = "Gubernur Budi Santoso dalam rapat membahas evaluasi proyek dampak Covid-19, Jumat \

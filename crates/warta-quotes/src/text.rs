@@ -97,6 +97,18 @@ pub(crate) fn char_before(text: &str, pos: usize) -> Option<char> {
     }
 }
 
+/// True when the word at `at` opens its sentence: the paragraph's start or a sentence end, a
+/// quote mark, a colon or a dash before it.
+#[inline]
+pub(crate) fn opens_sentence(text: &str, at: usize, para_start: usize) -> bool {
+    let before = skip_ws_back(text, at, para_start);
+    before == para_start
+        || matches!(
+            char_before(text, before),
+            Some('.' | '!' | '?' | '“' | '”' | '"' | ':' | '—')
+        )
+}
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
