@@ -53,3 +53,19 @@ fn a_multibyte_character_80_bytes_after_a_parenthesis_does_not_panic() {
     let doc = warta::Pipeline::new().analyze(PAREN_THEN_QUOTE);
     assert!(!doc.quotes.is_empty(), "the quote is found: {doc:?}");
 }
+
+/// warta-quotes (found by a hostile-input check in session 9): the subject before a place
+/// phrase (`Budi di Jakarta mengatakan`) is parsed by the mention parser, which may meet another
+/// place phrase before it and recurse; a sentence of thousands of `Budi di Jakarta` before its
+/// verb overflowed the stack (an abort, not a panic: the whole process died).
+#[test]
+fn a_chain_of_place_phrases_before_a_verb_does_not_overflow_the_stack() {
+    let text = format!(
+        "{}mengatakan, harga beras di pasar naik tajam.",
+        "Budi di Jakarta ".repeat(50_000)
+    );
+    let quotes = warta::quotes::Extractor::new().extract(&text);
+    assert_eq!(quotes.len(), 1, "the reported speech is found");
+    let doc = warta::Pipeline::new().analyze(&text);
+    assert_eq!(doc.quotes.len(), 1);
+}

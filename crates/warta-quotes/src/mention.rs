@@ -23,6 +23,12 @@ const MAX_FIELD_WORDS: usize = 3;
 /// Most words, commas and bracket groups stepped over back from a place phrase to its subject.
 const MAX_CIRCUMSTANCE_STEPS: usize = 12;
 
+/// Most bytes before a place phrase in which its subject is looked for. The subject is parsed
+/// by [`Lexicon::mention_before`], which may meet another place phrase and come back here: the
+/// window, never widened by the nested calls, bounds that recursion (`Budi di Jakarta ` 5 000
+/// times before a verb overflowed the stack).
+const PLACE_SUBJECT_WINDOW: usize = 256;
+
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
 
@@ -855,6 +861,13 @@ impl Lexicon {
         floor: usize,
         known: &Known,
     ) -> Option<Mention> {
+        // The window starts after a space, so on a char boundary.
+        let lo = prep.saturating_sub(PLACE_SUBJECT_WINDOW);
+        let floor = if lo <= floor {
+            floor
+        } else {
+            memchr::memchr(b' ', &text.as_bytes()[lo..prep]).map_or(prep, |i| lo + i + 1)
+        };
         let mut p = prep;
         // The leftmost lowercase word stepped over.
         let mut lower: Option<Word> = None;
