@@ -8,7 +8,7 @@ use crate::text::{
     Word, Words, char_at, char_before, is_acronym, is_capitalised, next_word, opens_sentence,
     prev_word,
 };
-use crate::text::{skip_ws, skip_ws_back, word_at};
+use crate::text::{bracket_open_before, skip_ws, skip_ws_back, word_at};
 
 /// Longest run of mention words (role, affiliation and name together); bounds the work per cue
 /// on text made of capitalised words.
@@ -292,9 +292,7 @@ impl Lexicon {
                 if words.is_empty() || q <= floor || char_before(text, q) != Some(')') {
                     break;
                 }
-                let window = &text.as_bytes()[q.saturating_sub(80).max(floor)..q - 1];
-                let Some(open) = memchr::memrchr(b'(', window).map(|i| q - 1 - window.len() + i)
-                else {
+                let Some(open) = bracket_open_before(text, q, floor, 80) else {
                     break;
                 };
                 let before = prev_word(text, open, floor);
@@ -877,8 +875,7 @@ impl Lexicon {
             let q = skip_ws_back(text, p, floor);
             match char_before(text, q) {
                 Some(')') if q > floor => {
-                    let window = &text.as_bytes()[q.saturating_sub(24).max(floor)..q - 1];
-                    p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+                    p = bracket_open_before(text, q, floor, 24)?;
                     comma_end = None;
                     continue;
                 }

@@ -17,8 +17,8 @@ use crate::lexicon::{
 };
 use crate::mention::{Known, Mention};
 use crate::text::{
-    Word, char_at, char_before, find_ascii_upper, next_word, opens_sentence, prev_word, skip_ws,
-    skip_ws_back, word_at,
+    Word, bracket_open_before, char_at, char_before, find_ascii_upper, next_word, opens_sentence,
+    prev_word, skip_ws, skip_ws_back, word_at,
 };
 
 /// Capitalised words after which the next word is a place (`Kota Balikpapan`), lowercase;
@@ -998,6 +998,14 @@ impl NameIndex {
         cut
     }
 
+    /// The postings of the tokens with the hash `hash` (empty when none).
+    #[inline]
+    fn postings_of(&self, hash: u64) -> &[Hit] {
+        self.by_hash
+            .get(&hash)
+            .map_or(&[], |&(lo, hi)| &self.postings[lo as usize..hi as usize])
+    }
+
     /// True when the words `text[start..end]` also make a whole run of their own elsewhere in
     /// the document (`Du Anyam` in `mitra binaan Du Anyam.`).
     fn stands_alone(&self, text: &str, start: usize, end: usize) -> bool {
@@ -1005,12 +1013,8 @@ impl NameIndex {
         let Some(first) = phrase.split(' ').next() else {
             return false;
         };
-        let hash = with_lower_bytes(first, token_hash);
-        let Some(&(lo, hi)) = self.by_hash.get(&hash) else {
-            return false;
-        };
         let bytes = text.as_bytes();
-        self.postings[lo as usize..hi as usize]
+        self.postings_of(with_lower_bytes(first, token_hash))
             .iter()
             .take(MAX_CANDIDATES)
             .any(|p| {
@@ -1029,13 +1033,9 @@ impl NameIndex {
     /// in the document without a capitalised word after it (`PT Telkomsel.`, `Gedung Smesco
     /// ini`): looked for in the first bytes of the runs holding it.
     fn ends_a_run(&self, text: &str, start: usize, word: &str) -> bool {
-        let hash = with_lower_bytes(word, token_hash);
-        let Some(&(lo, hi)) = self.by_hash.get(&hash) else {
-            return false;
-        };
         let bytes = text.as_bytes();
         let w = word.as_bytes();
-        self.postings[lo as usize..hi as usize]
+        self.postings_of(with_lower_bytes(word, token_hash))
             .iter()
             .take(MAX_RUNS_READ)
             .any(|p| {
@@ -1265,9 +1265,7 @@ impl NameIndex {
         keep: impl Fn(&NameEntry, &NameEntry) -> bool,
     ) -> Option<&'s NameEntry> {
         let token = token.as_bytes();
-        let hash = token_hash(token);
-        let &(lo, hi) = self.by_hash.get(&hash)?;
-        let ids = &self.postings[lo as usize..hi as usize];
+        let ids = self.postings_of(token_hash(token));
         let before = ids.partition_point(|p| (p.start as usize) < pos);
         let mut fallback: Option<&NameEntry> = None;
         let mut strong: Option<&NameEntry> = None;
@@ -1449,8 +1447,7 @@ fn opening_office(
     for _ in 0..12 {
         let q = skip_ws_back(text, p, para_start);
         if q > para_start && char_before(text, q) == Some(')') {
-            let window = &text.as_bytes()[q.saturating_sub(40).max(para_start)..q - 1];
-            p = q - 1 - window.len() + memchr::memrchr(b'(', window)?;
+            p = bracket_open_before(text, q, para_start, 40)?;
             continue;
         }
         let w = prev_word(text, p, para_start).filter(|w| w.end == q)?;

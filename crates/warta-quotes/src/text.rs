@@ -109,6 +109,19 @@ pub(crate) fn opens_sentence(text: &str, at: usize, para_start: usize) -> bool {
         )
 }
 
+/// Where the `(` of the bracket group whose `)` ends at `q` opens, looked for in the `within`
+/// bytes before it and not before `floor` (`Badan Penanggulangan Bencana Daerah (BPBD)`).
+#[inline]
+pub(crate) fn bracket_open_before(
+    text: &str,
+    q: usize,
+    floor: usize,
+    within: usize,
+) -> Option<usize> {
+    let window = &text.as_bytes()[q.saturating_sub(within).max(floor)..q - 1];
+    memchr::memrchr(b'(', window).map(|i| q - 1 - window.len() + i)
+}
+
 #[inline]
 fn is_word_char(c: char) -> bool {
     c.is_alphanumeric()
