@@ -700,6 +700,29 @@ pub(crate) struct Lexicon {
     pub role_abbreviations: Vec<(String, String, String)>,
 }
 
+/// The flags of a word (any case) in `table`, behind its prefilter `filter` (built from the
+/// same lowercase keys): ASCII words up to 16 bytes as one packed key, others lowercased.
+#[inline(always)]
+fn lookup(filter: &Prefilter, table: &ByteMap<u16>, w: &str) -> u16 {
+    let b = w.as_bytes();
+    if let Some(packed) = pack_lower_ascii(b) {
+        if !filter.may_contain(b) {
+            return 0;
+        }
+        return table.get_packed(packed).unwrap_or(0);
+    }
+    if b.is_ascii() && !filter.may_contain(b) {
+        return 0;
+    }
+    with_lower_bytes(w, |l| {
+        if filter.may_contain(l) {
+            table.get(l).unwrap_or(0)
+        } else {
+            0
+        }
+    })
+}
+
 impl Lexicon {
     pub(crate) fn build(lists: &Lists) -> Lexicon {
         let Lists {
@@ -845,17 +868,7 @@ impl Lexicon {
     /// The flags of a word (any case).
     #[inline(never)]
     pub(crate) fn flags(&self, w: &str) -> u16 {
-        let b = w.as_bytes();
-        if let Some(packed) = pack_lower_ascii(b) {
-            if !self.word_filter.may_contain(b) {
-                return 0;
-            }
-            return self.words.get_packed(packed).unwrap_or(0);
-        }
-        if b.is_ascii() && !self.word_filter.may_contain(b) {
-            return 0;
-        }
-        with_lower_bytes(w, |l| self.flags_of_lower(l))
+        lookup(&self.word_filter, &self.words, w)
     }
 
     /// The flags of a lowercase word of at most 15 bytes packed by [`pack_bytes`].
@@ -1131,17 +1144,7 @@ impl Lexicon {
     /// of line: few rules ask, and inlined it would grow their callers).
     #[inline(never)]
     fn rare_flags(&self, w: &str) -> u16 {
-        let b = w.as_bytes();
-        if let Some(packed) = pack_lower_ascii(b) {
-            if !self.rare_filter.may_contain(b) {
-                return 0;
-            }
-            return self.rare.get_packed(packed).unwrap_or(0);
-        }
-        if b.is_ascii() && !self.rare_filter.may_contain(b) {
-            return 0;
-        }
-        with_lower_bytes(w, |l| self.rare.get(l).unwrap_or(0))
+        lookup(&self.rare_filter, &self.rare, w)
     }
 
     /// True when a role phrase holds a military or police rank (`Wakil Kepala Satuan
