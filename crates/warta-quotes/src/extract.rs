@@ -1080,6 +1080,7 @@ impl<'a> Doc<'a> {
         };
         let cs = skip_ws(text, content.start, end);
         let ce = trim_end(text, content.end.min(end), cs);
+        let ce = self.before_next_attribution(&cues[ci + 1..], cs, ce);
         if ce <= cs || (cs <= next_quote && next_quote < ce) {
             return false;
         }
@@ -1110,6 +1111,36 @@ impl<'a> Doc<'a> {
             rule,
         });
         true
+    }
+
+    /// The end of an unmarked quote's content `cs..ce`: before a later `menurut` that a
+    /// conjunction opens as a clause of its own (`harga naik, sedangkan menurut Ani, …`), which
+    /// is the next speaker's. Only the next few cues are looked at, so that a sentence of
+    /// thousands of cues stays linear; a cut that leaves fewer than three words is not made.
+    fn before_next_attribution(&self, later: &[Cue], cs: usize, ce: usize) -> usize {
+        let text = self.text;
+        for c in later.iter().take(4).take_while(|c| c.start < ce) {
+            if c.class != CueClass::Menurut || c.nya || c.start <= cs {
+                continue;
+            }
+            let Some(w) = prev_word(text, c.start, cs) else {
+                continue;
+            };
+            let word = w.str(text);
+            if word.bytes().any(|b| b.is_ascii_uppercase())
+                || !self.lex.has(word, flag::CONJUNCTION)
+            {
+                continue;
+            }
+            let mut cut = skip_ws_back(text, w.start, cs);
+            if char_before(text, cut) == Some(',') {
+                cut = skip_ws_back(text, cut - 1, cs);
+            }
+            if count_words(&text[cs..cut], 3) >= 3 {
+                return cut;
+            }
+        }
+        ce
     }
 
     /// A media attribution in the sentence: `Dilansir kantor berita Yonhap, …`, or after
