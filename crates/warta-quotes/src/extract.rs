@@ -1081,6 +1081,14 @@ impl<'a> Doc<'a> {
         let cs = skip_ws(text, content.start, end);
         let ce = trim_end(text, content.end.min(end), cs);
         let ce = self.before_next_attribution(&cues[ci + 1..], cs, ce);
+        // `Menurut Budi, menurut Ani, …`: the words are the next speaker's.
+        if c.class == CueClass::Menurut
+            && cues
+                .get(ci + 1)
+                .is_some_and(|n| n.class == CueClass::Menurut && n.start == cs)
+        {
+            return false;
+        }
         if ce <= cs || (cs <= next_quote && next_quote < ce) {
             return false;
         }

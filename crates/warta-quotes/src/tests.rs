@@ -855,6 +855,10 @@ fn unmarked_quote_ends_before_the_next_speakers_menurut() {
              turun tipis bulan ini.",
             &["menurut data terbaru, inflasi turun tipis bulan ini."],
         ),
+        (
+            "Menurut Budi, menurut Ani, harga naik lagi pekan ini.",
+            &["harga naik lagi pekan ini."],
+        ),
     ];
     for (text, want) in table {
         let got: Vec<String> = quotes(text)
