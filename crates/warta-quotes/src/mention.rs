@@ -48,11 +48,6 @@ fn is_verb_shape(w: &str) -> bool {
         .any(|v| head == u32::from_le_bytes(*v))
 }
 
-/// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
-fn is_demonstrative(w: &str) -> bool {
-    matches!(w, "ini" | "itu" | "tersebut")
-}
-
 /// The start of a date in brackets (`(14/9)`, `(8/7/2021)`: at most ten digits and slashes)
 /// that ends at `end`, not before `floor`.
 fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
@@ -77,49 +72,6 @@ fn is_subject(m: &Mention) -> bool {
             Some((s, e)) => e - s > 2 && !m.org,
             None => m.role.is_some(),
         }
-}
-
-/// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
-pub(crate) fn is_adverb(word: &str) -> bool {
-    matches!(
-        word,
-        "juga"
-            | "pun"
-            | "kembali"
-            | "sempat"
-            | "telah"
-            | "sudah"
-            | "pernah"
-            | "lalu"
-            | "kemudian"
-            | "akhirnya"
-            | "hanya"
-            | "bahkan"
-            | "justru"
-            | "lantas"
-            | "malah"
-            | "kerap"
-            | "sering"
-            | "selalu"
-            | "pula"
-            | "masih"
-            | "tetap"
-            | "sendiri"
-            | "secara"
-            | "tegas"
-            | "terus"
-            | "langsung"
-            | "sebelumnya"
-            | "saat"
-            | "itu"
-            | "ini"
-            | "mengaku"
-            | "turut"
-            | "belum"
-            | "akan"
-            | "ikut"
-            | "menanggapi"
-    )
 }
 
 /// What the document tells about words: the caller's entities and the places seen after
@@ -171,12 +123,24 @@ impl Lexicon {
     /// True for a word without capitals in the list of flag `f` (one of the lowercase lists:
     /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
     fn is_lower_word(&self, w: &str, f: u16) -> bool {
-        !w.bytes().any(|b| b.is_ascii_uppercase()) && self.has(w, f)
+        self.has(w, f) && !w.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     /// A lowercase particle inside a name (`bin`, `van`; connectors.txt).
     fn is_connector(&self, w: &str) -> bool {
         self.is_lower_word(w, flag::CONNECTOR)
+    }
+
+    /// A lowercase adverb allowed between a subject and its verb (`Home juga mengatakan`;
+    /// adverbs.txt).
+    pub(crate) fn is_adverb(&self, w: &str) -> bool {
+        self.is_lower_word(w, flag::ADVERB)
+    }
+
+    /// `ini`, `itu`, `tersebut`: a lowercase demonstrative closing an epithet
+    /// (demonstratives.txt).
+    fn is_demonstrative(&self, w: &str) -> bool {
+        self.is_lower_word(w, flag::DEMONSTRATIVE)
     }
 
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
@@ -664,12 +628,13 @@ impl Lexicon {
             return true;
         }
         !self.has(w, flag::STOP | flag::PRONOUN)
+            && !self.has(w, flag::ADVERB)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !with_lower(w, |l| {
                 matches!(
                     l,
                     "dan" | "serta" | "atau" | "sejumlah" | "beberapa" | "semua" | "seluruh"
-                ) || is_adverb(l)
+                )
             })
     }
 
@@ -700,7 +665,7 @@ impl Lexicon {
             let q = skip_ws(text, p, limit);
             let w = word_at(text, q, limit)?;
             let ws = w.str(text);
-            if is_demonstrative(ws) {
+            if self.is_demonstrative(ws) {
                 if self.names_an_organisation(text, first.end, w.start) {
                     return None;
                 }
@@ -968,7 +933,7 @@ impl Lexicon {
             let s = w.str(text);
             w.end == skip_ws_back(text, start, floor)
                 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && !is_adverb(s)
+                && !self.is_adverb(s)
                 && !self.is_lower_word(s, flag::CONJUNCTION)
                 && !matches!(s, "di" | "dari" | "ke" | "para" | "sang" | "seorang" | "yang")
                 // English words inside an organisation's name (`Center of Reform on Economics`).
@@ -1420,7 +1385,7 @@ impl Lexicon {
         s.len() >= 3
             && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
             && !s.ends_with("nya")
-            && !is_adverb(s)
+            && !self.is_adverb(s)
             && !self.has(s, flag::STOP | flag::PRONOUN)
             && !self.is_speech_verb(s)
             && !matches!(
@@ -1592,11 +1557,11 @@ impl Lexicon {
         let mut demonstrative = None;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
-                Some(w) if is_demonstrative(w.str(text)) => {
+                Some(w) if self.is_demonstrative(w.str(text)) => {
                     demonstrative = Some(w);
                     p = w.start;
                 }
-                Some(w) if with_lower(w.str(text), is_adverb) => p = w.start,
+                Some(w) if self.has(w.str(text), flag::ADVERB) => p = w.start,
                 _ => break,
             }
         }

@@ -2013,7 +2013,7 @@ fn an_epithet_of_the_president_resolves_to_the_president_named_before() {
 }
 
 #[test]
-fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
+fn person_noun_connector_circumstance_conjunction_adverb_and_demonstrative_lists_are_extendable() {
     // (text, extension, speaker without it, speaker with it)
     type Extend = fn(crate::ExtractorBuilder) -> crate::ExtractorBuilder;
     let table: &[(&str, Extend, Option<&str>, &str)] = &[
@@ -2044,6 +2044,20 @@ fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
             Some("Rina"),
             "Hasan Basri",
         ),
+        (
+            "Bupati Bekasi Budi Santoso rupanya mengatakan, harga beras di pasar tetap stabil \
+             sepekan ini.",
+            |b| b.adverb("rupanya"),
+            None,
+            "Budi Santoso",
+        ),
+        (
+            "Ketua RT Budi Santoso tiba di posko.\n“Stok makanan masih cukup,” kata pria \
+             berusia 45 tahun tadi.",
+            |b| b.demonstrative("tadi"),
+            None,
+            "Budi Santoso",
+        ),
     ];
     for &(text, extend, before, after) in table {
         let name = |ex: &Extractor| {
@@ -2067,6 +2081,16 @@ fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
         (
             "Ketua RT Budi Santoso tiba di posko.\nPria berusia 30 tahun itu mengatakan, stok makanan \
              cukup.",
+            "Budi Santoso",
+        ),
+        // An adverb between the subject and its verb, a demonstrative closing an epithet.
+        (
+            "Bupati Bekasi Budi Santoso juga mengatakan, harga beras di pasar tetap stabil.",
+            "Budi Santoso",
+        ),
+        (
+            "Ketua RT Budi Santoso tiba di posko.\n“Stok makanan masih cukup,” kata pria \
+             berusia 45 tahun tersebut.",
             "Budi Santoso",
         ),
     ]);
