@@ -1478,8 +1478,9 @@ impl Lexicon {
     }
 
     /// `Muhammad Muslim, yang juga juru bicara Gugus Tugas, mengatakan` / `Budi selaku Ketua
-    /// RT mengatakan`: the person named before `yang (juga)`, `selaku` or `sekaligus`, when the
-    /// role phrase starting at `start` names nobody.
+    /// RT mengatakan` / `Ahmad, yang juga sebagai perwira juru bicara …` / `Reny yang juga
+    /// menjabat (sebagai) Ketua Harian …`: the person named before `yang (juga)`, `selaku` or
+    /// `sekaligus`, when the role phrase starting at `start` names nobody.
     fn appositive_subject(
         &self,
         text: &str,
@@ -1488,8 +1489,21 @@ impl Lexicon {
         known: &Known,
     ) -> Option<Mention> {
         let mut b = start;
+        // `sebagai perwira juru bicara …`: lowercase words of the description before the role
+        // phrase, after `sebagai` or `menjabat`.
+        let mut d = start;
+        for _ in 0..MAX_FIELD_WORDS {
+            match prev_word(text, d, floor) {
+                Some(w) if matches!(w.str(text), "sebagai" | "menjabat") => {
+                    b = d;
+                    break;
+                }
+                Some(w) if self.is_field_word(w.str(text)) => d = w.start,
+                _ => break,
+            }
+        }
         let mut linked = false;
-        for _ in 0..3 {
+        for _ in 0..4 {
             match prev_word(text, b, floor) {
                 Some(w)
                     if with_lower(w.str(text), |l| {
@@ -1499,7 +1513,14 @@ impl Lexicon {
                     linked = true;
                     b = w.start;
                 }
-                Some(w) if w.str(text) == "juga" || w.str(text) == "merupakan" => b = w.start,
+                Some(w)
+                    if matches!(
+                        w.str(text),
+                        "juga" | "merupakan" | "sebagai" | "menjabat" | "adalah"
+                    ) =>
+                {
+                    b = w.start
+                }
                 _ => break,
             }
         }
@@ -1699,13 +1720,20 @@ impl Lexicon {
         if (m.name.is_none() || m.org || role_then_body)
             && let Some(subject) = self.appositive_subject(text, words[0].start, floor, known)
         {
+            // What read as a name after the role ends its organisation (`Ketua Koperasi
+            // Nelayan Maju`).
+            let body = m
+                .name
+                .filter(|_| m.org || role_then_body)
+                .map(|(s, e)| &text[s..e]);
+            let affiliation = match (m.affiliation.clone(), body) {
+                (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                (a, b) => a.or(b.map(str::to_string)),
+            };
             return Some(Mention {
                 role: subject.role.or(m.role.clone()),
                 role_key: subject.role_key.or(m.role_key.clone()),
-                affiliation: subject.affiliation.or(m.affiliation.clone()).or(m
-                    .name
-                    .filter(|_| m.org || role_then_body)
-                    .map(|(s, e)| text[s..e].to_string())),
+                affiliation: subject.affiliation.or(affiliation),
                 end: m.end,
                 ..subject
             });
@@ -1821,6 +1849,19 @@ impl Lexicon {
             && !m.org
             && let Some((start, role)) = self.field_role_before(text, words[0].start, floor)
         {
+            // `Ahmad, yang juga sebagai perwira pengamat wilayah Boven Digoel, menyatakan`: the
+            // role and what it names describe the person named before `yang`.
+            if let Some(subject) = self.appositive_subject(text, start, floor, known) {
+                return Some(Mention {
+                    role_key: subject.role_key.or_else(|| Some(norm(role))),
+                    role: subject.role.or_else(|| Some(role.to_string())),
+                    affiliation: subject.affiliation.or_else(|| {
+                        Some(text[words[0].start..words[words.len() - 1].end].to_string())
+                    }),
+                    end: m.end,
+                    ..subject
+                });
+            }
             return Some(Mention {
                 start,
                 role_key: Some(norm(role)),

@@ -280,6 +280,26 @@ fn subject_before_yang_juga_or_selaku_is_the_speaker() {
             "Rahmat Hidayat",
             Some("Ketua"),
         ),
+        // `yang juga sebagai` / `yang juga menjabat (sebagai)`, with a lowercase description
+        // before the role words.
+        (
+            "Hendra Wijaya, yang juga sebagai perwira juru bicara Satgas Nemangkawi, menyatakan, \
+             dua kompi pasukan sudah bersiaga di Timika.",
+            "Hendra Wijaya",
+            Some("juru bicara"),
+        ),
+        (
+            "Sekretaris Daerah Kota Bekasi Reny Hendrawati yang juga menjabat Ketua Harian \
+             Satgas Covid-19 mengatakan, ruang isolasi masih cukup.",
+            "Reny Hendrawati",
+            Some("Sekretaris Daerah"),
+        ),
+        (
+            "Agus Salim, yang juga menjabat sebagai Ketua Koperasi Nelayan Maju, mengatakan, \
+             harga ikan turun sejak pekan lalu.",
+            "Agus Salim",
+            Some("Ketua"),
+        ),
     ];
     for &(text, name, role) in table {
         let q = only(text);
@@ -290,6 +310,31 @@ fn subject_before_yang_juga_or_selaku_is_the_speaker() {
             "{text:?}"
         );
     }
+    // The organisation after the role stays whole in the affiliation.
+    assert_speaker_parts(&[
+        (
+            "Agus Salim, yang juga menjabat sebagai Ketua Koperasi Nelayan Maju, mengatakan, \
+             harga ikan turun sejak pekan lalu.",
+            "Agus Salim",
+            Some("Ketua"),
+            Some("Koperasi Nelayan Maju"),
+        ),
+        (
+            "Hendra Wijaya, yang juga sebagai perwira juru bicara Satgas Nemangkawi, menyatakan, \
+             dua kompi pasukan sudah bersiaga di Timika.",
+            "Hendra Wijaya",
+            Some("juru bicara"),
+            Some("Satgas Nemangkawi"),
+        ),
+        // A lowercase role and its field, then a place.
+        (
+            "Hendra Wijaya, yang juga sebagai perwira pengamat lapangan Wilayah Mindiptana Hulu, \
+             menyatakan, dua kompi pasukan sudah bersiaga di Tanah Merah.",
+            "Hendra Wijaya",
+            Some("pengamat lapangan"),
+            Some("Wilayah Mindiptana Hulu"),
+        ),
+    ]);
 }
 
 #[test]
