@@ -64,6 +64,20 @@ fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
     date.then_some(floor + open - 1)
 }
 
+/// True when the run at `start` goes on from the word right before it, a lowercase word
+/// hyphenated to a capitalised one (`se-Jawa Barat`, `non-Muslim Papua`): the run is inside a
+/// phrase, no subject.
+fn continues_hyphenated(text: &str, start: usize, floor: usize) -> bool {
+    prev_word(text, start, floor).is_some_and(|w| {
+        let s = w.str(text);
+        w.end == skip_ws_back(text, start, floor)
+            && s.starts_with(|c: char| c.is_lowercase())
+            && s.as_bytes()
+                .windows(2)
+                .any(|p| p[0] == b'-' && p[1].is_ascii_uppercase())
+    })
+}
+
 /// True when a subject found behind a circumstance names a person or holds a role: not a
 /// pronoun, an organisation or a lone letter or numeral (`pejabat eselon I di …`).
 fn is_subject(m: &Mention) -> bool {
@@ -1602,6 +1616,15 @@ impl Lexicon {
             if let Some(open) = date_in_brackets(text, r, floor) {
                 p = open;
             }
+        } else if let Some(open) = date_in_brackets(text, q, floor)
+            && let Some(day) = prev_word(text, open, floor)
+            && self.has(day.str(text), flag::HARD_STOP)
+            && char_before(text, skip_ws_back(text, day.start, floor)) == Some(',')
+        {
+            // `Suryono Herlambang, dosen Universitas Tarumanagara, Sabtu (19/6) mengatakan`: a
+            // day and its date after a comma, without a comma before the verb, read as with one.
+            p = open;
+            comma = true;
         }
         let Some(w) = prev_word(text, p, floor) else {
             // `Budi (52) mengatakan`: a named person with an age right before the verb.
@@ -1611,6 +1634,14 @@ impl Lexicon {
             return Some(m);
         }
         let mut words = self.run_backward(text, p, floor);
+        if words
+            .first()
+            .is_some_and(|w| continues_hyphenated(text, w.start, floor))
+        {
+            // `dengan wali kota se-Jawa Barat, Sabtu (16/5), menyatakan`: the run ends a phrase
+            // of the clause; it is no subject.
+            words = Words::new();
+        }
         if words.is_empty() && comma {
             // `Yuhendar Muabuai, saat dihubungi dari Jayapura, Senin (14/9), mengatakan`: skip
             // up to three comma-separated circumstance clauses back to the subject.
@@ -1636,7 +1667,7 @@ impl Lexicon {
                     break;
                 }
                 let run = self.run_backward(text, comma_at, floor);
-                if !run.is_empty() {
+                if !run.is_empty() && !continues_hyphenated(text, run[0].start, floor) {
                     // `… membahas evaluasi proyek dampak Covid-19, Jumat (29/5/2020),
                     // menegaskan`: a run after a plain lowercase word lies inside the clause;
                     // the subject is a person described before it, or none.

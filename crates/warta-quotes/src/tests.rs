@@ -849,11 +849,29 @@ fn indirect_quote_patterns() {
              pengawasan kampanye diperketat di semua kecamatan.",
             "Rina Tuasikal",
         ),
+        // The day and date after a comma, without a comma before the verb.
+        (
+            "Hasan Basri, Kepala Dinas Perikanan Kabupaten Garut, Senin (14/9/2020) menjelaskan, \
+             harga ikan turun sejak pekan lalu.",
+            "Hasan Basri",
+        ),
+        (
+            "Wali Kota Ambon Richard Louhenapessy, Sabtu (12/9) menyatakan, pasar tetap dibuka \
+             dengan jam terbatas.",
+            "Richard Louhenapessy",
+        ),
     ];
     for &(text, speaker) in circumstance {
         let q = only(text);
         assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
         assert_eq!(speaker_name(&q), speaker, "{text}");
+    }
+    // A run hyphenated to a lowercase word before the date ends a phrase of the clause.
+    for text in [
+        "Rapat dengan bupati se-Jawa Barat, Sabtu (12/9) menyatakan, kasus baru turun pekan ini.",
+        "Rapat dengan bupati se-Jawa Barat, Sabtu (12/9), menyatakan, kasus baru turun pekan ini.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}");
     }
     // Not when the circumstance follows an organisation or a word that opens none.
     assert!(
