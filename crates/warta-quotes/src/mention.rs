@@ -61,7 +61,8 @@ fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
         .count();
     let open = inner.len() - len;
     let date = inner[open..].contains(&b'/') && inner[..open].ends_with(b"(");
-    date.then_some(floor + open - 1)
+    // (Lazily: `open` is 0 when no `(` precedes the digits.)
+    date.then(|| floor + open - 1)
 }
 
 /// True when the run at `start` goes on from the word right before it, a lowercase word

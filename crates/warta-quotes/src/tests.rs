@@ -867,6 +867,11 @@ fn indirect_quote_patterns() {
         assert_eq!(speaker_name(&q), speaker, "{text}");
     }
     // A run hyphenated to a lowercase word before the date ends a phrase of the clause.
+    // A closing bracket with no opening one right before the verb, at the start of the text
+    // (overflowed in the date rule).
+    for text in [")mengatakan„kata“", ") mengatakan, “harga naik”"] {
+        assert!(quotes(text).iter().all(|q| q.speaker.is_none()), "{text}");
+    }
     for text in [
         "Rapat dengan bupati se-Jawa Barat, Sabtu (12/9) menyatakan, kasus baru turun pekan ini.",
         "Rapat dengan bupati se-Jawa Barat, Sabtu (12/9), menyatakan, kasus baru turun pekan ini.",
