@@ -174,6 +174,34 @@ fn role_affiliation_and_name_are_split() {
     let text = "“Jangkrik kami jual ke Jakarta,” kata Ketua Kelompok Ternak Jangkrik Bos Asep \
                 Syaefur Rohman.";
     assert_eq!(only(text).speaker.unwrap().name, "Asep Syaefur Rohman");
+
+    // Portfolios of ministries that have no `ke-…-an`/`pe-…-an` shape end the affiliation.
+    assert_speaker_parts(&[
+        (
+            "“Ibadah di rumah dulu,” kata Menteri Agama Ahmad Fauzi.",
+            "Ahmad Fauzi",
+            Some("Menteri"),
+            Some("Agama"),
+        ),
+        (
+            "“Liga ditunda,” kata Menteri Pemuda dan Olahraga Budi Santoso.",
+            "Budi Santoso",
+            Some("Menteri"),
+            Some("Pemuda dan Olahraga"),
+        ),
+        (
+            "“Sinyal diperkuat,” kata Menteri Komunikasi dan Informatika Rudi Hartono.",
+            "Rudi Hartono",
+            Some("Menteri"),
+            Some("Komunikasi dan Informatika"),
+        ),
+        (
+            "“Dana riset naik,” kata Menteri Riset dan Teknologi Hasan Basri.",
+            "Hasan Basri",
+            Some("Menteri"),
+            Some("Riset dan Teknologi"),
+        ),
+    ]);
 }
 
 #[test]
