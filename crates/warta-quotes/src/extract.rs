@@ -508,7 +508,7 @@ impl<'a> Doc<'a> {
                 if let Some(mut e) = subj {
                     for _ in 0..2 {
                         match next_word(text, e, end) {
-                            Some(a) if crate::mention::is_adverb(a.str(text)) => e = a.end,
+                            Some(a) if lex.is_adverb(a.str(text)) => e = a.end,
                             _ => break,
                         }
                     }
@@ -762,7 +762,7 @@ impl<'a> Doc<'a> {
             let mut v = next_word(text, skip_punct(text, w.end, before), before);
             for _ in 0..2 {
                 match v {
-                    Some(a) if crate::mention::is_adverb(a.str(text)) => {
+                    Some(a) if lex.is_adverb(a.str(text)) => {
                         v = next_word(text, a.end, before);
                     }
                     _ => break,

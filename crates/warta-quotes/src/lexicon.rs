@@ -20,6 +20,8 @@ pub(crate) const PERSON_NOUNS: &str = include_str!("../data/person_nouns.txt");
 pub(crate) const CONNECTORS: &str = include_str!("../data/connectors.txt");
 pub(crate) const CIRCUMSTANCE_OPENERS: &str = include_str!("../data/circumstance_openers.txt");
 pub(crate) const CONJUNCTIONS: &str = include_str!("../data/conjunctions.txt");
+pub(crate) const ADVERBS: &str = include_str!("../data/adverbs.txt");
+pub(crate) const DEMONSTRATIVES: &str = include_str!("../data/demonstratives.txt");
 
 /// How a cue word behaves.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
@@ -198,8 +200,13 @@ pub(crate) mod flag {
     pub const CIRCUMSTANCE: u16 = 4096;
     /// Conjunction that may open a clause before its subject (`sedangkan`).
     pub const CONJUNCTION: u16 = 8192;
+    /// Adverb between a subject and its verb (`juga`, `pun`).
+    pub const ADVERB: u16 = 16384;
+    /// Demonstrative closing an epithet (`itu`, `tersebut`).
+    pub const DEMONSTRATIVE: u16 = 32768;
     /// The flags that [`super::Lexicon::flags`] leaves out; [`super::Lexicon::has`] finds them.
-    pub const RARE: u16 = NAME_OPENER | PERSON_NOUN | CONNECTOR | CIRCUMSTANCE | CONJUNCTION;
+    pub const RARE: u16 =
+        NAME_OPENER | PERSON_NOUN | CONNECTOR | CIRCUMSTANCE | CONJUNCTION | ADVERB | DEMONSTRATIVE;
 }
 
 /// True when `word` has the shape of an Indonesian abstract noun that names a portfolio or a
@@ -1191,7 +1198,8 @@ pub(crate) struct Lists {
     /// (role_abbreviations.txt).
     pub role_abbreviations: Vec<(String, String, String)>,
     /// Words of the other [`flag::RARE`] lists, each with its flag (person_nouns.txt,
-    /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
+    /// connectors.txt, circumstance_openers.txt, conjunctions.txt, adverbs.txt,
+    /// demonstratives.txt).
     pub rare_words: Vec<(String, u16)>,
 }
 
@@ -1215,6 +1223,8 @@ impl Lists {
                 (CONNECTORS, flag::CONNECTOR),
                 (CIRCUMSTANCE_OPENERS, flag::CIRCUMSTANCE),
                 (CONJUNCTIONS, flag::CONJUNCTION),
+                (ADVERBS, flag::ADVERB),
+                (DEMONSTRATIVES, flag::DEMONSTRATIVE),
             ]
             .into_iter()
             .flat_map(|(data, f)| lines(data).map(move |w| (w.to_string(), f)))

@@ -265,6 +265,8 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
 /// | `connectors.txt` | lowercase particles inside a name | [`Self::connector`] |
 /// | `circumstance_openers.txt` | words opening a circumstance after a subject | [`Self::circumstance_opener`] |
 /// | `conjunctions.txt` | conjunctions that may open a clause before its subject | [`Self::conjunction`] |
+/// | `adverbs.txt` | adverbs between a subject and its speech verb | [`Self::adverb`] |
+/// | `demonstratives.txt` | demonstratives closing an epithet | [`Self::demonstrative`] |
 ///
 /// ```
 /// use warta_quotes::{CueClass, Extractor};
@@ -485,6 +487,42 @@ impl ExtractorBuilder {
         self.lists
             .rare_words
             .push((word.to_string(), lexicon::flag::CONJUNCTION));
+        self
+    }
+
+    /// Adds an adverb that may stand between a subject and its speech verb (`rupanya`; see
+    /// `data/adverbs.txt`), matched only when written without capitals (any case right before
+    /// a subject's verb): the subject is found before it (`Budi Santoso rupanya mengatakan`).
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "Bupati Bekasi Budi Santoso rupanya mengatakan, harga beras di pasar tetap \
+    ///             stabil sepekan ini.";
+    /// let ex = Extractor::builder().adverb("rupanya").build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Budi Santoso");
+    /// ```
+    pub fn adverb(mut self, word: &str) -> Self {
+        self.lists
+            .rare_words
+            .push((word.to_string(), lexicon::flag::ADVERB));
+        self
+    }
+
+    /// Adds a demonstrative that closes an epithet (`tadi`; see `data/demonstratives.txt`),
+    /// matched only when written without capitals: the epithet refers back to the person named
+    /// before (`kata pria berusia 45 tahun tadi`).
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "Ketua RT Budi Santoso tiba di posko.\n\
+    ///             “Stok makanan masih cukup,” kata pria berusia 45 tahun tadi.";
+    /// let ex = Extractor::builder().demonstrative("tadi").build();
+    /// assert_eq!(ex.extract(text)[0].speaker.as_ref().unwrap().name, "Budi Santoso");
+    /// ```
+    pub fn demonstrative(mut self, word: &str) -> Self {
+        self.lists
+            .rare_words
+            .push((word.to_string(), lexicon::flag::DEMONSTRATIVE));
         self
     }
 

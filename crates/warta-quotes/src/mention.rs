@@ -48,11 +48,6 @@ fn is_verb_shape(w: &str) -> bool {
         .any(|v| head == u32::from_le_bytes(*v))
 }
 
-/// `ini`, `itu`, `tersebut`: a demonstrative closing an epithet.
-fn is_demonstrative(w: &str) -> bool {
-    matches!(w, "ini" | "itu" | "tersebut")
-}
-
 /// The start of a date in brackets (`(14/9)`, `(8/7/2021)`: at most ten digits and slashes)
 /// that ends at `end`, not before `floor`.
 fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
@@ -66,7 +61,22 @@ fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
         .count();
     let open = inner.len() - len;
     let date = inner[open..].contains(&b'/') && inner[..open].ends_with(b"(");
-    date.then_some(floor + open - 1)
+    // (Lazily: `open` is 0 when no `(` precedes the digits.)
+    date.then(|| floor + open - 1)
+}
+
+/// True when the run at `start` goes on from the word right before it, a lowercase word
+/// hyphenated to a capitalised one (`se-Jawa Barat`, `non-Muslim Papua`): the run is inside a
+/// phrase, no subject.
+fn continues_hyphenated(text: &str, start: usize, floor: usize) -> bool {
+    prev_word(text, start, floor).is_some_and(|w| {
+        let s = w.str(text);
+        w.end == skip_ws_back(text, start, floor)
+            && s.starts_with(|c: char| c.is_lowercase())
+            && s.as_bytes()
+                .windows(2)
+                .any(|p| p[0] == b'-' && p[1].is_ascii_uppercase())
+    })
 }
 
 /// True when a subject found behind a circumstance names a person or holds a role: not a
@@ -77,49 +87,6 @@ fn is_subject(m: &Mention) -> bool {
             Some((s, e)) => e - s > 2 && !m.org,
             None => m.role.is_some(),
         }
-}
-
-/// Adverbs allowed between a subject and its verb (`Home juga mengatakan`).
-pub(crate) fn is_adverb(word: &str) -> bool {
-    matches!(
-        word,
-        "juga"
-            | "pun"
-            | "kembali"
-            | "sempat"
-            | "telah"
-            | "sudah"
-            | "pernah"
-            | "lalu"
-            | "kemudian"
-            | "akhirnya"
-            | "hanya"
-            | "bahkan"
-            | "justru"
-            | "lantas"
-            | "malah"
-            | "kerap"
-            | "sering"
-            | "selalu"
-            | "pula"
-            | "masih"
-            | "tetap"
-            | "sendiri"
-            | "secara"
-            | "tegas"
-            | "terus"
-            | "langsung"
-            | "sebelumnya"
-            | "saat"
-            | "itu"
-            | "ini"
-            | "mengaku"
-            | "turut"
-            | "belum"
-            | "akan"
-            | "ikut"
-            | "menanggapi"
-    )
 }
 
 /// What the document tells about words: the caller's entities and the places seen after
@@ -171,12 +138,24 @@ impl Lexicon {
     /// True for a word without capitals in the list of flag `f` (one of the lowercase lists:
     /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
     fn is_lower_word(&self, w: &str, f: u16) -> bool {
-        !w.bytes().any(|b| b.is_ascii_uppercase()) && self.has(w, f)
+        self.has(w, f) && !w.bytes().any(|b| b.is_ascii_uppercase())
     }
 
     /// A lowercase particle inside a name (`bin`, `van`; connectors.txt).
     fn is_connector(&self, w: &str) -> bool {
         self.is_lower_word(w, flag::CONNECTOR)
+    }
+
+    /// A lowercase adverb allowed between a subject and its verb (`Home juga mengatakan`;
+    /// adverbs.txt).
+    pub(crate) fn is_adverb(&self, w: &str) -> bool {
+        self.is_lower_word(w, flag::ADVERB)
+    }
+
+    /// `ini`, `itu`, `tersebut`: a lowercase demonstrative closing an epithet
+    /// (demonstratives.txt).
+    fn is_demonstrative(&self, w: &str) -> bool {
+        self.is_lower_word(w, flag::DEMONSTRATIVE)
     }
 
     /// `(LIPI)` inside a run: the words of the group and the end of `)`, when the group holds
@@ -664,12 +643,13 @@ impl Lexicon {
             return true;
         }
         !self.has(w, flag::STOP | flag::PRONOUN)
+            && !self.has(w, flag::ADVERB)
             && w.chars().all(|c| c.is_alphabetic() || c == '-')
             && !with_lower(w, |l| {
                 matches!(
                     l,
                     "dan" | "serta" | "atau" | "sejumlah" | "beberapa" | "semua" | "seluruh"
-                ) || is_adverb(l)
+                )
             })
     }
 
@@ -700,7 +680,7 @@ impl Lexicon {
             let q = skip_ws(text, p, limit);
             let w = word_at(text, q, limit)?;
             let ws = w.str(text);
-            if is_demonstrative(ws) {
+            if self.is_demonstrative(ws) {
                 if self.names_an_organisation(text, first.end, w.start) {
                     return None;
                 }
@@ -968,7 +948,7 @@ impl Lexicon {
             let s = w.str(text);
             w.end == skip_ws_back(text, start, floor)
                 && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
-                && !is_adverb(s)
+                && !self.is_adverb(s)
                 && !self.is_lower_word(s, flag::CONJUNCTION)
                 && !matches!(s, "di" | "dari" | "ke" | "para" | "sang" | "seorang" | "yang")
                 // English words inside an organisation's name (`Center of Reform on Economics`).
@@ -1420,7 +1400,7 @@ impl Lexicon {
         s.len() >= 3
             && s.bytes().all(|b| b.is_ascii_lowercase() || b == b'-')
             && !s.ends_with("nya")
-            && !is_adverb(s)
+            && !self.is_adverb(s)
             && !self.has(s, flag::STOP | flag::PRONOUN)
             && !self.is_speech_verb(s)
             && !matches!(
@@ -1513,8 +1493,9 @@ impl Lexicon {
     }
 
     /// `Muhammad Muslim, yang juga juru bicara Gugus Tugas, mengatakan` / `Budi selaku Ketua
-    /// RT mengatakan`: the person named before `yang (juga)`, `selaku` or `sekaligus`, when the
-    /// role phrase starting at `start` names nobody.
+    /// RT mengatakan` / `Ahmad, yang juga sebagai perwira juru bicara …` / `Reny yang juga
+    /// menjabat (sebagai) Ketua Harian …`: the person named before `yang (juga)`, `selaku` or
+    /// `sekaligus`, when the role phrase starting at `start` names nobody.
     fn appositive_subject(
         &self,
         text: &str,
@@ -1523,8 +1504,21 @@ impl Lexicon {
         known: &Known,
     ) -> Option<Mention> {
         let mut b = start;
+        // `sebagai perwira juru bicara …`: lowercase words of the description before the role
+        // phrase, after `sebagai` or `menjabat`.
+        let mut d = start;
+        for _ in 0..MAX_FIELD_WORDS {
+            match prev_word(text, d, floor) {
+                Some(w) if matches!(w.str(text), "sebagai" | "menjabat") => {
+                    b = d;
+                    break;
+                }
+                Some(w) if self.is_field_word(w.str(text)) => d = w.start,
+                _ => break,
+            }
+        }
         let mut linked = false;
-        for _ in 0..3 {
+        for _ in 0..4 {
             match prev_word(text, b, floor) {
                 Some(w)
                     if with_lower(w.str(text), |l| {
@@ -1534,7 +1528,14 @@ impl Lexicon {
                     linked = true;
                     b = w.start;
                 }
-                Some(w) if w.str(text) == "juga" || w.str(text) == "merupakan" => b = w.start,
+                Some(w)
+                    if matches!(
+                        w.str(text),
+                        "juga" | "merupakan" | "sebagai" | "menjabat" | "adalah"
+                    ) =>
+                {
+                    b = w.start
+                }
                 _ => break,
             }
         }
@@ -1592,11 +1593,11 @@ impl Lexicon {
         let mut demonstrative = None;
         for _ in 0..4 {
             match prev_word(text, p, floor) {
-                Some(w) if is_demonstrative(w.str(text)) => {
+                Some(w) if self.is_demonstrative(w.str(text)) => {
                     demonstrative = Some(w);
                     p = w.start;
                 }
-                Some(w) if with_lower(w.str(text), is_adverb) => p = w.start,
+                Some(w) if self.has(w.str(text), flag::ADVERB) => p = w.start,
                 _ => break,
             }
         }
@@ -1616,6 +1617,15 @@ impl Lexicon {
             if let Some(open) = date_in_brackets(text, r, floor) {
                 p = open;
             }
+        } else if let Some(open) = date_in_brackets(text, q, floor)
+            && let Some(day) = prev_word(text, open, floor)
+            && self.has(day.str(text), flag::HARD_STOP)
+            && char_before(text, skip_ws_back(text, day.start, floor)) == Some(',')
+        {
+            // `Suryono Herlambang, dosen Universitas Tarumanagara, Sabtu (19/6) mengatakan`: a
+            // day and its date after a comma, without a comma before the verb, read as with one.
+            p = open;
+            comma = true;
         }
         let Some(w) = prev_word(text, p, floor) else {
             // `Budi (52) mengatakan`: a named person with an age right before the verb.
@@ -1625,6 +1635,14 @@ impl Lexicon {
             return Some(m);
         }
         let mut words = self.run_backward(text, p, floor);
+        if words
+            .first()
+            .is_some_and(|w| continues_hyphenated(text, w.start, floor))
+        {
+            // `dengan wali kota se-Jawa Barat, Sabtu (16/5), menyatakan`: the run ends a phrase
+            // of the clause; it is no subject.
+            words = Words::new();
+        }
         if words.is_empty() && comma {
             // `Yuhendar Muabuai, saat dihubungi dari Jayapura, Senin (14/9), mengatakan`: skip
             // up to three comma-separated circumstance clauses back to the subject.
@@ -1650,7 +1668,7 @@ impl Lexicon {
                     break;
                 }
                 let run = self.run_backward(text, comma_at, floor);
-                if !run.is_empty() {
+                if !run.is_empty() && !continues_hyphenated(text, run[0].start, floor) {
                     // `… membahas evaluasi proyek dampak Covid-19, Jumat (29/5/2020),
                     // menegaskan`: a run after a plain lowercase word lies inside the clause;
                     // the subject is a person described before it, or none.
@@ -1734,13 +1752,20 @@ impl Lexicon {
         if (m.name.is_none() || m.org || role_then_body)
             && let Some(subject) = self.appositive_subject(text, words[0].start, floor, known)
         {
+            // What read as a name after the role ends its organisation (`Ketua Koperasi
+            // Nelayan Maju`).
+            let body = m
+                .name
+                .filter(|_| m.org || role_then_body)
+                .map(|(s, e)| &text[s..e]);
+            let affiliation = match (m.affiliation.clone(), body) {
+                (Some(a), Some(b)) => Some(format!("{a} {b}")),
+                (a, b) => a.or(b.map(str::to_string)),
+            };
             return Some(Mention {
                 role: subject.role.or(m.role.clone()),
                 role_key: subject.role_key.or(m.role_key.clone()),
-                affiliation: subject.affiliation.or(m.affiliation.clone()).or(m
-                    .name
-                    .filter(|_| m.org || role_then_body)
-                    .map(|(s, e)| text[s..e].to_string())),
+                affiliation: subject.affiliation.or(affiliation),
                 end: m.end,
                 ..subject
             });
@@ -1856,6 +1881,19 @@ impl Lexicon {
             && !m.org
             && let Some((start, role)) = self.field_role_before(text, words[0].start, floor)
         {
+            // `Ahmad, yang juga sebagai perwira pengamat wilayah Boven Digoel, menyatakan`: the
+            // role and what it names describe the person named before `yang`.
+            if let Some(subject) = self.appositive_subject(text, start, floor, known) {
+                return Some(Mention {
+                    role_key: subject.role_key.or_else(|| Some(norm(role))),
+                    role: subject.role.or_else(|| Some(role.to_string())),
+                    affiliation: subject.affiliation.or_else(|| {
+                        Some(text[words[0].start..words[words.len() - 1].end].to_string())
+                    }),
+                    end: m.end,
+                    ..subject
+                });
+            }
             return Some(Mention {
                 start,
                 role_key: Some(norm(role)),

@@ -1206,7 +1206,7 @@ impl NameIndex {
                 let mut v = next_word(text, e, run.limit);
                 for _ in 0..2 {
                     match v {
-                        Some(a) if crate::mention::is_adverb(a.str(text)) => {
+                        Some(a) if lex.is_adverb(a.str(text)) => {
                             v = next_word(text, a.end, run.limit);
                         }
                         _ => break,

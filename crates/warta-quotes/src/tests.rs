@@ -174,6 +174,34 @@ fn role_affiliation_and_name_are_split() {
     let text = "“Jangkrik kami jual ke Jakarta,” kata Ketua Kelompok Ternak Jangkrik Bos Asep \
                 Syaefur Rohman.";
     assert_eq!(only(text).speaker.unwrap().name, "Asep Syaefur Rohman");
+
+    // Portfolios of ministries that have no `ke-…-an`/`pe-…-an` shape end the affiliation.
+    assert_speaker_parts(&[
+        (
+            "“Ibadah di rumah dulu,” kata Menteri Agama Ahmad Fauzi.",
+            "Ahmad Fauzi",
+            Some("Menteri"),
+            Some("Agama"),
+        ),
+        (
+            "“Liga ditunda,” kata Menteri Pemuda dan Olahraga Budi Santoso.",
+            "Budi Santoso",
+            Some("Menteri"),
+            Some("Pemuda dan Olahraga"),
+        ),
+        (
+            "“Sinyal diperkuat,” kata Menteri Komunikasi dan Informatika Rudi Hartono.",
+            "Rudi Hartono",
+            Some("Menteri"),
+            Some("Komunikasi dan Informatika"),
+        ),
+        (
+            "“Dana riset naik,” kata Menteri Riset dan Teknologi Hasan Basri.",
+            "Hasan Basri",
+            Some("Menteri"),
+            Some("Riset dan Teknologi"),
+        ),
+    ]);
 }
 
 #[test]
@@ -280,6 +308,26 @@ fn subject_before_yang_juga_or_selaku_is_the_speaker() {
             "Rahmat Hidayat",
             Some("Ketua"),
         ),
+        // `yang juga sebagai` / `yang juga menjabat (sebagai)`, with a lowercase description
+        // before the role words.
+        (
+            "Hendra Wijaya, yang juga sebagai perwira juru bicara Satgas Nemangkawi, menyatakan, \
+             dua kompi pasukan sudah bersiaga di Timika.",
+            "Hendra Wijaya",
+            Some("juru bicara"),
+        ),
+        (
+            "Sekretaris Daerah Kota Bekasi Reny Hendrawati yang juga menjabat Ketua Harian \
+             Satgas Covid-19 mengatakan, ruang isolasi masih cukup.",
+            "Reny Hendrawati",
+            Some("Sekretaris Daerah"),
+        ),
+        (
+            "Agus Salim, yang juga menjabat sebagai Ketua Koperasi Nelayan Maju, mengatakan, \
+             harga ikan turun sejak pekan lalu.",
+            "Agus Salim",
+            Some("Ketua"),
+        ),
     ];
     for &(text, name, role) in table {
         let q = only(text);
@@ -290,6 +338,31 @@ fn subject_before_yang_juga_or_selaku_is_the_speaker() {
             "{text:?}"
         );
     }
+    // The organisation after the role stays whole in the affiliation.
+    assert_speaker_parts(&[
+        (
+            "Agus Salim, yang juga menjabat sebagai Ketua Koperasi Nelayan Maju, mengatakan, \
+             harga ikan turun sejak pekan lalu.",
+            "Agus Salim",
+            Some("Ketua"),
+            Some("Koperasi Nelayan Maju"),
+        ),
+        (
+            "Hendra Wijaya, yang juga sebagai perwira juru bicara Satgas Nemangkawi, menyatakan, \
+             dua kompi pasukan sudah bersiaga di Timika.",
+            "Hendra Wijaya",
+            Some("juru bicara"),
+            Some("Satgas Nemangkawi"),
+        ),
+        // A lowercase role and its field, then a place.
+        (
+            "Hendra Wijaya, yang juga sebagai perwira pengamat lapangan Wilayah Mindiptana Hulu, \
+             menyatakan, dua kompi pasukan sudah bersiaga di Tanah Merah.",
+            "Hendra Wijaya",
+            Some("pengamat lapangan"),
+            Some("Wilayah Mindiptana Hulu"),
+        ),
+    ]);
 }
 
 #[test]
@@ -804,11 +877,34 @@ fn indirect_quote_patterns() {
              pengawasan kampanye diperketat di semua kecamatan.",
             "Rina Tuasikal",
         ),
+        // The day and date after a comma, without a comma before the verb.
+        (
+            "Hasan Basri, Kepala Dinas Perikanan Kabupaten Garut, Senin (14/9/2020) menjelaskan, \
+             harga ikan turun sejak pekan lalu.",
+            "Hasan Basri",
+        ),
+        (
+            "Wali Kota Ambon Richard Louhenapessy, Sabtu (12/9) menyatakan, pasar tetap dibuka \
+             dengan jam terbatas.",
+            "Richard Louhenapessy",
+        ),
     ];
     for &(text, speaker) in circumstance {
         let q = only(text);
         assert_eq!(q.kind, QuoteKind::Indirect, "{text}");
         assert_eq!(speaker_name(&q), speaker, "{text}");
+    }
+    // A run hyphenated to a lowercase word before the date ends a phrase of the clause.
+    // A closing bracket with no opening one right before the verb, at the start of the text
+    // (overflowed in the date rule).
+    for text in [")mengatakan„kata“", ") mengatakan, “harga naik”"] {
+        assert!(quotes(text).iter().all(|q| q.speaker.is_none()), "{text}");
+    }
+    for text in [
+        "Rapat dengan bupati se-Jawa Barat, Sabtu (12/9) menyatakan, kasus baru turun pekan ini.",
+        "Rapat dengan bupati se-Jawa Barat, Sabtu (12/9), menyatakan, kasus baru turun pekan ini.",
+    ] {
+        assert!(quotes(text).is_empty(), "{text}");
     }
     // Not when the circumstance follows an organisation or a word that opens none.
     assert!(
@@ -2051,7 +2147,7 @@ fn an_epithet_of_the_president_resolves_to_the_president_named_before() {
 }
 
 #[test]
-fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
+fn person_noun_connector_circumstance_conjunction_adverb_and_demonstrative_lists_are_extendable() {
     // (text, extension, speaker without it, speaker with it)
     type Extend = fn(crate::ExtractorBuilder) -> crate::ExtractorBuilder;
     let table: &[(&str, Extend, Option<&str>, &str)] = &[
@@ -2082,6 +2178,20 @@ fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
             Some("Rina"),
             "Hasan Basri",
         ),
+        (
+            "Bupati Bekasi Budi Santoso rupanya mengatakan, harga beras di pasar tetap stabil \
+             sepekan ini.",
+            |b| b.adverb("rupanya"),
+            None,
+            "Budi Santoso",
+        ),
+        (
+            "Ketua RT Budi Santoso tiba di posko.\n“Stok makanan masih cukup,” kata pria \
+             berusia 45 tahun tadi.",
+            |b| b.demonstrative("tadi"),
+            None,
+            "Budi Santoso",
+        ),
     ];
     for &(text, extend, before, after) in table {
         let name = |ex: &Extractor| {
@@ -2105,6 +2215,16 @@ fn person_noun_connector_circumstance_and_conjunction_lists_are_extendable() {
         (
             "Ketua RT Budi Santoso tiba di posko.\nPria berusia 30 tahun itu mengatakan, stok makanan \
              cukup.",
+            "Budi Santoso",
+        ),
+        // An adverb between the subject and its verb, a demonstrative closing an epithet.
+        (
+            "Bupati Bekasi Budi Santoso juga mengatakan, harga beras di pasar tetap stabil.",
+            "Budi Santoso",
+        ),
+        (
+            "Ketua RT Budi Santoso tiba di posko.\n“Stok makanan masih cukup,” kata pria \
+             berusia 45 tahun tersebut.",
             "Budi Santoso",
         ),
     ]);
