@@ -474,7 +474,10 @@ impl<'a> Doc<'a> {
             .and_then(|q| q.speaker.as_ref())
     }
 
-    fn emit(&mut self, q: Quote) {
+    fn emit(&mut self, mut q: Quote) {
+        if let Some(s) = &mut q.speaker {
+            self.lex.scope_office(&mut s.role, &mut s.affiliation);
+        }
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             if self.last_speaker().is_none_or(|l| l.name != s.name) {
                 let known = &mut self.speaker_tokens;

@@ -20,6 +20,7 @@ pub(crate) const PERSON_NOUNS: &str = include_str!("../data/person_nouns.txt");
 pub(crate) const CONNECTORS: &str = include_str!("../data/connectors.txt");
 pub(crate) const CIRCUMSTANCE_OPENERS: &str = include_str!("../data/circumstance_openers.txt");
 pub(crate) const CONJUNCTIONS: &str = include_str!("../data/conjunctions.txt");
+pub(crate) const OFFICES: &str = include_str!("../data/offices.txt");
 pub(crate) const ADVERBS: &str = include_str!("../data/adverbs.txt");
 pub(crate) const DEMONSTRATIVES: &str = include_str!("../data/demonstratives.txt");
 
@@ -709,6 +710,8 @@ pub(crate) struct Lexicon {
     /// Offices written as one word: (abbreviation, role, start of the affiliation),
     /// normalised, in list order.
     pub role_abbreviations: Vec<(String, String, String)>,
+    /// Offices whose jurisdiction or portfolio joins the role, normalised.
+    pub offices: Vec<String>,
 }
 
 /// The flags of a word (any case) in `table`, behind its prefilter `filter` (built from the
@@ -748,6 +751,7 @@ impl Lexicon {
             corps,
             name_openers,
             role_abbreviations,
+            offices,
             rare_words,
         } = lists;
         let mut cue_map: HashMap<Box<[u8]>, CueEntry, FxBuild> = HashMap::default();
@@ -873,7 +877,54 @@ impl Lexicon {
                 .iter()
                 .map(|(a, r, f)| (norm(a), norm(r), norm(f)))
                 .collect(),
+            offices: offices.iter().map(|o| norm(o)).collect(),
         }
+    }
+
+    /// An office's jurisdiction or portfolio is part of it (offices.txt): `Wali Kota` with
+    /// the affiliation `Bekasi` becomes the role `Wali Kota Bekasi`. The affiliation's words
+    /// before its first organisation head word (`Direktur Jenderal Pajak` + `Kementerian
+    /// Keuangan`) or after its first comma (`Camat Tanah Abang` + `Jakarta Pusat`) stay in it.
+    pub(crate) fn scope_office(&self, role: &mut Option<String>, affiliation: &mut Option<String>) {
+        let (Some(r), Some(a)) = (role.as_mut(), affiliation.as_deref()) else {
+            return;
+        };
+        let office = self.offices.iter().any(|o| {
+            let (r, o) = (r.as_bytes(), o.as_bytes());
+            r.len() >= o.len()
+                && r[r.len() - o.len()..].eq_ignore_ascii_case(o)
+                && (r.len() == o.len() || r[r.len() - o.len() - 1] == b' ')
+        });
+        if !office {
+            return;
+        }
+        // The end of the words that join the role, and where the affiliation's rest starts.
+        let (mut joined, mut rest) = (0, a.len());
+        let mut pos = 0;
+        for word in a.split(' ') {
+            let start = pos;
+            pos += word.len() + 1;
+            if word.is_empty() {
+                continue;
+            }
+            if self.flags(word.trim_end_matches(',')) & flag::HEAD != 0 {
+                rest = start;
+                break;
+            }
+            if let Some(w) = word.strip_suffix(',') {
+                joined = start + w.len();
+                rest = pos.min(a.len());
+                break;
+            }
+            joined = start + word.len();
+        }
+        if joined == 0 {
+            return;
+        }
+        r.push(' ');
+        r.push_str(&a[..joined]);
+        let rest = a[rest..].trim();
+        *affiliation = (!rest.is_empty()).then(|| rest.to_string());
     }
 
     /// The flags of a word (any case).
@@ -1232,6 +1283,8 @@ pub(crate) struct Lists {
     /// Offices written as one word: abbreviation, role, start of the affiliation
     /// (role_abbreviations.txt).
     pub role_abbreviations: Vec<(String, String, String)>,
+    /// Offices whose jurisdiction or portfolio joins the role (offices.txt).
+    pub offices: Vec<String>,
     /// Words of the other [`flag::RARE`] lists, each with its flag (person_nouns.txt,
     /// connectors.txt, circumstance_openers.txt, conjunctions.txt, adverbs.txt,
     /// demonstratives.txt).
@@ -1253,6 +1306,7 @@ impl Lists {
             corps: builtin_list(CORPS),
             name_openers: builtin_list(NAME_OPENERS),
             role_abbreviations: builtin_role_abbreviations(),
+            offices: builtin_list(OFFICES),
             rare_words: [
                 (PERSON_NOUNS, flag::PERSON_NOUN),
                 (CONNECTORS, flag::CONNECTOR),

@@ -267,6 +267,7 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
 /// | `conjunctions.txt` | conjunctions that may open a clause before its subject | [`Self::conjunction`] |
 /// | `adverbs.txt` | adverbs between a subject and its speech verb | [`Self::adverb`] |
 /// | `demonstratives.txt` | demonstratives closing an epithet | [`Self::demonstrative`] |
+/// | `offices.txt` | offices whose jurisdiction or portfolio joins the role | [`Self::office`] |
 ///
 /// ```
 /// use warta_quotes::{CueClass, Extractor};
@@ -487,6 +488,33 @@ impl ExtractorBuilder {
         self.lists
             .rare_words
             .push((word.to_string(), lexicon::flag::CONJUNCTION));
+        self
+    }
+
+    /// Adds an office whose jurisdiction or portfolio is part of it (see `data/offices.txt`):
+    /// the words after it, up to the first organisation head word, join the role instead of
+    /// the affiliation. It must also be a role ([`ExtractorBuilder::role`]); matched
+    /// case-insensitively at the end of the role.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "“Jalan desa segera diperbaiki,” kata Kepala Kampung Sukamaju Ahmad Yani.";
+    /// let speaker = |ex: Extractor| ex.extract(text)[0].speaker.clone().unwrap();
+    /// let role_only = speaker(Extractor::builder().role("kepala kampung").build());
+    /// assert_eq!(role_only.role.as_deref(), Some("Kepala Kampung"));
+    /// assert_eq!(role_only.affiliation.as_deref(), Some("Sukamaju"));
+    /// let office = speaker(
+    ///     Extractor::builder()
+    ///         .role("kepala kampung")
+    ///         .office("kepala kampung")
+    ///         .build(),
+    /// );
+    /// assert_eq!(office.role.as_deref(), Some("Kepala Kampung Sukamaju"));
+    /// assert_eq!(office.affiliation, None);
+    /// assert_eq!(office.name, "Ahmad Yani");
+    /// ```
+    pub fn office(mut self, phrase: &str) -> Self {
+        self.lists.offices.push(phrase.to_string());
         self
     }
 
