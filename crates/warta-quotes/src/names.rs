@@ -441,7 +441,8 @@ impl Tokens {
         let (j, t) = (self.joined.as_bytes(), token.as_bytes());
         let mut i = 0;
         loop {
-            if j.get(i..i + t.len()) == Some(t) && j.get(i + t.len()).is_none_or(|&c| c == b' ') {
+            // The bytes are compared only when a token ends where `token` would.
+            if j.get(i + t.len()).is_none_or(|&c| c == b' ') && j.get(i..i + t.len()) == Some(t) {
                 return true;
             }
             match j[i..].iter().position(|&c| c == b' ') {
