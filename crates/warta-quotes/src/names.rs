@@ -1171,11 +1171,12 @@ impl NameIndex {
                 }
                 let mut m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
+                let before_run = prev_word(text, run.start, run.para_start);
                 // `Network for Electoral Integrity Ferry Kurnia`: the run goes on an
                 // organisation's name after a lowercase connector; its first words may be glued
                 // to the person's name, as after an affiliation.
                 let connector = (at == run.start && m.role.is_none() && m.affiliation.is_none())
-                    .then(|| prev_word(text, run.start, run.para_start))
+                    .then_some(before_run)
                     .flatten()
                     .filter(|w| matches!(w.str(text), "for" | "of" | "on" | "and" | "the"))
                     .and_then(|w| prev_word(text, w.start, run.para_start))
@@ -1256,7 +1257,6 @@ impl NameIndex {
                     }
                 }
                 let speech = v.is_some_and(|a| lex.is_speech_verb(a.str(text)));
-                let before_run = prev_word(text, run.start, run.para_start);
                 let before_name = if s == run.start {
                     before_run
                 } else {
