@@ -143,15 +143,15 @@ struct Run {
     entry: OnceCell<Option<Box<NameEntry>>>,
 }
 
-/// A name token of a run while the index is built: its hash and its [`Hit`].
+/// A name token of a run while the index is built: its [`token_key`] and its [`Hit`].
 #[derive(Debug, Clone, Copy)]
 struct Posting {
-    hash: u64,
+    key: u128,
     hit: Hit,
 }
 
-/// A name token of a run: its run and the run's start, where its lowercase form lies in the
-/// arena.
+/// A name token of a run: its run and the run's start, and for a token longer than 15 bytes
+/// where its lowercase form lies in the arena (a shorter one is its key).
 #[derive(Debug, Clone, Copy, Default)]
 struct Hit {
     run: u32,
@@ -205,12 +205,12 @@ impl Places {
 #[derive(Debug, Default)]
 pub(crate) struct NameIndex {
     runs: Vec<Run>,
-    /// Name tokens grouped by hash, each group in run order: the runs holding a token are one
-    /// slice.
+    /// Name tokens grouped by [`token_key`], each group in run order: the runs holding a token
+    /// are one slice.
     postings: Vec<Hit>,
-    /// The slice of `postings` of each token hash.
-    by_hash: HashMap<u64, (u32, u32), FxBuild>,
-    /// Lowercase tokens, back to back.
+    /// The slice of `postings` of each token key.
+    by_key: HashMap<u128, (u32, u32), KeyBuild>,
+    /// Lowercase tokens longer than 15 bytes, back to back.
     arena: Vec<u8>,
     /// The words (lowercase) that open a capitalised run (or stand alone) somewhere.
     heads: WordSet,
@@ -303,14 +303,53 @@ impl WordSet {
     }
 }
 
-/// The hash of a lowercase name token.
-fn token_hash(token: &[u8]) -> u64 {
+/// The top byte of the [`token_key`] of a token longer than 15 bytes (that of a packed token
+/// is its length).
+const LONG_KEY: u128 = 0xff << 120;
+
+/// The key of a lowercase name token: a token of at most 15 bytes packed with its length (one
+/// key, one token: its postings need no comparison), a longer one hashed (its postings are
+/// compared with it in the arena).
+fn token_key(token: &[u8]) -> u128 {
     if token.len() <= 15 {
-        return FxHasher::packed(pack_bytes(token));
+        return pack_bytes(token);
     }
     let mut h = FxHasher::default();
     h.write(token);
-    h.finish()
+    LONG_KEY | u128::from(h.finish())
+}
+
+/// A hasher of token keys: one folded multiply of the key's two halves (the general
+/// [`FxHasher`] takes a 16-byte key eight bytes at a time, with a multiply each).
+#[derive(Debug, Default, Clone, Copy)]
+struct KeyHasher(u64);
+
+impl Hasher for KeyHasher {
+    fn write(&mut self, bytes: &[u8]) {
+        for &b in bytes {
+            self.0 = (self.0.rotate_left(5) ^ u64::from(b)).wrapping_mul(0x51_7c_c1_b7_27_22_0a_95);
+        }
+    }
+
+    #[inline(always)]
+    fn write_u128(&mut self, k: u128) {
+        let m = u128::from(self.0 ^ k as u64 ^ (k >> 64) as u64) * 0x9E37_79B9_7F4A_7C15;
+        self.0 = m as u64 ^ (m >> 64) as u64;
+    }
+
+    fn finish(&self) -> u64 {
+        self.0
+    }
+}
+
+/// Hash builder of the token-key map.
+type KeyBuild = std::hash::BuildHasherDefault<KeyHasher>;
+
+/// The bit of a token key among the 64 classes of a run's keys (see `run_classes` in
+/// [`NameIndex::build`]).
+#[inline(always)]
+fn key_class(key: u128) -> u64 {
+    1 << (FxHasher::packed(key) >> 58)
 }
 
 /// The tokens [`name_tokens`] gives, lowercase, kept in one string (one allocation) and
@@ -402,7 +441,8 @@ impl Tokens {
         let (j, t) = (self.joined.as_bytes(), token.as_bytes());
         let mut i = 0;
         loop {
-            if j.get(i..i + t.len()) == Some(t) && j.get(i + t.len()).is_none_or(|&c| c == b' ') {
+            // The bytes are compared only when a token ends where `token` would.
+            if j.get(i + t.len()).is_none_or(|&c| c == b' ') && j.get(i..i + t.len()) == Some(t) {
                 return true;
             }
             match j[i..].iter().position(|&c| c == b' ') {
@@ -483,21 +523,25 @@ fn add_pair_halves(
     };
     for half in [&text[w.start..w.start + h], &text[w.start + h + 1..w.end]] {
         with_lower_bytes(half, |l| {
-            let hash = token_hash(l);
+            let key = token_key(l);
+            let long = l.len() > 15;
             let seen = postings[run_postings..].iter().any(|p| {
-                p.hash == hash && &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize] == l
+                p.key == key
+                    && (!long || &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize] == l)
             });
             if !seen {
-                *run_classes |= 1u64 << (hash >> 58);
+                *run_classes |= key_class(key);
                 postings.push(Posting {
-                    hash,
+                    key,
                     hit: Hit {
                         at: arena.len() as u32,
-                        len: l.len() as u32,
+                        len: if long { l.len() as u32 } else { 0 },
                         ..hit
                     },
                 });
-                arena.extend_from_slice(l);
+                if long {
+                    arena.extend_from_slice(l);
+                }
             }
         });
     }
@@ -611,13 +655,12 @@ impl NameIndex {
         // (and copy) the postings many times.
         let bytes_in: usize = paragraphs.iter().map(|p| p.end - p.start).sum();
         let mut postings: Vec<Posting> = Vec::with_capacity(bytes_in / 64);
-        idx.arena.reserve(bytes_in / 8);
         idx.runs.reserve(bytes_in / 128);
         idx.heads = WordSet::with_capacity(bytes_in / 128);
         let bytes = text.as_bytes();
         let mut words = Vec::with_capacity(16);
-        // Hash -> first posting of the current run.
-        let mut in_run: HashMap<u64, usize, FxBuild> = HashMap::default();
+        // Key -> first posting of the current run.
+        let mut in_run: HashMap<u128, usize, FxBuild> = HashMap::default();
         // A capitalised word that is not short ASCII, lowercased.
         let mut lowered: Vec<u8> = Vec::new();
         for p in paragraphs {
@@ -703,18 +746,18 @@ impl NameIndex {
                         // one into `lowered`.
                         let packed = pack_lower_ascii_at(text, w.start, w.end);
                         let buf = packed.map_or([0; 16], u128::to_le_bytes);
-                        let (l, f, hash) = match packed {
+                        let (l, f, key) = match packed {
                             Some(p) => {
                                 let l = &buf[..w.end - w.start];
                                 hyphens |= hyphen_bits(p);
-                                (l, lex.flags_of_packed(l, p), FxHasher::packed(p))
+                                (l, lex.flags_of_packed(l, p), p)
                             }
                             None => {
                                 lowered.clear();
                                 with_lower_bytes(w.str(text), |l| lowered.extend_from_slice(l));
                                 let l = &lowered[..];
                                 hyphens |= u64::from(l.contains(&b'-'));
-                                (l, lex.flags_of_lower(l), token_hash(l))
+                                (l, lex.flags_of_lower(l), token_key(l))
                             }
                         };
                         if k == head {
@@ -735,50 +778,47 @@ impl NameIndex {
                             || (k > 0 && f & (flag::AFF | flag::HARD_STOP) == 0);
                         indexed_words |= u64::from(indexed) << (k & 63);
                         if indexed {
+                            // A key of at most 15 bytes is the token; a longer one's postings
+                            // are compared with it.
+                            let long = l.len() > 15;
                             let arena = &idx.arena;
-                            let token = |p: &Posting| {
-                                &arena[p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
+                            let same = |p: &Posting| {
+                                p.key == key
+                                    && (!long
+                                        || &arena
+                                            [p.hit.at as usize..(p.hit.at + p.hit.len) as usize]
+                                            == l)
                             };
-                            let class = 1u64 << (hash >> 58);
+                            let class = key_class(key);
                             let seen = if long_run {
-                                // The run's first posting of the hash decides, the run's
-                                // others only on a hash collision.
-                                match in_run.get(&hash) {
+                                // The run's first posting of the key decides, the run's
+                                // others only on a hash collision of long tokens.
+                                match in_run.get(&key) {
                                     None => false,
-                                    Some(&first) if token(&postings[first]) == l => true,
-                                    Some(_) => postings[run_postings..]
-                                        .iter()
-                                        .any(|p| p.hash == hash && token(p) == l),
+                                    Some(&first) if same(&postings[first]) => true,
+                                    Some(_) => postings[run_postings..].iter().any(same),
                                 }
                             } else {
-                                // One bit per hash class of the run's postings: a token
-                                // is looked for among them only when its class is taken.
+                                // One bit per key class of the run's postings: a token is
+                                // looked for among them only when its class is taken.
                                 run_classes & class != 0
-                                    && postings[run_postings..]
-                                        .iter()
-                                        .any(|p| p.hash == hash && token(p) == l)
+                                    && postings[run_postings..].iter().any(same)
                             };
                             if !seen {
                                 run_classes |= class;
                                 if long_run {
-                                    in_run.entry(hash).or_insert(postings.len());
+                                    in_run.entry(key).or_insert(postings.len());
                                 }
                                 postings.push(Posting {
-                                    hash,
+                                    key,
                                     hit: Hit {
                                         run: id as u32,
                                         start: i as u32,
                                         at: idx.arena.len() as u32,
-                                        len: l.len() as u32,
+                                        len: if long { l.len() as u32 } else { 0 },
                                     },
                                 });
-                                // A short token is copied as the sixteen bytes holding it
-                                // (a fixed-size copy), then cut to its length.
-                                if packed.is_some() {
-                                    let at = idx.arena.len();
-                                    idx.arena.extend_from_slice(&buf);
-                                    idx.arena.truncate(at + l.len());
-                                } else {
+                                if long {
                                     idx.arena.extend_from_slice(l);
                                 }
                             }
@@ -831,16 +871,18 @@ impl NameIndex {
         idx
     }
 
-    /// Groups `postings` by token hash into `self.postings`, each group in run order (a
-    /// counting sort: one map probe per posting), and records each group's slice in `by_hash`.
+    /// Groups `postings` by token key into `self.postings`, each group in run order (a
+    /// counting sort: one map probe per posting), and records each group's slice in `by_key`.
     fn group_postings(&mut self, postings: &[Posting]) {
         let n = postings.len();
         let mut group_of: Vec<u32> = Vec::with_capacity(n);
         let mut sizes: Vec<u32> = Vec::with_capacity(n);
-        self.by_hash.reserve(n);
+        // Tokens repeat (a document names its people and places again and again): room for
+        // about one token in four, so that the map stays small enough for the cache.
+        self.by_key.reserve(n.min(64) + n / 4);
         for p in postings {
             let next = sizes.len() as u32;
-            let g = *self.by_hash.entry(p.hash).or_insert((next, 0));
+            let g = *self.by_key.entry(p.key).or_insert((next, 0));
             if g.0 == next {
                 sizes.push(0);
             }
@@ -854,7 +896,7 @@ impl NameIndex {
             starts.push(at);
             at += size;
         }
-        for range in self.by_hash.values_mut() {
+        for range in self.by_key.values_mut() {
             let lo = starts[range.0 as usize];
             *range = (lo, lo + sizes[range.0 as usize]);
         }
@@ -998,11 +1040,12 @@ impl NameIndex {
         cut
     }
 
-    /// The postings of the tokens with the hash `hash` (empty when none).
+    /// The postings of the tokens with the key `key` (empty when none): those of one token when
+    /// it has at most 15 bytes.
     #[inline]
-    fn postings_of(&self, hash: u64) -> &[Hit] {
-        self.by_hash
-            .get(&hash)
+    fn postings_of(&self, key: u128) -> &[Hit] {
+        self.by_key
+            .get(&key)
             .map_or(&[], |&(lo, hi)| &self.postings[lo as usize..hi as usize])
     }
 
@@ -1014,7 +1057,7 @@ impl NameIndex {
             return false;
         };
         let bytes = text.as_bytes();
-        self.postings_of(with_lower_bytes(first, token_hash))
+        self.postings_of(with_lower_bytes(first, token_key))
             .iter()
             .take(MAX_CANDIDATES)
             .any(|p| {
@@ -1035,7 +1078,7 @@ impl NameIndex {
     fn ends_a_run(&self, text: &str, start: usize, word: &str) -> bool {
         let bytes = text.as_bytes();
         let w = word.as_bytes();
-        self.postings_of(with_lower_bytes(word, token_hash))
+        self.postings_of(with_lower_bytes(word, token_key))
             .iter()
             .take(MAX_RUNS_READ)
             .any(|p| {
@@ -1128,11 +1171,12 @@ impl NameIndex {
                 }
                 let mut m = lex.split(text, &words, known);
                 let (s, e) = m.name.filter(|_| !m.org)?;
+                let before_run = prev_word(text, run.start, run.para_start);
                 // `Network for Electoral Integrity Ferry Kurnia`: the run goes on an
                 // organisation's name after a lowercase connector; its first words may be glued
                 // to the person's name, as after an affiliation.
                 let connector = (at == run.start && m.role.is_none() && m.affiliation.is_none())
-                    .then(|| prev_word(text, run.start, run.para_start))
+                    .then_some(before_run)
                     .flatten()
                     .filter(|w| matches!(w.str(text), "for" | "of" | "on" | "and" | "the"))
                     .and_then(|w| prev_word(text, w.start, run.para_start))
@@ -1213,7 +1257,6 @@ impl NameIndex {
                     }
                 }
                 let speech = v.is_some_and(|a| lex.is_speech_verb(a.str(text)));
-                let before_run = prev_word(text, run.start, run.para_start);
                 let before_name = if s == run.start {
                     before_run
                 } else {
@@ -1265,7 +1308,9 @@ impl NameIndex {
         keep: impl Fn(&NameEntry, &NameEntry) -> bool,
     ) -> Option<&'s NameEntry> {
         let token = token.as_bytes();
-        let ids = self.postings_of(token_hash(token));
+        let ids = self.postings_of(token_key(token));
+        // Only a long token's postings may hold other tokens (of the same hash).
+        let long = token.len() > 15;
         let before = ids.partition_point(|p| (p.start as usize) < pos);
         let mut fallback: Option<&NameEntry> = None;
         let mut strong: Option<&NameEntry> = None;
@@ -1274,7 +1319,7 @@ impl NameIndex {
             .iter()
             .rev()
             .chain(ids[before..].iter())
-            .filter(|p| &self.arena[p.at as usize..(p.at + p.len) as usize] == token)
+            .filter(|p| !long || &self.arena[p.at as usize..(p.at + p.len) as usize] == token)
             .take(MAX_CANDIDATES)
         {
             let Some(e) = self.entry(lex, text, known, p.run as usize) else {
@@ -1564,6 +1609,33 @@ mod tests {
                 "Ustaz Muhammad Al-Farisi memberi ceramah.\n\n\
                  “Sabar,” kata Farisi.",
                 &["Farisi"],
+            ),
+        ];
+        for (text, want) in cases {
+            assert_eq!(speakers(text), want, "{text}");
+        }
+    }
+
+    #[test]
+    fn a_name_resolves_by_a_token_of_any_length() {
+        // Tokens of at most 15 bytes are keyed by their bytes, longer ones by a hash.
+        let cases: [(&str, &[&str]); 3] = [
+            (
+                "Warga Desa Sukamaju, Ahmad Wiryawanaryadiningrat, menolak rencana itu.\n\n\
+                 “Kami tidak setuju,” kata Wiryawanaryadiningrat di Bandung.",
+                &["Ahmad Wiryawanaryadiningrat"],
+            ),
+            (
+                "Kepala Dinas Kesehatan Budi Santoso meninjau posko.\n\n\
+                 “Stok obat cukup,” kata Budi kepada wartawan.",
+                &["Budi Santoso"],
+            ),
+            (
+                "Ketua RT Mochammad Abdurrahmansyahputra mengatakan warga siap.\n\n\
+                 Sri Wahyuningsih, warga setempat, juga hadir.\n\n\
+                 “Kami mendukung,” kata Wahyuningsih.\n\n\
+                 “Kami juga,” ujar Abdurrahmansyahputra.",
+                &["Sri Wahyuningsih", "Mochammad Abdurrahmansyahputra"],
             ),
         ];
         for (text, want) in cases {
