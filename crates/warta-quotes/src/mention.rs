@@ -1826,6 +1826,19 @@ impl Lexicon {
                 }
                 // `Wahyudi Djafar, peneliti Elsam, menilai`: after a name, a role and one
                 // capitalised word describe the person; the word is an organisation or a place.
+                //
+                // `Widiyatmiko Nursejati, General Manager Representative Office 1 Jasamarga
+                // Transjawa, menjelaskan`: a sentence opening with a plain full name, then a
+                // comma and a role phrase: what reads as a name after the role ends its
+                // organisation, whatever its length.
+                let full_name_opens = || {
+                    pm.affiliation.is_none()
+                        && pm.name.is_some_and(|(s, e)| text[s..e].contains(' '))
+                        && opens_sentence(text, pm.start, floor)
+                        && prev
+                            .iter()
+                            .all(|w| self.affiliation_word(text, *w, known).is_none())
+                };
                 let described = this_has_name
                     && prev_has_name
                     && m.role.is_some()
@@ -1834,7 +1847,12 @@ impl Lexicon {
                         !text[s..e].contains(' ')
                             && (!is_capitalised(words[0].str(text))
                                 || pm.name.is_some_and(|(s, e)| text[s..e].contains(' ')))
-                    });
+                    })
+                    || (this_has_name
+                        && prev_has_name
+                        && m.role.is_some()
+                        && pm.role.is_none()
+                        && full_name_opens());
                 if described {
                     let (s, e) = m.name.unwrap_or_default();
                     return Some(Mention {

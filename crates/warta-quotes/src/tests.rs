@@ -1262,6 +1262,22 @@ fn name_then_role_apposition_before_the_verb() {
             "Kepala Dinas",
             "Kesehatan",
         ),
+        // A sentence opening with a full name: the organisation after the role, however long,
+        // or the person a spokesperson speaks for, is no speaker.
+        (
+            "Rudi Hartono, Direktur Operasional Sinar Harapan Lestari Makmur, menjelaskan, \
+             pengiriman barang tertunda dua hari.",
+            "Rudi Hartono",
+            "Direktur Operasional",
+            "Sinar Harapan Lestari Makmur",
+        ),
+        (
+            "Maria Lestari, juru bicara Budi Santoso, menyampaikan bahwa keluarga menghormati \
+             proses hukum.",
+            "Maria Lestari",
+            "juru bicara",
+            "Budi Santoso",
+        ),
     ];
     for (text, name, role, aff) in table {
         let q = only(text);
