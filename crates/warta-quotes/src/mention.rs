@@ -29,6 +29,9 @@ const MAX_CIRCUMSTANCE_STEPS: usize = 12;
 /// times before a verb overflowed the stack).
 const PLACE_SUBJECT_WINDOW: usize = 256;
 
+/// Most words of a heading glued before the role that opens a subject (`Berturut-turut`).
+const MAX_HEADING_WORDS: usize = 2;
+
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
 
@@ -1711,7 +1714,29 @@ impl Lexicon {
         {
             return None;
         }
-        let m = self.split(text, &words, known);
+        let mut m = self.split(text, &words, known);
+        // `Berturut-turut Kepala BPS Provinsi Kalsel Mohammad Edy Mahmud mengatakan`: a heading
+        // glued before a role that opens its sentence; when the role has its own organisation
+        // and a name follows, the words before it are no part of the mention.
+        if m.role.is_none()
+            && words.len() > 2
+            && opens_sentence(text, words[0].start, floor)
+            && let Some(k) = (1..words.len().min(MAX_HEADING_WORDS + 1))
+                .find(|&k| self.role_len(text, &words, k) > 0)
+            && words[..k]
+                .iter()
+                .all(|w| self.affiliation_word(text, *w, known).is_none())
+        {
+            let mut rest = Words::new();
+            for (w, f) in words.iter().zip(words.flags()).skip(k) {
+                rest.push(*w, *f);
+            }
+            let r = self.split(text, &rest, known);
+            if r.role.is_some() && r.affiliation.is_some() && r.name.is_some() && !r.org {
+                words = rest;
+                m = r;
+            }
+        }
         // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta
         // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
         // place, not the subject, when a person is named before it or all its words are

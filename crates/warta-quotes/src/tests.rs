@@ -1234,6 +1234,34 @@ fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
 }
 
 #[test]
+fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
+    assert_speaker_parts(&[
+        (
+            "Berturut-turut Kepala Dinas Perikanan Kabupaten Garut Hasan Basri mengatakan, harga \
+             ikan turun.",
+            "Hasan Basri",
+            Some("Kepala Dinas"),
+            Some("Perikanan Kabupaten Garut"),
+        ),
+        (
+            "Strategi Ketua Kamar Dagang dan Industri Kota Bekasi Hasan Basri menyatakan, ekspor \
+             naik tahun ini.",
+            "Hasan Basri",
+            Some("Ketua"),
+            Some("Kamar Dagang dan Industri Kota Bekasi"),
+        ),
+        // A role word of the phrase itself stays (`Wakil`).
+        (
+            "Wakil Ketua Kamar Dagang dan Industri Kota Bekasi Hasan Basri menyatakan, ekspor \
+             naik tahun ini.",
+            "Hasan Basri",
+            Some("Wakil Ketua"),
+            Some("Kamar Dagang dan Industri Kota Bekasi"),
+        ),
+    ]);
+}
+
+#[test]
 fn name_then_role_apposition_before_the_verb() {
     // (text, name, role, affiliation)
     let table = [
