@@ -68,6 +68,24 @@ fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
     date.then(|| floor + open - 1)
 }
 
+/// `Teguh P. Nugroho` read backward from the word at `p` (`Nugroho`): the initial `P` (a
+/// capital letter and a period, then one space) when a capitalised word stands right before
+/// it. Other outlets than Kompas write initials with a period.
+#[inline(never)]
+fn initial_before(text: &str, p: usize, floor: usize) -> Option<Word> {
+    let b = text.as_bytes();
+    if p < floor + 4 || b[p - 1] != b' ' || b[p - 2] != b'.' || !b[p - 3].is_ascii_uppercase() {
+        return None;
+    }
+    let start = p - 3;
+    if b[start - 1] != b' ' {
+        return None;
+    }
+    prev_word(text, start, floor)
+        .filter(|n| n.end + 1 == start && is_capitalised(n.str(text)))
+        .map(|_| Word { start, end: p - 2 })
+}
+
 /// True when the run at `start` goes on from the word right before it, a lowercase word
 /// hyphenated to a capitalised one (`se-Jawa Barat`, `non-Muslim Papua`): the run is inside a
 /// phrase, no subject.
@@ -267,6 +285,15 @@ impl Lexicon {
         let mut words = Words::new();
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
+            // (`P. ` before the word: most words have none.)
+            if p >= floor + 4
+                && text.as_bytes()[p - 2] == b'.'
+                && let Some(i) = initial_before(text, p, floor)
+            {
+                words.push(i, 0);
+                p = i.start;
+                continue;
+            }
             let Some(w) = prev_word(text, p, floor) else {
                 // `Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi`: a bracketed
                 // acronym inside the run, as [`Self::paren_group`] reads it forward.

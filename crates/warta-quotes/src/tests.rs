@@ -1234,6 +1234,36 @@ fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
 }
 
 #[test]
+fn an_initial_with_a_period_stays_in_a_subject_name() {
+    assert_speaker_parts(&[
+        (
+            "Kepala Ombudsman Jakarta Raya Rudi P. Hartono mengatakan, pelanggaran masih banyak.",
+            "Rudi P. Hartono",
+            Some("Kepala"),
+            Some("Ombudsman Jakarta Raya"),
+        ),
+        (
+            "Rudi P. Hartono, Kepala Ombudsman Jakarta Raya, mengatakan, pelanggaran masih \
+             banyak.",
+            "Rudi P. Hartono",
+            Some("Kepala"),
+            Some("Ombudsman Jakarta Raya"),
+        ),
+    ]);
+    // A sentence end after an acronym or after a lowercase word is no initial.
+    assert_last_speakers(&[
+        (
+            "Rapat dimulai pukul 10.00 WIB. Hartono mengatakan, pelanggaran masih banyak.",
+            "Hartono",
+        ),
+        (
+            "Peserta datang dari kelas B. Hartono mengatakan, pelanggaran masih banyak.",
+            "Hartono",
+        ),
+    ]);
+}
+
+#[test]
 fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
     assert_speaker_parts(&[
         (
