@@ -1798,7 +1798,19 @@ fn an_abbreviated_office_resolves_to_the_person_named_with_it_written_out() {
              menyita dua truk,” kata Kapolres.",
             "Harun Santoso",
         ),
+        (
+            "Kepala Kejaksaan Negeri Garut Hasan Basri meninjau lokasi.\n“Berkas sudah \
+             lengkap,” kata Kajari.",
+            "Hasan Basri",
+        ),
     ]);
+    // An abbreviated office before the name is a role.
+    assert_last_splits(&[(
+        "Kajari Garut Hasan Basri menyebutkan, berkas perkara sudah lengkap.",
+        "Hasan Basri",
+        Some("Kajari"),
+        Some("Garut"),
+    )]);
     // After an organisation whose own name ends with a person's name (`Universitas Lambung
     // Mangkurat`), a word that opens names starts the speaker's name.
     assert_last_splits(&[(
