@@ -1082,7 +1082,11 @@ impl Lexicon {
                 if seg.is_empty() {
                     break;
                 }
-                let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
+                // A rank written as an acronym (`AKBP`) opens the person's segment, no
+                // organisation.
+                let first_is_aff = self.affiliation_word(text, seg[0], known).is_some()
+                    && self.flags(seg[0].str(text)) & (flag::RANK | flag::ROLE)
+                        != flag::RANK | flag::ROLE;
                 let seg_end = seg[seg.len() - 1].end;
                 // `kata Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: the
                 // person's rank and name.

@@ -1782,6 +1782,14 @@ fn an_office_then_a_rank_and_name_after_a_comma() {
             Some("Komandan Letnan Kolonel Inf"),
             Some("Kodim 1702 Jayawijaya"),
         ),
+        // A rank written as an acronym.
+        (
+            "“Kasus ini kami dalami,” kata Kasubdit IV Renakta Ditreskrimum Polda Jambi, AKBP \
+             Hasan Basri, di Jambi, Selasa.",
+            "Hasan Basri",
+            Some("Kasubdit AKBP"),
+            Some("IV Renakta Ditreskrimum Polda Jambi"),
+        ),
     ]);
 }
 
