@@ -16,6 +16,12 @@ Runs `target/release/warta analyze --jsonl` (build it first: `cargo build --rele
 
 `--show-nya N` and `--show-fp N` print N random cases of each (the paragraph before the quote
 and the quote), to be judged by hand; `--seed` picks another sample.
+
+`--roles N` also compares every speaker's `role` and `affiliation` (all quote kinds) with the
+gold `ROLE` and `AFFILIATION` spans inside the speaker's mention, case-insensitively, and prints
+the N most frequent disagreements. Rank words (`crates/warta-quotes/data/ranks.txt`, `corps.txt`)
+are left out on both sides: Warta puts a police or military rank in the role by design
+(`Kepala Bidang Humas Komisaris Besar`), the gold leaves it outside.
 """
 import argparse
 import collections
@@ -32,14 +38,67 @@ import pfsa_eval as scorer  # noqa: E402
 
 
 def run_warta(docs):
+    """Every quote of every document, by document id."""
     inp = "".join(json.dumps({"id": d["id"], "text": d["text"]}, ensure_ascii=False) + "\n" for d in docs)
     warta = ROOT / "target" / "release" / "warta"
     out = subprocess.run([str(warta), "analyze", "--jsonl"], input=inp.encode(), capture_output=True, check=True)
-    quotes = {}
-    for line in out.stdout.decode().splitlines():
-        d = json.loads(line)
-        quotes[d["id"]] = [q for q in d.get("quotes", []) if q.get("kind", "direct") in ("direct", "mixed")]
-    return quotes
+    return {d["id"]: d.get("quotes", []) for d in map(json.loads, out.stdout.decode().splitlines())}
+
+
+def scored(quotes):
+    """The quotes the scorer sees: direct and mixed."""
+    return [q for q in quotes if q.get("kind", "direct") in ("direct", "mixed")]
+
+
+def rank_words():
+    data = ROOT / "crates" / "warta-quotes" / "data"
+    words = set()
+    for name in ("ranks.txt", "corps.txt"):
+        for line in open(data / name, encoding="utf-8"):
+            line = line.strip()
+            if line and not line.startswith("#"):
+                words.add(line.lower())
+    return words
+
+
+def role_agreement(docs, system, show):
+    """Warta's role and affiliation against the gold ROLE/AFFILIATION spans in the mention."""
+    ranks = rank_words()
+
+    def norm(s):
+        words, out = (s or "").lower().replace(",", " ").split(), []
+        for w in words:
+            # `besar`, `pertama`, `utama` close a rank phrase (`Komisaris Besar`).
+            after_rank = out and out[-1] is None and w in ("besar", "pertama", "utama", "muda", "madya")
+            out.append(None if w.strip("()") in ranks or after_rank else w)
+        return " ".join(w for w in out if w)
+
+    agree, disagree = collections.Counter(), collections.Counter()
+    for d in docs:
+        text = d["text"].encode()
+        gold = {lab: [s for s in d["spans"] if s.get("label") == lab] for lab in ("ROLE", "AFFILIATION")}
+        seen = set()
+        for q in system.get(d["id"], []):
+            sp = q.get("speaker")
+            if not sp or (sp["start"], sp["end"]) in seen:
+                continue
+            seen.add((sp["start"], sp["end"]))
+            for lab, key in (("ROLE", "role"), ("AFFILIATION", "affiliation")):
+                inside = [text[g["start"] : g["end"]].decode() for g in gold[lab]
+                          if g["start"] >= sp["start"] and g["end"] <= sp["end"]]
+                if not inside:
+                    continue
+                want, got = norm(" ".join(inside)), norm(sp.get(key))
+                if want == got:
+                    agree[lab] += 1
+                else:
+                    disagree[(lab, want, got)] += 1
+    for lab in ("ROLE", "AFFILIATION"):
+        bad = sum(n for (l, _, _), n in disagree.items() if l == lab)
+        print(f"{lab.lower()}: {agree[lab]} of {agree[lab] + bad} speaker mentions agree with the gold"
+              f" ({agree[lab] / max(1, agree[lab] + bad):.3f})")
+    for (lab, want, got), n in disagree.most_common(show):
+        print(f"  {n:4}  {lab.lower()}: gold {want!r}, Warta {got!r}")
 
 
 def match(gold, system):
@@ -72,9 +131,11 @@ def main():
     ap.add_argument("--show-nya", type=int, default=0)
     ap.add_argument("--show-fp", type=int, default=0)
     ap.add_argument("--seed", type=int, default=1)
+    ap.add_argument("--roles", type=int, default=None, metavar="N")
     args = ap.parse_args()
     docs = [json.loads(line) for line in open(args.data, encoding="utf-8")]
-    system = run_warta(docs)
+    every = run_warta(docs)
+    system = {k: scored(v) for k, v in every.items()}
 
     speaker = collections.Counter()
     nya_misses, fps = [], []
@@ -106,6 +167,9 @@ def main():
     print(f"unmatched system quotes (false positives): {len(fps)}")
     for (rule, named), n in fp_kinds.most_common():
         print(f"  {n:4}  {rule}, {named}")
+
+    if args.roles is not None:
+        role_agreement(docs, every, args.roles)
 
     rng = random.Random(args.seed)
     for d, g, q in rng.sample(nya_misses, min(args.show_nya, len(nya_misses))):

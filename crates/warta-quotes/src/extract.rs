@@ -6,8 +6,8 @@ use crate::lexicon::{CueClass, Lexicon, flag, norm, with_lower};
 use crate::mention::{Known, Mention, entity_covering};
 use crate::names::{NameEntry, NameIndex, WordSet, pair_side, with_name_tokens};
 use crate::text::{
-    RawQuote, Word, char_at, char_before, count_words, find_ascii_upper, find_quotes, is_acronym,
-    is_capitalised, next_word, prev_word, sentence_starts, skip_age, skip_ws, skip_ws_back,
+    RawQuote, Word, char_at, char_before, count_words, find_quotes, is_acronym, is_capitalised,
+    next_word, prev_word, rfind_ascii_upper, sentence_starts, skip_age, skip_ws, skip_ws_back,
     word_at,
 };
 use crate::{KnownEntity, Quote, QuoteKind, Span, Speaker};
@@ -184,6 +184,18 @@ struct Scan {
     quotes: Vec<RawQuote>,
     sents: Vec<usize>,
     paras: Vec<Scanned>,
+    /// Positions of the bytes that may start a quote mark (`"`, and the lead bytes `0xE2` and
+    /// `0xC2` of the other marks) in the batch's stretch of text up to `marks_to`, in order,
+    /// when `marks_known`.
+    marks: Vec<usize>,
+    /// The batch's paragraphs are in text order: `marks` is searched as they are scanned.
+    marks_known: bool,
+    /// The first entry of `marks` not before the paragraph last asked about.
+    mark_cursor: usize,
+    /// `marks` covers the text up to here.
+    marks_to: usize,
+    /// The end of the batch's stretch of text.
+    marks_end: usize,
 }
 
 /// One scanned paragraph: its bounds and its ranges in the [`Scan`] buffers.
@@ -202,6 +214,47 @@ impl Scan {
         self.quotes.clear();
         self.sents.clear();
         self.paras.clear();
+        self.marks.clear();
+        self.marks_known = false;
+        self.mark_cursor = 0;
+    }
+
+    /// Prepares the search for the bytes that may start a quote mark in the stretch of text of
+    /// `batch` (whose paragraphs hold `bytes` bytes): one search over 4 KB stretches instead
+    /// of one per paragraph (news paragraphs are short and most hold no mark: a search's
+    /// start-up, and its mispredicted exit, were most of the work; a stretch is still in the
+    /// data cache when its paragraphs are scanned). Only when the paragraphs are in text order
+    /// and the stretch is not much longer than they are (the work stays linear in their bytes).
+    fn find_marks(&mut self, batch: &[Span], bytes: usize) {
+        let (Some(first), Some(last)) = (batch.first(), batch.last()) else {
+            return;
+        };
+        let in_order = batch.windows(2).all(|w| w[0].end <= w[1].start);
+        if in_order && last.end - first.start <= 2 * bytes + 4096 {
+            self.marks_known = true;
+            self.marks_to = first.start;
+            self.marks_end = last.end;
+        }
+    }
+
+    /// False when `start..end`, the next paragraph of the batch (asked about in order), holds
+    /// no byte that may start a quote mark: then it holds no quote.
+    fn may_hold_marks(&mut self, text: &str, start: usize, end: usize) -> bool {
+        if !self.marks_known {
+            return true;
+        }
+        if end > self.marks_to {
+            let from = self.marks_to;
+            let to = self.marks_end.min(end.max(from + 4096));
+            let hay = &text.as_bytes()[from..to];
+            self.marks
+                .extend(memchr::memchr3_iter(b'"', 0xE2, 0xC2, hay).map(|i| from + i));
+            self.marks_to = to;
+        }
+        while self.marks.get(self.mark_cursor).is_some_and(|&m| m < start) {
+            self.mark_cursor += 1;
+        }
+        self.marks.get(self.mark_cursor).is_some_and(|&m| m < end)
     }
 }
 
@@ -261,13 +314,18 @@ impl<'a> Doc<'a> {
         let mut next = 0;
         while next < paragraphs.len() {
             scan.clear();
+            let first = next;
             let mut bytes = 0;
             while bytes < BATCH_BYTES
                 && let Some(p) = paragraphs.get(next)
             {
-                self.scan(p.start, p.end, &mut scan);
                 bytes += p.end - p.start;
                 next += 1;
+            }
+            let batch = &paragraphs[first..next];
+            scan.find_marks(batch, bytes);
+            for p in batch {
+                self.scan(p.start, p.end, &mut scan);
             }
             for p in &scan.paras {
                 prev_para_direct = self.paragraph(p, &scan, prev_para_direct, &mut cue_used);
@@ -282,13 +340,15 @@ impl<'a> Doc<'a> {
         let text = self.text;
         let lex = self.lex;
         let q0 = scan.quotes.len();
-        find_quotes(
-            text,
-            start,
-            end,
-            |p| lex.cue_starts_at(text, skip_ws(text, p, end), end),
-            &mut scan.quotes,
-        );
+        if scan.may_hold_marks(text, start, end) {
+            find_quotes(
+                text,
+                start,
+                end,
+                |p| lex.cue_starts_at(text, skip_ws(text, p, end), end),
+                &mut scan.quotes,
+            );
+        }
         // Cues inside quote marks are never used (the walk skips them, and the rules only look
         // between and after quotes): only the text around the quotes is scanned.
         let c0 = scan.cues.len();
@@ -748,10 +808,11 @@ impl<'a> Doc<'a> {
             (1..=3).contains(&digits) && bytes.get(i + digits) == Some(&b')')
         };
         let mut best: Option<(Word, bool)> = None;
-        // Only words opening with an ASCII capital (names) are looked at.
-        let mut next = from;
-        while let Some(i) = find_ascii_upper(bytes, next, before) {
-            next = i + 1;
+        // Only words opening with an ASCII capital (names) are looked at, from the last one
+        // back: the latest that qualifies is the subject, and the earlier ones need no look.
+        let mut next = before.min(bytes.len());
+        while let Some(i) = rfind_ascii_upper(bytes, from, next) {
+            next = i;
             if i > from && (bytes[i - 1].is_ascii_alphanumeric() || bytes[i - 1] >= 0x80) {
                 continue;
             }
@@ -790,6 +851,7 @@ impl<'a> Doc<'a> {
                 continue;
             }
             best = Some((w, is_aged));
+            break;
         }
         let (w, is_aged) = best?;
         let surface = w.str(text);
@@ -1080,6 +1142,15 @@ impl<'a> Doc<'a> {
         };
         let cs = skip_ws(text, content.start, end);
         let ce = trim_end(text, content.end.min(end), cs);
+        let ce = self.before_next_attribution(&cues[ci + 1..], cs, ce);
+        // `Menurut Budi, menurut Ani, …`: the words are the next speaker's.
+        if c.class == CueClass::Menurut
+            && cues
+                .get(ci + 1)
+                .is_some_and(|n| n.class == CueClass::Menurut && n.start == cs)
+        {
+            return false;
+        }
         if ce <= cs || (cs <= next_quote && next_quote < ce) {
             return false;
         }
@@ -1110,6 +1181,36 @@ impl<'a> Doc<'a> {
             rule,
         });
         true
+    }
+
+    /// The end of an unmarked quote's content `cs..ce`: before a later `menurut` that a
+    /// conjunction opens as a clause of its own (`harga naik, sedangkan menurut Ani, …`), which
+    /// is the next speaker's. Only the next few cues are looked at, so that a sentence of
+    /// thousands of cues stays linear; a cut that leaves fewer than three words is not made.
+    fn before_next_attribution(&self, later: &[Cue], cs: usize, ce: usize) -> usize {
+        let text = self.text;
+        for c in later.iter().take(4).take_while(|c| c.start < ce) {
+            if c.class != CueClass::Menurut || c.nya || c.start <= cs {
+                continue;
+            }
+            let Some(w) = prev_word(text, c.start, cs) else {
+                continue;
+            };
+            let word = w.str(text);
+            if word.bytes().any(|b| b.is_ascii_uppercase())
+                || !self.lex.has(word, flag::CONJUNCTION)
+            {
+                continue;
+            }
+            let mut cut = skip_ws_back(text, w.start, cs);
+            if char_before(text, cut) == Some(',') {
+                cut = skip_ws_back(text, cut - 1, cs);
+            }
+            if count_words(&text[cs..cut], 3) >= 3 {
+                return cut;
+            }
+        }
+        ce
     }
 
     /// A media attribution in the sentence: `Dilansir kantor berita Yonhap, …`, or after

@@ -248,7 +248,7 @@ impl Lexicon {
                 break;
             };
             let s = w.str(text);
-            let f = self.flags(s);
+            let f = self.flags_at(text, w.start, w.end);
             let next_cap = || next_word(text, w.end, limit).filter(|n| is_capitalised(n.str(text)));
             let ok = if is_capitalised(s) {
                 let stop = if words.is_empty() {

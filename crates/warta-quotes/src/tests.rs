@@ -928,6 +928,44 @@ fn indirect_quote_patterns() {
 }
 
 #[test]
+fn unmarked_quote_ends_before_the_next_speakers_menurut() {
+    // (text, content of each quote in order): a conjunction opening a `menurut` clause hands
+    // the rest of the sentence to the next speaker; `menurut data` inside the content, or a
+    // `menurut` right after `bahwa`, does not cut it.
+    let table: &[(&str, &[&str])] = &[
+        (
+            "Menurut Budi Santoso, harga beras naik pekan ini, sedangkan menurut Ani Wijaya, \
+             harga gula justru turun.",
+            &["harga beras naik pekan ini", "harga gula justru turun."],
+        ),
+        (
+            "Gubernur Jawa Tengah Ahmad Lutfi mengatakan stok pangan aman hingga Lebaran, namun \
+             menurut Siti Aminah, pasokan cabai mulai seret.",
+            &[
+                "stok pangan aman hingga Lebaran",
+                "pasokan cabai mulai seret.",
+            ],
+        ),
+        (
+            "Kepala BPS Amalia Widyasanti menjelaskan bahwa menurut data terbaru, inflasi \
+             turun tipis bulan ini.",
+            &["menurut data terbaru, inflasi turun tipis bulan ini."],
+        ),
+        (
+            "Menurut Budi, menurut Ani, harga naik lagi pekan ini.",
+            &["harga naik lagi pekan ini."],
+        ),
+    ];
+    for (text, want) in table {
+        let got: Vec<String> = quotes(text)
+            .iter()
+            .map(|q| q.content.slice(text).to_string())
+            .collect();
+        assert_eq!(&got, want, "{text:?} gave {:?}", summary(text));
+    }
+}
+
+#[test]
 fn mixed_quote_is_the_fragment_in_reported_speech() {
     let text = "Rudi Hartono menilai bahwa kebijakan itu “sangat terlambat” bagi nelayan.";
     let q = only(text);

@@ -186,8 +186,27 @@ fn skip_ws_slow(text: &str, mut pos: usize, limit: usize) -> usize {
     pos
 }
 
-/// Skips spaces and tabs (not newlines) backward.
-pub(crate) fn skip_ws_back(text: &str, mut pos: usize, floor: usize) -> usize {
+/// Skips spaces and tabs (not newlines) backward (one out-of-line copy: inlined at its many
+/// call sites it crowds the instruction cache).
+#[inline(never)]
+pub(crate) fn skip_ws_back(text: &str, pos: usize, floor: usize) -> usize {
+    // Most calls stand after a word or after the one space behind it. (An ASCII byte before
+    // `pos` makes `pos` a char boundary.)
+    let bytes = text.as_bytes();
+    let plain =
+        |p: usize| p > floor && p <= bytes.len() && bytes[p - 1] > b' ' && bytes[p - 1] < 0x80;
+    if plain(pos) {
+        return pos;
+    }
+    if pos > floor && pos <= bytes.len() && bytes[pos - 1] == b' ' && plain(pos - 1) {
+        return pos - 1;
+    }
+    skip_ws_back_slow(text, pos, floor)
+}
+
+/// [`skip_ws_back`] byte by byte.
+#[inline(never)]
+fn skip_ws_back_slow(text: &str, mut pos: usize, floor: usize) -> usize {
     let bytes = text.as_bytes();
     while pos > floor {
         match bytes.get(pos - 1) {
@@ -691,6 +710,69 @@ pub(crate) fn find_ascii_upper_swar(bytes: &[u8], from: usize, to: usize) -> Opt
 #[inline(always)]
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
     find_ascii_upper_swar(bytes, from, to)
+}
+
+/// Position of the last ASCII capital letter in `bytes[from..to]` (`to` within `bytes`),
+/// sixteen bytes at a time from the end with one compare (the first, short stretch read as
+/// the sixteen bytes ending where the search stands).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+pub(crate) fn rfind_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    use safe_arch::{
+        add_i8_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    /// Bit `k` set when byte `k` of the sixteen at `i` is in `A..=Z`.
+    #[inline(always)]
+    fn upper(bytes: &[u8], i: usize) -> u32 {
+        let mut a = [0u8; 16];
+        a.copy_from_slice(&bytes[i..i + 16]);
+        let v = add_i8_m128i(
+            load_unaligned_m128i(&a),
+            set_splat_i8_m128i(0x80u8.wrapping_sub(b'A') as i8),
+        );
+        move_mask_i8_m128i(cmp_gt_mask_i8_m128i(set_splat_i8_m128i(-128 + 26), v)) as u32
+    }
+    let mut j = to;
+    while j >= from + 16 {
+        let m = upper(bytes, j - 16);
+        if m != 0 {
+            return Some(j - 16 + (31 - m.leading_zeros()) as usize);
+        }
+        j -= 16;
+    }
+    if j <= from {
+        return None;
+    }
+    if j >= 16 {
+        // The sixteen bytes ending at `j`, without those before `from`.
+        let base = j - 16;
+        let m = upper(bytes, base) & (0xFFFF << (from - base));
+        return (m != 0).then(|| base + (31 - m.leading_zeros()) as usize);
+    }
+    bytes[from..j]
+        .iter()
+        .rposition(u8::is_ascii_uppercase)
+        .map(|o| from + o)
+}
+
+/// [`rfind_ascii_upper`] byte by byte, for targets without SSE2 (and, in the tests, the
+/// reference of the vector version).
+#[cfg(any(test, not(all(target_arch = "x86_64", target_feature = "sse2"))))]
+#[inline(always)]
+pub(crate) fn rfind_ascii_upper_bytes(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    bytes
+        .get(from..to)?
+        .iter()
+        .rposition(u8::is_ascii_uppercase)
+        .map(|o| from + o)
+}
+
+/// Without SSE2, the search runs byte by byte.
+#[cfg(not(all(target_arch = "x86_64", target_feature = "sse2")))]
+#[inline(always)]
+pub(crate) fn rfind_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
+    rfind_ascii_upper_bytes(bytes, from, to)
 }
 
 /// True when the word starts with an uppercase letter.
@@ -1200,6 +1282,9 @@ mod tests {
             let want = (from..to).find(|&i| bytes[i].is_ascii_uppercase());
             prop_assert_eq!(find_ascii_upper(&bytes, from, to), want);
             prop_assert_eq!(find_ascii_upper_swar(&bytes, from, to), want);
+            let last = (from..to).rev().find(|&i| bytes[i].is_ascii_uppercase());
+            prop_assert_eq!(rfind_ascii_upper(&bytes, from, to), last);
+            prop_assert_eq!(rfind_ascii_upper_bytes(&bytes, from, to), last);
         }
 
         #[test]
