@@ -29,6 +29,9 @@ const MAX_CIRCUMSTANCE_STEPS: usize = 12;
 /// times before a verb overflowed the stack).
 const PLACE_SUBJECT_WINDOW: usize = 256;
 
+/// Most words of a heading glued before the role that opens a subject (`Berturut-turut`).
+const MAX_HEADING_WORDS: usize = 2;
+
 /// Most words of an epithet before its demonstrative (`pria yang akrab disapa Emil itu`).
 const MAX_EPITHET_WORDS: usize = 8;
 
@@ -63,6 +66,24 @@ fn date_in_brackets(text: &str, end: usize, floor: usize) -> Option<usize> {
     let date = inner[open..].contains(&b'/') && inner[..open].ends_with(b"(");
     // (Lazily: `open` is 0 when no `(` precedes the digits.)
     date.then(|| floor + open - 1)
+}
+
+/// `Teguh P. Nugroho` read backward from the word at `p` (`Nugroho`): the initial `P` (a
+/// capital letter and a period, then one space) when a capitalised word stands right before
+/// it. Other outlets than Kompas write initials with a period.
+#[inline(never)]
+fn initial_before(text: &str, p: usize, floor: usize) -> Option<Word> {
+    let b = text.as_bytes();
+    if p < floor + 4 || b[p - 1] != b' ' || b[p - 2] != b'.' || !b[p - 3].is_ascii_uppercase() {
+        return None;
+    }
+    let start = p - 3;
+    if b[start - 1] != b' ' {
+        return None;
+    }
+    prev_word(text, start, floor)
+        .filter(|n| n.end + 1 == start && is_capitalised(n.str(text)))
+        .map(|_| Word { start, end: p - 2 })
 }
 
 /// True when the run at `start` goes on from the word right before it, a lowercase word
@@ -264,6 +285,15 @@ impl Lexicon {
         let mut words = Words::new();
         let mut p = pos;
         while words.len() < MAX_RUN_WORDS {
+            // (`P. ` before the word: most words have none.)
+            if p >= floor + 4
+                && text.as_bytes()[p - 2] == b'.'
+                && let Some(i) = initial_before(text, p, floor)
+            {
+                words.push(i, 0);
+                p = i.start;
+                continue;
+            }
             let Some(w) = prev_word(text, p, floor) else {
                 // `Badan Penanggulangan Bencana Daerah (BPBD) Kota Bekasi`: a bracketed
                 // acronym inside the run, as [`Self::paren_group`] reads it forward.
@@ -1052,7 +1082,11 @@ impl Lexicon {
                 if seg.is_empty() {
                     break;
                 }
-                let first_is_aff = self.affiliation_word(text, seg[0], known).is_some();
+                // A rank written as an acronym (`AKBP`) opens the person's segment, no
+                // organisation.
+                let first_is_aff = self.affiliation_word(text, seg[0], known).is_some()
+                    && self.flags(seg[0].str(text)) & (flag::RANK | flag::ROLE)
+                        != flag::RANK | flag::ROLE;
                 let seg_end = seg[seg.len() - 1].end;
                 // `kata Kepala Bidang Humas Polda Metro Jaya, Komisaris Besar Yusri Yunus`: the
                 // person's rank and name.
@@ -1711,7 +1745,29 @@ impl Lexicon {
         {
             return None;
         }
-        let m = self.split(text, &words, known);
+        let mut m = self.split(text, &words, known);
+        // `Berturut-turut Kepala BPS Provinsi Kalsel Mohammad Edy Mahmud mengatakan`: a heading
+        // glued before a role that opens its sentence; when the role has its own organisation
+        // and a name follows, the words before it are no part of the mention.
+        if m.role.is_none()
+            && words.len() > 2
+            && opens_sentence(text, words[0].start, floor)
+            && let Some(k) = (1..words.len().min(MAX_HEADING_WORDS + 1))
+                .find(|&k| self.role_len(text, &words, k) > 0)
+            && words[..k]
+                .iter()
+                .all(|w| self.affiliation_word(text, *w, known).is_none())
+        {
+            let mut rest = Words::new();
+            for (w, f) in words.iter().zip(words.flags()).skip(k) {
+                rest.push(*w, *f);
+            }
+            let r = self.split(text, &rest, known);
+            if r.role.is_some() && r.affiliation.is_some() && r.name.is_some() && !r.org {
+                words = rest;
+                m = r;
+            }
+        }
         // `warga di Jakarta menyatakan` / `Hasan (37), karyawan swasta di Sawah Besar, Jakarta
         // Pusat, mengaku` / `Rudi Santoso di Muara Bungo mengatakan`: what follows `di` is a
         // place, not the subject, when a person is named before it or all its words are
@@ -1826,6 +1882,19 @@ impl Lexicon {
                 }
                 // `Wahyudi Djafar, peneliti Elsam, menilai`: after a name, a role and one
                 // capitalised word describe the person; the word is an organisation or a place.
+                //
+                // `Widiyatmiko Nursejati, General Manager Representative Office 1 Jasamarga
+                // Transjawa, menjelaskan`: a sentence opening with a plain full name, then a
+                // comma and a role phrase: what reads as a name after the role ends its
+                // organisation, whatever its length.
+                let full_name_opens = || {
+                    pm.affiliation.is_none()
+                        && pm.name.is_some_and(|(s, e)| text[s..e].contains(' '))
+                        && opens_sentence(text, pm.start, floor)
+                        && prev
+                            .iter()
+                            .all(|w| self.affiliation_word(text, *w, known).is_none())
+                };
                 let described = this_has_name
                     && prev_has_name
                     && m.role.is_some()
@@ -1834,7 +1903,12 @@ impl Lexicon {
                         !text[s..e].contains(' ')
                             && (!is_capitalised(words[0].str(text))
                                 || pm.name.is_some_and(|(s, e)| text[s..e].contains(' ')))
-                    });
+                    })
+                    || (this_has_name
+                        && prev_has_name
+                        && m.role.is_some()
+                        && pm.role.is_none()
+                        && full_name_opens());
                 if described {
                     let (s, e) = m.name.unwrap_or_default();
                     return Some(Mention {

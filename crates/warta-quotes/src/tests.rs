@@ -1324,6 +1324,64 @@ fn subject_after_a_fronted_adverbial_is_the_nya_antecedent() {
 }
 
 #[test]
+fn an_initial_with_a_period_stays_in_a_subject_name() {
+    assert_speaker_parts(&[
+        (
+            "Kepala Ombudsman Jakarta Raya Rudi P. Hartono mengatakan, pelanggaran masih banyak.",
+            "Rudi P. Hartono",
+            Some("Kepala"),
+            Some("Ombudsman Jakarta Raya"),
+        ),
+        (
+            "Rudi P. Hartono, Kepala Ombudsman Jakarta Raya, mengatakan, pelanggaran masih \
+             banyak.",
+            "Rudi P. Hartono",
+            Some("Kepala"),
+            Some("Ombudsman Jakarta Raya"),
+        ),
+    ]);
+    // A sentence end after an acronym or after a lowercase word is no initial.
+    assert_last_speakers(&[
+        (
+            "Rapat dimulai pukul 10.00 WIB. Hartono mengatakan, pelanggaran masih banyak.",
+            "Hartono",
+        ),
+        (
+            "Peserta datang dari kelas B. Hartono mengatakan, pelanggaran masih banyak.",
+            "Hartono",
+        ),
+    ]);
+}
+
+#[test]
+fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
+    assert_speaker_parts(&[
+        (
+            "Berturut-turut Kepala Dinas Perikanan Kabupaten Garut Hasan Basri mengatakan, harga \
+             ikan turun.",
+            "Hasan Basri",
+            Some("Kepala Dinas"),
+            Some("Perikanan Kabupaten Garut"),
+        ),
+        (
+            "Strategi Ketua Kamar Dagang dan Industri Kota Bekasi Hasan Basri menyatakan, ekspor \
+             naik tahun ini.",
+            "Hasan Basri",
+            Some("Ketua"),
+            Some("Kamar Dagang dan Industri Kota Bekasi"),
+        ),
+        // A role word of the phrase itself stays (`Wakil`).
+        (
+            "Wakil Ketua Kamar Dagang dan Industri Kota Bekasi Hasan Basri menyatakan, ekspor \
+             naik tahun ini.",
+            "Hasan Basri",
+            Some("Wakil Ketua"),
+            Some("Kamar Dagang dan Industri Kota Bekasi"),
+        ),
+    ]);
+}
+
+#[test]
 fn name_then_role_apposition_before_the_verb() {
     // (text, name, role, affiliation)
     let table = [
@@ -1351,6 +1409,22 @@ fn name_then_role_apposition_before_the_verb() {
             "Budi Santoso",
             "Kepala",
             "Dinas Kesehatan",
+        ),
+        // A sentence opening with a full name: the organisation after the role, however long,
+        // or the person a spokesperson speaks for, is no speaker.
+        (
+            "Rudi Hartono, Direktur Operasional Sinar Harapan Lestari Makmur, menjelaskan, \
+             pengiriman barang tertunda dua hari.",
+            "Rudi Hartono",
+            "Direktur Operasional",
+            "Sinar Harapan Lestari Makmur",
+        ),
+        (
+            "Maria Lestari, juru bicara Budi Santoso, menyampaikan bahwa keluarga menghormati \
+             proses hukum.",
+            "Maria Lestari",
+            "juru bicara",
+            "Budi Santoso",
         ),
     ];
     for (text, name, role, aff) in table {
@@ -1798,6 +1872,14 @@ fn an_office_then_a_rank_and_name_after_a_comma() {
             Some("Komandan Letnan Kolonel Inf"),
             Some("Kodim 1702 Jayawijaya"),
         ),
+        // A rank written as an acronym.
+        (
+            "“Kasus ini kami dalami,” kata Kasubdit IV Renakta Ditreskrimum Polda Jambi, AKBP \
+             Hasan Basri, di Jambi, Selasa.",
+            "Hasan Basri",
+            Some("Kasubdit AKBP"),
+            Some("IV Renakta Ditreskrimum Polda Jambi"),
+        ),
     ]);
 }
 
@@ -1814,7 +1896,19 @@ fn an_abbreviated_office_resolves_to_the_person_named_with_it_written_out() {
              menyita dua truk,” kata Kapolres.",
             "Harun Santoso",
         ),
+        (
+            "Kepala Kejaksaan Negeri Garut Hasan Basri meninjau lokasi.\n“Berkas sudah \
+             lengkap,” kata Kajari.",
+            "Hasan Basri",
+        ),
     ]);
+    // An abbreviated office before the name is a role.
+    assert_last_splits(&[(
+        "Kajari Garut Hasan Basri menyebutkan, berkas perkara sudah lengkap.",
+        "Hasan Basri",
+        Some("Kajari"),
+        Some("Garut"),
+    )]);
     // After an organisation whose own name ends with a person's name (`Universitas Lambung
     // Mangkurat`), a word that opens names starts the speaker's name.
     assert_last_splits(&[(
