@@ -168,6 +168,9 @@ pub(crate) struct Doc<'a> {
     last_org: Cell<bool>,
     /// Name tokens of the speakers attributed so far.
     speaker_tokens: WordSet,
+    /// The last search for `bahwa`: from where, up to where, and the first found (see
+    /// [`Doc::bahwa_from`]).
+    bahwa: (usize, usize, Option<usize>),
     out: Vec<Quote>,
 }
 
@@ -285,6 +288,7 @@ impl<'a> Doc<'a> {
             last_org: Cell::new(false),
             // An article names a handful of speakers: one allocation for most documents.
             speaker_tokens: WordSet::with_capacity(32),
+            bahwa: (0, 0, None),
             // News text averages about one statement every 500 bytes (PFSA dev: 512); room for a
             // third more, so that most documents never regrow (and copy) the output.
             out: Vec::with_capacity(
@@ -1106,10 +1110,9 @@ impl<'a> Doc<'a> {
                 let mut saw_bahwa = false;
                 let mut look = p;
                 // Most sentences have no `bahwa` after the verb: then the word walk finds none.
-                let walk = if contains_bahwa(&text.as_bytes()[p.min(sent_end)..sent_end]) {
-                    8
-                } else {
-                    0
+                let walk = match self.bahwa_from(p.min(sent_end), end) {
+                    Some(b) if b + 5 <= sent_end => 8,
+                    _ => 0,
                 };
                 for _ in 0..walk {
                     match next_word(text, look, sent_end) {
@@ -1214,6 +1217,21 @@ impl<'a> Doc<'a> {
             }
         }
         ce
+    }
+
+    /// The first `bahwa` (any ASCII case, as a word or inside one) at or after `from` and
+    /// wholly before `limit`. The cues of a paragraph ask in text order with the paragraph's
+    /// end as `limit`: the last answer is reused while it lies ahead, so the paragraph is
+    /// searched once in all, however many cues one sentence holds (a search to the sentence's
+    /// end for each cue was quadratic in a long sentence of cues).
+    fn bahwa_from(&mut self, from: usize, limit: usize) -> Option<usize> {
+        let (f, l, found) = self.bahwa;
+        if l == limit && f <= from && found.is_none_or(|b| b >= from) {
+            return found;
+        }
+        let found = find_bahwa(&self.text.as_bytes()[from..limit]).map(|i| from + i);
+        self.bahwa = (from, limit, found);
+        found
     }
 
     /// A media attribution in the sentence: `Dilansir kantor berita Yonhap, …`, or after
@@ -1341,9 +1359,9 @@ fn lower_in(word: &str, list: &[&str]) -> bool {
     }
 }
 
-/// True when `bytes` hold `bahwa` in any ASCII case (as a word or inside one).
-fn contains_bahwa(bytes: &[u8]) -> bool {
-    memchr::memchr2_iter(b'b', b'B', bytes).any(|i| {
+/// Where `bytes` first hold `bahwa` in any ASCII case (as a word or inside one).
+fn find_bahwa(bytes: &[u8]) -> Option<usize> {
+    memchr::memchr2_iter(b'b', b'B', bytes).find(|&i| {
         bytes
             .get(i..i + 5)
             .is_some_and(|w| w.eq_ignore_ascii_case(b"bahwa"))
@@ -1437,9 +1455,32 @@ mod tests {
         ) {
             let text: String = parts.concat();
             prop_assert_eq!(
-                contains_bahwa(text.as_bytes()),
-                text.to_ascii_lowercase().contains("bahwa")
+                find_bahwa(text.as_bytes()),
+                text.to_ascii_lowercase().find("bahwa")
             );
+        }
+
+        #[test]
+        fn reused_bahwa_search_matches_a_fresh_one(
+            parts in proptest::collection::vec(
+                prop_oneof![Just("bahwa"), Just("Bahwa"), Just("bahw"), Just("b"), Just(" ")],
+                0..12,
+            ),
+            steps in proptest::collection::vec(0usize..8, 0..8),
+            cut in 0usize..4,
+        ) {
+            let text: String = parts.concat();
+            let lex = Lexicon::build(&crate::lexicon::Lists::builtin());
+            let mut doc = Doc::new(&lex, &text, &[], &[]);
+            // Two paragraphs' ends, asked about in order as the walk does.
+            for limit in [text.len().saturating_sub(cut), text.len()] {
+                let mut from = 0;
+                for step in &steps {
+                    from = (from + step).min(limit);
+                    let want = find_bahwa(&text.as_bytes()[from..limit]).map(|i| from + i);
+                    prop_assert_eq!(doc.bahwa_from(from, limit), want);
+                }
+            }
         }
 
         #[test]
