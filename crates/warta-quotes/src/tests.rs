@@ -1360,8 +1360,8 @@ fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
             "Berturut-turut Kepala Dinas Perikanan Kabupaten Garut Hasan Basri mengatakan, harga \
              ikan turun.",
             "Hasan Basri",
-            Some("Kepala Dinas"),
-            Some("Perikanan Kabupaten Garut"),
+            Some("Kepala"),
+            Some("Dinas Perikanan Kabupaten Garut"),
         ),
         (
             "Strategi Ketua Kamar Dagang dan Industri Kota Bekasi Hasan Basri menyatakan, ekspor \
