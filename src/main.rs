@@ -159,8 +159,8 @@ fn for_each_text(
 
 /// `warta analyze [FILE…]`: one pretty JSON document per input.
 fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: the lock alone is line-buffered, a write call per line of pretty JSON.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let failed = for_each_text(files, |source, text| {
         if text.trim().is_empty() {
             eprintln!("warta: {}: input is empty", source.name());
@@ -184,8 +184,8 @@ fn analyze_files(pipeline: &Pipeline, files: &[std::path::PathBuf]) -> Result<us
 /// `warta tokenize [--format conllu|json] [FILE…]`: the whole input, no boilerplate removal.
 fn tokenize_files(format: Format, files: &[std::path::PathBuf]) -> Result<usize, Failure> {
     let tokenizer = Tokenizer::new();
-    let stdout = io::stdout();
-    let mut out = stdout.lock();
+    // Buffered: the lock alone is line-buffered, a write call per line of pretty JSON.
+    let mut out = io::BufWriter::with_capacity(1 << 16, io::stdout().lock());
     let failed = for_each_text(files, |_, text| {
         let analysis = tokenizer.analyze(text);
         match format {
