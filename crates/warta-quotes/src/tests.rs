@@ -178,6 +178,15 @@ fn role_affiliation_and_name_are_split() {
                 Syaefur Rohman.";
     assert_eq!(only(text).speaker.unwrap().name, "Asep Syaefur Rohman");
 
+    // A corporate secretary is one role; the company follows.
+    assert_speaker_parts(&[(
+        "“Layanan kembali normal,” kata Sekretaris Perusahaan PT Bank Sinar Jaya Tbk Rudi \
+         Hartono.",
+        "Rudi Hartono",
+        Some("Sekretaris Perusahaan"),
+        Some("PT Bank Sinar Jaya Tbk"),
+    )]);
+
     // Portfolios of ministries that have no `ke-…-an`/`pe-…-an` shape end the affiliation.
     assert_speaker_parts(&[
         (
