@@ -1859,6 +1859,20 @@ fn an_abbreviated_office_resolves_to_the_person_named_with_it_written_out() {
             "Hasan Basri",
         ),
     ]);
+    // An office named without the person resolves to the holder of that office, not to the
+    // latest person holding another `Kepala …` office.
+    assert_last_speakers(&[
+        (
+            "Kepala Dinas Kesehatan Kota Bogor Sri Nowo Retno meninjau puskesmas. Kepala Polres \
+             Bogor Harun Santoso juga hadir.\n“Vaksin cukup,” kata Kepala Dinas Kesehatan.",
+            "Sri Nowo Retno",
+        ),
+        (
+            "Kepala Polres Bogor Harun Santoso hadir. Kepala Dinas Kesehatan Kota Bogor Sri \
+             Nowo Retno meninjau puskesmas.\n“Pelaku kami tangkap,” kata Kepala Polres.",
+            "Harun Santoso",
+        ),
+    ]);
     // An abbreviated office before the name is a role.
     assert_last_splits(&[(
         "Kajari Garut Hasan Basri menyebutkan, berkas perkara sudah lengkap.",
