@@ -226,6 +226,15 @@ fn role_affiliation_and_name_are_split() {
                 Syaefur Rohman.";
     assert_eq!(only(text).speaker.unwrap().name, "Asep Syaefur Rohman");
 
+    // A corporate secretary is one role; the company follows.
+    assert_speaker_parts(&[(
+        "“Layanan kembali normal,” kata Sekretaris Perusahaan PT Bank Sinar Jaya Tbk Rudi \
+         Hartono.",
+        "Rudi Hartono",
+        Some("Sekretaris Perusahaan"),
+        Some("PT Bank Sinar Jaya Tbk"),
+    )]);
+
     // Portfolios of ministries that have no `ke-…-an`/`pe-…-an` shape are no name; a
     // minister's portfolio is part of the office (offices.txt).
     assert_speaker_parts(&[
@@ -1900,6 +1909,20 @@ fn an_abbreviated_office_resolves_to_the_person_named_with_it_written_out() {
             "Kepala Kejaksaan Negeri Garut Hasan Basri meninjau lokasi.\n“Berkas sudah \
              lengkap,” kata Kajari.",
             "Hasan Basri",
+        ),
+    ]);
+    // An office named without the person resolves to the holder of that office, not to the
+    // latest person holding another `Kepala …` office.
+    assert_last_speakers(&[
+        (
+            "Kepala Dinas Kesehatan Kota Bogor Sri Nowo Retno meninjau puskesmas. Kepala Polres \
+             Bogor Harun Santoso juga hadir.\n“Vaksin cukup,” kata Kepala Dinas Kesehatan.",
+            "Sri Nowo Retno",
+        ),
+        (
+            "Kepala Polres Bogor Harun Santoso hadir. Kepala Dinas Kesehatan Kota Bogor Sri \
+             Nowo Retno meninjau puskesmas.\n“Pelaku kami tangkap,” kata Kepala Polres.",
+            "Harun Santoso",
         ),
     ]);
     // An abbreviated office before the name is a role.
