@@ -480,7 +480,7 @@ impl<'a> Doc<'a> {
 
     fn emit(&mut self, mut q: Quote) {
         if let Some(s) = &mut q.speaker {
-            self.lex.scope_office(&mut s.role, &mut s.affiliation);
+            self.lex.scope_role(&mut s.role, &mut s.affiliation);
         }
         if let (Some(s), false) = (&q.speaker, self.last_org.get()) {
             if self.last_speaker().is_none_or(|l| l.name != s.name) {

@@ -21,6 +21,7 @@ pub(crate) const CONNECTORS: &str = include_str!("../data/connectors.txt");
 pub(crate) const CIRCUMSTANCE_OPENERS: &str = include_str!("../data/circumstance_openers.txt");
 pub(crate) const CONJUNCTIONS: &str = include_str!("../data/conjunctions.txt");
 pub(crate) const OFFICES: &str = include_str!("../data/offices.txt");
+pub(crate) const INSTITUTIONS: &str = include_str!("../data/institutions.txt");
 pub(crate) const ADVERBS: &str = include_str!("../data/adverbs.txt");
 pub(crate) const DEMONSTRATIVES: &str = include_str!("../data/demonstratives.txt");
 
@@ -712,6 +713,8 @@ pub(crate) struct Lexicon {
     pub role_abbreviations: Vec<(String, String, String)>,
     /// Offices whose jurisdiction or portfolio joins the role, normalised.
     pub offices: Vec<String>,
+    /// Organisation words that move from the end of a role to the affiliation, normalised.
+    pub institutions: Vec<String>,
 }
 
 /// The flags of a word (any case) in `table`, behind its prefilter `filter` (built from the
@@ -752,6 +755,7 @@ impl Lexicon {
             name_openers,
             role_abbreviations,
             offices,
+            institutions,
             rare_words,
         } = lists;
         let mut cue_map: HashMap<Box<[u8]>, CueEntry, FxBuild> = HashMap::default();
@@ -878,15 +882,35 @@ impl Lexicon {
                 .map(|(a, r, f)| (norm(a), norm(r), norm(f)))
                 .collect(),
             offices: offices.iter().map(|o| norm(o)).collect(),
+            institutions: institutions.iter().map(|o| norm(o)).collect(),
         }
     }
 
-    /// An office's jurisdiction or portfolio is part of it (offices.txt): `Wali Kota` with
-    /// the affiliation `Bekasi` becomes the role `Wali Kota Bekasi`. The affiliation's words
-    /// before its first organisation head word (`Direktur Jenderal Pajak` + `Kementerian
-    /// Keuangan`) or after its first comma (`Camat Tanah Abang` + `Jakarta Pusat`) stay in it.
-    pub(crate) fn scope_office(&self, role: &mut Option<String>, affiliation: &mut Option<String>) {
-        let (Some(r), Some(a)) = (role.as_mut(), affiliation.as_deref()) else {
+    /// A speaker's role and affiliation as they are written out. An organisation word closing
+    /// the role moves to the affiliation (institutions.txt: `Kepala Dinas` + `Kesehatan Kota
+    /// Bogor` → `Kepala` + `Dinas Kesehatan Kota Bogor`). An office's jurisdiction or portfolio
+    /// is part of it (offices.txt): `Wali Kota` with the affiliation `Bekasi` becomes the role
+    /// `Wali Kota Bekasi`; the affiliation's words from its first organisation head word
+    /// (`Direktur Jenderal Pajak` + `Kementerian Keuangan`) or after its first comma (`Camat
+    /// Tanah Abang` + `Jakarta Pusat`) stay in it.
+    pub(crate) fn scope_role(&self, role: &mut Option<String>, affiliation: &mut Option<String>) {
+        let Some(r) = role.as_mut() else {
+            return;
+        };
+        if let Some((head, last)) = r.rsplit_once(' ')
+            && self
+                .institutions
+                .iter()
+                .any(|w| last.eq_ignore_ascii_case(w))
+        {
+            *affiliation = Some(match affiliation.take() {
+                Some(a) => format!("{last} {a}"),
+                None => last.to_string(),
+            });
+            r.truncate(head.trim_end().len());
+            return;
+        }
+        let Some(a) = affiliation.as_deref() else {
             return;
         };
         let office = self.offices.iter().any(|o| {
@@ -1285,6 +1309,9 @@ pub(crate) struct Lists {
     pub role_abbreviations: Vec<(String, String, String)>,
     /// Offices whose jurisdiction or portfolio joins the role (offices.txt).
     pub offices: Vec<String>,
+    /// Organisation words that move from the end of a role to the affiliation
+    /// (institutions.txt).
+    pub institutions: Vec<String>,
     /// Words of the other [`flag::RARE`] lists, each with its flag (person_nouns.txt,
     /// connectors.txt, circumstance_openers.txt, conjunctions.txt, adverbs.txt,
     /// demonstratives.txt).
@@ -1307,6 +1334,7 @@ impl Lists {
             name_openers: builtin_list(NAME_OPENERS),
             role_abbreviations: builtin_role_abbreviations(),
             offices: builtin_list(OFFICES),
+            institutions: builtin_list(INSTITUTIONS),
             rare_words: [
                 (PERSON_NOUNS, flag::PERSON_NOUN),
                 (CONNECTORS, flag::CONNECTOR),

@@ -268,6 +268,7 @@ fn push_line(text: &str, lines: &mut Vec<Span>, start: usize, end: usize) {
 /// | `adverbs.txt` | adverbs between a subject and its speech verb | [`Self::adverb`] |
 /// | `demonstratives.txt` | demonstratives closing an epithet | [`Self::demonstrative`] |
 /// | `offices.txt` | offices whose jurisdiction or portfolio joins the role | [`Self::office`] |
+/// | `institutions.txt` | organisation words that move from a role's end to the affiliation | [`Self::institution_word`] |
 ///
 /// ```
 /// use warta_quotes::{CueClass, Extractor};
@@ -515,6 +516,33 @@ impl ExtractorBuilder {
     /// ```
     pub fn office(mut self, phrase: &str) -> Self {
         self.lists.offices.push(phrase.to_string());
+        self
+    }
+
+    /// Adds an organisation word that a role phrase may end with but that opens the
+    /// organisation's name (see `data/institutions.txt`): in the output it moves from the
+    /// role to the affiliation, while the whole phrase still names the office when the text
+    /// gives no holder. Matched case-insensitively as the last word of the role.
+    ///
+    /// ```
+    /// use warta_quotes::Extractor;
+    /// let text = "“Kapal tetap berlayar,” kata Kepala Syahbandar Utama Makassar Budi Santoso.";
+    /// let speaker = |ex: Extractor| ex.extract(text)[0].speaker.clone().unwrap();
+    /// let role_only = speaker(Extractor::builder().role("kepala syahbandar").build());
+    /// assert_eq!(role_only.role.as_deref(), Some("Kepala Syahbandar"));
+    /// assert_eq!(role_only.affiliation.as_deref(), Some("Utama Makassar"));
+    /// let moved = speaker(
+    ///     Extractor::builder()
+    ///         .role("kepala syahbandar")
+    ///         .institution_word("syahbandar")
+    ///         .build(),
+    /// );
+    /// assert_eq!(moved.role.as_deref(), Some("Kepala"));
+    /// assert_eq!(moved.affiliation.as_deref(), Some("Syahbandar Utama Makassar"));
+    /// assert_eq!(moved.name, "Budi Santoso");
+    /// ```
+    pub fn institution_word(mut self, word: &str) -> Self {
+        self.lists.institutions.push(word.to_string());
         self
     }
 
