@@ -1019,6 +1019,36 @@ impl Lexicon {
             .then_some(Mention::pronoun(w.start, w.end))
     }
 
+    /// `menurut pedagang Siti Aminah`: a lowercase noun for a person (person_nouns.txt) right
+    /// before a personal name is that person's role.
+    fn described_person_after(
+        &self,
+        text: &str,
+        first: Word,
+        limit: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let noun = first.str(text);
+        if is_capitalised(noun) || !self.has(noun, flag::PERSON_NOUN) {
+            return None;
+        }
+        let next = skip_ws(text, first.end, limit);
+        let words = self.run_forward(text, next, limit);
+        if words.first()?.start != next {
+            return None;
+        }
+        let m = self.split(text, &words, known);
+        if m.name.is_none() || m.org || m.role.is_some() {
+            return None;
+        }
+        Some(Mention {
+            start: first.start,
+            role: Some(noun.to_string()),
+            role_key: Some(norm_phrase(noun)),
+            ..m
+        })
+    }
+
     /// The mention starting after `pos` (after a cue such as `kata`): a pronoun, or a run of
     /// role/affiliation/name words, continued over commas for `Kepala Dinas X, Y`.
     pub(crate) fn mention_after(
@@ -1033,6 +1063,9 @@ impl Lexicon {
             return Some(m);
         }
         if let Some(m) = self.epithet_after(text, first, limit) {
+            return Some(m);
+        }
+        if let Some(m) = self.described_person_after(text, first, limit, known) {
             return Some(m);
         }
         let words = self.run_forward(text, first.start, limit);

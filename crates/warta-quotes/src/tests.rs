@@ -989,6 +989,30 @@ fn indirect_quote_patterns() {
 }
 
 #[test]
+fn a_lowercase_noun_for_a_person_before_a_name_is_the_role() {
+    assert_speaker_parts(&[
+        (
+            "Menurut pedagang Siti Aminah, pasokan cabai mulai seret sejak pekan lalu.",
+            "Siti Aminah",
+            Some("pedagang"),
+            None,
+        ),
+        (
+            "“Harga bawang merah anjlok,” kata petani Wartono.",
+            "Wartono",
+            Some("petani"),
+            None,
+        ),
+    ]);
+    // A place or an organisation after the noun is no person.
+    assert!(
+        quotes("“Jalan desa rusak parah,” kata warga Jakarta.")
+            .iter()
+            .all(|q| q.speaker.is_none())
+    );
+}
+
+#[test]
 fn unmarked_quote_ends_before_the_next_speakers_menurut() {
     // (text, content of each quote in order): a conjunction opening a `menurut` clause hands
     // the rest of the sentence to the next speaker; `menurut data` inside the content, or a
