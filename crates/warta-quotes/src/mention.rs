@@ -1049,6 +1049,58 @@ impl Lexicon {
         })
     }
 
+    /// `kata dr. Piprim Basarah`, `kata Prof. Dr. Budi Santoso`: titles written as one-word
+    /// roles with a period (up to four) before a personal name, which the run of words would
+    /// end at the first period. The titles are the role.
+    fn titled_after(
+        &self,
+        text: &str,
+        first: Word,
+        limit: usize,
+        known: &Known,
+    ) -> Option<Mention> {
+        let mut title = first;
+        for n in 0.. {
+            let dotted = char_at(text, title.end) == Some('.')
+                && self.roles.contains(norm(title.str(text)).as_bytes());
+            if !dotted {
+                if n == 0 {
+                    return None;
+                }
+                break;
+            }
+            let next_start = skip_ws(text, title.end + 1, limit);
+            let next = next_word(text, next_start, limit)?;
+            if next_start == title.end + 1 || next.start != next_start || n == 3 {
+                return None;
+            }
+            title = next;
+        }
+        // `title` is now the first word after the titles.
+        let titles_end = skip_ws_back(text, title.start, first.start);
+        let words = self.run_forward(text, title.start, limit);
+        if words.first()?.start != title.start {
+            return None;
+        }
+        let m = self.split(text, &words, known);
+        if m.name.is_none() || m.org {
+            return None;
+        }
+        let titles = &text[first.start..titles_end];
+        Some(Mention {
+            start: first.start,
+            role: Some(match &m.role {
+                Some(r) => format!("{titles} {r}"),
+                None => titles.to_string(),
+            }),
+            role_key: m
+                .role_key
+                .clone()
+                .or_else(|| Some(norm_phrase(first.str(text)))),
+            ..m
+        })
+    }
+
     /// The mention starting after `pos` (after a cue such as `kata`): a pronoun, or a run of
     /// role/affiliation/name words, continued over commas for `Kepala Dinas X, Y`.
     pub(crate) fn mention_after(
@@ -1066,6 +1118,9 @@ impl Lexicon {
             return Some(m);
         }
         if let Some(m) = self.described_person_after(text, first, limit, known) {
+            return Some(m);
+        }
+        if let Some(m) = self.titled_after(text, first, limit, known) {
             return Some(m);
         }
         let words = self.run_forward(text, first.start, limit);

@@ -1013,6 +1013,30 @@ fn a_lowercase_noun_for_a_person_before_a_name_is_the_role() {
 }
 
 #[test]
+fn titles_written_with_a_period_open_the_name_after_a_cue() {
+    assert_speaker_parts(&[
+        (
+            "“Imunisasi tetap aman,” kata dr. Piprim Basarah Yanuarso.",
+            "Piprim Basarah Yanuarso",
+            Some("dr."),
+            None,
+        ),
+        (
+            "“Dana riset harus naik,” kata Prof. Dr. Ir. Budi Santoso Wibowo.",
+            "Budi Santoso Wibowo",
+            Some("Prof. Dr. Ir."),
+            None,
+        ),
+    ]);
+    // A later short mention resolves to the full name.
+    let text = "“Imunisasi tetap aman,” kata dr. Piprim Basarah Yanuarso.\n\
+                “Vaksin sudah diuji,” ujar Piprim.";
+    let qs = quotes(text);
+    assert_eq!(qs.len(), 2, "{:?}", summary(text));
+    assert_eq!(speaker_name(&qs[1]), "Piprim Basarah Yanuarso");
+}
+
+#[test]
 fn unmarked_quote_ends_before_the_next_speakers_menurut() {
     // (text, content of each quote in order): a conjunction opening a `menurut` clause hands
     // the rest of the sentence to the next speaker; `menurut data` inside the content, or a
