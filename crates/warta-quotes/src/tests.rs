@@ -2438,6 +2438,53 @@ fn an_organisation_glued_before_a_name_is_cut_off_when_the_document_shows_it() {
 }
 
 #[test]
+fn a_phrase_closed_by_a_demonstrative_is_no_subject_of_yang() {
+    // A sentence opening with a noun phrase closed by `ini`/`itu`/`tersebut` speaks of a
+    // thing named before; `yang menyebut` does not make it a speaker.
+    for (text, word) in [
+        (
+            "Angka ini lebih tinggi dari laporan dinas pekan lalu, yang menyebut jumlah kasus \
+             baru turun separuh.",
+            "Angka",
+        ),
+        (
+            "Jumlah itu masih jauh dari target lembaga, yang menyatakan bahwa stok beras di \
+             gudang cukup sampai Juni.",
+            "Jumlah",
+        ),
+        (
+            "Lonjakan harga cabai tersebut bertolak belakang dengan laporan, yang menyebutkan \
+             pasokan dari petani masih aman.",
+            "Lonjakan",
+        ),
+        (
+            "Keputusan rapat itu membantah kabar yang menyatakan sekolah akan ditutup.",
+            "Keputusan",
+        ),
+    ] {
+        assert!(
+            quotes(text)
+                .iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+    // A name opening the sentence still is the subject, also when a verb's object closes
+    // with a demonstrative.
+    assert_last_speakers(&[
+        (
+            "Budi Santoso, yang menyatakan bahwa harga beras akan turun, hadir di pasar.",
+            "Budi Santoso",
+        ),
+        (
+            "Budi Santoso menolak keputusan itu, yang menyatakan bahwa harga beras akan turun.",
+            "Budi Santoso",
+        ),
+    ]);
+}
+
+#[test]
 fn a_function_word_opening_a_sentence_is_no_speaker() {
     for (text, word) in [
         (
