@@ -86,6 +86,23 @@ fn initial_before(text: &str, p: usize, floor: usize) -> Option<Word> {
         .map(|_| Word { start, end: p - 2 })
 }
 
+/// `Teguh P. Nugroho` read forward from the word `w` (`P`): the capitalised word after the
+/// initial's period and one space, when `w` is a capital letter (the mirror of
+/// [`initial_before`]; the caller checks that a capitalised word stands right before `w`).
+#[inline(never)]
+fn initial_after(text: &str, w: Word, limit: usize) -> Option<Word> {
+    let b = text.as_bytes();
+    if w.end - w.start != 1
+        || !b[w.start].is_ascii_uppercase()
+        || w.end + 2 >= limit
+        || b[w.end] != b'.'
+        || b[w.end + 1] != b' '
+    {
+        return None;
+    }
+    word_at(text, w.end + 2, limit).filter(|n| is_capitalised(n.str(text)))
+}
+
 /// True when the run at `start` goes on from the word right before it, a lowercase word
 /// hyphenated to a capitalised one (`se-Jawa Barat`, `non-Muslim Papua`): the run is inside a
 /// phrase, no subject.
@@ -276,6 +293,18 @@ impl Lexicon {
             all_role &= f & (flag::ROLE | flag::CORPS) != 0;
             words.push(w, f);
             p = w.end;
+            // `Teguh P. Nugroho`: the run goes on over an initial's period after a capitalised
+            // word, unless a sentence opens after it (`kata Budi P. Ia pergi`). (Byte tests
+            // first: most words are no initial.)
+            if w.end == w.start + 1
+                && text.as_bytes().get(w.end) == Some(&b'.')
+                && words.len() > 1
+                && is_capitalised(words[words.len() - 2].str(text))
+                && let Some(n) = initial_after(text, w, limit)
+                && self.flags_at(text, n.start, n.end) & (flag::STOP | flag::PRONOUN) == 0
+            {
+                p = w.end + 1;
+            }
         }
         words
     }

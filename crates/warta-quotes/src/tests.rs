@@ -1363,6 +1363,45 @@ fn an_initial_with_a_period_stays_in_a_subject_name() {
 }
 
 #[test]
+fn an_initial_with_a_period_stays_in_a_name_read_after_a_cue() {
+    assert_speaker_parts(&[
+        (
+            "“Pelanggaran masih banyak,” kata Kepala Ombudsman Jakarta Raya Rudi P. Hartono.",
+            "Rudi P. Hartono",
+            Some("Kepala"),
+            Some("Ombudsman Jakarta Raya"),
+        ),
+        (
+            "Menurut Rudi P. Hartono, pelanggaran masih banyak di wilayah itu.",
+            "Rudi P. Hartono",
+            None,
+            None,
+        ),
+    ]);
+    assert_last_speakers(&[
+        // The name index keeps the whole name: a later surname resolves to it.
+        (
+            "Rapat dipimpin Rudi P. Hartono. “Kami akan memeriksa,” ujar Hartono.",
+            "Rudi P. Hartono",
+        ),
+        (
+            "“Pelanggaran masih banyak,” kata Rudi P. Hartono. “Kami akan memeriksa,” ujar \
+             Hartono.",
+            "Rudi P. Hartono",
+        ),
+        // A sentence opening after the period is no part of the name.
+        (
+            "“Pelanggaran masih banyak,” kata Rudi P. Ia lalu pergi ke kantor.",
+            "Rudi P",
+        ),
+        (
+            "“Pelanggaran masih banyak,” kata Rudi P. Namun polisi belum datang.",
+            "Rudi P",
+        ),
+    ]);
+}
+
+#[test]
 fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
     assert_speaker_parts(&[
         (
