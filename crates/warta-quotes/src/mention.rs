@@ -534,6 +534,8 @@ impl Lexicon {
         // Ratmono`).
         let mut after_rank = is_rank(0, lead_role);
         let ws_at = |k: usize| words[k].str(text);
+        // The word before `k` belongs to an organisation's name.
+        let mut after_aff = false;
         let mut k = i;
         while k < n {
             // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
@@ -544,6 +546,26 @@ impl Lexicon {
             } else {
                 0
             };
+            // `Kepala Sekretariat Presiden Heru`, `Kepala Kantor Staf Presiden Moeldoko`: role
+            // words ending with an office (offices.txt) right after an organisation's word name
+            // the office the organisation serves, no second role (a title stays one: `Lembaga
+            // Eijkman Prof`).
+            if rl > 0 && k + rl < n && after_aff {
+                let mut e = k + rl;
+                while e + 1 < n {
+                    match role_len(e) {
+                        0 => break,
+                        l if e + l < n => e += l,
+                        _ => break,
+                    }
+                }
+                if self.ends_with_office(&text[words[k].start..words[e - 1].end]) {
+                    k = e;
+                    name_start = k;
+                    ranks.clear();
+                    continue;
+                }
+            }
             if rl > 0
                 && k + rl < n
                 && !(rl == 1
@@ -559,6 +581,7 @@ impl Lexicon {
                     closed(text, words[k].start, words[e - 1].end),
                 ));
                 after_rank = (after_rank && name_start == k) || is_rank(k, e);
+                after_aff = false;
                 k = e;
                 name_start = k;
                 continue;
@@ -589,6 +612,7 @@ impl Lexicon {
             } else {
                 self.affiliation_word_flags(text, words[k], fl[k], known)
             };
+            after_aff = aff.is_some();
             match aff {
                 Some(head) => {
                     after_rank = false;

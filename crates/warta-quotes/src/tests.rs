@@ -1402,6 +1402,45 @@ fn an_initial_with_a_period_stays_in_a_name_read_after_a_cue() {
 }
 
 #[test]
+fn an_office_after_an_organisation_word_belongs_to_the_organisation() {
+    assert_speaker_parts(&[
+        (
+            "“Persiapan upacara sudah rampung,” kata Kepala Sekretariat Presiden Hendra Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala"),
+            Some("Sekretariat Presiden"),
+        ),
+        (
+            "“Persiapan upacara sudah rampung,” kata Kepala Kantor Staf Presiden Hendra Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala"),
+            Some("Kantor Staf Presiden"),
+        ),
+        (
+            "“Persiapan upacara sudah rampung,” kata Kepala Sekretariat Wakil Presiden Hendra \
+             Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala"),
+            Some("Sekretariat Wakil Presiden"),
+        ),
+        // A title before the name stays in the role, a rank too.
+        (
+            "“Vaksin masih diuji,” kata Kepala Lembaga Eijkman Prof Hendra Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala Prof"),
+            Some("Lembaga Eijkman"),
+        ),
+        (
+            "“Jalan ditutup sementara,” kata Kepala Bidang Humas Polda Jatim Kombes Hendra \
+             Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala Bidang Humas Kombes"),
+            Some("Polda Jatim"),
+        ),
+    ]);
+}
+
+#[test]
 fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
     assert_speaker_parts(&[
         (
