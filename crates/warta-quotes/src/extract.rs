@@ -117,6 +117,10 @@ fn is_plural_quantifier(word: &str) -> bool {
 /// Words looked at when searching a sentence's subject (keeps the work per cue bounded).
 const MAX_SCAN_WORDS: usize = 40;
 
+/// Lowercase words allowed between a sentence's capitalised subject and the demonstrative
+/// closing its noun phrase (`Aturan pembukaan wahana tersebut`).
+const MAX_PHRASE_TAIL: usize = 4;
+
 /// Words that open a media attribution (`Dilansir kantor berita Yonhap`).
 const SOURCE_OPENERS: &[&str] = &["dilansir", "melansir", "mengutip", "dikutip", "seperti"];
 /// Lowercase words skipped between a source opener and the outlet's name.
@@ -729,7 +733,12 @@ impl<'a> Doc<'a> {
                     }
                     let w = found?;
                     let words = lex.run_forward(text, w.start, c.start);
-                    if words.is_empty() {
+                    let last = words.last()?;
+                    // `Angka ini sejalan dengan …, yang menyebut …`: a noun phrase closed by a
+                    // demonstrative names a thing mentioned before, no speaker.
+                    if !lex.has(w.str(text), flag::ROLE)
+                        && demonstrative_after(lex, text, last.end, c.start).is_some()
+                    {
                         return None;
                     }
                     lex.split(text, &words, &self.known())
@@ -1393,6 +1402,34 @@ fn skip_punct_slow(text: &str, mut pos: usize, limit: usize) -> usize {
         }
     }
     pos
+}
+
+/// The lowercase demonstrative (`ini`, `itu`, `tersebut`; demonstratives.txt) closing the
+/// noun phrase whose capitalised words end at `pos` (`Angka ini`, `Konsentrasi massa itu`),
+/// through at most [`MAX_PHRASE_TAIL`] lowercase words without punctuation or a `me-`/`ber-`
+/// verb, before `limit`.
+fn demonstrative_after(lex: &Lexicon, text: &str, pos: usize, limit: usize) -> Option<Word> {
+    let mut p = pos;
+    for _ in 0..=MAX_PHRASE_TAIL {
+        let q = skip_ws(text, p, limit);
+        if q == p {
+            return None;
+        }
+        let w = word_at(text, q, limit)?;
+        let s = w.str(text);
+        if s.bytes().any(|b| b.is_ascii_uppercase()) {
+            return None;
+        }
+        if lex.has(s, flag::DEMONSTRATIVE) {
+            return Some(w);
+        }
+        // A verb ends the noun phrase (`Budi menolak keputusan itu`).
+        if lex.is_speech_verb(s) || (s.len() > 4 && (s.starts_with("me") || s.starts_with("ber"))) {
+            return None;
+        }
+        p = w.end;
+    }
+    None
 }
 
 /// True when only a terminator and spaces lie between `pos` and `sent_end`.

@@ -886,6 +886,17 @@ impl Lexicon {
         }
     }
 
+    /// True when the role phrase `r` ends with an office (offices.txt: `Wakil Presiden`,
+    /// `Wali Kota`), any case.
+    pub(crate) fn ends_with_office(&self, r: &str) -> bool {
+        self.offices.iter().any(|o| {
+            let (r, o) = (r.as_bytes(), o.as_bytes());
+            r.len() >= o.len()
+                && r[r.len() - o.len()..].eq_ignore_ascii_case(o)
+                && (r.len() == o.len() || r[r.len() - o.len() - 1] == b' ')
+        })
+    }
+
     /// A speaker's role and affiliation as they are written out. An organisation word closing
     /// the role moves to the affiliation (institutions.txt: `Kepala Dinas` + `Kesehatan Kota
     /// Bogor` → `Kepala` + `Dinas Kesehatan Kota Bogor`). An office's jurisdiction or portfolio
@@ -913,13 +924,7 @@ impl Lexicon {
         let Some(a) = affiliation.as_deref() else {
             return;
         };
-        let office = self.offices.iter().any(|o| {
-            let (r, o) = (r.as_bytes(), o.as_bytes());
-            r.len() >= o.len()
-                && r[r.len() - o.len()..].eq_ignore_ascii_case(o)
-                && (r.len() == o.len() || r[r.len() - o.len() - 1] == b' ')
-        });
-        if !office {
+        if !self.ends_with_office(r) {
             return;
         }
         // The end of the words that join the role, and where the affiliation's rest starts.

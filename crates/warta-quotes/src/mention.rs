@@ -86,6 +86,23 @@ fn initial_before(text: &str, p: usize, floor: usize) -> Option<Word> {
         .map(|_| Word { start, end: p - 2 })
 }
 
+/// `Teguh P. Nugroho` read forward from the word `w` (`P`): the capitalised word after the
+/// initial's period and one space, when `w` is a capital letter (the mirror of
+/// [`initial_before`]; the caller checks that a capitalised word stands right before `w`).
+#[inline(never)]
+fn initial_after(text: &str, w: Word, limit: usize) -> Option<Word> {
+    let b = text.as_bytes();
+    if w.end - w.start != 1
+        || !b[w.start].is_ascii_uppercase()
+        || w.end + 2 >= limit
+        || b[w.end] != b'.'
+        || b[w.end + 1] != b' '
+    {
+        return None;
+    }
+    word_at(text, w.end + 2, limit).filter(|n| is_capitalised(n.str(text)))
+}
+
 /// True when the run at `start` goes on from the word right before it, a lowercase word
 /// hyphenated to a capitalised one (`se-Jawa Barat`, `non-Muslim Papua`): the run is inside a
 /// phrase, no subject.
@@ -276,6 +293,18 @@ impl Lexicon {
             all_role &= f & (flag::ROLE | flag::CORPS) != 0;
             words.push(w, f);
             p = w.end;
+            // `Teguh P. Nugroho`: the run goes on over an initial's period after a capitalised
+            // word, unless a sentence opens after it (`kata Budi P. Ia pergi`). (Byte tests
+            // first: most words are no initial.)
+            if w.end == w.start + 1
+                && text.as_bytes().get(w.end) == Some(&b'.')
+                && words.len() > 1
+                && is_capitalised(words[words.len() - 2].str(text))
+                && let Some(n) = initial_after(text, w, limit)
+                && self.flags_at(text, n.start, n.end) & (flag::STOP | flag::PRONOUN) == 0
+            {
+                p = w.end + 1;
+            }
         }
         words
     }
@@ -505,6 +534,8 @@ impl Lexicon {
         // Ratmono`).
         let mut after_rank = is_rank(0, lead_role);
         let ws_at = |k: usize| words[k].str(text);
+        // The word before `k` belongs to an organisation's name.
+        let mut after_aff = false;
         let mut k = i;
         while k < n {
             // A role word closing the run is a surname (`Arif Rahman Hakim`), not a rank; a
@@ -515,6 +546,26 @@ impl Lexicon {
             } else {
                 0
             };
+            // `Kepala Sekretariat Presiden Heru`, `Kepala Kantor Staf Presiden Moeldoko`: role
+            // words ending with an office (offices.txt) right after an organisation's word name
+            // the office the organisation serves, no second role (a title stays one: `Lembaga
+            // Eijkman Prof`).
+            if rl > 0 && k + rl < n && after_aff {
+                let mut e = k + rl;
+                while e + 1 < n {
+                    match role_len(e) {
+                        0 => break,
+                        l if e + l < n => e += l,
+                        _ => break,
+                    }
+                }
+                if self.ends_with_office(&text[words[k].start..words[e - 1].end]) {
+                    k = e;
+                    name_start = k;
+                    ranks.clear();
+                    continue;
+                }
+            }
             if rl > 0
                 && k + rl < n
                 && !(rl == 1
@@ -530,6 +581,7 @@ impl Lexicon {
                     closed(text, words[k].start, words[e - 1].end),
                 ));
                 after_rank = (after_rank && name_start == k) || is_rank(k, e);
+                after_aff = false;
                 k = e;
                 name_start = k;
                 continue;
@@ -560,6 +612,7 @@ impl Lexicon {
             } else {
                 self.affiliation_word_flags(text, words[k], fl[k], known)
             };
+            after_aff = aff.is_some();
             match aff {
                 Some(head) => {
                     after_rank = false;

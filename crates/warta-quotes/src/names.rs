@@ -686,12 +686,29 @@ impl NameIndex {
                 {
                     idx.places.insert(norm(first.str(text)));
                 }
-                // Words separated by one space, each starting with an ASCII capital.
+                // Words separated by one space, each starting with an ASCII capital; also over
+                // an initial's period (`Teguh P. Nugroho`), as `Lexicon::run_forward` reads it.
                 words.clear();
                 words.push(first);
                 let mut end = first.end;
-                while end + 1 < p.end && bytes[end] == b' ' && bytes[end + 1].is_ascii_uppercase() {
-                    match word_at(text, end + 1, p.end) {
+                loop {
+                    while end + 1 < p.end
+                        && bytes[end] == b' '
+                        && bytes[end + 1].is_ascii_uppercase()
+                    {
+                        match word_at(text, end + 1, p.end) {
+                            Some(w) => {
+                                words.push(w);
+                                end = w.end;
+                            }
+                            None => break,
+                        }
+                    }
+                    // (Byte tests first: most runs end elsewhere than after an initial.)
+                    if bytes.get(end) != Some(&b'.') || words[words.len() - 1].start + 1 != end {
+                        break;
+                    }
+                    match name_after_initial(lex, text, &words, end, p.end) {
                         Some(w) => {
                             words.push(w);
                             end = w.end;
@@ -1450,6 +1467,32 @@ impl NameIndex {
                 .filter(|e| (e.subject || e.speech) && !e.placey && person(e))
         })
     }
+}
+
+/// `Teguh P. Nugroho` in the scan of [`NameIndex::build`]: the capitalised word after the
+/// period at `dot` that ends an initial (`P`, a capital letter after another word of the run)
+/// and one space, unless a sentence opens there (`kata Budi P. Ia pergi`), as
+/// `Lexicon::run_forward` reads it.
+#[inline(never)]
+fn name_after_initial(
+    lex: &Lexicon,
+    text: &str,
+    words: &[Word],
+    dot: usize,
+    limit: usize,
+) -> Option<Word> {
+    let bytes = text.as_bytes();
+    let initial = words.last()?;
+    if words.len() < 2
+        || initial.start + 1 != dot
+        || dot + 2 >= limit
+        || bytes[dot + 1] != b' '
+        || !bytes[dot + 2].is_ascii_uppercase()
+    {
+        return None;
+    }
+    word_at(text, dot + 2, limit)
+        .filter(|w| lex.flags(w.str(text)) & (flag::STOP | flag::PRONOUN) == 0)
 }
 
 /// True when `bytes` from `at` hold an age closing an apposition: one to three digits, `)` and

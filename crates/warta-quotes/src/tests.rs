@@ -1411,6 +1411,84 @@ fn an_initial_with_a_period_stays_in_a_subject_name() {
 }
 
 #[test]
+fn an_initial_with_a_period_stays_in_a_name_read_after_a_cue() {
+    assert_speaker_parts(&[
+        (
+            "“Pelanggaran masih banyak,” kata Kepala Ombudsman Jakarta Raya Rudi P. Hartono.",
+            "Rudi P. Hartono",
+            Some("Kepala"),
+            Some("Ombudsman Jakarta Raya"),
+        ),
+        (
+            "Menurut Rudi P. Hartono, pelanggaran masih banyak di wilayah itu.",
+            "Rudi P. Hartono",
+            None,
+            None,
+        ),
+    ]);
+    assert_last_speakers(&[
+        // The name index keeps the whole name: a later surname resolves to it.
+        (
+            "Rapat dipimpin Rudi P. Hartono. “Kami akan memeriksa,” ujar Hartono.",
+            "Rudi P. Hartono",
+        ),
+        (
+            "“Pelanggaran masih banyak,” kata Rudi P. Hartono. “Kami akan memeriksa,” ujar \
+             Hartono.",
+            "Rudi P. Hartono",
+        ),
+        // A sentence opening after the period is no part of the name.
+        (
+            "“Pelanggaran masih banyak,” kata Rudi P. Ia lalu pergi ke kantor.",
+            "Rudi P",
+        ),
+        (
+            "“Pelanggaran masih banyak,” kata Rudi P. Namun polisi belum datang.",
+            "Rudi P",
+        ),
+    ]);
+}
+
+#[test]
+fn an_office_after_an_organisation_word_belongs_to_the_organisation() {
+    assert_speaker_parts(&[
+        (
+            "“Persiapan upacara sudah rampung,” kata Kepala Sekretariat Presiden Hendra Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala"),
+            Some("Sekretariat Presiden"),
+        ),
+        (
+            "“Persiapan upacara sudah rampung,” kata Kepala Kantor Staf Presiden Hendra Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala"),
+            Some("Kantor Staf Presiden"),
+        ),
+        (
+            "“Persiapan upacara sudah rampung,” kata Kepala Sekretariat Wakil Presiden Hendra \
+             Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala"),
+            Some("Sekretariat Wakil Presiden"),
+        ),
+        // A title before the name stays in the role, a rank too.
+        (
+            "“Vaksin masih diuji,” kata Kepala Lembaga Eijkman Prof Hendra Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala Prof"),
+            Some("Lembaga Eijkman"),
+        ),
+        (
+            "“Jalan ditutup sementara,” kata Kepala Bidang Humas Polda Jatim Kombes Hendra \
+             Wijaya.",
+            "Hendra Wijaya",
+            Some("Kepala Bidang Humas Kombes"),
+            Some("Polda Jatim"),
+        ),
+    ]);
+}
+
+#[test]
 fn a_heading_glued_before_a_role_is_no_part_of_the_mention() {
     assert_speaker_parts(&[
         (
@@ -2483,6 +2561,53 @@ fn an_organisation_glued_before_a_name_is_cut_off_when_the_document_shows_it() {
         assert_eq!(s.name, name, "{text:?}");
         assert_eq!(s.affiliation.as_deref(), aff, "{text:?}");
     }
+}
+
+#[test]
+fn a_phrase_closed_by_a_demonstrative_is_no_subject_of_yang() {
+    // A sentence opening with a noun phrase closed by `ini`/`itu`/`tersebut` speaks of a
+    // thing named before; `yang menyebut` does not make it a speaker.
+    for (text, word) in [
+        (
+            "Angka ini lebih tinggi dari laporan dinas pekan lalu, yang menyebut jumlah kasus \
+             baru turun separuh.",
+            "Angka",
+        ),
+        (
+            "Jumlah itu masih jauh dari target lembaga, yang menyatakan bahwa stok beras di \
+             gudang cukup sampai Juni.",
+            "Jumlah",
+        ),
+        (
+            "Lonjakan harga cabai tersebut bertolak belakang dengan laporan, yang menyebutkan \
+             pasokan dari petani masih aman.",
+            "Lonjakan",
+        ),
+        (
+            "Keputusan rapat itu membantah kabar yang menyatakan sekolah akan ditutup.",
+            "Keputusan",
+        ),
+    ] {
+        assert!(
+            quotes(text)
+                .iter()
+                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
+            "{text:?} gave {:?}",
+            summary(text)
+        );
+    }
+    // A name opening the sentence still is the subject, also when a verb's object closes
+    // with a demonstrative.
+    assert_last_speakers(&[
+        (
+            "Budi Santoso, yang menyatakan bahwa harga beras akan turun, hadir di pasar.",
+            "Budi Santoso",
+        ),
+        (
+            "Budi Santoso menolak keputusan itu, yang menyatakan bahwa harga beras akan turun.",
+            "Budi Santoso",
+        ),
+    ]);
 }
 
 #[test]
