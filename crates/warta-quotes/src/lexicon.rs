@@ -904,6 +904,7 @@ impl Lexicon {
     /// `Wali Kota Bekasi`; the affiliation's words from its first organisation head word
     /// (`Direktur Jenderal Pajak` + `Kementerian Keuangan`) or after its first comma (`Camat
     /// Tanah Abang` + `Jakarta Pusat`) stay in it.
+    #[inline(never)]
     pub(crate) fn scope_role(&self, role: &mut Option<String>, affiliation: &mut Option<String>) {
         let Some(r) = role.as_mut() else {
             return;
