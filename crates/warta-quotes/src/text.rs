@@ -617,27 +617,29 @@ pub(crate) fn count_words(s: &str, max: usize) -> usize {
     n.min(max)
 }
 
+/// Bit `k` set when byte `k` of the sixteen at `i` is in `A..=Z` (`b + 0x3F` maps them onto
+/// the lowest signed bytes).
+#[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
+#[inline(always)]
+fn upper(bytes: &[u8], i: usize) -> u32 {
+    use safe_arch::{
+        add_i8_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
+        set_splat_i8_m128i,
+    };
+    let mut a = [0u8; 16];
+    a.copy_from_slice(&bytes[i..i + 16]);
+    let v = add_i8_m128i(
+        load_unaligned_m128i(&a),
+        set_splat_i8_m128i(0x80u8.wrapping_sub(b'A') as i8),
+    );
+    move_mask_i8_m128i(cmp_gt_mask_i8_m128i(set_splat_i8_m128i(-128 + 26), v)) as u32
+}
+
 /// Position of the first ASCII capital letter in `bytes[from..to]`, sixteen bytes at a time
 /// with one compare (the last, short stretch read as the sixteen bytes ending at `to`).
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
-    use safe_arch::{
-        add_i8_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
-    /// Bit `k` set when byte `k` of the sixteen at `i` is in `A..=Z` (`b + 0x3F` maps them
-    /// onto the lowest signed bytes).
-    #[inline(always)]
-    fn upper(bytes: &[u8], i: usize) -> u32 {
-        let mut a = [0u8; 16];
-        a.copy_from_slice(&bytes[i..i + 16]);
-        let v = add_i8_m128i(
-            load_unaligned_m128i(&a),
-            set_splat_i8_m128i(0x80u8.wrapping_sub(b'A') as i8),
-        );
-        move_mask_i8_m128i(cmp_gt_mask_i8_m128i(set_splat_i8_m128i(-128 + 26), v)) as u32
-    }
     let to = to.min(bytes.len());
     let mut i = from;
     while i + 16 <= to {
@@ -718,21 +720,6 @@ pub(crate) fn find_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<u
 #[cfg(all(target_arch = "x86_64", target_feature = "sse2"))]
 #[inline(always)]
 pub(crate) fn rfind_ascii_upper(bytes: &[u8], from: usize, to: usize) -> Option<usize> {
-    use safe_arch::{
-        add_i8_m128i, cmp_gt_mask_i8_m128i, load_unaligned_m128i, move_mask_i8_m128i,
-        set_splat_i8_m128i,
-    };
-    /// Bit `k` set when byte `k` of the sixteen at `i` is in `A..=Z`.
-    #[inline(always)]
-    fn upper(bytes: &[u8], i: usize) -> u32 {
-        let mut a = [0u8; 16];
-        a.copy_from_slice(&bytes[i..i + 16]);
-        let v = add_i8_m128i(
-            load_unaligned_m128i(&a),
-            set_splat_i8_m128i(0x80u8.wrapping_sub(b'A') as i8),
-        );
-        move_mask_i8_m128i(cmp_gt_mask_i8_m128i(set_splat_i8_m128i(-128 + 26), v)) as u32
-    }
     let mut j = to;
     while j >= from + 16 {
         let m = upper(bytes, j - 16);
