@@ -39,6 +39,17 @@ fn only(text: &str) -> Quote {
     qs.into_iter().next().unwrap()
 }
 
+/// No quote of `text` has the speaker `word`.
+fn assert_no_speaker_named(text: &str, word: &str) {
+    assert!(
+        quotes(text)
+            .iter()
+            .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
+        "{text:?} gave {:?}",
+        summary(text)
+    );
+}
+
 fn speaker_name(q: &Quote) -> &str {
     q.speaker.as_ref().map_or("", |s| s.name.as_str())
 }
@@ -2588,13 +2599,7 @@ fn a_phrase_closed_by_a_demonstrative_is_no_subject_of_yang() {
             "Keputusan",
         ),
     ] {
-        assert!(
-            quotes(text)
-                .iter()
-                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
-            "{text:?} gave {:?}",
-            summary(text)
-        );
+        assert_no_speaker_named(text, word);
     }
     // A name opening the sentence still is the subject, also when a verb's object closes
     // with a demonstrative.
@@ -2626,13 +2631,7 @@ fn a_function_word_opening_a_sentence_is_no_speaker() {
             "Kendati",
         ),
     ] {
-        assert!(
-            quotes(text)
-                .iter()
-                .all(|q| q.speaker.as_ref().is_none_or(|s| s.name != word)),
-            "{text:?} gave {:?}",
-            summary(text)
-        );
+        assert_no_speaker_named(text, word);
     }
     // A manuscript that tells is no antecedent of a `-nya` cue.
     let text = "Serat Centhini menceritakan kehidupan masyarakat Jawa pada abad ke-16.\n“Tempe \
