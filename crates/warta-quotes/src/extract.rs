@@ -1211,10 +1211,7 @@ impl<'a> Doc<'a> {
             let Some(w) = prev_word(text, c.start, cs) else {
                 continue;
             };
-            let word = w.str(text);
-            if word.bytes().any(|b| b.is_ascii_uppercase())
-                || !self.lex.has(word, flag::CONJUNCTION)
-            {
+            if !self.lex.is_lower_word(w.str(text), flag::CONJUNCTION) {
                 continue;
             }
             let mut cut = skip_ws_back(text, w.start, cs);

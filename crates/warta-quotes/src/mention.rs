@@ -175,7 +175,7 @@ impl Mention {
 impl Lexicon {
     /// True for a word without capitals in the list of flag `f` (one of the lowercase lists:
     /// connectors.txt, circumstance_openers.txt, conjunctions.txt).
-    fn is_lower_word(&self, w: &str, f: u16) -> bool {
+    pub(crate) fn is_lower_word(&self, w: &str, f: u16) -> bool {
         self.has(w, f) && !w.bytes().any(|b| b.is_ascii_uppercase())
     }
 
@@ -1085,13 +1085,8 @@ impl Lexicon {
         if is_capitalised(noun) || !self.has(noun, flag::PERSON_NOUN) {
             return None;
         }
-        let next = skip_ws(text, first.end, limit);
-        let words = self.run_forward(text, next, limit);
-        if words.first()?.start != next {
-            return None;
-        }
-        let m = self.split(text, &words, known);
-        if m.name.is_none() || m.org || m.role.is_some() {
+        let m = self.person_run_at(text, skip_ws(text, first.end, limit), limit, known)?;
+        if m.role.is_some() {
             return None;
         }
         Some(Mention {
@@ -1100,6 +1095,15 @@ impl Lexicon {
             role_key: Some(norm_phrase(noun)),
             ..m
         })
+    }
+
+    /// The mention of the run of words that starts right at `at`, when it names a person.
+    fn person_run_at(&self, text: &str, at: usize, limit: usize, known: &Known) -> Option<Mention> {
+        let words = self.run_forward(text, at, limit);
+        if words.first()?.start != at {
+            return None;
+        }
+        Some(self.split(text, &words, known)).filter(|m| m.name.is_some() && !m.org)
     }
 
     /// `kata dr. Piprim Basarah`, `kata Prof. Dr. Budi Santoso`: titles written as one-word
@@ -1131,14 +1135,7 @@ impl Lexicon {
         }
         // `title` is now the first word after the titles.
         let titles_end = skip_ws_back(text, title.start, first.start);
-        let words = self.run_forward(text, title.start, limit);
-        if words.first()?.start != title.start {
-            return None;
-        }
-        let m = self.split(text, &words, known);
-        if m.name.is_none() || m.org {
-            return None;
-        }
+        let m = self.person_run_at(text, title.start, limit, known)?;
         let titles = &text[first.start..titles_end];
         Some(Mention {
             start: first.start,
